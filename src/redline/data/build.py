@@ -1,0 +1,263 @@
+"""Build the bundled snapshot from the public figures in ``shared/data``.
+
+Usage::
+
+    python -m redline.data.build ../shared/data            # writes src/redline/data/snapshot/
+    python -m redline.data.build ../shared/data --out DIR  # writes elsewhere
+
+Each CSV is read as text, given its derived columns (documented in the schemas and the provenance
+records), validated, and written as CSV next to a ``manifest.json`` that records row counts, file
+hashes, the snapshot version and the provenance of every table. The raw spreadsheets in
+``shared/data/raw`` are not copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from redline.data.provenance import BASE_PROVENANCE
+from redline.data.schemas import DEFENCE_RELEASES, SCHEMAS, validate
+from redline.data.snapshot import PACKAGE_SNAPSHOT, write_snapshot
+from redline.errors import RedlineError
+
+__all__ = ["build_tables", "build", "main", "DATED_FACTS"]
+
+SOURCE_TABLES = (
+    "countries",
+    "defence_expenditure",
+    "milex",
+    "gdp",
+    "ukraine_support",
+    "democracy",
+    "unga_votes",
+    "eu_qmv_population",
+    "events",
+)
+
+# Membership facts with dates that the shared CSVs code only as a current status. Each carries the
+# reference it rests on. (iso3, organisation, status, start_date, start_year, end_date, basis)
+_BRICS = "https://en.wikipedia.org/wiki/BRICS"
+# fmt: off
+DATED_FACTS: tuple[tuple[str, str, str, str | None, int | None, str | None, str], ...] = (
+    ("GBR", "EU", "member", "1973-01-01", 1973, "2020-01-31",
+     "UK withdrew from the EU on 31 Jan 2020 (https://en.wikipedia.org/wiki/Brexit)"),
+    ("HRV", "EU", "member", "2013-07-01", 2013, None, "joined the EU on 1 Jul 2013 (https://en.wikipedia.org/wiki/Croatia)"),
+    ("BRA", "BRICS", "member", None, 2009, None, f"founding BRIC member, first summit 2009 ({_BRICS})"),
+    ("RUS", "BRICS", "member", None, 2009, None, f"founding BRIC member, first summit 2009 ({_BRICS})"),
+    ("IND", "BRICS", "member", None, 2009, None, f"founding BRIC member, first summit 2009 ({_BRICS})"),
+    ("CHN", "BRICS", "member", None, 2009, None, f"founding BRIC member, first summit 2009 ({_BRICS})"),
+    ("ZAF", "BRICS", "member", None, 2010, None, f"joined in Dec 2010 ({_BRICS})"),
+    ("EGY", "BRICS", "member", "2024-01-01", 2024, None, f"2024 enlargement, member from 1 Jan 2024 ({_BRICS})"),
+    ("ETH", "BRICS", "member", "2024-01-01", 2024, None, f"2024 enlargement, member from 1 Jan 2024 ({_BRICS})"),
+    ("IRN", "BRICS", "member", "2024-01-01", 2024, None, f"2024 enlargement, member from 1 Jan 2024 ({_BRICS})"),
+    ("ARE", "BRICS", "member", "2024-01-01", 2024, None, f"2024 enlargement, member from 1 Jan 2024 ({_BRICS})"),
+    ("SAU", "BRICS", "invited", "2023-08-24", 2023, None,
+     f"invited at the Johannesburg summit 24 Aug 2023, never formally confirmed ({_BRICS})"),
+    ("BLR", "BRICS", "partner", "2025-01-01", 2025, None, f"partner country from 1 Jan 2025 ({_BRICS})"),
+    ("KAZ", "BRICS", "partner", "2025-01-01", 2025, None, f"partner country from 1 Jan 2025 ({_BRICS})"),
+    ("AZE", "BRICS", "applied", None, 2024, None, f"applied in 2024, day not recorded ({_BRICS})"),
+)
+# fmt: on
+
+
+def _read(source: Path, name: str) -> pd.DataFrame:
+    path = source / f"{name}.csv"
+    if not path.is_file():
+        raise RedlineError(
+            f"{path}: file not found; the source folder needs {', '.join(f'{t}.csv' for t in SOURCE_TABLES)}"
+        )
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def _release_id(text: str) -> str:
+    for rid, meta in DEFENCE_RELEASES.items():
+        if str(text).startswith(str(meta["prefix"])):
+            return rid
+    known = ", ".join(str(m["prefix"]) for m in DEFENCE_RELEASES.values())
+    raise RedlineError(f"defence_expenditure: release {text!r} does not start with a known release ({known})")
+
+
+def add_defence_release_ids(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add ``release_id`` (short code) and ``full_release`` (1 = complete first-hand workbook)."""
+    out = frame.copy()
+    out["release_id"] = [_release_id(r) for r in out["release"]]
+    out["full_release"] = [int(bool(DEFENCE_RELEASES[r]["full"])) for r in out["release_id"]]
+    return out
+
+
+def add_qmv_derived(frame: pd.DataFrame) -> pd.DataFrame:
+    """``population_derived`` = share / 100 x the EU27 total of the same year, only where the absolute
+    figure is missing and both share and total were published. Rounded to whole persons."""
+    out = frame.copy()
+    pop = pd.to_numeric(out["population"].replace("", None), errors="coerce")
+    share = pd.to_numeric(out["pct_of_eu_population"].replace("", None), errors="coerce")
+    totals = pop[out["iso3"] == "EU27"].groupby(out["year"][out["iso3"] == "EU27"]).first()
+    total = out["year"].map(totals)
+    derived = (share / 100.0 * total).round()
+    mask = pop.isna() & share.notna() & total.notna() & (out["iso3"] != "EU27")
+    out["population_derived"] = derived.where(mask)
+    return out
+
+
+def add_accession_dates(countries: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """``nato_accession_date`` from the ``nato_accession`` events; the years must agree."""
+    out = countries.copy()
+    acc = events[events["event_type"] == "nato_accession"].set_index("actor_iso3")["date"]
+    out["nato_accession_date"] = out["iso3"].map(acc).fillna("")
+    for iso3, date in acc.items():
+        row = out[out["iso3"] == iso3]
+        if row.empty:
+            raise RedlineError(f"events: nato_accession of {iso3!r} but no such state in countries")
+        year = row["nato_accession_year"].iloc[0]
+        if str(year) != str(date)[:4]:
+            raise RedlineError(
+                f"events: nato_accession of {iso3} dated {date} disagrees with countries.nato_accession_year {year}"
+            )
+    return out
+
+
+def build_memberships(countries: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Membership spells (NATO, EU, BRICS, CSTO) with dates where known.
+
+    NATO: from ``nato_accession_year`` and the accession events. EU, CSTO: the current flags, with
+    dated facts from :data:`DATED_FACTS` (e.g. Brexit); a flag without a fact means membership since
+    before the coverage. BRICS: the current status of every coded state must be backed by a dated fact
+    or an event (Indonesia's accession), so the status can be placed in time.
+    """
+    rows: list[dict] = []
+    facts = {(f[0], f[1], f[2]): f for f in DATED_FACTS}
+    ev = events.set_index(["actor_iso3", "event_type"])["date"].to_dict()
+    for c in countries.to_dict("records"):
+        iso3 = c["iso3"]
+        if c["nato_accession_year"] not in ("", None):
+            date = c.get("nato_accession_date") or None
+            rows.append(
+                dict(
+                    iso3=iso3,
+                    organisation="NATO",
+                    status="member",
+                    start_date=date,
+                    start_year=int(c["nato_accession_year"]),
+                    end_date=None,
+                    basis="countries.nato_accession_year"
+                    + ("; day from events (NATO expenditure-table notes)" if date else ""),
+                )
+            )
+        for org, flag in (("EU", "eu_member"), ("CSTO", "csto_member")):
+            if str(c[flag]) == "1" and (iso3, org, "member") not in facts:
+                rows.append(
+                    dict(
+                        iso3=iso3,
+                        organisation=org,
+                        status="member",
+                        start_date=None,
+                        start_year=None,
+                        end_date=None,
+                        basis=f"countries.{flag} (member since before 2014)",
+                    )
+                )
+        status = c["brics_status"] or None
+        if status:
+            if status == "member" and (iso3, "brics_accession") in ev:
+                d = ev[(iso3, "brics_accession")]
+                rows.append(
+                    dict(
+                        iso3=iso3,
+                        organisation="BRICS",
+                        status="member",
+                        start_date=d,
+                        start_year=int(d[:4]),
+                        end_date=None,
+                        basis="events.brics_accession",
+                    )
+                )
+            elif status == "applied" and (iso3, "brics_application") in ev:
+                d = ev[(iso3, "brics_application")]
+                rows.append(
+                    dict(
+                        iso3=iso3,
+                        organisation="BRICS",
+                        status="applied",
+                        start_date=d,
+                        start_year=int(d[:4]),
+                        end_date=None,
+                        basis="events.brics_application",
+                    )
+                )
+            elif (iso3, "BRICS", status) not in facts:
+                raise RedlineError(
+                    f"countries: BRICS status {status!r} of {iso3} has no dated fact in build.DATED_FACTS or events"
+                )
+    coded = {(c["iso3"]) for c in countries.to_dict("records")}
+    for iso3, org, status, start, year, end, basis in DATED_FACTS:
+        if iso3 not in coded:
+            raise RedlineError(f"build.DATED_FACTS: {iso3} is not in the countries table")
+        rows.append(
+            dict(
+                iso3=iso3,
+                organisation=org,
+                status=status,
+                start_date=start,
+                start_year=year,
+                end_date=end,
+                basis=basis,
+            )
+        )
+    frame = pd.DataFrame(rows, columns=SCHEMAS["memberships"].column_names)
+    return frame.sort_values(["organisation", "iso3", "status"]).reset_index(drop=True)
+
+
+def build_tables(source: Path) -> dict[str, pd.DataFrame]:
+    """Read, derive and validate every table from the shared CSV folder ``source``."""
+    source = Path(source)
+    if not source.is_dir():
+        raise RedlineError(f"{source}: not a folder; give the shared data folder (e.g. ../shared/data)")
+    raw = {name: _read(source, name) for name in SOURCE_TABLES}
+    raw["countries"] = add_accession_dates(raw["countries"], raw["events"])
+    raw["defence_expenditure"] = add_defence_release_ids(raw["defence_expenditure"])
+    raw["eu_qmv_population"] = add_qmv_derived(raw["eu_qmv_population"])
+    raw["memberships"] = build_memberships(raw["countries"], raw["events"])
+    countries = validate(raw["countries"], "countries", origin=str(source / "countries.csv"))
+    known = set(countries["iso3"])
+    tables = {"countries": countries}
+    for name in [*SOURCE_TABLES[1:], "memberships"]:
+        origin = str(source / f"{name}.csv") if name in SOURCE_TABLES else "derived table memberships"
+        check = None if name == "ukraine_support" else known  # Kiel also lists Taiwan (no countries row)
+        tables[name] = validate(raw[name], name, origin=origin, known_iso3=check)
+    return tables
+
+
+def build(source: Path, out: Path = PACKAGE_SNAPSHOT) -> str:
+    """Build the snapshot from ``source`` into ``out``; returns the snapshot version."""
+    tables = build_tables(source)
+    return write_snapshot(
+        tables,
+        out,
+        provenance={name: BASE_PROVENANCE[name].as_dict() for name in tables},
+        info={"built_from": "shared/data (see SOURCES.md)", "builder": "python -m redline.data.build"},
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m redline.data.build", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("source", type=Path, help="folder with the shared CSVs, e.g. ../shared/data")
+    parser.add_argument("--out", type=Path, default=PACKAGE_SNAPSHOT, help="snapshot folder to write")
+    args = parser.parse_args(argv)
+    try:
+        version = build(args.source, args.out)
+    except RedlineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"snapshot {version} written to {args.out} ({dt.date.today().isoformat()})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,212 @@
+"""Provenance records: where each bundled table comes from, which release, under which licence.
+
+The records below describe the figures in ``shared/data`` from which the bundled snapshot is built
+(see ``shared/data/SOURCES.md``). The build script copies them into the snapshot manifest; a refresh
+replaces the record of the refreshed table with one naming the new file, so a snapshot always
+carries the provenance of what it holds.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Provenance", "BASE_PROVENANCE"]
+
+
+class Provenance(BaseModel):
+    """Source, release, retrieval date, licence and known gaps of one table."""
+
+    model_config = ConfigDict(frozen=True)
+
+    table: str
+    title: str
+    sources: tuple[str, ...] = Field(description="source URLs or citations, primary first")
+    release: str
+    retrieved: str = Field(description="retrieval date(s) as recorded, or 'not recorded'")
+    licence: str
+    known_gaps: tuple[str, ...] = ()
+    derived_columns: tuple[str, ...] = ()
+    notes: str = ""
+
+    def as_dict(self) -> dict:
+        return self.model_dump()
+
+
+def _p(**kw) -> Provenance:
+    return Provenance(**kw)
+
+
+BASE_PROVENANCE: dict[str, Provenance] = {
+    p.table: p
+    for p in [
+        _p(
+            table="countries",
+            title="States, memberships, land borders, capitals and population",
+            sources=(
+                "hand-coded membership and border flags (shared/data/countries.md)",
+                "capital coordinates: techslides 'country-capitals' table via a public GitHub file",
+                "https://github.com/datasets/population (World Bank SP.POP.TOTL)",
+                "https://data.worldbank.org/indicator/SP.POP.TOTL",
+            ),
+            release="flags as of 2025; population year 2024",
+            retrieved="not recorded",
+            licence="World Bank data CC BY 4.0 (mirror ODC-PDDL); hand-coded flags: project",
+            known_gaps=(
+                "BRICS, CSTO, EU and border flags are hand-coded; verify BRICS statuses",
+                "Armenia coded CSTO member although it froze participation in 2024",
+                "population only for 2024 (used for every year by the World, labelled population_year)",
+            ),
+            derived_columns=("nato_accession_date",),
+        ),
+        _p(
+            table="defence_expenditure",
+            title="NATO defence expenditure, % of GDP and current USD",
+            sources=(
+                "https://www.nato.int/cps/en/natohq/topics_49198.htm",
+                "NATO 'Defence Expenditure of NATO Countries (2014-2024)', 240617-def-exp-2024-TABLES-en.xlsx, "
+                "via https://github.com/jacobvoss/geopolitical-dashboard",
+                "press reports of the NATO Apr 2025, Aug 2025 and a later (likely 2026) release "
+                "(knews.media, defence-ua.com, particle.news, dailyguardian.eu)",
+            ),
+            release="NATO 2024-06 (cut-off 12 Jun 2024; 2023-24 estimates) + partial second-hand 2025 releases",
+            retrieved="not recorded",
+            licence="NATO content, reuse with credit to NATO",
+            known_gaps=(
+                "Iceland has no armed forces and is not in NATO's tables",
+                "full NATO 2025 (Aug 2025) and 2026 editions not obtained",
+                "2025 values only from press quotes: 15 allies (Aug 2025, 2021 price base) and 27 allies "
+                "rounded to 0.1 (later edition, not verified); usd_current_millions blank for press rows",
+            ),
+            derived_columns=("release_id", "full_release"),
+            notes="Releases disagree on the same year (e.g. POL 2024: 4.12 vs 4.07); all are kept, one row "
+            "per release. pct_gdp of the 2024-06 release is the share of real GDP (2015 prices).",
+        ),
+        _p(
+            table="milex",
+            title="SIPRI military expenditure",
+            sources=(
+                "https://www.sipri.org/databases/milex",
+                "SIPRI-Milex-data-1949-2024_2.xlsx via https://github.com/jacobvoss/geopolitical-dashboard",
+            ),
+            release="SIPRI Military Expenditure Database, April 2025 release (data to 2024)",
+            retrieved="not recorded",
+            licence="SIPRI: free for non-commercial use with credit",
+            known_gaps=(
+                "NATO 32 + RUS, UKR, BLR, CHN only",
+                "SIPRI estimate/uncertainty flags lost",
+                "Iceland reported as 0 (no armed forces)",
+            ),
+        ),
+        _p(
+            table="gdp",
+            title="GDP, current USD",
+            sources=(
+                "https://data.worldbank.org/indicator/NY.GDP.MKTP.CD",
+                "https://github.com/datasets/gdp (2014-2023)",
+                "World Bank API pull stored in https://github.com/marhip97/ukrainastotte data/reference/wdi.json (2024)",
+            ),
+            release="World Bank WDI; mirror updated 2026-02-24; API pull 2026-05-01",
+            retrieved="2026-02-24 (mirror) / 2026-05-01 (API pull)",
+            licence="CC BY 4.0 (World Bank) / ODC-PDDL (mirror)",
+            known_gaps=(
+                "no North Korea",
+                "2024 missing for non-donor states (RUS, UKR, BLR, BRA, ZAF, IRN, ...)",
+                "no 2025",
+            ),
+        ),
+        _p(
+            table="ukraine_support",
+            title="Kiel Ukraine Support Tracker: bilateral aid to Ukraine",
+            sources=(
+                "https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/",
+                "Release 28 workbook, sheet 'Country Summary (€)', as extracted by "
+                "https://github.com/marhip97/ukrainastotte data/processed/",
+            ),
+            release="Kiel Ukraine Support Tracker Release 28 (file dated 2026-04-22)",
+            retrieved="not recorded",
+            licence="cite Trebesch et al., Ukraine Support Tracker, Kiel Institute",
+            known_gaps=(
+                "bilateral government aid only (no refugee costs, no private aid); EU institutions in row EUI",
+                "data cut-off month of Release 28 not recorded",
+                "cumulative totals since 24 Jan 2022, not per-year figures",
+                "Taiwan (TWN) has no countries row",
+            ),
+            notes="total_alloc_pct_gdp2021 = total allocations / donor GDP 2021 (Kiel's convention).",
+        ),
+        _p(
+            table="democracy",
+            title="V-Dem liberal democracy index (v2x_libdem)",
+            sources=(
+                "https://v-dem.net/data/the-v-dem-dataset/",
+                "https://ourworldindata.org/grapher/liberal-democracy-index",
+                "https://github.com/jmanreilly24/Geostrat data/vdem.json (commit 3b7276b)",
+            ),
+            release="V-Dem v16 (data to 2025), via the OWID grapher copy",
+            retrieved="not recorded",
+            licence="V-Dem CC BY-SA 4.0 / OWID CC BY; cite Coppedge et al., V-Dem Dataset v16",
+            known_gaps=("2014-2015 blank", "rounded to 0.001; values transcribed"),
+        ),
+        _p(
+            table="unga_votes",
+            title="UN General Assembly votes on the Ukraine resolutions (ES-11/1 ... ES-11/8)",
+            sources=(
+                "https://github.com/HarukiKinoshita/ukraine-viz (ES-11/1)",
+                "Wikipedia articles on ES-11/5, /6, /7; UN press GA/12458; TASS 2022-04-07; The Hill 2023-02-23",
+                "https://digitallibrary.un.org/record/4060887 (recommended full source, not used)",
+            ),
+            release="votes 2022-03-02 ... 2025-02-24",
+            retrieved="not recorded",
+            licence="Wikipedia CC BY-SA; UN terms of use",
+            known_gaps=(
+                "ES-11/1 complete; ES-11/4 against/abstain complete (blank = Y or absent)",
+                "ES-11/3, /6 and /8 partly blank (undetermined votes stay blank)",
+                "ES-11/7 EGY conflict flagged in note; ES-11/8 UKR conflict flagged",
+            ),
+        ),
+        _p(
+            table="eu_qmv_population",
+            title="Council of the EU population figures for qualified-majority voting (Annex III)",
+            sources=(
+                "Agence Europe 2024-12-12 (2025 shares, EU total 451,028,881)",
+                "Council Decision (EU, Euratom) 2022/2518 Annex III via boe.gob.es (2023, 12 members)",
+            ),
+            release="2025 shares (Coreper 11 Dec 2024); 2023 partial",
+            retrieved="not recorded",
+            licence="EU law texts reusable",
+            known_gaps=(
+                "2025 absolute member populations not published here: population_derived = share x total",
+                "2024: nothing obtained (stays a gap)",
+                "2023: only the first 12 members",
+            ),
+            derived_columns=("population_derived",),
+        ),
+        _p(
+            table="events",
+            title="Dated events from the article",
+            sources=("hand-built; URLs (Wikipedia, nato.int, state.gov) in the source_url column",),
+            release="hand-built list of 21 events",
+            retrieved="not recorded",
+            licence="project (facts); linked pages under their own terms",
+            known_gaps=("URLs spot-checked only; verify before relying on them",),
+        ),
+        _p(
+            table="memberships",
+            title="Membership spells of NATO, EU, BRICS, CSTO with dates",
+            sources=(
+                "countries table (flags, NATO accession years)",
+                "events table (NATO accession dates 2017-2024, Indonesia's BRICS accession)",
+                "dated facts listed in redline/data/build.py (Brexit, BRICS 2024 enlargement, BRICS partner "
+                "status, applications), with reference URLs in the basis column",
+            ),
+            release="derived at build time",
+            retrieved="not recorded",
+            licence="project",
+            known_gaps=(
+                "accessions before 2014 are known to the year only (start_year); dates inside the coverage "
+                "(2014 onward) are exact",
+                "EU/CSTO memberships older than the coverage are recorded without a start year",
+            ),
+            notes="DERIVED table; the World answers membership questions from it.",
+        ),
+    ]
+}

@@ -1,0 +1,152 @@
+"""Spot checks: figures in the bundled snapshot and the World equal the shared public CSVs.
+
+The expected values are read here with the ``csv`` module (no pandas, no redline code), so a bug in
+the build, the schema coercion or the World shows up as a mismatch.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from redline.data import load_table
+from redline.world import World
+
+
+def _rows(shared_dir: Path, table: str) -> list[dict[str, str]]:
+    with open(shared_dir / "data" / f"{table}.csv", newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _cell(shared_dir: Path, table: str, column: str, **key: str) -> str:
+    hits = [r for r in _rows(shared_dir, table) if all(r[k].startswith(v) for k, v in key.items())]
+    assert len(hits) == 1, (table, key, len(hits))
+    return hits[0][column]
+
+
+# (table, column, key) — 24 cells across all tables
+CELLS = [
+    ("defence_expenditure", "pct_gdp", {"iso3": "POL", "year": "2024", "release": "NATO 2024-06"}),
+    ("defence_expenditure", "pct_gdp", {"iso3": "POL", "year": "2024", "release": "NATO 2025-04"}),
+    ("defence_expenditure", "pct_gdp", {"iso3": "USA", "year": "2024", "release": "NATO 2025-04"}),
+    ("defence_expenditure", "usd_current_millions", {"iso3": "ALB", "year": "2014"}),
+    ("defence_expenditure", "pct_gdp", {"iso3": "DEU", "year": "2025", "release": "NATO later"}),
+    ("defence_expenditure", "pct_gdp", {"iso3": "NATO_TOTAL", "year": "2020"}),
+    ("milex", "milex_current_usd_millions", {"iso3": "ALB", "year": "2014"}),
+    ("milex", "milex_pct_gdp", {"iso3": "RUS", "year": "2023"}),
+    ("milex", "milex_constant2023_usd_millions", {"iso3": "USA", "year": "2024"}),
+    ("gdp", "gdp_current_usd", {"iso3": "ALB", "year": "2014"}),
+    ("gdp", "gdp_current_usd", {"iso3": "DEU", "year": "2024"}),
+    ("gdp", "gdp_current_usd", {"iso3": "RUS", "year": "2023"}),
+    ("ukraine_support", "total_alloc_eur_bn", {"iso3": "USA"}),
+    ("ukraine_support", "military_alloc_eur_bn", {"iso3": "DEU"}),
+    ("ukraine_support", "financial_commit_eur_bn", {"iso3": "EUI"}),
+    ("ukraine_support", "total_alloc_pct_gdp2021", {"iso3": "DNK"}),
+    ("democracy", "v2x_libdem", {"iso3": "HUN", "year": "2024"}),
+    ("democracy", "v2x_libdem", {"iso3": "RUS", "year": "2016"}),
+    ("countries", "population", {"iso3": "IND"}),
+    ("countries", "capital_lat", {"iso3": "EST"}),
+    ("countries", "nato_accession_year", {"iso3": "MKD"}),
+    ("eu_qmv_population", "pct_of_eu_population", {"iso3": "DEU", "year": "2025"}),
+    ("eu_qmv_population", "population", {"iso3": "SWE", "year": "2023"}),
+    ("unga_votes", "vote", {"iso3": "SRB", "resolution": "A/RES/ES-11/1"}),
+]
+
+
+@pytest.mark.parametrize(("table", "column", "key"), CELLS, ids=lambda x: str(x))
+def test_snapshot_cell_equals_shared_csv(shared_dir, table, column, key):
+    expected = _cell(shared_dir, table, column, **key)
+    frame = load_table(table)
+    mask = True
+    for k, v in key.items():
+        mask = mask & frame[k].astype(str).str.startswith(v)
+    got = frame.loc[mask, column]
+    assert len(got) == 1
+    value = got.iloc[0]
+    if column == "vote":
+        assert value == expected
+    else:
+        assert float(value) == pytest.approx(float(expected), rel=1e-12)
+
+
+@pytest.mark.parametrize("table", ["milex", "gdp", "democracy", "ukraine_support", "countries"])
+def test_every_numeric_cell_matches(shared_dir, table):
+    rows = _rows(shared_dir, table)
+    frame = load_table(table)
+    assert len(frame) == len(rows)
+    for i, row in enumerate(rows):
+        for column, text in row.items():
+            value = frame[column].iloc[i]
+            try:
+                expected = float(text)
+            except ValueError:
+                continue
+            assert float(value) == pytest.approx(expected, rel=1e-12), (table, i, column)
+
+
+def test_world_2024_indicators_equal_shared_figures(shared_dir):
+    w = World.for_year(2024)
+    pol = w.actor("POL")
+    assert pol.defence_pct_gdp == float(
+        _cell(shared_dir, "defence_expenditure", "pct_gdp", iso3="POL", year="2024", release="NATO 2024-06")
+    )
+    assert pol.defence_usd == pytest.approx(
+        1e6
+        * float(
+            _cell(
+                shared_dir,
+                "defence_expenditure",
+                "usd_current_millions",
+                iso3="POL",
+                year="2024",
+                release="NATO 2024-06",
+            )
+        )
+    )
+    assert pol.gdp_usd == float(_cell(shared_dir, "gdp", "gdp_current_usd", iso3="POL", year="2024"))
+    assert pol.libdem == float(_cell(shared_dir, "democracy", "v2x_libdem", iso3="POL", year="2024"))
+    assert pol.milex_usd == pytest.approx(
+        1e6 * float(_cell(shared_dir, "milex", "milex_current_usd_millions", iso3="POL", year="2024"))
+    )
+    assert pol.ukraine_aid_military_eur_bn == float(
+        _cell(shared_dir, "ukraine_support", "military_alloc_eur_bn", iso3="POL")
+    )
+    assert pol.ukraine_aid_pct_gdp == float(
+        _cell(shared_dir, "ukraine_support", "total_alloc_pct_gdp2021", iso3="POL")
+    )
+    assert pol.population == float(_cell(shared_dir, "countries", "population", iso3="POL"))
+    assert pol.land_border_belarus == int(_cell(shared_dir, "countries", "land_border_belarus", iso3="POL"))
+    # a gap stays a gap: Russia's 2024 GDP is not in the World Bank pull
+    assert math.isnan(w.actor("RUS").gdp_usd)
+
+
+def test_qmv_derived_population_is_share_times_total(shared_dir):
+    rows = [r for r in _rows(shared_dir, "eu_qmv_population") if r["year"] == "2025"]
+    total = float(next(r["population"] for r in rows if r["iso3"] == "EU27"))
+    frame = load_table("eu_qmv_population").set_index(["iso3", "year"])
+    for r in rows:
+        if r["iso3"] == "EU27":
+            continue
+        assert r["population"] == ""  # only shares were published
+        expected = round(float(r["pct_of_eu_population"]) / 100 * total)
+        assert frame.loc[(r["iso3"], 2025), "population_derived"] == expected
+        assert pd.isna(frame.loc[(r["iso3"], 2025), "population"])
+    # where the absolute figure was published (2023) nothing is derived
+    assert math.isnan(frame.loc[("DEU", 2023), "population_derived"])
+    # 2024 stays a gap
+    assert not (frame.index.get_level_values("year") == 2024).any()
+    w = World.for_year(2025)
+    assert w.actor("DEU").eu_qmv_population_derived == 1
+    assert math.isnan(World.for_year(2024).actor("DEU").eu_qmv_population)
+
+
+def test_all_releases_are_kept(shared_dir):
+    rows = _rows(shared_dir, "defence_expenditure")
+    frame = load_table("defence_expenditure")
+    assert len(frame) == len(rows)
+    pol = frame[(frame["iso3"] == "POL") & (frame["year"] == 2024)]
+    assert sorted(pol["release_id"]) == ["nato-2024-06", "nato-2025-04-press"]
