@@ -1,0 +1,228 @@
+"""``redline power``: exact Shapley-Shubik and Banzhaf indices of voting games (models.md §2.4)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import typer
+
+from redline.cli._output import Format, emit
+from redline.decisions.power import PowerIndices, double_majority_power, weighted_power
+from redline.errors import RedlineError
+
+__all__ = ["register", "eu_qmv_populations"]
+
+power_app = typer.Typer(
+    help="Voting power: exact Shapley-Shubik and Banzhaf indices (weighted games, EU QMV, NATO consensus).",
+    no_args_is_help=True,
+)
+
+
+class Index(StrEnum):
+    shapley = "shapley"
+    banzhaf = "banzhaf"
+    both = "both"
+
+
+_INDEX_COLUMNS = {
+    Index.shapley: ["shapley_shubik"],
+    Index.banzhaf: ["banzhaf", "banzhaf_absolute", "swings"],
+}
+
+
+def _read_csv(path: Path, columns: tuple[str, str]) -> pd.DataFrame:
+    try:
+        frame = pd.read_csv(path, skipinitialspace=True, comment="#")
+    except FileNotFoundError:
+        raise RedlineError(f"{path}: file not found") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise RedlineError(f"{path}: cannot read as CSV ({exc})") from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise RedlineError(
+            f"{path}: missing column(s) {', '.join(missing)}; expected {','.join(columns)}, "
+            f"found {', '.join(frame.columns) or 'none'}"
+        )
+    if frame.empty:
+        raise RedlineError(f"{path}: no rows")
+    name, value = columns
+    names = frame[name].astype(str).str.strip()
+    dup = names[names.duplicated()]
+    if not dup.empty:
+        raise RedlineError(f"{path}: row {int(dup.index[0]) + 1}, column {name}: duplicate {dup.iloc[0]!r}")
+    numbers = pd.to_numeric(frame[value], errors="coerce")
+    for row, (raw, number) in enumerate(zip(frame[value], numbers, strict=True), start=1):
+        if not np.isfinite(number) or number < 0:
+            raise RedlineError(f"{path}: row {row}, column {value}: expected a number >= 0, found {raw!r}")
+    return pd.DataFrame({name: names, value: numbers.to_numpy(dtype=float)})
+
+
+def _emit(result: PowerIndices, index: Index, fmt: Format, notes: list[str], title: str) -> None:
+    frame = result.to_frame()
+    keep = ["player"] + (["weight"] if "weight" in frame else [])
+    for which in (Index.shapley, Index.banzhaf) if index is Index.both else (index,):
+        keep += _INDEX_COLUMNS[which]
+    if fmt is Format.json:
+        data = result.to_dict()
+        allowed = set(keep) | {f"{c}_exact" for c in ("shapley_shubik", "banzhaf") if c in keep}
+        data["players"] = [{k: v for k, v in row.items() if k in allowed} for row in data["players"]]
+        data["veto_players"] = result.veto_players()
+        data["notes"] = notes
+        emit(data, fmt)
+        return
+    emit(frame[keep], fmt, title=title)
+    if fmt is Format.table:
+        veto = ", ".join(result.veto_players()) or "none"
+        typer.echo(f"veto players: {veto}")
+        for note in notes:
+            typer.echo(f"note: {note}")
+
+
+@power_app.command("weighted")
+def weighted(
+    weights_csv: Path = typer.Argument(..., help="CSV with columns player,weight (integer weights)."),
+    quota: int = typer.Option(..., "--quota", "-q", help="Weight a coalition needs to win."),
+    index: Index = typer.Option(Index.both, "--index", "-i", help="Which index to show."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+) -> None:
+    """Exact indices of the weighted voting game \\[quota; weights] by the counting DP.
+
+    Example: [bold]redline power weighted weights.csv --quota 6 --index both --format json[/bold]
+    """
+    frame = _read_csv(weights_csv, ("player", "weight"))
+    for row, w in enumerate(frame["weight"], start=1):
+        if w != int(w):
+            raise RedlineError(
+                f"{weights_csv}: row {row}, column weight: {w:g} is not an integer (scale all weights)"
+            )
+    result = weighted_power(frame["weight"].astype(np.int64).to_numpy(), quota, frame["player"].tolist())
+    _emit(result, index, fmt, [], f"Power in [{quota}; weights]")
+
+
+def eu_qmv_populations(year: int) -> tuple[pd.DataFrame, list[str]]:
+    """Council QMV populations of ``year`` from the data snapshot (``iso3, population``) and notes.
+
+    Uses the published absolute figures when present, else the *derived* share x EU total. Raises
+    RedlineError naming the gap when a year, or some members, are missing.
+    """
+    try:
+        from redline.data import load_table
+    except ImportError as exc:  # pragma: no cover - the data layer ships with the package
+        raise RedlineError(f"the data layer is not available ({exc}); pass --population POP.csv") from None
+    table = load_table("eu_qmv_population")
+    years = sorted({int(y) for y in table["year"]})
+    rows = table[(table["year"] == year) & (table["iso3"] != "EU27")].copy()
+    hint = "pass --population POP.csv (columns iso3,population) with the Council's Annex III figures"
+    if rows.empty:
+        raise RedlineError(
+            f"no EU QMV population figures for {year} in the data snapshot "
+            f"(years present: {', '.join(map(str, years)) or 'none'}); {hint}"
+        )
+    expected: set[str] | None = None
+    try:
+        from redline.world import World
+
+        expected = set(World.for_year(year).members("EU"))
+    except (ImportError, RedlineError):
+        expected = None
+    have = set(rows["iso3"])
+    if expected is not None and expected - have:
+        missing = sorted(expected - have)
+        raise RedlineError(
+            f"EU QMV population figures for {year} cover {len(have)} of {len(expected)} members "
+            f"(missing {', '.join(missing)}); {hint}"
+        )
+    notes = []
+    absolute = pd.to_numeric(rows["population"], errors="coerce")
+    derived = pd.to_numeric(
+        rows.get("population_derived", pd.Series(np.nan, index=rows.index)), errors="coerce"
+    )
+    if derived.isna().all() and "pct_of_eu_population" in rows:
+        total = table[(table["year"] == year) & (table["iso3"] == "EU27")]["population"]
+        if not total.empty and pd.notna(total.iloc[0]):
+            derived = rows["pct_of_eu_population"] / 100 * float(total.iloc[0])
+    population = absolute.where(absolute.notna(), derived)
+    if population.isna().any():
+        gaps = rows.loc[population.isna(), "iso3"].tolist()
+        raise RedlineError(f"EU QMV population for {year} missing for {', '.join(gaps)}; {hint}")
+    if absolute.isna().any():
+        notes.append(
+            f"{int(absolute.isna().sum())} populations for {year} are derived as share x EU total "
+            "(shares rounded to 0.01 percentage points, about +-22,500 persons)"
+        )
+    return pd.DataFrame({"iso3": rows["iso3"].to_numpy(), "population": population.to_numpy()}), notes
+
+
+@power_app.command("eu-qmv")
+def eu_qmv(
+    year: int = typer.Option(
+        None, "--year", "-y", help="Council population figures of this year (snapshot)."
+    ),
+    population: Path = typer.Option(None, "--population", help="CSV with columns iso3,population instead."),
+    index: Index = typer.Option(Index.both, "--index", "-i", help="Which index to show."),
+    states_pct: float = typer.Option(55.0, "--states-pct", help="Share of member states needed, %."),
+    population_pct: float = typer.Option(65.0, "--population-pct", help="Share of population needed, %."),
+    blocking_minority: int = typer.Option(4, "--blocking-minority", help="Smallest blocking minority."),
+    no_blocking_clause: bool = typer.Option(False, "--no-blocking-clause", help="Drop the blocking clause."),
+    reinforced: bool = typer.Option(False, "--reinforced", help="Reinforced QMV: 72% of states."),
+    unit: int = typer.Option(1000, "--unit", help="Population unit of the exact DP (persons)."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+) -> None:
+    """Exact indices of EU Council qualified majority (55% states, 65% population, blocking minority of 4).
+
+    Example: [bold]redline power eu-qmv --year 2025 --index both --format csv[/bold]
+    """
+    if (year is None) == (population is None):
+        raise RedlineError("give exactly one of --year Y or --population POP.csv")
+    if unit < 1:
+        raise RedlineError(f"--unit must be >= 1 person, got {unit}")
+    if population is not None:
+        frame = _read_csv(population, ("iso3", "population"))
+        notes: list[str] = [f"populations from {population}"]
+    else:
+        frame, notes = eu_qmv_populations(year)
+    weights = np.rint(frame["population"].to_numpy(dtype=float) / unit).astype(np.int64)
+    if unit > 1:
+        notes.append(f"populations rounded to units of {unit:,} persons for the exact DP")
+    if reinforced:
+        states_pct = 72.0
+    clause = None if no_blocking_clause else blocking_minority
+    result = double_majority_power(weights, frame["iso3"].tolist(), states_pct, population_pct, clause)
+    result.game["unit"] = unit
+    result.game["year"] = year
+    title = f"EU QMV power ({states_pct:g}% states, {population_pct:g}% population" + (
+        ", no blocking clause)" if clause is None else f", blocking minority {clause})"
+    )
+    _emit(result, index, fmt, notes, title)
+
+
+@power_app.command("nato-consensus")
+def nato_consensus(
+    year: int = typer.Option(..., "--year", "-y", help="NATO membership at the end of this year."),
+    index: Index = typer.Option(Index.both, "--index", "-i", help="Which index to show."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+) -> None:
+    """Indices of the North Atlantic Council's consensus rule (unanimity: every ally a veto player).
+
+    Example: [bold]redline power nato-consensus --year 2024 --format json[/bold]
+    """
+    try:
+        from redline.world import World
+    except ImportError as exc:  # pragma: no cover
+        raise RedlineError(f"NATO membership data are not available ({exc})") from None
+    members = World.for_year(year).members("NATO")
+    if not members:
+        raise RedlineError(f"no NATO members found for {year} in the data snapshot")
+    n = len(members)
+    result = weighted_power([1] * n, n, members)
+    result.game.update(type="unanimity", year=year, members=n)
+    _emit(result, index, fmt, [f"NATO members at 31 December {year}: {n}"], f"NATO consensus {year}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``redline power`` command group."""
+    app.add_typer(power_app, name="power")

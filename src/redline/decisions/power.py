@@ -1,0 +1,492 @@
+"""Power indices of simple games: Shapley-Shubik and Banzhaf, exact where possible.
+
+Three engines (spec ``models.md`` §2.4):
+
+* **Counting DP** for *size-weight threshold games*: integer weights ``w`` and, per coalition size
+  ``k``, a weight threshold ``t[k]``; a coalition of size ``k`` and weight ``s`` wins iff ``s >= t[k]``.
+  Weighted voting games ([q; w]) have ``t[k] = q``; double-majority games such as EU qualified
+  majority (member quota, population quota, blocking-minority clause) have ``t[k] = inf`` below the
+  member quota, the population quota in between and ``0`` once too few are left to block. The
+  generating function ``prod_j (1 + y z^{w_j})`` is built once (Bilbao et al. 2000); player ``i`` is
+  "divided out" only at the few cells its swing counts need, by the alternating sum
+  ``F_i[k][x] = sum_j (-1)^j F[k-j][x - j w_i]`` on prefix sums. Counts whose weight range is
+  above half the total are read from the complementary coalitions, so the table is truncated near
+  ``min(q, W - q)``. Counts are exact integers (int64 while ``n <= 62``, Python int above).
+* **Brute force** over all ``2^n`` coalitions for any monotone predicate (``n <= 22`` or so).
+* **Monte Carlo** over random orderings (Shapley-Shubik) and random coalitions (Banzhaf), with
+  standard errors, for large general games.
+
+Shapley & Shubik (1954); Banzhaf (1965); Bilbao, Fernandez, Jimenez Losada & Lopez (2000),
+"Generating functions for computing power indices efficiently", TOP 8(2).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+
+from redline.errors import RedlineError
+from redline.rng import RNGLike, as_generator
+
+__all__ = [
+    "PowerIndices",
+    "banzhaf",
+    "brute_force_power",
+    "double_majority_power",
+    "double_majority_thresholds",
+    "monte_carlo_power",
+    "shapley_shubik",
+    "threshold_power",
+    "weighted_power",
+]
+
+WinsFunction = Callable[[np.ndarray], np.ndarray]
+"""A vectorised simple game: bool array ``(m, n)`` of coalitions -> bool array ``(m,)`` (wins)."""
+
+MAX_TABLE_CELLS = 50_000_000
+"""Largest counting table the DP allocates (cells of int32/int64); above it, ask for coarser weights."""
+
+BRUTE_FORCE_MAX = 24
+"""Largest number of players the brute-force engine accepts (2^24 coalitions)."""
+
+
+@dataclass(frozen=True)
+class PowerIndices:
+    """Shapley-Shubik and Banzhaf indices of one game.
+
+    ``swings[i]`` is Banzhaf's eta_i, the number of losing coalitions of the others that ``i`` turns
+    into winning ones; ``shapley_numerators[i] / n!`` is the Shapley-Shubik index (the share of the
+    ``n!`` orderings in which ``i`` is pivotal). Both are exact integers for the DP and brute-force
+    engines and ``None`` for Monte Carlo, which instead fills the standard errors.
+    """
+
+    players: tuple[str, ...]
+    shapley_shubik: np.ndarray
+    banzhaf: np.ndarray
+    banzhaf_absolute: np.ndarray
+    method: str
+    swings: tuple[int, ...] | None = None
+    shapley_numerators: tuple[int, ...] | None = None
+    shapley_se: np.ndarray | None = None
+    banzhaf_absolute_se: np.ndarray | None = None
+    draws: int | None = None
+    game: dict = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.players)
+
+    @property
+    def exact(self) -> bool:
+        return self.swings is not None
+
+    def shapley_exact(self) -> list[Fraction]:
+        """Shapley-Shubik indices as exact fractions (exact engines only)."""
+        self._need_exact()
+        total = math.factorial(self.n)
+        return [Fraction(c, total) for c in self.shapley_numerators]
+
+    def banzhaf_exact(self) -> list[Fraction]:
+        """Normalised Banzhaf indices eta_i / sum eta as exact fractions (all 0 if nobody swings)."""
+        self._need_exact()
+        total = sum(self.swings)
+        return [Fraction(s, total) if total else Fraction(0) for s in self.swings]
+
+    def banzhaf_absolute_exact(self) -> list[Fraction]:
+        """Absolute Banzhaf indices eta_i / 2^(n-1) as exact fractions."""
+        self._need_exact()
+        return [Fraction(s, 2 ** (self.n - 1)) for s in self.swings]
+
+    def veto_players(self) -> list[str]:
+        """Players in every winning coalition (N minus the player loses).
+
+        Filled by the exact engines, which know the game; empty for Monte Carlo.
+        """
+        return list(self.game.get("veto_players", []))
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per player: indices (and swings or standard errors)."""
+        data: dict[str, object] = {"player": list(self.players)}
+        if "weights" in self.game:
+            data["weight"] = list(self.game["weights"])
+        data["shapley_shubik"] = self.shapley_shubik
+        data["banzhaf"] = self.banzhaf
+        data["banzhaf_absolute"] = self.banzhaf_absolute
+        if self.swings is not None:
+            data["swings"] = list(self.swings)
+        if self.shapley_se is not None:
+            data["shapley_shubik_se"] = self.shapley_se
+            data["banzhaf_absolute_se"] = self.banzhaf_absolute_se
+        return pd.DataFrame(data)
+
+    def to_dict(self) -> dict:
+        """JSON-ready: ``{"method", "n", "game", "draws", "players": [...]}`` (keys in docs/decisions.md)."""
+        rows = self.to_frame().to_dict(orient="records")
+        if self.shapley_numerators is not None:
+            exact_ss = self.shapley_exact()
+            exact_bz = self.banzhaf_exact()
+            for row, ss, bz in zip(rows, exact_ss, exact_bz, strict=True):
+                row["shapley_shubik_exact"] = f"{ss.numerator}/{ss.denominator}"
+                row["banzhaf_exact"] = f"{bz.numerator}/{bz.denominator}"
+        return {"method": self.method, "n": self.n, "game": self.game, "draws": self.draws, "players": rows}
+
+    def _need_exact(self) -> None:
+        if self.swings is None or self.shapley_numerators is None:
+            raise RedlineError(f"power indices from {self.method} are estimates; no exact fractions")
+
+
+# --------------------------------------------------------------------------------------------
+# Counting DP for size-weight threshold games
+# --------------------------------------------------------------------------------------------
+
+
+def _integer_weights(weights: Sequence[float] | np.ndarray, what: str = "weights") -> list[int]:
+    values = np.asarray(weights)
+    if values.ndim != 1 or values.size == 0:
+        raise RedlineError(f"{what}: expected a non-empty list of numbers, got shape {values.shape}")
+    out: list[int] = []
+    for i, value in enumerate(values.tolist()):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise RedlineError(f"{what}[{i}]: expected a non-negative integer, found {value!r}")
+        if value < 0 or value != int(value):
+            raise RedlineError(
+                f"{what}[{i}]: expected a non-negative integer, found {value!r} "
+                "(the exact DP needs integer weights; rescale, e.g. population in thousands)"
+            )
+        out.append(int(value))
+    return out
+
+
+def _count_dtype(n: int) -> type | np.dtype:
+    """The narrowest exact integer type: int32 / int64 while every count C(n, k) fits, else Python
+    ints (object arrays, exact but slower). Intermediate sums may wrap around; the final counts are
+    exact because integer arithmetic is exact modulo 2^32 / 2^64 and they lie in range."""
+    biggest = math.comb(n, n // 2)
+    if biggest < 2**31:
+        return np.int32
+    return np.int64 if biggest < 2**62 else object
+
+
+def _swing_table(w: list[int], t: list[int]) -> list[list[int]]:
+    """``swings[i][k]``: coalitions S of the others with |S| = k, S losing and S + i winning."""
+    n = len(w)
+    dtype = _count_dtype(n)
+    wa = np.array(w, dtype=np.int64)
+    ta = np.array(t, dtype=np.int64)
+    rest = int(wa.sum()) - wa  # weight of the others, per player
+    # S (size k, weight s) is a swing for i iff lo <= s <= hi. Count = F_i(k, hi) - F_i(k, lo - 1) with
+    # F_i(k, x) = #{S of the others: |S| = k, w(S) <= x}, read directly (row k, column x) or through
+    # the complements within the others, C(n-1, k) - F_i(n-1-k, rest_i - x - 1), whichever column
+    # is smaller: the table then only spans weights up to about min(q, W - q).
+    lo = np.maximum(0, ta[None, 1:] - wa[:, None])  # (i, k)
+    hi = np.minimum(rest[:, None], ta[None, :-1] - 1)
+    x = np.stack([hi, lo - 1], axis=-1)  # (i, k, 2): the two query points, signs +1 and -1
+    sign = np.array([1, -1], dtype=np.int64)
+    rest3 = rest[:, None, None]
+    use = (lo <= hi)[..., None] & (x >= 0)
+    full = use & (x >= rest3)
+    comp = rest3 - x - 1
+    flip = use & ~full & (comp < x)
+    direct = use & ~full & ~flip
+    ks = np.broadcast_to(np.arange(n)[None, :, None], x.shape)
+    row = np.where(flip, n - 1 - ks, ks)
+    col = np.where(flip, comp, x)
+    lookup = flip | direct
+    s_max = int(col[lookup].max()) if lookup.any() else 0
+    k_max = int(row[lookup].max()) if lookup.any() else 0
+
+    cells = (k_max + 1) * (s_max + 1)
+    if cells > MAX_TABLE_CELLS:
+        raise RedlineError(
+            f"the exact DP would need a {k_max + 1} x {s_max + 1} table of counts (limit "
+            f"{MAX_TABLE_CELLS:,} cells): use coarser integer weights, e.g. populations in thousands "
+            "(--unit 1000)"
+        )
+    # Truncated generating function prod_j (1 + y z^{w_j}): c[k][s] for k <= k_max, s <= s_max.
+    c = np.zeros((k_max + 1, s_max + 1), dtype=dtype)
+    c[0, 0] = 1
+    seen = 0  # highest weight reached so far (capped)
+    for j, w_j in enumerate(w):
+        top = min(j, k_max - 1)
+        if top >= 0 and w_j <= s_max:
+            width = min(s_max + 1 - w_j, seen + 1)
+            if (top + 1) * width <= 1 << 18:  # small: one 2-D step (numpy buffers the overlap)
+                c[1 : top + 2, w_j : w_j + width] += c[: top + 1, :width]
+            else:
+                for k in range(top, -1, -1):  # descending: row k+1 takes the old row k
+                    c[k + 1, w_j : w_j + width] += c[k, :width]
+        seen = min(s_max, seen + w_j)
+    big_f = np.cumsum(c, axis=1, dtype=c.dtype)  # prefix sums over weight
+
+    # Divide player i out at the queried cells only: F_i[r][x] = sum_j (-1)^j F[r - j][x - j w_i].
+    pi, pk, pq = np.nonzero(lookup)
+    r, cc, wi = row[pi, pk, pq], col[pi, pk, pq], wa[pi]
+    acc = np.zeros(r.size, dtype=dtype)
+    for jj in range(k_max + 1):
+        xj = cc - jj * wi
+        ok = (jj <= r) & (xj >= 0)
+        if not ok.any():
+            break
+        term = big_f[np.maximum(r - jj, 0), np.maximum(xj, 0)]
+        term = np.where(ok, term, 0).astype(dtype)
+        acc = acc - term if jj % 2 else acc + term
+    combs = np.array([math.comb(n - 1, k) for k in range(n)], dtype=dtype)
+    value = np.zeros(x.shape, dtype=dtype)
+    value[full] = np.broadcast_to(combs[None, :, None], x.shape)[full]
+    f_sign = np.where(flip[pi, pk, pq], -1, 1).astype(dtype)
+    value[pi, pk, pq] = np.where(flip[pi, pk, pq], combs[pk], 0).astype(dtype) + f_sign * acc
+    table = (value * sign.astype(dtype)).sum(axis=-1)
+    return [[int(v) for v in row_i] for row_i in table.tolist()]
+
+
+def _from_swing_table(
+    swing_table: list[list[int]], players: Sequence[str], method: str, game: dict
+) -> PowerIndices:
+    n = len(players)
+    weights_ss = [math.factorial(k) * math.factorial(n - k - 1) for k in range(n)]
+    swings = tuple(sum(row) for row in swing_table)
+    numerators = tuple(sum(c * f for c, f in zip(row, weights_ss, strict=True)) for row in swing_table)
+    return _assemble(players, swings, numerators, method, game)
+
+
+def _assemble(
+    players: Sequence[str], swings: tuple[int, ...], numerators: tuple[int, ...], method: str, game: dict
+) -> PowerIndices:
+    n = len(players)
+    n_fact = math.factorial(n)
+    total_swings = sum(swings)
+    shapley = np.array([float(Fraction(c, n_fact)) for c in numerators])
+    bz = np.array([float(Fraction(s, total_swings)) if total_swings else 0.0 for s in swings])
+    bz_abs = np.array([float(Fraction(s, 2 ** (n - 1))) for s in swings])
+    return PowerIndices(
+        players=tuple(players),
+        shapley_shubik=shapley,
+        banzhaf=bz,
+        banzhaf_absolute=bz_abs,
+        method=method,
+        swings=swings,
+        shapley_numerators=numerators,
+        game=game,
+    )
+
+
+def _player_names(players: Sequence[str] | None, n: int) -> tuple[str, ...]:
+    if players is None:
+        return tuple(str(i + 1) for i in range(n))
+    names = tuple(str(p) for p in players)
+    if len(names) != n:
+        raise RedlineError(f"players: got {len(names)} names for {n} weights")
+    return names
+
+
+def threshold_power(
+    weights: Sequence[int] | np.ndarray,
+    thresholds: Sequence[int],
+    players: Sequence[str] | None = None,
+    game: dict | None = None,
+) -> PowerIndices:
+    """Exact indices of a size-weight threshold game by the counting DP.
+
+    ``thresholds[k]`` (``k = 0..n``) is the weight a coalition of ``k`` members needs to win; use a
+    value above the total weight for "never" and ``0`` for "always". Thresholds must not increase
+    with ``k`` (so the game is monotone).
+    """
+    w = _integer_weights(weights)
+    n = len(w)
+    t = [int(x) for x in thresholds]
+    if len(t) != n + 1:
+        raise RedlineError(f"thresholds: expected {n + 1} values (coalition sizes 0..{n}), got {len(t)}")
+    if any(b > a for a, b in zip(t, t[1:], strict=False)):
+        raise RedlineError("thresholds: must not increase with coalition size (the game must be monotone)")
+    total = sum(w)
+    t = [min(max(x, 0), total + 1) for x in t]
+    names = _player_names(players, n)
+    info = dict(game or {})
+    info.setdefault("weights", w)
+    info["veto_players"] = [names[i] for i in range(n) if total - w[i] < t[n - 1]]
+    return _from_swing_table(_swing_table(w, t), names, "dp", info)
+
+
+def weighted_power(
+    weights: Sequence[int] | np.ndarray, quota: int, players: Sequence[str] | None = None
+) -> PowerIndices:
+    """Exact Shapley-Shubik and Banzhaf indices of the weighted voting game [quota; weights]."""
+    w = _integer_weights(weights)
+    if isinstance(quota, bool) or not float(quota).is_integer() or quota <= 0:
+        raise RedlineError(f"quota: expected a positive integer, found {quota!r}")
+    q = int(quota)
+    if q > sum(w):
+        raise RedlineError(f"quota {q} exceeds the total weight {sum(w)}: no coalition can win")
+    game = {"type": "weighted", "quota": q, "total_weight": sum(w)}
+    return threshold_power(w, [q] * (len(w) + 1), players, game)
+
+
+def shapley_shubik(weights: Sequence[int] | np.ndarray, quota: int) -> np.ndarray:
+    """Shapley-Shubik index of each player of [quota; weights] (exact DP, returned as float64)."""
+    return weighted_power(weights, quota).shapley_shubik
+
+
+def banzhaf(weights: Sequence[int] | np.ndarray, quota: int, normalized: bool = True) -> np.ndarray:
+    """Banzhaf index of each player of [quota; weights]: normalised (sum 1) or absolute (eta/2^(n-1))."""
+    result = weighted_power(weights, quota)
+    return result.banzhaf if normalized else result.banzhaf_absolute
+
+
+def _ceil_share(pct: float | Fraction, total: int) -> int:
+    """Smallest integer >= pct% of total, computed exactly from the decimal text of ``pct``."""
+    share = Fraction(str(pct)) if not isinstance(pct, Fraction) else pct
+    return math.ceil(share * total / 100)
+
+
+def double_majority_thresholds(
+    populations: Sequence[int],
+    states_pct: float = 55.0,
+    population_pct: float = 65.0,
+    blocking_minority: int | None = 4,
+) -> list[int]:
+    """Per-size thresholds of a double-majority game (EU QMV, TEU Art. 16(4)).
+
+    A coalition of ``k`` of ``N`` states with population ``s`` wins iff ``k >= ceil(states_pct% N)``
+    and ``s >= ceil(population_pct% P)``, or (blocking-minority clause) ``N - k < blocking_minority``.
+    ``blocking_minority=None`` drops the clause.
+    """
+    n, total = len(populations), int(sum(populations))
+    k_quota = _ceil_share(states_pct, n)
+    p_quota = _ceil_share(population_pct, total)
+    t = []
+    for k in range(n + 1):
+        if blocking_minority is not None and n - k < blocking_minority:
+            t.append(0)
+        elif k >= k_quota:
+            t.append(p_quota)
+        else:
+            t.append(total + 1)
+    return t
+
+
+def double_majority_power(
+    populations: Sequence[int] | np.ndarray,
+    players: Sequence[str] | None = None,
+    states_pct: float = 55.0,
+    population_pct: float = 65.0,
+    blocking_minority: int | None = 4,
+) -> PowerIndices:
+    """Exact indices of a double-majority game with integer populations (e.g. in thousands).
+
+    Defaults are the EU Council's qualified majority; the reinforced variant is ``states_pct=72``.
+    """
+    pops = _integer_weights(populations, "populations")
+    n, total = len(pops), sum(pops)
+    game = {
+        "type": "double-majority",
+        "states_pct": states_pct,
+        "population_pct": population_pct,
+        "blocking_minority": blocking_minority,
+        "states_quota": _ceil_share(states_pct, n),
+        "population_quota": _ceil_share(population_pct, total),
+        "total_population": total,
+        "weights": pops,
+    }
+    t = double_majority_thresholds(pops, states_pct, population_pct, blocking_minority)
+    return threshold_power(pops, t, players, game)
+
+
+# --------------------------------------------------------------------------------------------
+# Brute force and Monte Carlo for any monotone predicate
+# --------------------------------------------------------------------------------------------
+
+
+def _all_coalitions_win(n: int, wins: WinsFunction, chunk: int = 1 << 16) -> np.ndarray:
+    """``win[mask]`` for every coalition bitmask ``0 .. 2^n - 1`` (evaluated in chunks)."""
+    size = 1 << n
+    out = np.empty(size, dtype=bool)
+    bits = (np.int64(1) << np.arange(n, dtype=np.int64))[None, :]
+    for start in range(0, size, chunk):
+        masks = np.arange(start, min(start + chunk, size), dtype=np.int64)[:, None]
+        out[start : start + masks.shape[0]] = np.asarray(wins((masks & bits) != 0), dtype=bool)
+    return out
+
+
+def brute_force_power(
+    n: int, wins: WinsFunction, players: Sequence[str] | None = None, game: dict | None = None
+) -> PowerIndices:
+    """Exact indices of any simple game by enumerating all ``2^n`` coalitions.
+
+    ``wins`` receives a bool array ``(m, n)`` of coalitions and returns ``(m,)`` bools. Only
+    *positive* swings count (S loses, S + i wins), as in the definitions of §2.4.
+    """
+    if not 1 <= n <= BRUTE_FORCE_MAX:
+        raise RedlineError(f"brute force handles 1..{BRUTE_FORCE_MAX} players, got {n}; use Monte Carlo")
+    names = _player_names(players, n)
+    win = _all_coalitions_win(n, wins)
+    masks = np.arange(1 << n, dtype=np.int64)
+    sizes = np.zeros(1 << n, dtype=np.int64)
+    for j in range(n):
+        sizes += (masks >> j) & 1
+    factor = [math.factorial(k) * math.factorial(n - k - 1) for k in range(n)]
+    swings, numerators = [], []
+    for i in range(n):
+        bit = np.int64(1) << i
+        without = masks[(masks & bit) == 0]
+        swing = win[without | bit] & ~win[without]
+        by_size = np.bincount(sizes[without][swing], minlength=n)
+        swings.append(int(by_size.sum()))
+        numerators.append(sum(int(c) * f for c, f in zip(by_size.tolist(), factor, strict=True)))
+    info = dict(game or {})
+    full = (1 << n) - 1
+    info["veto_players"] = [names[i] for i in range(n) if not win[full & ~(1 << i)]]
+    return _assemble(names, tuple(swings), tuple(numerators), "brute-force", info)
+
+
+def monte_carlo_power(
+    n: int,
+    wins: WinsFunction,
+    draws: int = 100_000,
+    rng: RNGLike = None,
+    players: Sequence[str] | None = None,
+    game: dict | None = None,
+) -> PowerIndices:
+    """Estimated indices with standard errors, for games too large to enumerate.
+
+    Shapley-Shubik: the share of ``draws`` uniformly random orderings in which each player is the
+    pivot. Absolute Banzhaf: the share of ``draws`` uniformly random coalitions of the others that
+    each player swings. Standard errors are binomial, sqrt(p (1 - p) / draws); the normalised
+    Banzhaf index is the ratio of the estimates (its error is about se_i / sum of estimates).
+    """
+    if n < 1 or draws < 2:
+        raise RedlineError(f"monte carlo needs n >= 1 and draws >= 2, got n={n}, draws={draws}")
+    names = _player_names(players, n)
+    gen = as_generator(rng)
+    order = np.argsort(gen.random((draws, n)), axis=1)
+    arrived = np.zeros((draws, n), dtype=bool)
+    pivot = np.full(draws, -1, dtype=np.int64)
+    rows = np.arange(draws)
+    for t in range(n):  # loop over arrival positions (players), vectorised over draws
+        arrived[rows, order[:, t]] = True
+        newly = (pivot < 0) & np.asarray(wins(arrived), dtype=bool)
+        pivot[newly] = order[newly, t]
+    ss = np.bincount(pivot[pivot >= 0], minlength=n) / draws
+    coalitions = gen.random((draws, n)) < 0.5
+    bz_abs = np.empty(n)
+    for i in range(n):
+        with_i, without_i = coalitions.copy(), coalitions.copy()
+        with_i[:, i] = True
+        without_i[:, i] = False
+        bz_abs[i] = np.mean(np.asarray(wins(with_i), dtype=bool) & ~np.asarray(wins(without_i), dtype=bool))
+    total = bz_abs.sum()
+    return PowerIndices(
+        players=names,
+        shapley_shubik=ss,
+        banzhaf=bz_abs / total if total else np.zeros(n),
+        banzhaf_absolute=bz_abs,
+        method="monte-carlo",
+        shapley_se=np.sqrt(ss * (1 - ss) / draws),
+        banzhaf_absolute_se=np.sqrt(bz_abs * (1 - bz_abs) / draws),
+        draws=draws,
+        game=dict(game or {}),
+    )
