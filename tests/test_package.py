@@ -67,3 +67,11 @@ def test_actor_table_validation_names_row_and_column():
         ActorTable.from_frame(good.assign(salience_pct=[50, 120]))
     with pytest.raises(RedlineError, match="missing column"):
         ActorTable.from_frame(good.drop(columns=["capability"]))
+
+
+def test_table_output_prints_brackets_literally(capsys):
+    from redline.cli._output import emit
+
+    emit([{"question": "Arm [ukraine] now?", "value": 1.5}], "table", title="[bold]x")
+    out = capsys.readouterr().out
+    assert "Arm [ukraine] now?" in out

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 __all__ = ["Format", "emit", "to_jsonable", "console"]
@@ -64,9 +65,9 @@ def emit(
     if fmt is Format.csv:
         typer.echo(data.to_csv(index=False).rstrip("\n"))
         return
-    table = Table(title=title, show_lines=False)
+    table = Table(title=escape(title) if title else None, show_lines=False)
     for column in data.columns:
-        table.add_column(str(column), overflow="fold")
+        table.add_column(escape(str(column)), overflow="fold")
     for row in data.itertuples(index=False):
         table.add_row(*(_cell(v) for v in row))
     console.print(table)
@@ -79,4 +80,4 @@ def _cell(value: Any) -> str:
         return f"{value:.6g}"
     if value is None or value is pd.NA:
         return "—"
-    return str(value)
+    return escape(str(value))  # data text such as "[1]" is not rich markup
