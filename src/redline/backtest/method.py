@@ -1,0 +1,272 @@
+"""Redline's forecast of a case: expected-utility bargaining, then the case's decision rule.
+
+Per Monte Carlo draw of the coding (:mod:`redline.backtest.uncertainty`):
+
+1. **Bargaining.** Bueno de Mesquita's expected-utility model (models.md §1, the batched kernel of
+   :mod:`redline.bargaining`) runs on every actor of the case (members, institutions, outsiders):
+   its forecast μ is the outcome the actors bargain their way to.
+2. **The rule.** The bargain must then pass the body's rule. An actor *accepts* an outcome p
+   against the status quo sq when it does not lose by it (models.md §2.1 silence procedure and §2.2
+   spatial pivot, with utility −|p − x|):
+
+       |p − x_i| − |sq − x_i| ≤ ε_i          (ε_i = the actor's block_cost, default 0)
+
+   An actor that does not accept still lets p pass unless it **resists**, which it does with
+   probability equal to its salience — the expected-utility model's own reading of salience as the
+   probability that a target resists a challenge (§1.2-1.3). A low-salience veto player that is
+   outvoted in the bargain goes along (the "package is bigger than the listing" logic); a
+   high-salience one blocks.
+3. **The outcome.** If the bargain does not pass, the body adopts the point nearest to it that does
+   pass (moving back toward sq): for unanimity rules the edge of the veto players' common win-set
+   (Tsebelis 2002), which is sq itself when a resisting veto player prefers sq to any move. So the
+   forecast value is ``sq + min(μ − sq, p* − sq)`` in the direction of the move, where p* is the
+   furthest outcome the rule lets through.
+
+The rules are those of :mod:`redline.decisions` (``get_rule``; models.md §2.1), applied to the
+members of the case: ``nato-consensus`` and ``eu-unanimity`` — every veto player (``veto = true``)
+must not object; ``single-government`` — the decider must accept; ``majority`` and ``eu-qmv`` — the
+members (``member``, default ``veto``) who accept must form a majority / qualified majority
+(``population`` needed); ``coalition`` — the willing (every actor not worse off, unless ``member`` is
+given) must bring ``required_resources`` if the issue sets it. P(adopted) is the share of draws whose
+forecast value is at or above the case's ``adopted_threshold``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from redline.actors import ActorTable
+from redline.backtest import baselines
+from redline.backtest.cases import Case
+from redline.backtest.uncertainty import CodingUncertainty, sample_codings
+
+if TYPE_CHECKING:
+    from redline.decisions import Rule
+
+__all__ = [
+    "Bargainer",
+    "CaseForecast",
+    "acceptance_bound",
+    "bdm_bargainer",
+    "case_rule",
+    "forecast_case",
+    "furthest_passable",
+]
+
+Bargainer = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+"""``(position, capability, salience)`` each ``(draws, n)`` -> bargained outcome ``(draws,)``."""
+
+
+def bdm_bargainer(position: np.ndarray, capability: np.ndarray, salience: np.ndarray) -> np.ndarray:
+    """The expected-utility model's forecast per draw, default settings (models.md §1.3-1.7)."""
+    from redline.bargaining import forecast_batch
+
+    return np.asarray(forecast_batch(position, capability, salience).forecast, dtype=float)
+
+
+def acceptance_bound(
+    position: np.ndarray, sq: float, direction: np.ndarray, block_cost: np.ndarray
+) -> np.ndarray:
+    """How far from sq, in the direction of the move, an actor still accepts an outcome.
+
+    With x̃ = direction·(x − sq), an outcome at distance t ≥ 0 from sq is accepted iff
+    |t − x̃| − |x̃| ≤ ε, i.e. t ≤ x̃ + |x̃| + ε (= 2x̃ + ε when x̃ > 0, ε when the actor sits at
+    or behind sq).
+    """
+    x_t = direction[..., None] * (position - sq)
+    return x_t + np.abs(x_t) + block_cost
+
+
+def case_rule(case: Case) -> Rule:
+    """The :mod:`redline.decisions` rule of a case (``get_rule`` with the case's parameters)."""
+    from redline.decisions import get_rule
+
+    if case.rule == "single-government":
+        return get_rule("single-government", decider=case.decider)
+    if case.rule == "coalition":
+        return get_rule("coalition", required=case.issue.required_resources or 0.0)
+    return get_rule(case.rule)
+
+
+def furthest_passable(
+    rule: Rule,
+    table: ActorTable,
+    position: np.ndarray,
+    resist: np.ndarray,
+    status_quo: float,
+    bargain: np.ndarray,
+) -> np.ndarray:
+    """Per draw, how far from the status quo toward the bargain the rule lets an outcome through.
+
+    An actor that does not resist goes along (it is placed at the outcome, so it accepts); under a
+    coalition of the willing nobody blocks, so ``resist`` is ignored there. Passing is monotone in the
+    distance and changes only at the actors' cutoffs, so checking 0, every cutoff and the bargain
+    itself with the rule's batched predicate is exact (loop over actors, not draws).
+    """
+    draws, n = position.shape
+    direction = np.sign(bargain - status_quo)
+    moved = np.abs(bargain - status_quo)
+    block_cost = table.block_cost if table.block_cost is not None else np.zeros(n)
+    cut = acceptance_bound(position, status_quo, direction, np.zeros(n))
+    candidates = np.concatenate([np.zeros((draws, 1)), cut, cut + block_cost, moved[:, None]], axis=1)
+    candidates = np.clip(candidates, 0.0, moved[:, None])
+    goes_along = ~resist if rule.name != "coalition" else np.zeros_like(resist)
+    best = np.full(draws, -np.inf)
+    for j in range(candidates.shape[1]):
+        t = candidates[:, j]
+        outcome = status_quo + direction * t
+        effective = np.where(goes_along, outcome[:, None], position)
+        ok = rule.passes_batch(effective, status_quo, outcome, actors=table)
+        best = np.where(ok & (t > best), t, best)
+    return best  # -inf where not even the status quo passes (then nothing is adopted)
+
+
+@dataclass(frozen=True)
+class CaseForecast:
+    """The forecast of one case: Redline's method and every baseline, from the same draws."""
+
+    case_id: str
+    rule: str
+    draws: int
+    seed: int
+    threshold: float
+    status_quo: float
+    methods: pd.DataFrame
+    """One row per method: ``method``, ``p_adopted``, ``value_mean``, ``value_median``, ``value_p05``,
+    ``value_p95``."""
+    actors: pd.DataFrame
+    """One row per actor: coding and ``p_blocks``, ``p_pivot``, ``p_carries``."""
+    bargained: dict[str, float] = field(default_factory=dict)
+    """Summary of the bargained outcome μ before the rule: ``mean``, ``median``, ``p05``, ``p95``,
+    ``p_blocked`` (share of draws in which the rule cut the bargain back)."""
+    dropped: tuple[str, ...] = ()
+    """Actors dropped by ``--strict``."""
+
+    def to_dict(self) -> dict:
+        return {
+            "case": self.case_id,
+            "rule": self.rule,
+            "draws": self.draws,
+            "seed": self.seed,
+            "adopted_threshold": self.threshold,
+            "status_quo": self.status_quo,
+            "bargained": self.bargained,
+            "methods": self.methods.to_dict(orient="records"),
+            "actors": self.actors.to_dict(orient="records"),
+            "dropped_by_strict": list(self.dropped),
+        }
+
+
+def _summary(value: np.ndarray) -> dict[str, float]:
+    if not np.isfinite(value).any():
+        return {"value_mean": np.nan, "value_median": np.nan, "value_p05": np.nan, "value_p95": np.nan}
+    q05, q50, q95 = np.quantile(value, [0.05, 0.5, 0.95])
+    return {
+        "value_mean": float(value.mean()),
+        "value_median": float(q50),
+        "value_p05": float(q05),
+        "value_p95": float(q95),
+    }
+
+
+def forecast_case(
+    case: Case,
+    draws: int = 500,
+    seed: int = 0,
+    *,
+    strict: bool = False,
+    uncertainty: CodingUncertainty = CodingUncertainty(),
+    bargainer: Bargainer | None = None,
+    base_rate: float = np.nan,
+    resistance: bool = True,
+) -> CaseForecast:
+    """Forecast one case (it has no outcome to see; see :func:`~redline.backtest.cases.read_case`).
+
+    Parameters
+    ----------
+    case
+        The case as read by :func:`read_case`.
+    draws, seed
+        Monte Carlo draws over the coding uncertainty and the seed (same seed, same numbers).
+    strict
+        Drop actors whose only source postdates the coding date.
+    uncertainty
+        Widths of the coding uncertainty.
+    bargainer
+        The bargaining model (default: the expected-utility model of :mod:`redline.bargaining`).
+    base_rate
+        Share of other cases adopted (the base-rate baseline); NaN when unknown.
+    resistance
+        If False, every actor that prefers the status quo blocks (the pure spatial rule of models.md
+        §2.2, no resistance draw). For sensitivity analysis; the method's default is True.
+    """
+    dropped = case.dropped_by_strict() if strict else ()
+    if strict:
+        case = case.strict()
+    table = case.actor_table()
+    bargainer = bargainer or bdm_bargainer
+    judgement = np.array([a.judgement for a in case.actors])
+    sample = sample_codings(
+        table.position, table.salience, table.capability, judgement, draws, seed, uncertainty
+    )
+    x, s, c, resist = sample["position"], sample["salience"], sample["capability"], sample["resist"]
+    if not resistance:
+        resist = np.ones_like(resist)
+    sq, threshold = case.issue.status_quo, case.issue.adopted_threshold
+
+    mu = bargainer(x, c, s)
+    rule = case_rule(case)
+    direction = np.sign(mu - sq)
+    moved = np.abs(mu - sq)
+    reach = furthest_passable(rule, table, x, resist, sq, mu)
+    final = np.where(np.isfinite(reach), sq + direction * np.minimum(moved, reach), sq)
+    adopted = final >= threshold
+    blocked = reach < moved
+    block_cost = table.block_cost if table.block_cost is not None and rule.uses_block_cost else 0.0
+    effective = np.where(
+        resist, acceptance_bound(x, sq, direction, block_cost + np.zeros(len(table))), np.inf
+    )
+    member = table.member if table.member is not None else np.ones(len(table), bool)
+
+    # Who blocks (would stop the bargain), who binds (their bound is the edge), who carries it.
+    relevant = member if rule.name != "coalition" else np.zeros(len(table), bool)
+    blocks = relevant[None, :] & (effective < moved[:, None])
+    pivot = blocks & np.isclose(effective, reach[:, None]) & blocked[:, None]
+    prefers = np.abs(final[:, None] - x) < np.abs(sq - x)
+    carries = adopted[:, None] & prefers
+
+    rows = [{"method": "redline", "p_adopted": float(adopted.mean()), **_summary(final)}]
+    for name, value, p in baselines.all_baselines(case, x, s, c, threshold, base_rate):
+        rows.append({"method": name, "p_adopted": p, **_summary(value)})
+    methods = pd.DataFrame(rows)
+
+    actors = case.actor_frame()[["actor", "position", "salience", "capability", "veto"]].copy()
+    actors["veto"] = actors["veto"].astype(bool)
+    actors.insert(1, "name", [a.name for a in case.actors])
+    actors["p_blocks"] = blocks.mean(axis=0)
+    actors["p_pivot"] = pivot.mean(axis=0)
+    actors["p_carries"] = carries.mean(axis=0)
+    bargained = {
+        "mean": float(mu.mean()),
+        "median": float(np.median(mu)),
+        "p05": float(np.quantile(mu, 0.05)),
+        "p95": float(np.quantile(mu, 0.95)),
+        "p_blocked": float(blocked.mean()),
+    }
+    return CaseForecast(
+        case_id=case.id,
+        rule=case.rule,
+        draws=draws,
+        seed=seed,
+        threshold=threshold,
+        status_quo=sq,
+        methods=methods,
+        actors=actors,
+        bargained=bargained,
+        dropped=tuple(dropped),
+    )

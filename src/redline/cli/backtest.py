@@ -1,0 +1,143 @@
+"""``redline forecast`` and ``redline backtest``: forecast historical cases blind and score the record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import typer
+
+from redline.cli._output import Format, console, emit
+
+__all__ = ["register"]
+
+_DRAWS = typer.Option(500, "--draws", "-d", min=1, help="Monte Carlo draws over the coding uncertainty.")
+_SEED = typer.Option(0, "--seed", "-s", help="Random seed (same seed, same numbers).")
+_FORMAT = typer.Option(Format.table, "--format", "-f", help="Output format: table, csv or json.")
+
+
+def forecast(
+    case_file: Path = typer.Argument(..., help="A case file (TOML, the format of docs/backtest.md)."),
+    draws: int = _DRAWS,
+    seed: int = _SEED,
+    strict: bool = typer.Option(
+        False, "--strict", help="Drop actors whose only source postdates coding_date."
+    ),
+    fmt: Format = _FORMAT,
+) -> None:
+    """Forecast one case without reading its outcome table: P(adopted), value, blockers, baselines.
+
+    Example: redline forecast backtest/cases/nato_no_fly_zone_2022.toml --draws 500 --seed 1
+    """
+    from redline.backtest import forecast_case, read_case
+
+    case = read_case(case_file)
+    result = forecast_case(case, draws, seed, strict=strict)
+    if fmt is Format.json:
+        emit(result.to_dict(), fmt)
+        return
+    if fmt is Format.csv:
+        emit(result.methods, fmt)
+        return
+    head = {
+        "case": case.id,
+        "question": case.issue.question,
+        "rule": case.rule + (f" (decider {case.decider})" if case.decider else ""),
+        "status quo / threshold": f"{case.issue.status_quo:g} / {case.issue.adopted_threshold:g}",
+        "bargained outcome (median, 5-95%)": (
+            f"{result.bargained['median']:.1f} ({result.bargained['p05']:.1f}-{result.bargained['p95']:.1f})"
+        ),
+        "P(rule cuts the bargain back)": f"{result.bargained['p_blocked']:.3f}",
+        "draws / seed": f"{draws} / {seed}",
+    }
+    if result.dropped:
+        head["dropped by --strict"] = ", ".join(result.dropped)
+    emit(head, fmt, title=case.title)
+    emit(result.methods, fmt, title="P(adopted) and forecast value, Redline and baselines")
+    emit(
+        result.actors.drop(columns=["name"]),
+        fmt,
+        title="Actors: P(blocks the bargain), P(pivotal blocker), P(carries the adopted outcome)",
+    )
+
+
+def backtest(
+    folder: Path = typer.Argument(..., help="A folder of case files (e.g. backtest/cases)."),
+    draws: int = _DRAWS,
+    seed: int = _SEED,
+    strict: bool = typer.Option(
+        False, "--strict", help="Drop actors whose only source postdates coding_date."
+    ),
+    fmt: Format = _FORMAT,
+    plot: Path | None = typer.Option(None, "--plot", help="Write a reliability diagram (offline HTML) here."),
+) -> None:
+    """Forecast every case in a folder blind, then score Redline and the baselines against outcomes.
+
+    Example: redline backtest backtest/cases --draws 500 --seed 1 --plot reliability.html
+    """
+    from redline.backtest import reliability_plot, run_backtest
+
+    result = run_backtest(folder, draws, seed, strict=strict)
+    if plot is not None:
+        reliability_plot(result.calibration, plot, title=f"Reliability on {len(result.forecasts)} cases")
+    if fmt is Format.json:
+        emit(result.to_dict(), fmt)
+        return
+    if fmt is Format.csv:
+        emit(result.cases, fmt)
+        return
+    emit(_per_case(result), fmt, title="P(adopted) per case: outcome, then Redline and the baselines")
+    emit(_summary(result.summary), fmt, title="Scores on the cases (95% case-bootstrap intervals)")
+    emit(result.calibration["redline"].round(3), fmt, title="Calibration of Redline's P(adopted)")
+    for cid, reason in result.skipped.items():
+        console.print(f"skipped {cid}: {reason}")
+    if plot is not None:
+        console.print(f"reliability diagram written to {plot}")
+
+
+_SHORT = {
+    "redline": "redline",
+    "weighted_mean": "w.mean",
+    "weighted_median": "w.median",
+    "veto_players": "veto",
+    "base_rate": "base",
+    "status_quo": "sq",
+}
+
+
+def _per_case(result) -> pd.DataFrame:
+    """Wide view for the terminal: one row per case, P(adopted) per method."""
+    wide = result.cases.pivot(index="case", columns="method", values="p_adopted")
+    wide = wide[[m for m in _SHORT if m in wide.columns]].round(3).rename(columns=_SHORT)
+    facts = result.cases.groupby("case")[["adopted", "outcome_value"]].first()
+    value = result.cases[result.cases["method"] == "redline"].set_index("case")["value_median"].round(1)
+    out = pd.concat(
+        [facts.rename(columns={"outcome_value": "value"}), value.rename("fc.value"), wide], axis=1
+    )
+    return out.reset_index()
+
+
+def _summary(summary: pd.DataFrame) -> pd.DataFrame:
+    """Scores as "estimate (low-high)" strings for the terminal."""
+
+    def cell(row, name, digits=3):
+        est, low, high = row[name], row[f"{name}_low"], row[f"{name}_high"]
+        if pd.isna(est):
+            return "—"
+        return f"{est:.{digits}f} ({low:.{digits}f}-{high:.{digits}f})"
+
+    return pd.DataFrame(
+        {
+            "method": summary["method"],
+            "Brier": [cell(r, "brier") for _, r in summary.iterrows()],
+            "log loss": [cell(r, "log_loss", 2) for _, r in summary.iterrows()],
+            "accuracy": [cell(r, "accuracy", 2) for _, r in summary.iterrows()],
+            "MAE value": [cell(r, "mae_value", 1) for _, r in summary.iterrows()],
+            "Brier - redline": [cell(r, "brier_minus_redline") for _, r in summary.iterrows()],
+        }
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("forecast")(forecast)
+    app.command("backtest")(backtest)
