@@ -1,0 +1,130 @@
+"""The protégé-restraint dilemma: a sweep over Western support σ (models.md §3.2 extension).
+
+Zagare & Kilgour's Tripartite Crisis Game (2003, 2006): a defender's support for a protégé deters the
+challenger but emboldens the protégé. For Ukraine, σ ∈ [0, 1] is how far the restrictions on
+long-range strikes are lifted. Support raises the protégé's effectiveness, lowering C's gains,
+
+    p_L(σ) = p_L · (1 − p_L_cut·σ),     k_L(σ) = k_L + k_L_add·σ·V,
+
+and raises the protégé's own escalation (§4): every red-line threshold of the pusher rises and
+involuntary escalation grows,
+
+    τ_L(σ) = τ_L + tau_gain·σ,          h_L(σ) = min(1, h_L · (1 + h_scale·σ)).
+
+For each σ the sweep reports P(deterrence failure) (the game's decision rule, or a Monte Carlo over
+its uncertainty) and P(nuclear rung within N steps) from the exact escalation propagation. The
+dilemma shows as an interior optimum of a weighted loss when ``nuclear_weight`` is given. The four
+effect sizes are assumptions for exploration, not estimates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from redline.deterrence.game import challenger_decision
+from redline.deterrence.montecarlo import monte_carlo
+from redline.deterrence.spec import DeterrenceGame
+from redline.errors import RedlineError
+from redline.rng import RNGLike
+
+__all__ = ["RESTRAINT_DEFAULTS", "restraint_sweep"]
+
+RESTRAINT_DEFAULTS = {"p_L_cut": 0.3, "k_L_add": 0.2, "tau_gain": 0.2, "h_scale": 1.0}
+"""Default effect sizes of support σ = 1 (assumptions; override by name)."""
+
+
+def restraint_sweep(
+    game: DeterrenceGame,
+    ladder: Any,
+    sigmas: Any = None,
+    *,
+    steps: int | None = None,
+    draws: int = 0,
+    rng: RNGLike = 0,
+    nuclear_weight: float | None = None,
+    use_observations: bool = True,
+    rule: str | None = None,
+    **effects: float,
+) -> pd.DataFrame:
+    """P(deterrence failure) and P(nuclear within N) for each support level σ.
+
+    Parameters
+    ----------
+    game : DeterrenceGame
+        The deterrence game of the protégé (e.g. ``from_world(2024, "UKR")``).
+    ladder : redline.escalation.Ladder
+        The escalation ladder (e.g. ``load_ladder("examples/ladders/kursk.toml")``).
+    sigmas : array_like, optional
+        Support levels in [0, 1] (default 0, 0.1, ..., 1).
+    steps : int, optional
+        Horizon N (default: the ladder's).
+    draws : int
+        Monte Carlo draws over the game's uncertainty (0: the point decision).
+    nuclear_weight : float, optional
+        If given, ``loss = P(failure) + nuclear_weight · P(nuclear)`` and the σ minimising it is flagged.
+    use_observations : bool
+        Apply the ladder's observed crossings (e.g. Kursk) to the prior first.
+    rule : {"pbe", "logit"}, optional
+        Decision rule of the Monte Carlo (default: logit when the game has λ_C, else PBE).
+    effects
+        ``p_L_cut``, ``k_L_add``, ``tau_gain``, ``h_scale`` (see :data:`RESTRAINT_DEFAULTS`).
+    """
+    from redline.escalation import propagate
+
+    unknown = sorted(set(effects) - set(RESTRAINT_DEFAULTS))
+    if unknown:
+        raise RedlineError(
+            f"restraint sweep: unknown effect(s) {', '.join(unknown)}; expected {', '.join(RESTRAINT_DEFAULTS)}"
+        )
+    e = {**RESTRAINT_DEFAULTS, **{k: float(v) for k, v in effects.items()}}
+    s = np.linspace(0.0, 1.0, 11) if sigmas is None else np.asarray(sigmas, dtype=float).reshape(-1)
+    if s.size == 0 or np.isnan(s).any() or (s < 0).any() or (s > 1).any():
+        raise RedlineError(f"restraint sweep: support levels σ must lie in [0, 1], got {s.tolist()}")
+    if not 0 <= e["p_L_cut"] <= 1:
+        raise RedlineError(f"restraint sweep: p_L_cut = {e['p_L_cut']}, expected a value in [0, 1]")
+
+    base = ladder.posterior() if use_observations else ladder.replace(observations=())
+    n = s.size
+    tau = np.asarray(base.tau, dtype=float)[None, :] + e["tau_gain"] * s[:, None]
+    h = np.clip(np.asarray(base.h, dtype=float)[None, :] * (1.0 + e["h_scale"] * s[:, None]), 0.0, 1.0)
+    horizon = base.steps if steps is None else int(steps)
+    esc = propagate(base.params(n, tau=tau, h=h), horizon)
+    p_nuclear = esc.p_nuclear[:, -1]
+
+    p_L = game.p_L * (1.0 - e["p_L_cut"] * s)
+    k_L = game.k_L + e["k_L_add"] * s * game.V
+    kappa = game.kappa()
+    d = challenger_decision(np.full(n, kappa), p_L * game.V - k_L, np.full(n, game.B), game.lam)
+    rows = []
+    for i, sigma in enumerate(s):
+        row: dict[str, Any] = {
+            "sigma": float(sigma),
+            "p_L": float(p_L[i]),
+            "k_L": float(k_L[i]),
+            "kappa": kappa,
+            "kappa_star": float(d.kappa_star[i]),
+            "regime": str(d.regime_name[i]),
+        }
+        if draws:
+            r = monte_carlo(
+                game.replace(p_L=float(p_L[i]), k_L=float(k_L[i]), economy=None), draws, rng=rng, rule=rule
+            )
+            row.update({"p_failure": r.p_failure, "ci_low": r.ci_low, "ci_high": r.ci_high})
+        elif d.p_attack is not None and rule != "pbe":
+            row["p_failure"] = float(d.p_attack[i])
+        else:
+            row["p_failure"] = float(d.attack[i])
+        row["p_nuclear"] = float(p_nuclear[i])
+        row["p_nuclear_resolute"] = float(esc.p_nuclear_resolute[i, -1])
+        row["p_nuclear_bluffer"] = float(esc.p_nuclear_bluffer[i, -1])
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    if nuclear_weight is not None:
+        out["loss"] = out["p_failure"] + float(nuclear_weight) * out["p_nuclear"]
+        out["best"] = out["loss"] == out["loss"].min()
+    out.attrs["effects"] = e
+    out.attrs["steps"] = horizon
+    return out

@@ -1,0 +1,385 @@
+"""The deterrence game as one record: allies, capabilities, willingness, threshold, payoffs, uncertainty.
+
+:class:`DeterrenceGame` holds everything :func:`~redline.deterrence.montecarlo.monte_carlo` and the
+levers need. It is validated once on construction (a bad field raises
+:class:`~redline.errors.RedlineError` naming it) and never mutated: levers return a new game.
+
+Capabilities a_k and the threshold θ are in the same units (shares of the allied total by
+convention). When the game comes from data, :class:`Economy` keeps the absolute figures (USD) so
+levers that change spending re-derive a_k, θ, p_L and p_W consistently.
+
+``load_game(path)`` reads a fully specified game from TOML (format in docs/deterrence.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import numbers
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from redline.deterrence.credibility import DEFAULT_DELTA, credibility
+from redline.deterrence.game import Decision, challenger_decision, challenger_payoffs, contest_success
+from redline.errors import RedlineError
+
+__all__ = ["DeterrenceGame", "Economy", "game_from_dict", "load_game", "PARAMETERS"]
+
+PARAMETERS = ("V", "k_L", "k_W", "p_L", "p_W", "theta", "rho")
+"""Scalar inputs a scenario can put a distribution on (plus ``w.ISO``/``a.ISO`` per ally, ``w.*``, ``a.*``)."""
+
+
+def _plain_dist(spec: Any) -> dict[str, Any]:
+    """A distribution as a plain dict (scenario files hand over validated pydantic models)."""
+    if hasattr(spec, "model_dump"):
+        return {k: v for k, v in spec.model_dump().items() if v is not None}
+    return dict(spec)
+
+
+def _frozen(x: Any, name: str) -> np.ndarray:
+    arr = np.array(x, dtype=float, copy=True).reshape(-1)
+    arr.setflags(write=False)
+    return arr
+
+
+@dataclass(frozen=True)
+class Economy:
+    """Absolute figures behind a data-driven game (all money in the same currency, e.g. USD).
+
+    ``requirement`` is the capability the responders must field (θ = requirement / Σ capability);
+    ``p_L_factor`` scales the contest-function p_L (levers that make the target harder to beat alone);
+    ``theta_factor`` scales θ without changing p_W (levers that make the response more efficient);
+    ``cap_target`` may be NaN (then p_L and p_W are computed without the target's own forces, an
+    upper bound for the challenger, and the game says so in its notes).
+    """
+
+    capability: np.ndarray
+    gdp: np.ndarray
+    cap_challenger: float
+    cap_target: float
+    gdp_target: float
+    requirement: float
+    psi: float = 1.0
+    p_L_factor: float = 1.0
+    theta_factor: float = 1.0
+    currency: str = "USD"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "capability", _frozen(self.capability, "capability"))
+        object.__setattr__(self, "gdp", _frozen(self.gdp, "gdp"))
+
+    def derived(self) -> dict[str, float | np.ndarray]:
+        """a_k, θ, p_L, p_W implied by the absolute figures (models.md §3.2)."""
+        total = float(np.nansum(self.capability))
+        if not total > 0:
+            raise RedlineError("economy: the allies' total capability is 0; no shares can be formed")
+        cap_t = 0.0 if math.isnan(self.cap_target) else self.cap_target
+        return {
+            "a": self.capability / total,
+            "theta": self.theta_factor * self.requirement / total,
+            "p_L": self.p_L_factor * contest_success(self.cap_challenger, cap_t, 0.0, self.psi),
+            "p_W": contest_success(self.cap_challenger, cap_t, self.requirement, self.psi),
+        }
+
+
+@dataclass(frozen=True)
+class DeterrenceGame:
+    """One Article 5 deterrence game (models.md §3.2).
+
+    Parameters
+    ----------
+    target : str
+        The attacked state T.
+    allies : tuple of str
+        Allies able to respond (Article 5) or, for a non-member, the coalition of the willing.
+    a, w : array (m,)
+        Capability share and willingness (P(resolute)) per ally.
+    theta : float
+        Capability (same units as a) the responders must reach.
+    V, k_L, k_W, p_L, p_W : float
+        Challenger's prize, costs of limited war / war with the alliance, and chances of prevailing.
+    rho : float
+        Correlation of resolve (one-factor Gaussian copula), in [0, 1].
+    lam : float or None
+        Logit precision λ_C; None means the PBE (step) rule.
+    article5 : bool
+        True when T is covered by Article 5; False for a coalition of the willing.
+    uncertainty : mapping
+        Distributions on inputs by name (see :mod:`redline.deterrence.montecarlo`).
+    economy : Economy or None
+        Absolute figures behind data-driven games (needed by spending levers).
+    coding : DataFrame or None
+        The per-ally coding table (covariates, terms, w_k, flags) when derived from data.
+    notes : tuple of str
+        Flags and assumptions to print with the result.
+    """
+
+    target: str
+    allies: tuple[str, ...]
+    a: np.ndarray
+    w: np.ndarray
+    theta: float
+    V: float = 1.0
+    k_L: float = 0.0
+    k_W: float = 0.0
+    p_L: float = 1.0
+    p_W: float = 0.0
+    rho: float = 0.0
+    lam: float | None = None
+    delta: float = DEFAULT_DELTA
+    article5: bool = True
+    challenger: str = "RUS"
+    name: str = ""
+    uncertainty: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    economy: Economy | None = None
+    coding: pd.DataFrame | None = field(default=None, compare=False)
+    notes: tuple[str, ...] = ()
+    assumptions: Mapping[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "allies", tuple(str(x) for x in self.allies))
+        object.__setattr__(self, "a", _frozen(self.a, "a"))
+        object.__setattr__(self, "w", _frozen(self.w, "w"))
+        object.__setattr__(
+            self,
+            "uncertainty",
+            {str(k): _plain_dist(v) for k, v in self.uncertainty.items()},
+        )
+        object.__setattr__(self, "notes", tuple(self.notes))
+        object.__setattr__(self, "assumptions", dict(self.assumptions))
+        m = len(self.allies)
+        if len(set(self.allies)) != m:
+            raise RedlineError(f"game {self.target}: duplicate ally names in {list(self.allies)}")
+        for name, arr in (("a", self.a), ("w", self.w)):
+            if arr.size != m:
+                raise RedlineError(f"game {self.target}: {arr.size} values of {name} for {m} allies")
+            bad = [self.allies[i] for i in np.flatnonzero(np.isnan(arr))]
+            if bad:
+                raise RedlineError(f"game {self.target}: {name} is missing (NaN) for {', '.join(bad)}")
+        for i in np.flatnonzero((self.w < 0) | (self.w > 1)):
+            raise RedlineError(
+                f"game {self.target}: ally {self.allies[i]}: w = {self.w[i]:g}, expected a value in [0, 1]"
+            )
+        for i in np.flatnonzero(self.a < 0):
+            raise RedlineError(f"game {self.target}: ally {self.allies[i]}: a = {self.a[i]:g}, expected >= 0")
+        for name in ("theta", "V", "k_L", "k_W", "p_L", "p_W", "rho", "delta"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+                raise RedlineError(f"game {self.target}: {name} = {value!r}, expected a finite number")
+            object.__setattr__(self, name, float(value))
+        for name in ("p_L", "p_W", "rho"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise RedlineError(
+                    f"game {self.target}: {name} = {getattr(self, name):g}, expected a value in [0, 1]"
+                )
+        if self.delta <= 0:
+            raise RedlineError(f"game {self.target}: delta = {self.delta:g}, expected > 0")
+        if self.lam is not None and not self.lam > 0:
+            raise RedlineError(
+                f"game {self.target}: lambda = {self.lam!r}, expected > 0 (or omit it for the PBE rule)"
+            )
+
+    # ---------------------------------------------------------------- derived values
+    @property
+    def A(self) -> float:
+        """C's payoff of an attack without effective response, p_L·V − k_L."""
+        return challenger_payoffs(self.V, self.p_L, self.k_L, self.p_W, self.k_W)[0]
+
+    @property
+    def B(self) -> float:
+        """C's payoff of an attack met by an effective response, p_W·V − k_W."""
+        return challenger_payoffs(self.V, self.p_L, self.k_L, self.p_W, self.k_W)[1]
+
+    def kappa(self) -> float:
+        """Exact credibility κ_T at the point values."""
+        return float(credibility(self.w, self.a, self.theta, rho=self.rho, delta=self.delta))
+
+    def decide(self) -> Decision:
+        """The challenger's decision at the point values."""
+        return challenger_decision(self.kappa(), self.A, self.B, self.lam)
+
+    def replace(self, **changes: Any) -> DeterrenceGame:
+        """A copy with some fields changed (validated again)."""
+        return dataclasses.replace(self, **changes)
+
+    def with_economy(self, economy: Economy) -> DeterrenceGame:
+        """A copy whose a, θ, p_L, p_W are re-derived from new absolute figures."""
+        return self.replace(economy=economy, **economy.derived())
+
+    def ally_index(self, iso: str) -> int | None:
+        """Position of ally ``iso`` or None when it is not an ally of this game."""
+        try:
+            return self.allies.index(iso)
+        except ValueError:
+            return None
+
+    def summary(self) -> dict[str, Any]:
+        """Point values: κ, κ*, margin, regime, payoffs (and logit P(attack) when λ is set)."""
+        d = self.decide()
+        out = {
+            "target": self.target,
+            "basis": "Article 5" if self.article5 else "coalition of the willing",
+            "allies": len(self.allies),
+            "kappa": float(d.kappa),
+            "kappa_star": float(d.kappa_star),
+            "margin": float(d.margin),
+            "regime": str(d.regime_name),
+            "A": float(d.A),
+            "B": float(d.B),
+            "eu_attack": float(d.eu_attack),
+            "theta": self.theta,
+            "rho": self.rho,
+        }
+        if d.p_attack is not None:
+            out["p_attack_logit"] = float(d.p_attack)
+        return out
+
+    def allies_frame(self) -> pd.DataFrame:
+        """The per-ally inputs (the coding table when the game was derived from data)."""
+        if self.coding is not None:
+            return self.coding
+        return pd.DataFrame({"ally": list(self.allies), "a": self.a, "w": self.w})
+
+
+# -------------------------------------------------------------------------------------- TOML files
+_GAME_KEYS = {
+    "name",
+    "target",
+    "challenger",
+    "theta",
+    "rho",
+    "delta",
+    "lambda",
+    "article5",
+    "illustrative",
+    "note",
+}
+_CHALLENGER_KEYS = {"V", "k_L", "k_W", "p_L", "p_W", "capability", "target_capability", "psi"}
+_ALLY_KEYS = {"name", "a", "w"}
+_MC_KEYS = {"draws", "seed", "rule"}
+_TOP = {"game", "challenger", "allies", "uncertainty", "montecarlo", "levers"}
+
+
+def _number(table: Mapping[str, Any], key: str, where: str, default: Any = ...) -> float:
+    if key not in table:
+        if default is ...:
+            raise RedlineError(f"{where}: missing field {key!r}")
+        return default
+    value = table[key]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RedlineError(f"{where}.{key}: expected a number, found {value!r}")
+    return float(value)
+
+
+def _unknown(table: Mapping[str, Any], allowed: set[str], where: str) -> None:
+    extra = sorted(set(table) - allowed)
+    if extra:
+        raise RedlineError(
+            f"{where}: unknown field(s) {', '.join(extra)}; expected some of {', '.join(sorted(allowed))}"
+        )
+
+
+def game_from_dict(doc: Mapping[str, Any], where: str = "game") -> tuple[DeterrenceGame, dict[str, Any]]:
+    """Build a game from a parsed TOML document; return it with the ``[montecarlo]`` and ``[levers]`` settings."""
+    _unknown(doc, _TOP, where)
+    g = doc.get("game", {})
+    _unknown(g, _GAME_KEYS, f"{where} [game]")
+    c = doc.get("challenger")
+    if c is None:
+        raise RedlineError(f"{where}: missing table [challenger] (V, k_L, k_W and p_L, p_W or capabilities)")
+    _unknown(c, _CHALLENGER_KEYS, f"{where} [challenger]")
+    allies = doc.get("allies", [])
+    if not isinstance(allies, list):
+        raise RedlineError(f"{where}: [[allies]] must be an array of tables")
+    names, a, w = [], [], []
+    for i, ally in enumerate(allies, start=1):
+        at = f"{where} [[allies]] #{i}"
+        _unknown(ally, _ALLY_KEYS, at)
+        if "name" not in ally:
+            raise RedlineError(f"{at}: missing field 'name'")
+        names.append(str(ally["name"]))
+        a.append(_number(ally, "a", f"{at} ({ally['name']})"))
+        w.append(_number(ally, "w", f"{at} ({ally['name']})"))
+    if "theta" not in g:
+        raise RedlineError(
+            f"{where} [game]: missing field 'theta' (capability share the response must reach)"
+        )
+    theta = _number(g, "theta", f"{where} [game]")
+    V = _number(c, "V", f"{where} [challenger]", 1.0)
+    if "p_L" in c or "p_W" in c:
+        p_L = _number(c, "p_L", f"{where} [challenger]")
+        p_W = _number(c, "p_W", f"{where} [challenger]")
+    elif "capability" in c:
+        cap_c = _number(c, "capability", f"{where} [challenger]")
+        cap_t = _number(c, "target_capability", f"{where} [challenger]", 0.0)
+        psi = _number(c, "psi", f"{where} [challenger]", 1.0)
+        p_L = contest_success(cap_c, cap_t, 0.0, psi)
+        p_W = contest_success(cap_c, cap_t, theta, psi)
+    else:
+        raise RedlineError(
+            f"{where} [challenger]: give p_L and p_W, or capability (and target_capability) in the units of a"
+        )
+    lam = g.get("lambda")
+    if lam is not None:
+        lam = _number(g, "lambda", f"{where} [game]")
+    unc = doc.get("uncertainty", {})
+    if not isinstance(unc, Mapping):
+        raise RedlineError(f"{where} [uncertainty]: expected a table of distributions")
+    notes = []
+    if g.get("illustrative"):
+        notes.append("illustrative numbers (not data)")
+    if g.get("note"):
+        notes.append(str(g["note"]))
+    game = DeterrenceGame(
+        target=str(g.get("target", "T")),
+        allies=tuple(names),
+        a=np.array(a),
+        w=np.array(w),
+        theta=theta,
+        V=V,
+        k_L=_number(c, "k_L", f"{where} [challenger]"),
+        k_W=_number(c, "k_W", f"{where} [challenger]"),
+        p_L=float(p_L),
+        p_W=float(p_W),
+        rho=_number(g, "rho", f"{where} [game]", 0.0),
+        lam=lam,
+        delta=_number(g, "delta", f"{where} [game]", DEFAULT_DELTA),
+        article5=bool(g.get("article5", True)),
+        challenger=str(g.get("challenger", "C")),
+        name=str(g.get("name", "")),
+        uncertainty={str(k): dict(v) for k, v in unc.items()},
+        notes=tuple(notes),
+    )
+    from redline.deterrence.montecarlo import check_uncertainty
+
+    check_uncertainty(game, f"{where} [uncertainty]")
+    mc = doc.get("montecarlo", {})
+    _unknown(mc, _MC_KEYS, f"{where} [montecarlo]")
+    levers = doc.get("levers", {})
+    _unknown(levers, {"compare", "define"}, f"{where} [levers]")
+    if not isinstance(levers.get("compare", []), list):
+        raise RedlineError(f"{where} [levers].compare: expected a list of lever names")
+    from redline.deterrence.levers import resolve_lever
+
+    for name in levers.get("compare", []):  # unknown names and malformed definitions fail here
+        resolve_lever(name, levers.get("define", {}))
+    settings = {"montecarlo": dict(mc), "levers": levers}
+    return game, settings
+
+
+def load_game(path: str | Path) -> tuple[DeterrenceGame, dict[str, Any]]:
+    """Read a game file (TOML, see docs/deterrence.md); errors name the file and the field."""
+    path = Path(path)
+    if not path.is_file():
+        raise RedlineError(f"{path}: no such game file")
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RedlineError(f"{path}: not valid TOML ({exc})") from None
+    return game_from_dict(doc, where=str(path))

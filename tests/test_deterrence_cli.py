@@ -1,0 +1,163 @@
+"""``redline deter``: game files, World targets, levers, JSON keys, errors (exit code 2)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from redline.cli import app
+from test_deterrence_reference import SPEC_A, SPEC_W, enumerate_kappa
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "deterrence_illustrative.toml"
+runner = CliRunner()
+
+
+def run(*args):
+    result = runner.invoke(app, ["deter", *args])
+    return result
+
+
+def test_example_game_file_json():
+    result = run(str(EXAMPLE), "--format", "json", "--draws", "20000", "--seed", "3")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert set(out) >= {"game", "decision", "montecarlo", "sensitivity", "levers", "allies", "notes"}
+    d = out["decision"]
+    assert math.isclose(d["kappa"], enumerate_kappa(SPEC_W, SPEC_A, 0.35), abs_tol=1e-9)
+    assert math.isclose(d["kappa_star"], 0.6 / 1.9, abs_tol=1e-12)
+    assert d["regime"] == "deterred" and math.isclose(d["p_attack_logit"], 0.007857, abs_tol=1e-6)
+    mc = out["montecarlo"]
+    assert mc["draws"] == 20000 and mc["seed"] == 3 and mc["rule"] == "pbe"
+    assert abs(mc["p_failure"] - 0.025159) < 4 * math.sqrt(0.025159 * 0.974841 / 20000)
+    assert [r["lever"] for r in out["levers"]][0] == "baseline"
+    assert any("illustrative" in n for n in out["notes"])
+
+
+def test_example_game_file_table():
+    result = run(str(EXAMPLE), "--draws", "4096")
+    assert result.exit_code == 0, result.output
+    assert "deterred" in result.output and "note: illustrative" in result.output
+
+
+def test_bad_game_file_is_an_error_naming_the_field(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(EXAMPLE.read_text().replace("w = 0.80", "w = 1.80"))
+    result = run(str(bad))
+    assert result.exit_code == 2
+    assert "USA" in result.output and "w = 1.8" in result.output
+    bad.write_text(EXAMPLE.read_text().replace("theta = 0.35", "thetta = 0.35"))
+    result = run(str(bad))
+    assert result.exit_code == 2 and "thetta" in result.output
+    result = run(str(tmp_path / "missing.toml"))
+    assert result.exit_code == 2 and "no such game file" in result.output
+    result = run()
+    assert result.exit_code == 2 and "--target" in result.output
+
+
+def _world_ok():
+    try:
+        from redline.world import World
+
+        World.for_year(2024)
+    except Exception:
+        return False
+    return True
+
+
+needs_world = pytest.mark.skipif(not _world_ok(), reason="World snapshot not available")
+
+
+@needs_world
+def test_target_from_world_json_with_levers():
+    result = run(
+        "--year",
+        "2024",
+        "--target",
+        "EST",
+        "--draws",
+        "4096",
+        "--seed",
+        "1",
+        "--w-concentration",
+        "20",
+        "--lever",
+        "us_withdrawal:w_scale=0",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["decision"]["basis"] == "Article 5" and out["decision"]["allies"] == 31
+    assert {c["name"] for c in out["coefficients"]} >= {"beta0", "beta_libdem", "force_ratio"}
+    assert {"w", "a", "index", "flags", "capability_source"} <= set(out["allies"][0])
+    assert [r["lever"] for r in out["levers"]] == ["baseline", "us_withdrawal"]
+    assert out["levers"][1]["kappa"] <= out["levers"][0]["kappa"]
+
+
+@needs_world
+def test_all_targets_one_row_each_and_non_members_visible():
+    result = run("--year", "2024", "--all-targets", "--format", "json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    rows = {r["target"]: r for r in out["targets"]}
+    assert len(rows) == 32 + 3
+    for t in ("UKR", "MDA", "GEO"):
+        assert rows[t]["basis"] == "coalition of the willing"
+        assert rows[t]["kappa"] < rows[t]["kappa_if_article5"]
+    assert rows["EST"]["basis"] == "Article 5"
+
+
+@needs_world
+def test_unknown_param_and_lever_fail_cleanly():
+    result = run("--target", "EST", "--param", "beta_typo=1")
+    assert result.exit_code == 2 and "beta_typo" in result.output
+    result = run("--target", "EST", "--lever", "nope")
+    assert result.exit_code == 2 and "unknown lever" in result.output
+
+
+@needs_world
+def test_restraint_sweep_from_cli():
+    ladder = ROOT / "examples" / "ladders" / "kursk.toml"
+    if not ladder.is_file():
+        pytest.skip("kursk ladder not shipped")
+    result = run(
+        "--target",
+        "UKR",
+        "--param",
+        "lambda_c=5",
+        "--restraint",
+        str(ladder),
+        "--sigma-steps",
+        "3",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["restraint"]
+    assert [r["sigma"] for r in rows] == [0.0, 0.5, 1.0]
+    assert math.isclose(rows[0]["p_nuclear"], 0.187311, abs_tol=1e-6)
+
+
+@needs_world
+def test_date_and_coalition_options():
+    result = run("--date", "2024-03-01", "--target", "SWE", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["decision"]["basis"] == "coalition of the willing"  # joined 7 March
+    result = run("--target", "UKR", "--coalition", "USA,GBR,POL", "--format", "json")
+    out = json.loads(result.output)
+    assert [a["ally"] for a in out["allies"]] == ["USA", "GBR", "POL"]
+
+
+def test_game_file_levers_are_checked(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(EXAMPLE.read_text().replace('"europe_doubles"]', '"europe_doubels"]'))
+    result = run(str(bad))
+    assert result.exit_code == 2 and "europe_doubels" in result.output
+    bad.write_text(EXAMPLE.read_text().replace("capability = { ALL", "capabilty = { ALL"))
+    result = run(str(bad))
+    assert result.exit_code == 2 and "capabilty" in result.output

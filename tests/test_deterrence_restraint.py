@@ -1,0 +1,85 @@
+"""The protégé-restraint sweep (models.md §3.2 extension) built on the escalation model (§4)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from test_deterrence_game import spec_game
+
+escalation = pytest.importorskip("redline.escalation")
+
+from redline.deterrence.restraint import restraint_sweep  # noqa: E402
+from redline.errors import RedlineError  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def kursk():
+    return escalation.Ladder(
+        red_lines={1: 0.30, 2: 0.10},
+        q_resolute=0.7,
+        q_bluffer=0.05,
+        h=(0, 0, 0.01, 0.05),
+        theta0=0.6,
+        pi_resolute=0.6,
+        start=1,
+        steps=10,
+        observations=(escalation.Observation("Kursk", retaliated=False),),
+    )
+
+
+def test_sigma_zero_is_the_plain_ladder_and_spec_vector():
+    table = restraint_sweep(spec_game(target="UKR", lam=5.0), kursk(), [0.0, 1.0])
+    row = table.iloc[0]
+    assert math.isclose(row["p_nuclear_resolute"], 0.286646, abs_tol=1e-6)  # models.md §4.3
+    assert math.isclose(row["p_nuclear_bluffer"], 0.038309, abs_tol=1e-6)
+    assert math.isclose(row["p_nuclear"], 0.187311, abs_tol=1e-6)
+    # deterrence side at σ = 0 is the game itself (logit rule)
+    assert math.isclose(row["p_failure"], 0.007857, abs_tol=1e-6)
+
+
+def test_each_sigma_equals_a_hand_built_ladder():
+    effects = {"p_L_cut": 0.5, "k_L_add": 0.3, "tau_gain": 0.15, "h_scale": 2.0}
+    sigmas = [0.0, 0.4, 1.0]
+    table = restraint_sweep(spec_game(target="UKR", lam=5.0), kursk(), sigmas, **effects)
+    for sigma, (_, row) in zip(sigmas, table.iterrows(), strict=True):
+        ladder = (
+            kursk()
+            .posterior()
+            .replace(
+                red_lines={1: 0.30 + 0.15 * sigma, 2: 0.10 + 0.15 * sigma},
+                h=tuple(min(1.0, h * (1 + 2.0 * sigma)) for h in (0, 0, 0.01, 0.05)),
+            )
+        )
+        ref = escalation.propagate(ladder, 10).p_nuclear[0, -1]
+        assert math.isclose(row["p_nuclear"], ref, abs_tol=1e-12)
+        p_L, k_L = 0.9 * (1 - 0.5 * sigma), 0.3 + 0.3 * sigma
+        kappa = spec_game().kappa()
+        eu = (1 - kappa) * (p_L - k_L) + kappa * -1.3
+        assert math.isclose(row["p_failure"], 1 / (1 + math.exp(-5 * eu)), abs_tol=1e-12)
+
+
+def test_dilemma_directions_and_interior_optimum_flag():
+    game = spec_game(target="UKR", w=[0.3, 0.85, 0.6, 0.7, 0.95, 0.1, 0.3], lam=5.0)
+    table = restraint_sweep(game, kursk(), np.linspace(0, 1, 6), nuclear_weight=0.5)
+    assert (np.diff(table["p_failure"]) <= 1e-12).all()  # support deters
+    assert (np.diff(table["p_nuclear"]) >= -1e-12).all()  # and emboldens the protégé
+    assert table["best"].sum() >= 1
+    with pytest.raises(RedlineError, match="σ"):
+        restraint_sweep(game, kursk(), [1.5])
+    with pytest.raises(RedlineError, match="unknown effect"):
+        restraint_sweep(game, kursk(), [0.5], nope=1.0)
+
+
+def test_shipped_kursk_ladder_runs_with_monte_carlo():
+    path = ROOT / "examples" / "ladders" / "kursk.toml"
+    if not path.is_file():
+        pytest.skip("kursk ladder not shipped yet")
+    game = spec_game(target="UKR", uncertainty={"w.USA": {"dist": "uniform", "low": 0.2, "high": 0.9}})
+    table = restraint_sweep(game, escalation.load_ladder(path), [0.0, 0.5], draws=4096, rng=1)
+    assert {"p_failure", "ci_low", "ci_high", "p_nuclear"} <= set(table.columns)
+    assert (table["ci_low"] <= table["p_failure"]).all()
