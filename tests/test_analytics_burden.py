@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from scipy import stats
 
 from redline.analytics.burden import (
     aid_burden,
@@ -146,6 +147,12 @@ def test_partial_correlation_equals_residual_correlation():
         ey = ty - design @ np.linalg.lstsq(design, ty, rcond=None)[0]
         assert r == pytest.approx(pearson(list(ex), list(ey)), abs=1e-10)
         assert n == 30 and 0 <= p <= 1
+        # p-value: the t-test of x's coefficient in the OLS of y on (1, x, z) has the same t, n − 3 df
+        design = np.column_stack([np.ones_like(tz), tx, tz])
+        beta, rss, *_ = np.linalg.lstsq(design, ty, rcond=None)
+        sigma2 = rss[0] / (n - 3)
+        se = math.sqrt(sigma2 * np.linalg.inv(design.T @ design)[1, 1])
+        assert p == pytest.approx(2 * stats.t.sf(abs(beta[1] / se), n - 3), rel=1e-8)
 
 
 def test_olson_zeckhauser_reports_partial_and_drops_missing():

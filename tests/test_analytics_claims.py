@@ -144,6 +144,16 @@ def test_frontline_rule(front, others, verdict):
         assert result.value == pytest.approx(np.mean(f) - np.mean(others))
 
 
+def test_frontline_rule_half_of_top_k_counts():
+    """Exactly half of the top k (k = 2 frontline allies) is frontline: part (b) holds, (a) does not."""
+    others = [a for a in ALLIES if a not in ("POL", "EST")]
+    pct = {"POL": 4.0, "EST": 1.0, **{iso: (3.0 if k == 0 else 1.0) for k, iso in enumerate(others)}}
+    tables = {"countries": countries(frontline=["POL", "EST"]), "defence_expenditure": defence(pct)}
+    result = run("frontline_spend_most", tables)
+    assert "1 of the top 2" in result.reason and "not above 0" in result.reason
+    assert result.verdict is Verdict.mixed
+
+
 # ------------------------------------------------------------------------ donors
 def donors(**override):
     rows = {
@@ -182,6 +192,7 @@ def test_largest_donor_absolute_rule(override, verdict):
     [
         (5.0, Verdict.supported),
         (0.7, Verdict.mixed),
+        (0.45, Verdict.not_supported),  # rank 3 of 8: just outside the top quarter
         (0.15, Verdict.not_supported),
         (np.nan, Verdict.not_testable),
     ],
@@ -247,8 +258,13 @@ def spending_tables(real_change, nominal_change, nato_change, allies=("USA", "AA
     ("real", "nominal", "nato", "verdict"),
     [
         (9.0, 12.0, 14.0, Verdict.supported),
-        (8.1, 3.0, 3.0, Verdict.supported),
-        (3.0, 3.0, 9.2, Verdict.mixed),
+        (8.6, 3.0, 3.0, Verdict.supported),  # rounds to 9
+        (9.4, 3.0, 3.0, Verdict.supported),
+        (8.2, 3.0, 3.0, Verdict.mixed),  # rounds to 8, but within one point ("about")
+        (9.8, 20.0, 20.0, Verdict.mixed),
+        (3.0, 3.0, 9.2, Verdict.mixed),  # only a nominal figure near 9
+        (3.0, 8.7, 3.0, Verdict.mixed),
+        (7.9, 3.0, 10.1, Verdict.not_supported),
         (3.0, 3.0, 20.0, Verdict.not_supported),
         (None, None, None, Verdict.not_testable),
     ],
@@ -410,8 +426,14 @@ def test_shipped_nine_percent_value_recomputed_from_csv(shared_dir, shipped):
     sub = sipri[sipri["iso3"].isin(allies)].groupby("year")["milex_constant2023_usd_millions"].sum()
     expected = 100 * (sub[YEAR] / sub[YEAR - 1] - 1)
     assert result.value == pytest.approx(expected, abs=1e-9)
-    # rule: supported iff the real change is within 9 ± 1 pp
-    assert (result.verdict is Verdict.supported) == (abs(expected - 9) <= 1)
+    # rule: supported iff the real change rounds to 9; mixed if it (or a nominal change) is within 1 pp
+    if abs(expected - 9) <= 0.5:
+        assert result.verdict is Verdict.supported
+    elif abs(expected - 9) <= 1:
+        assert result.verdict is Verdict.mixed
+    else:
+        assert result.verdict in (Verdict.mixed, Verdict.not_supported)
+    assert "real terms" in result.reason and "(nominal)" in result.reason
 
 
 def test_shipped_us_share_recomputed(shared_dir, shipped):

@@ -25,7 +25,7 @@ def test_burden_json_and_plot(tmp_path):
     plot = tmp_path / "burden.html"
     result = invoke("burden", "--year", "2024", "--format", "json", "--plot", str(plot))
     assert result.exit_code == 0, result.output
-    payload = json.loads(result.stdout[result.stdout.index("{") : result.stdout.rindex("}") + 1])
+    payload = json.loads(result.stdout)  # the "plot written" note goes to stderr
     members = {row["iso3"]: row for row in payload["members"]}
     assert len(members) == 32
     assert members["POL"]["frontline"] is True
@@ -34,6 +34,18 @@ def test_burden_json_and_plot(tmp_path):
     assert "ISL" in payload["missing_gdp_or_burden"]  # no NATO figure for Iceland: reported, not zero
     assert {r["statistic"] for r in payload["olson_zeckhauser"]} >= {"spearman_rho", "kendall_tau_b"}
     assert plot.exists() and plot.stat().st_size > 100_000
+    assert "plot written" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["burden"], ["alignment", "--with", "RUS"], ["factions"]])
+def test_bad_plot_path_fails_before_any_output(tmp_path, command):
+    for path, hint in (
+        (tmp_path / "x.png", "expected a .html"),
+        (tmp_path / "no" / "x.html", "does not exist"),
+    ):
+        result = invoke(*command, "--plot", str(path))
+        assert result.exit_code == 2 and hint in result.stderr
+        assert result.stdout == ""
 
 
 def test_burden_table():
@@ -58,14 +70,14 @@ def test_alignment_plot_and_bad_reference(tmp_path):
     assert invoke("alignment", "--with", "RUS", "--plot", str(plot)).exit_code == 0
     assert plot.exists()
     bad = invoke("alignment", "--with", "XXX")
-    assert bad.exit_code == 2 and "XXX" in bad.output
+    assert bad.exit_code == 2 and "XXX" in bad.stderr and "nato-median" in bad.stderr
 
 
 def test_factions(tmp_path):
     plot = tmp_path / "factions.html"
     result = invoke("factions", "--year", "2025", "--members", "all", "--format", "json", "--plot", str(plot))
     assert result.exit_code == 0, result.output
-    payload = json.loads(result.stdout[result.stdout.index("{") : result.stdout.rindex("}") + 1])
+    payload = json.loads(result.stdout)  # the "plot written" note goes to stderr
     assert payload["summary"]["n_louvain_factions"] >= 2
     faction = {r["member"]: r["louvain_faction"] for r in payload["members"]}
     assert faction["RUS"] == faction["BLR"] != faction["POL"]

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from redline.data import load_table, snapshot_version
-from redline.data.build import build, main
+from redline.data import load_table, provenance, snapshot_version
+from redline.data.build import DATED_FACTS, PROJECT_CODED, build, main
 from redline.data.snapshot import PACKAGE_SNAPSHOT
 
 
@@ -64,3 +64,18 @@ def test_accession_dates_come_from_events(iso3):
     events = load_table("events")
     day = events[(events["actor_iso3"] == iso3) & (events["event_type"] == "nato_accession")]["date"].iloc[0]
     assert load_table("countries").set_index("iso3").loc[iso3, "nato_accession_date"] == day
+
+
+def test_project_coded_facts_are_sourced_and_labelled():
+    """Hand-entered membership facts carry a URL and are marked as not coming from shared/data."""
+    spells = load_table("memberships")
+    coded = spells[spells["basis"].str.startswith(PROJECT_CODED)]
+    assert len(coded) == len(DATED_FACTS)
+    for iso3, org, status, *_, fact, url in DATED_FACTS:
+        assert url.startswith("https://"), (iso3, org)
+        row = coded[(coded["iso3"] == iso3) & (coded["organisation"] == org) & (coded["status"] == status)]
+        assert len(row) == 1 and url in row["basis"].iloc[0] and fact in row["basis"].iloc[0]
+    # every other spell names the shared table it was derived from
+    assert spells.loc[~spells.index.isin(coded.index), "basis"].str.startswith("shared/data ").all()
+    record = provenance("memberships")
+    assert any(s.startswith("PROJECT-CODED") for s in record.sources)

@@ -95,6 +95,16 @@ def test_world_2024_csv_has_32_nato_rows():
     assert float(pol["defence_pct_gdp"]) == 4.12 and pol["eu"] == "1"
 
 
+def test_world_reports_its_gaps_on_stderr():
+    result = run("world", "2024", "--members", "NATO", "--columns", "name,gdp_usd,libdem", "-f", "csv")
+    rows = rows_of(result.stdout)
+    empty_gdp = sum(r["gdp_usd"] == "" for r in rows)
+    assert empty_gdp > 0  # 2024 GDP is missing for non-donor allies in the shared data
+    assert f"gdp_usd {empty_gdp}" in result.stderr and "not imputed" in result.stderr
+    assert "libdem" not in result.stderr  # every ally has a 2024 V-Dem score
+    assert "gaps: none" in run("world", "2024", "--columns", "name", "-f", "csv").stderr
+
+
 def test_world_options():
     data = json.loads(run("world", "--date", "2024-03-01", "--members", "NATO", "-f", "json").stdout)
     assert len(data) == 31
@@ -123,6 +133,7 @@ def test_world_options():
         (["data", "show", "nope"], "unknown table 'nope'; tables: countries"),
         (["data", "show", "gdp", "--country", "XXX"], "unknown ISO3 code(s) XXX"),
         (["data", "show", "countries", "--year", "2024"], "no year column"),
+        (["data", "show", "gdp", "--year", "1990"], "no rows for year 1990; years covered: 2014-2024"),
         (["data", "sql", "SELEC 1"], "SQL error"),
         (["data", "sql", "SELECT * FROM nothing"], "tables: countries"),
         (["data", "provenance", "nope"], "unknown table"),

@@ -143,3 +143,10 @@ def _reference_nato(shared_dir, day: dt.date) -> list[str]:
 @given(st.dates(min_value=dt.date(2014, 1, 1), max_value=dt.date(2025, 12, 31)))
 def test_nato_membership_matches_reference_on_any_day(shared_dir, day):
     assert World.for_date(day).members("NATO") == _reference_nato(shared_dir, day)
+
+
+def test_spell_known_only_to_the_year_counts_from_31_december():
+    """Azerbaijan applied to BRICS in 2024, day not recorded: not yet 'applied' before the year's end."""
+    assert World.for_date("2024-12-30").actor("AZE").brics_status is None
+    assert World.for_date("2024-12-31").actor("AZE").brics_status == "applied"
+    assert World.for_year(2024).actor("AZE").brics_status == "applied"

@@ -13,7 +13,7 @@ References: Olson & Zeckhauser (1966), *An economic theory of alliances*; Sandle
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -278,7 +278,7 @@ def group_difference(
     rows = []
     for name, fn in (("mean", np.mean), ("median", np.median)):
 
-        def diff(x: np.ndarray, y: np.ndarray, axis: int = -1, fn=fn) -> np.ndarray:
+        def diff(x: np.ndarray, y: np.ndarray, axis: int = -1, fn: Callable = fn) -> np.ndarray:
             return fn(x, axis=axis) - fn(y, axis=axis)
 
         boot = stats.bootstrap(

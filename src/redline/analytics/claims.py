@@ -27,7 +27,12 @@ import numpy as np
 import pandas as pd
 
 from redline.analytics.alignment import alignment_with, reference_profile, vote_matrix
-from redline.analytics.burden import group_difference, olson_zeckhauser, partial_correlation
+from redline.analytics.burden import (
+    group_difference,
+    olson_zeckhauser,
+    partial_correlation,
+    spending_change,
+)
 from redline.errors import RedlineError
 from redline.rng import RNGLike
 
@@ -35,7 +40,8 @@ __all__ = [
     "ARTICLE_YEAR",
     "ILLIBERAL",
     "EUROPE_NON_EU",
-    "NINE_PERCENT_TOLERANCE",
+    "NINE_PERCENT_PRECISION",
+    "NINE_PERCENT_ABOUT",
     "Verdict",
     "DataUsed",
     "ClaimResult",
@@ -50,8 +56,11 @@ ARTICLE_YEAR = 2024
 ILLIBERAL = ("HUN", "SVK", "TUR")
 EUROPE_NON_EU = ("GBR", "NOR", "CHE", "ISL")
 """Kiel's "Europe": EU institutions, EU members, and these European donors outside the EU."""
-NINE_PERCENT_TOLERANCE = 1.0
-""""About nine percent" means a change within 9 ± 1 percentage points."""
+NINE_PERCENT_PRECISION = 0.5
+"""The article states a whole number: a change agrees with "nine percent" if it rounds to 9 (9 ± 0.5)."""
+NINE_PERCENT_ABOUT = 1.0
+"""The loosest reading of "about nine percent": within one whole point of 9 (9 ± 1). Fixed a priori
+from the wording (whole-number claim, "about" = the neighbouring whole number), not from the data."""
 NATO_FULL_RELEASE = "nato-2024-06"
 TABLES = ("countries", "defence_expenditure", "milex", "gdp", "ukraine_support", "democracy", "unga_votes")
 
@@ -94,7 +103,9 @@ class ClaimResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form (NaN → None); ``evidence`` is a list of row records."""
-        return _jsonable(
+        from redline.cli._output import to_jsonable  # the one NumPy/pandas → JSON converter
+
+        return to_jsonable(
             {
                 "id": self.id,
                 "claim": self.claim,
@@ -112,25 +123,6 @@ class ClaimResult:
 
 
 Tables = Mapping[str, pd.DataFrame]
-
-
-def _jsonable(value: Any) -> Any:
-    """NumPy/pandas values to plain JSON types; NaN and NA become None (a gap stays a gap)."""
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, pd.DataFrame):
-        return [_jsonable(r) for r in value.to_dict(orient="records")]
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, float | np.floating):
-        return None if math.isnan(value) else float(value)
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    return value
 
 
 # ----------------------------------------------------------------------------------------- helpers
@@ -424,60 +416,58 @@ def us_most_dependable_donor(
 
 
 def _nato_total_series(tables: Tables, members: Sequence[str]) -> pd.DataFrame:
-    """Year-on-year changes of NATO's total on every basis the tables allow (tidy)."""
-    rows = []
+    """Year-on-year changes of NATO's total on every basis the tables allow (tidy).
+
+    Columns: ``basis, terms (real|nominal), table, year, total_usd_millions, change, change_pct``. A
+    SIPRI total is NaN in a year where any ally lacks a figure (no partial sums).
+    """
+    totals: list[tuple[str, str, str, pd.Series]] = []
     defence = _nato_rows(tables["defence_expenditure"]) if "defence_expenditure" in tables else pd.DataFrame()
     if not defence.empty:
-        nato = defence[defence["iso3"] == "NATO_TOTAL"].set_index("year")["usd_current_millions"].sort_index()
-        for y, v in nato.items():
-            rows.append(
-                ("NATO current USD (NATO_TOTAL aggregate)", "nominal", "defence_expenditure", int(y), v)
-            )
+        nato = defence[defence["iso3"] == "NATO_TOTAL"].set_index("year")["usd_current_millions"]
+        label = "NATO current USD (NATO_TOTAL aggregate)"
+        totals.append((label, "nominal", "defence_expenditure", nato))
     milex = tables.get("milex")
     if milex is not None and not milex.empty:
         sub = milex[milex["iso3"].isin(members)]
-        for column, basis, label in (
+        for column, terms, label in (
             ("milex_constant2023_usd_millions", "real", "SIPRI constant 2023 USD, sum over the allies"),
             ("milex_current_usd_millions", "nominal", "SIPRI current USD, sum over the allies"),
         ):
             wide = sub.pivot_table(index="iso3", columns="year", values=column, aggfunc="first")
-            for y in wide.columns:
-                rows.append(
-                    (
-                        label,
-                        basis,
-                        "milex",
-                        int(y),
-                        wide[y].sum(min_count=1) if wide[y].notna().all() else np.nan,
-                    )
-                )
-    frame = pd.DataFrame(rows, columns=["basis", "terms", "table", "year", "total_usd_millions"])
-    if frame.empty:
-        return frame.assign(change_pct=[])
-    frame = frame.sort_values(["basis", "year"]).reset_index(drop=True)
-    previous = frame.groupby("basis")["total_usd_millions"].shift(1)
-    prev_year = frame.groupby("basis")["year"].shift(1)
-    frame["change_pct"] = np.where(
-        prev_year == frame["year"] - 1, 100.0 * (frame["total_usd_millions"] / previous - 1.0), np.nan
-    )
-    return frame
+            totals.append((label, terms, "milex", wide.sum(min_count=1).where(wide.notna().all())))
+    columns = ["basis", "terms", "table", "year", "total_usd_millions", "change", "change_pct"]
+    parts = [
+        spending_change(series)
+        .rename(columns={"value": "total_usd_millions"})
+        .assign(basis=label, terms=terms, table=table)[columns]
+        for label, terms, table, series in totals
+        if len(series)
+    ]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True).sort_values(["basis", "year"]).reset_index(drop=True)
 
 
 def nato_spending_rose_nine_percent(
     tables: Tables, releases: Mapping[str, str], year: int, rng: RNGLike
 ) -> ClaimResult:
     """Claim 3: NATO's collective defence spending rose about nine percent in the article's year."""
-    low, high = 9.0 - NINE_PERCENT_TOLERANCE, 9.0 + NINE_PERCENT_TOLERANCE
+    low, high = 9.0 - NINE_PERCENT_PRECISION, 9.0 + NINE_PERCENT_PRECISION
+    about_low, about_high = 9.0 - NINE_PERCENT_ABOUT, 9.0 + NINE_PERCENT_ABOUT
     base: dict[str, Any] = {
         "id": "nato_spending_rose_nine_percent",
         "claim": "NATO raised collective defence spending by nine percent.",
-        "statement": f"The allies' combined defence spending rose by about 9% ({low:g}–{high:g}%) in {year} over "
-        f"{year - 1}, in real terms (constant prices, fixed {year} membership).",
+        "statement": f"The allies' combined defence spending rose by 9% in {year} over {year - 1}, in real "
+        f"terms (constant prices, fixed {year} membership). The article does not say real or nominal; "
+        "real is tested first and nominal figures are reported beside it.",
         "statistic": f"real change in combined spending {year - 1}→{year}, % (SIPRI constant 2023 USD)",
         "rule": f"Real terms are the primary basis, because a nominal dollar change mixes inflation and "
-        f"exchange rates. Supported if the real change is within {low:g}–{high:g}%; mixed if it is not but a "
-        f"nominal change (NATO current USD or SIPRI current USD) is; not supported if none is; not "
-        f"testable if no basis has both years.",
+        f"exchange rates. The article gives a whole number, so a change agrees with it at the stated "
+        f"precision if it rounds to 9 ({low:g}–{high:g}%). Supported if the real change does; mixed if it "
+        f"does not but the real change or a nominal change (NATO current USD, SIPRI current USD) is within "
+        f"one whole point ({about_low:g}–{about_high:g}%, 'about nine'); not supported if no basis is; not "
+        f"testable if no basis has both years. Both bands are fixed by the wording, not by the data.",
     }
     missing = _need(tables, ["countries"])
     if missing:
@@ -517,12 +507,10 @@ def nato_spending_rose_nine_percent(
         )
     real = available[available["terms"] == "real"]["change_pct"]
     nominal = available[available["terms"] == "nominal"]["change_pct"]
-    in_band = lambda v: bool(low <= v <= high)  # noqa: E731
-    real_ok = bool(len(real)) and in_band(float(real.iloc[0]))
-    nominal_ok = any(in_band(float(v)) for v in nominal)
-    if real_ok:
+    real_value = float(real.iloc[0]) if len(real) else math.nan
+    if low <= real_value <= high:
         verdict = Verdict.supported
-    elif nominal_ok:
+    elif any(about_low <= float(v) <= about_high for v in [real_value, *nominal]):
         verdict = Verdict.mixed
     else:
         verdict = Verdict.not_supported
@@ -533,12 +521,17 @@ def nato_spending_rose_nine_percent(
     if context:
         reason += f" For comparison {year - 2}→{year - 1}: {context}."
     if len(real):
-        gap = abs(float(real.iloc[0]) - 9.0)
-        reason += f" The real change is {gap:.1f} pp from 9% (tolerance ±{NINE_PERCENT_TOLERANCE:g} pp)."
+        reason += (
+            f" Verdict basis: real terms. The real change {real_value:+.1f}% is {abs(real_value - 9.0):.1f} pp "
+            f"from 9% ({'within' if low <= real_value <= high else 'outside'} ±{NINE_PERCENT_PRECISION:g} pp, "
+            f"the precision of a whole-number claim; {'within' if about_low <= real_value <= about_high else 'outside'} "
+            f"±{NINE_PERCENT_ABOUT:g} pp, 'about')."
+        )
     else:
-        reason += " No real-terms figure: verdict rests on nominal figures only."
-    value = float(real.iloc[0]) if len(real) else math.nan
-    return ClaimResult(**base, value=value, verdict=verdict, reason=reason, evidence=series)
+        reason += (
+            " No real-terms figure: the verdict rests on nominal figures only and cannot be 'supported'."
+        )
+    return ClaimResult(**base, value=real_value, verdict=verdict, reason=reason, evidence=series)
 
 
 def illiberal_less_aligned(
@@ -851,7 +844,9 @@ def threat_not_size(tables: Tables, releases: Mapping[str, str], year: int, rng:
         "rule": "Threat effect: partial Spearman ρ(burden, distance | GDP) < 0 with two-sided p < 0.05. Size "
         "effect: partial ρ(GDP, burden | distance) > 0 with p < 0.05. Supported if the threat effect holds and "
         "the size effect does not; not supported if the size effect holds and the threat effect does not; "
-        "mixed otherwise; not testable with fewer than 6 allies having GDP, burden and distance.",
+        "mixed otherwise; not testable with fewer than 6 allies having GDP, burden and distance. GDP is "
+        "World Bank current USD of the year; if more than 3 allies lack it, the previous year's (the "
+        "reason names the GDP year and the allies left out).",
     }
     need = _need(tables, ["countries", "defence_expenditure"])
     gdp_table = tables.get("gdp")

@@ -20,7 +20,7 @@ from redline.analytics.burden import GUIDELINES
 from redline.analytics.factions import check_similarity
 from redline.errors import RedlineError
 
-__all__ = ["burden_figure", "alignment_heatmap", "faction_dendrogram", "save_html"]
+__all__ = ["burden_figure", "alignment_heatmap", "faction_dendrogram", "check_plot_path", "save_html"]
 
 
 def burden_figure(
@@ -142,12 +142,21 @@ def faction_dendrogram(
     return fig
 
 
-def save_html(fig: go.Figure, path: str | Path) -> Path:
-    """Write ``fig`` as a self-contained HTML page (plotly.js embedded: works offline)."""
+def check_plot_path(path: str | Path) -> Path:
+    """The plot file as a Path, if it can be written: a ``.html`` name in an existing folder.
+
+    Called before any work, so a bad ``--plot`` fails before output is printed.
+    """
     target = Path(path)
     if target.suffix.lower() not in (".html", ".htm"):
         raise RedlineError(f"plot file {target}: expected a .html file name")
     if not target.parent.exists():
-        raise RedlineError(f"plot file {target}: folder {target.parent} does not exist")
+        raise RedlineError(f"plot file {target}: folder {target.parent} does not exist; create it first")
+    return target
+
+
+def save_html(fig: go.Figure, path: str | Path) -> Path:
+    """Write ``fig`` as a self-contained HTML page (plotly.js embedded: works offline)."""
+    target = check_plot_path(path)
     fig.write_html(target, include_plotlyjs=True, full_html=True)
     return target

@@ -6,13 +6,19 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import typer
 
-from redline.cli._output import Format, console, emit, to_jsonable
+from redline.cli._output import Format, emit, to_jsonable
 from redline.errors import RedlineError
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+    from redline.world import World
 
 __all__ = ["register"]
 
@@ -26,13 +32,14 @@ class ClaimsFormat(StrEnum):
     csv = "csv"
 
 
-def _world(year: int):
+def _world(year: int, defence_release: str = "full") -> World:
     from redline.world import World
 
-    return World.for_year(year)
+    return World.for_year(year, defence_release=defence_release)
 
 
-def _members(world, group: str) -> list[str]:
+def _members(world: World, group: str) -> list[str]:
+    """ISO3 codes of a group on the world's date: NATO, EU, BRICS, CSTO, or ``all`` states."""
     if group.lower() == "all":
         return list(world.iso3)
     return world.members(group.upper())
@@ -51,13 +58,22 @@ def _emit_many(sections: dict[str, pd.DataFrame | dict], fmt: Format, meta: dict
         emit(data, fmt, title=title)
 
 
-def _save(fig, plot: Path | None) -> None:
+def _check_plot(plot: Path | None) -> None:
+    """Fail on a bad ``--plot`` path before anything is computed or printed."""
+    if plot is not None:
+        from redline.analytics.plots import check_plot_path
+
+        check_plot_path(plot)
+
+
+def _save(fig: go.Figure, plot: Path | None) -> None:
+    """Write the figure; the note goes to stderr so JSON/CSV on stdout stay parseable."""
     if plot is None:
         return
     from redline.analytics.plots import save_html
 
     path = save_html(fig, plot)
-    console.print(f"plot written to {path}", style="dim")
+    typer.echo(f"plot written to {path}", err=True)
 
 
 def _votes_until(year: int | None) -> pd.DataFrame:
@@ -80,6 +96,12 @@ def burden(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format: table, csv or json."),
     plot: Path | None = typer.Option(None, "--plot", help=_PLOT_HELP, show_default=False),
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap and permutation tests."),
+    defence_release: str = typer.Option(
+        "full",
+        "--defence-release",
+        help="NATO release: full (default, complete first-hand workbook), latest (incl. partial press "
+        "quotes), or a release id.",
+    ),
 ) -> None:
     """Defence burden, aid to Ukraine and the Olson–Zeckhauser test for a year.
 
@@ -98,7 +120,8 @@ def burden(
     )
     from redline.data import load_table
 
-    world = _world(year)
+    _check_plot(plot)
+    world = _world(year, defence_release)
     actors = world.actors.loc[_members(world, members)]
     table = defence_burden(actors)
     aid = aid_burden(actors).set_index("iso3")
@@ -153,8 +176,10 @@ def burden(
             ]
         ].round(3)
     _emit_many(sections, fmt, meta)
-    if fmt is Format.table and missing:
-        console.print(f"missing GDP or % GDP for {year}: {', '.join(missing)}", style="dim")
+    if missing:  # on stderr, so every format reports the gaps and stdout stays parseable
+        typer.echo(f"missing GDP or % GDP for {year} (left empty): {', '.join(missing)}", err=True)
+    if table["burden_pct"].isna().all():
+        typer.echo(f"no NATO % GDP for {year}: {world.provenance['defence_pct_gdp']['note']}", err=True)
     if plot is not None:
         from redline.analytics.plots import burden_figure
 
@@ -188,6 +213,7 @@ def alignment(
 
     if measure not in MEASURES:
         raise RedlineError(f"--sort {measure!r}: expected one of {', '.join(MEASURES)}")
+    _check_plot(plot)
     votes = _votes_until(year)
     world = _world(year if year is not None else int(pd.to_datetime(votes["date"].astype(str)).dt.year.max()))
     states = _members(world, members)
@@ -198,19 +224,22 @@ def alignment(
         name = "nato-median"
     else:
         ref, name = reference.upper(), reference.upper()
+        if name not in matrix.index:
+            raise RedlineError(
+                f"--with {reference!r}: expected nato-median or the ISO3 code of a state in the vote "
+                f"table: {', '.join(matrix.index)}"
+            )
     result = alignment_with(matrix, ref, reference_name=name)
     result = result[result["iso3"].isin(states)].sort_values([measure, "iso3"], na_position="last")
     meta = {
         "reference": name,
         "resolutions": list(matrix.columns),
-        "missing_votes": int(matrix.loc[matrix.index.isin(states)].isna().sum().sum()),
+        "missing_votes": int(_rows_of(matrix, states).isna().sum().sum()),
     }
     _emit_many({f"alignment with {name}": result.reset_index(drop=True)}, fmt, meta)
     if plot is not None:
         _save(
-            _heatmap_with_factions(
-                matrix.loc[matrix.index.isin(states)], "agree", f"UN GA vote agreement ({members})"
-            ),
+            _heatmap_with_factions(_rows_of(matrix, states), "agree", f"UN GA vote agreement ({members})"),
             plot,
         )
 
@@ -228,7 +257,8 @@ def _similarity_for(matrix: pd.DataFrame, measure: str, min_votes: int) -> tuple
     return similarity_matrix(pairs, measure, states=list(kept.index)), dropped
 
 
-def _heatmap_with_factions(matrix: pd.DataFrame, measure: str, title: str):
+def _heatmap_with_factions(matrix: pd.DataFrame, measure: str, title: str) -> go.Figure:
+    """Pairwise similarity heatmap with states in Louvain-faction order."""
     from redline.analytics.factions import factions
     from redline.analytics.plots import alignment_heatmap
 
@@ -259,12 +289,14 @@ def factions_cmd(
 
     Example: redline factions --year 2025 --members all --plot factions.html
     """
+    from redline.analytics.alignment import vote_matrix
     from redline.analytics.factions import factions
 
+    _check_plot(plot)
     votes = _votes_until(year)
     world = _world(min(year, _last_world_year()))
     states = _members(world, members)
-    matrix = vote_matrix_for(votes, states)
+    matrix = _rows_of(vote_matrix(votes), states)
     sim, dropped = _similarity_for(matrix, measure, min_votes)
     n_missing = int(np.isnan(sim.to_numpy()).sum() // 2)
     table, summary = factions(sim, seed=seed, height=height, fill_missing=0.0)
@@ -290,10 +322,8 @@ def factions_cmd(
         )
 
 
-def vote_matrix_for(votes: pd.DataFrame, states: list[str]) -> pd.DataFrame:
-    from redline.analytics.alignment import vote_matrix
-
-    matrix = vote_matrix(votes)
+def _rows_of(matrix: pd.DataFrame, states: list[str]) -> pd.DataFrame:
+    """The vote-matrix rows of ``states`` (states without any vote row are simply absent)."""
     return matrix.loc[matrix.index.isin(states)]
 
 
@@ -341,6 +371,7 @@ def claims(
 
 
 def register(app: typer.Typer) -> None:
+    """Add ``burden``, ``alignment``, ``factions`` and ``claims`` to the ``redline`` command."""
     app.command("burden")(burden)
     app.command("alignment")(alignment)
     app.command("factions")(factions_cmd)

@@ -88,6 +88,11 @@ def show(
         if col is None:
             raise RedlineError(f"table {table!r} has no year column; drop --year")
         values = frame[col] if col == "year" else pd.to_datetime(frame[col]).dt.year
+        if not (values == year).any():
+            raise RedlineError(
+                f"table {table!r} has no rows for year {year}; years covered: "
+                f"{int(values.min())}-{int(values.max())}"
+            )
         frame = frame[values == year]
     if country:
         codes = {c.upper() for c in country}
@@ -207,4 +212,5 @@ def refresh(
 
 
 def register(app: typer.Typer) -> None:
+    """Add the ``data`` command group to the ``redline`` command."""
     app.add_typer(data_app, name="data")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import typer
 
 from redline.cli._output import Format, emit
@@ -72,7 +73,19 @@ def world(
         f"defence: {w.provenance['defence_pct_gdp']['note']}"
     )
     emit(frame.reset_index(drop=True), fmt, title=title)
+    typer.echo(_gap_note(w.gaps(), frame), err=True)
+
+
+def _gap_note(gaps: pd.DataFrame, shown: pd.DataFrame) -> str:
+    """One stderr line counting the missing values among the rows and columns shown (never imputed)."""
+    gaps = gaps[gaps["iso3"].isin(shown["iso3"]) & gaps["indicator"].isin(shown.columns)]
+    if gaps.empty:
+        return "gaps: none among the values shown"
+    counts = gaps["indicator"].value_counts()
+    listed = ", ".join(f"{name} {n}" for name, n in counts.items())
+    return f"gaps (left empty, not imputed; states per indicator): {listed}"
 
 
 def register(app: typer.Typer) -> None:
+    """Add the ``world`` command to the ``redline`` command."""
     app.command("world")(world)

@@ -25,7 +25,7 @@ from redline.data.schemas import DEFENCE_RELEASES, SCHEMAS, validate
 from redline.data.snapshot import PACKAGE_SNAPSHOT, write_snapshot
 from redline.errors import RedlineError
 
-__all__ = ["build_tables", "build", "main", "DATED_FACTS"]
+__all__ = ["build_tables", "build", "main", "DATED_FACTS", "PROJECT_CODED"]
 
 SOURCE_TABLES = (
     "countries",
@@ -39,30 +39,34 @@ SOURCE_TABLES = (
     "events",
 )
 
-# Membership facts with dates that the shared CSVs code only as a current status. Each carries the
-# reference it rests on. (iso3, organisation, status, start_date, start_year, end_date, basis)
+# Membership facts the shared CSVs code only as a current status (or not at all). They are
+# PROJECT-CODED: entered here by hand from the public page named in each row, not taken from
+# shared/data; the memberships table says so in its ``basis`` column and in its provenance record.
+# (iso3, organisation, status, start_date, start_year, end_date, fact, source URL)
 _BRICS = "https://en.wikipedia.org/wiki/BRICS"
 # fmt: off
-DATED_FACTS: tuple[tuple[str, str, str, str | None, int | None, str | None, str], ...] = (
+DATED_FACTS: tuple[tuple[str, str, str, str | None, int | None, str | None, str, str], ...] = (
     ("GBR", "EU", "member", "1973-01-01", 1973, "2020-01-31",
-     "UK withdrew from the EU on 31 Jan 2020 (https://en.wikipedia.org/wiki/Brexit)"),
-    ("HRV", "EU", "member", "2013-07-01", 2013, None, "joined the EU on 1 Jul 2013 (https://en.wikipedia.org/wiki/Croatia)"),
-    ("BRA", "BRICS", "member", None, 2009, None, f"founding BRIC member, first summit 2009 ({_BRICS})"),
-    ("RUS", "BRICS", "member", None, 2009, None, f"founding BRIC member, first summit 2009 ({_BRICS})"),
-    ("IND", "BRICS", "member", None, 2009, None, f"founding BRIC member, first summit 2009 ({_BRICS})"),
-    ("CHN", "BRICS", "member", None, 2009, None, f"founding BRIC member, first summit 2009 ({_BRICS})"),
-    ("ZAF", "BRICS", "member", None, 2010, None, f"joined in Dec 2010 ({_BRICS})"),
-    ("EGY", "BRICS", "member", "2024-01-01", 2024, None, f"2024 enlargement, member from 1 Jan 2024 ({_BRICS})"),
-    ("ETH", "BRICS", "member", "2024-01-01", 2024, None, f"2024 enlargement, member from 1 Jan 2024 ({_BRICS})"),
-    ("IRN", "BRICS", "member", "2024-01-01", 2024, None, f"2024 enlargement, member from 1 Jan 2024 ({_BRICS})"),
-    ("ARE", "BRICS", "member", "2024-01-01", 2024, None, f"2024 enlargement, member from 1 Jan 2024 ({_BRICS})"),
+     "UK joined the EC on 1 Jan 1973 and withdrew from the EU on 31 Jan 2020", "https://en.wikipedia.org/wiki/Brexit"),
+    ("HRV", "EU", "member", "2013-07-01", 2013, None, "joined the EU on 1 Jul 2013", "https://en.wikipedia.org/wiki/Croatia"),
+    ("BRA", "BRICS", "member", None, 2009, None, "founding BRIC member, first summit 2009", _BRICS),
+    ("RUS", "BRICS", "member", None, 2009, None, "founding BRIC member, first summit 2009", _BRICS),
+    ("IND", "BRICS", "member", None, 2009, None, "founding BRIC member, first summit 2009", _BRICS),
+    ("CHN", "BRICS", "member", None, 2009, None, "founding BRIC member, first summit 2009", _BRICS),
+    ("ZAF", "BRICS", "member", None, 2010, None, "joined in Dec 2010", _BRICS),
+    ("EGY", "BRICS", "member", "2024-01-01", 2024, None, "2024 enlargement, member from 1 Jan 2024", _BRICS),
+    ("ETH", "BRICS", "member", "2024-01-01", 2024, None, "2024 enlargement, member from 1 Jan 2024", _BRICS),
+    ("IRN", "BRICS", "member", "2024-01-01", 2024, None, "2024 enlargement, member from 1 Jan 2024", _BRICS),
+    ("ARE", "BRICS", "member", "2024-01-01", 2024, None, "2024 enlargement, member from 1 Jan 2024", _BRICS),
     ("SAU", "BRICS", "invited", "2023-08-24", 2023, None,
-     f"invited at the Johannesburg summit 24 Aug 2023, never formally confirmed ({_BRICS})"),
-    ("BLR", "BRICS", "partner", "2025-01-01", 2025, None, f"partner country from 1 Jan 2025 ({_BRICS})"),
-    ("KAZ", "BRICS", "partner", "2025-01-01", 2025, None, f"partner country from 1 Jan 2025 ({_BRICS})"),
-    ("AZE", "BRICS", "applied", None, 2024, None, f"applied in 2024, day not recorded ({_BRICS})"),
+     "invited at the Johannesburg summit 24 Aug 2023, never formally confirmed", _BRICS),
+    ("BLR", "BRICS", "partner", "2025-01-01", 2025, None, "partner country from 1 Jan 2025", _BRICS),
+    ("KAZ", "BRICS", "partner", "2025-01-01", 2025, None, "partner country from 1 Jan 2025", _BRICS),
+    ("AZE", "BRICS", "applied", None, 2024, None, "applied in 2024, day not recorded", _BRICS),
 )
 # fmt: on
+PROJECT_CODED = "project-coded fact (build.DATED_FACTS, not from shared/data)"
+"""Prefix of the ``basis`` of every membership spell that comes from :data:`DATED_FACTS`."""
 
 
 def _read(source: Path, name: str) -> pd.DataFrame:
@@ -127,87 +131,39 @@ def build_memberships(countries: pd.DataFrame, events: pd.DataFrame) -> pd.DataF
     NATO: from ``nato_accession_year`` and the accession events. EU, CSTO: the current flags, with
     dated facts from :data:`DATED_FACTS` (e.g. Brexit); a flag without a fact means membership since
     before the coverage. BRICS: the current status of every coded state must be backed by a dated fact
-    or an event (Indonesia's accession), so the status can be placed in time.
+    or an event (Indonesia's accession), so the status can be placed in time. The ``basis`` column
+    says where each spell comes from: ``shared/data ...`` or :data:`PROJECT_CODED` with its source URL.
     """
-    rows: list[dict] = []
-    facts = {(f[0], f[1], f[2]): f for f in DATED_FACTS}
+    # one tuple per spell: iso3, organisation, status, start_date, start_year, end_date, basis
+    rows: list[tuple[str, str, str, str | None, int | None, str | None, str]] = []
+    facts = {(f[0], f[1], f[2]) for f in DATED_FACTS}
     ev = events.set_index(["actor_iso3", "event_type"])["date"].to_dict()
+    brics_events = {"member": "brics_accession", "applied": "brics_application"}
     for c in countries.to_dict("records"):
         iso3 = c["iso3"]
         if c["nato_accession_year"] not in ("", None):
             date = c.get("nato_accession_date") or None
-            rows.append(
-                dict(
-                    iso3=iso3,
-                    organisation="NATO",
-                    status="member",
-                    start_date=date,
-                    start_year=int(c["nato_accession_year"]),
-                    end_date=None,
-                    basis="countries.nato_accession_year"
-                    + ("; day from events (NATO expenditure-table notes)" if date else ""),
-                )
-            )
+            day = "; day from events (NATO expenditure-table notes)" if date else ""
+            basis = f"shared/data countries.nato_accession_year{day}"
+            rows.append((iso3, "NATO", "member", date, int(c["nato_accession_year"]), None, basis))
         for org, flag in (("EU", "eu_member"), ("CSTO", "csto_member")):
             if str(c[flag]) == "1" and (iso3, org, "member") not in facts:
-                rows.append(
-                    dict(
-                        iso3=iso3,
-                        organisation=org,
-                        status="member",
-                        start_date=None,
-                        start_year=None,
-                        end_date=None,
-                        basis=f"countries.{flag} (member since before 2014)",
-                    )
-                )
+                basis = f"shared/data countries.{flag} (member since before 2014)"
+                rows.append((iso3, org, "member", None, None, None, basis))
         status = c["brics_status"] or None
-        if status:
-            if status == "member" and (iso3, "brics_accession") in ev:
-                d = ev[(iso3, "brics_accession")]
-                rows.append(
-                    dict(
-                        iso3=iso3,
-                        organisation="BRICS",
-                        status="member",
-                        start_date=d,
-                        start_year=int(d[:4]),
-                        end_date=None,
-                        basis="events.brics_accession",
-                    )
-                )
-            elif status == "applied" and (iso3, "brics_application") in ev:
-                d = ev[(iso3, "brics_application")]
-                rows.append(
-                    dict(
-                        iso3=iso3,
-                        organisation="BRICS",
-                        status="applied",
-                        start_date=d,
-                        start_year=int(d[:4]),
-                        end_date=None,
-                        basis="events.brics_application",
-                    )
-                )
-            elif (iso3, "BRICS", status) not in facts:
-                raise RedlineError(
-                    f"countries: BRICS status {status!r} of {iso3} has no dated fact in build.DATED_FACTS or events"
-                )
-    coded = {(c["iso3"]) for c in countries.to_dict("records")}
-    for iso3, org, status, start, year, end, basis in DATED_FACTS:
+        event = brics_events.get(status or "")
+        if event and (iso3, event) in ev:
+            day = ev[(iso3, event)]
+            rows.append((iso3, "BRICS", status, day, int(day[:4]), None, f"shared/data events.{event}"))
+        elif status and (iso3, "BRICS", status) not in facts:
+            raise RedlineError(
+                f"countries: BRICS status {status!r} of {iso3} has no dated fact in build.DATED_FACTS or events"
+            )
+    coded = set(countries["iso3"])
+    for iso3, org, status, start, year, end, fact, url in DATED_FACTS:
         if iso3 not in coded:
             raise RedlineError(f"build.DATED_FACTS: {iso3} is not in the countries table")
-        rows.append(
-            dict(
-                iso3=iso3,
-                organisation=org,
-                status=status,
-                start_date=start,
-                start_year=year,
-                end_date=end,
-                basis=basis,
-            )
-        )
+        rows.append((iso3, org, status, start, year, end, f"{PROJECT_CODED}: {fact}; source {url}"))
     frame = pd.DataFrame(rows, columns=SCHEMAS["memberships"].column_names)
     return frame.sort_values(["organisation", "iso3", "status"]).reset_index(drop=True)
 
@@ -244,6 +200,7 @@ def build(source: Path, out: Path = PACKAGE_SNAPSHOT) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line of ``python -m redline.data.build``; returns the exit code (2 on bad input)."""
     parser = argparse.ArgumentParser(
         prog="python -m redline.data.build", description=__doc__.split("\n\n")[0]
     )

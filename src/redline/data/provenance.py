@@ -193,20 +193,26 @@ BASE_PROVENANCE: dict[str, Provenance] = {
             table="memberships",
             title="Membership spells of NATO, EU, BRICS, CSTO with dates",
             sources=(
-                "countries table (flags, NATO accession years)",
-                "events table (NATO accession dates 2017-2024, Indonesia's BRICS accession)",
-                "dated facts listed in redline/data/build.py (Brexit, BRICS 2024 enlargement, BRICS partner "
-                "status, applications), with reference URLs in the basis column",
+                "shared/data countries table (flags, NATO accession years)",
+                "shared/data events table (NATO accession dates 2017-2024, Indonesia's BRICS accession, "
+                "Turkey's BRICS application)",
+                "PROJECT-CODED facts, not from shared/data: redline/data/build.py DATED_FACTS (UK in the "
+                "EC/EU 1973-2020, Croatia's EU accession 2013, BRICS founding members 2009/2010, BRICS 2024 "
+                "enlargement, Saudi invitation 2023, Belarus and Kazakhstan partners 2025, Azerbaijan's "
+                "2024 application), each with its reference URL (Wikipedia) in the basis column",
             ),
             release="derived at build time",
             retrieved="not recorded",
-            licence="project",
+            licence="project (facts); linked pages under their own terms",
             known_gaps=(
                 "accessions before 2014 are known to the year only (start_year); dates inside the coverage "
                 "(2014 onward) are exact",
                 "EU/CSTO memberships older than the coverage are recorded without a start year",
+                "project-coded rows (basis starts 'project-coded fact') rest on one Wikipedia page each; "
+                "Azerbaijan's application day is not recorded (counts from 31 Dec 2024)",
             ),
-            notes="DERIVED table; the World answers membership questions from it.",
+            notes="DERIVED table; the World answers membership questions from it. basis 'shared/data ...' "
+            "= taken from the shared CSVs; basis 'project-coded fact ...' = entered by hand in build.py.",
         ),
     ]
 }

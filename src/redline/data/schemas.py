@@ -83,9 +83,10 @@ def _c(name: str, kind: str, **kw) -> Column:
 # Ordered oldest to newest; ``full`` marks a complete first-hand NATO workbook (all allies, one price
 # base); the others are partial, second-hand press quotes of later editions.
 DEFENCE_RELEASES: dict[str, dict[str, object]] = {
-    "nato-2024-06": {"prefix": "NATO 2024-06", "full": True, "published": "2024-06-17"},
-    "nato-2025-04-press": {"prefix": "NATO 2025-04", "full": False, "published": "2025-04-25"},
-    "nato-2025-08-press": {"prefix": "NATO 2025-08", "full": False, "published": "2025-08-28"},
+    # ``published``: as far as shared/data records it (file name or press date), never guessed
+    "nato-2024-06": {"prefix": "NATO 2024-06", "full": True, "published": "2024-06-17 (file 240617-...)"},
+    "nato-2025-04-press": {"prefix": "NATO 2025-04", "full": False, "published": "2025-04 (press)"},
+    "nato-2025-08-press": {"prefix": "NATO 2025-08", "full": False, "published": "2025-08 (no day)"},
     "nato-later-press": {"prefix": "NATO later release", "full": False, "published": None},
 }
 

@@ -104,6 +104,7 @@ def read_table(folder: Path, name: str) -> pd.DataFrame:
 
 
 def table_hash(path: Path) -> str:
+    """SHA-256 of a table file, recorded in the manifest so a changed file is detected."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
