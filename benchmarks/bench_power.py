@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -34,13 +35,15 @@ def timed(fn: Callable[[], object], repeats: int = 15) -> tuple[float, object]:
     return min(times), result
 
 
-def eu_populations_2025() -> tuple[list[str], np.ndarray]:
-    """Council 2025 populations in thousands (share x EU total), from the snapshot or the shared CSV."""
+def eu_populations_2025() -> tuple[list[str], np.ndarray, Fraction]:
+    """Council 2025 populations in thousands (share x EU total) and the official EU total in
+    thousands (the 65 % quota refers to it), from the snapshot or the shared CSV."""
     try:
         from redline.cli.power import eu_qmv_populations
 
-        frame, _ = eu_qmv_populations(2025)
-        return frame["iso3"].tolist(), np.rint(frame["population"].to_numpy() / 1000).astype(np.int64)
+        frame, _, total = eu_qmv_populations(2025)
+        pops = np.rint(frame["population"].to_numpy() / 1000).astype(np.int64)
+        return frame["iso3"].tolist(), pops, Fraction(int(total), 1000)
     except Exception:  # the data layer not available: read the shared CSV beside the repository
         import pandas as pd
 
@@ -49,14 +52,14 @@ def eu_populations_2025() -> tuple[list[str], np.ndarray]:
         total = float(table[(table.year == 2025) & (table.iso3 == "EU27")].population.iloc[0])
         rows = table[(table.year == 2025) & (table.iso3 != "EU27")]
         pops = np.rint(rows.pct_of_eu_population.to_numpy() / 100 * total / 1000).astype(np.int64)
-        return rows.iso3.tolist(), pops
+        return rows.iso3.tolist(), pops, Fraction(int(total), 1000)
 
 
 def main() -> None:
     rows: list[tuple[str, str, str]] = []
 
-    names, pops = eu_populations_2025()
-    t_eu, eu = timed(lambda: double_majority_power(pops, names))
+    names, pops, eu_total = eu_populations_2025()
+    t_eu, eu = timed(lambda: double_majority_power(pops, names, total_population=eu_total))
     rows.append(("EU27 QMV 2025, blocking clause (SS + Banzhaf)", f"{t_eu * 1e3:8.2f} ms", "target <= 50 ms"))
 
     t_30, _ = timed(lambda: weighted_power(list(range(1, 31)), 233))

@@ -193,6 +193,14 @@ def test_power_eu_qmv_years():
     assert data["n"] == 27 and data["game"]["states_quota"] == 15
     assert abs(sum(p["shapley_shubik"] for p in data["players"]) - 1) < 1e-12
     assert any("derived" in note for note in data["notes"])
+    # the 65% quota refers to the official EU total (451,028,881), not the derived members' sum
+    assert data["game"]["population_quota"] == 293_169 and data["game"]["unit"] == 1000
+    assert data["game"]["total_population_persons"] == 451_028_881
+    assert any("official EU27 total" in note and "451,028,881" in note for note in data["notes"])
+    no_clause = json.loads(
+        run("power", "eu-qmv", "--year", 2025, "--no-blocking-clause", "-f", "json").stdout
+    )
+    assert no_clause["game"]["blocking_minority"] is None and no_clause["game"]["population_quota"] == 293_169
     both = run("power", "eu-qmv")
     assert both.exit_code == 2 and "exactly one" in both.stderr
 
@@ -206,6 +214,21 @@ def test_power_eu_qmv_population_file_and_clause(tmp_path):
     without = json.loads(run(*args, "--no-blocking-clause").stdout)
     assert [p["swings"] for p in without["players"]] == [14, 8, 6, 6, 4, 4]
     assert without["veto_players"] == ["A"]
+    # an explicit official total: the quota is 65% of 110 (71.5 -> 72), not of the sum 100
+    given = json.loads(run(*args, "--no-blocking-clause", "--total-population", 110).stdout)
+    assert given["game"]["population_quota"] == 72
+    assert [p["swings"] for p in given["players"]] == double_majority_swings([40, 30, 15, 8, 5, 2], 4, 72)
+
+
+def double_majority_swings(pops, k_quota, p_quota):
+    """Banzhaf swings by enumeration: S + i reaches both quotas, S alone does not."""
+
+    def wins(members):
+        return len(members) >= k_quota and sum(pops[j] for j in members) >= p_quota
+
+    n = len(pops)
+    subsets = [[j for j in range(n) if mask >> j & 1] for mask in range(1 << n)]
+    return [sum(1 for s in subsets if i not in s and not wins(s) and wins([*s, i])) for i in range(n)]
 
 
 def test_power_nato_consensus():
@@ -217,3 +240,28 @@ def test_power_nato_consensus():
     assert all(p["banzhaf_absolute"] == 2.0**-31 for p in data["players"])
     bad = run("power", "nato-consensus", "--year", 1800)
     assert bad.exit_code == 2 and bad.stderr.startswith("error:")
+
+
+def test_decide_qmv_total_population_and_strict_coalition(actors_csv):
+    base = ["decide", actors_csv, "--status-quo", 10, "--proposal", 60, "--format", "json"]
+    qmv = [*base, "--rule", "eu-qmv", "--no-blocking-clause"]
+    # yes: USA, UK, France, Poland = 508 of 687 (73.9%) of the members, but 50.8% of 1,000
+    assert json.loads(run(*qmv).stdout)["passes"] is True
+    given = json.loads(run(*qmv, "--total-population", 1000).stdout)
+    assert given["passes"] is False and given["details"]["params"]["total_population"] == 1000
+    assert given["details"]["population_yes_pct"] == pytest.approx(50.8)
+    # Germany (x = 20) is indifferent between 10 and 30: out of W unless --indifferent-join
+    coalition = [
+        "decide",
+        actors_csv,
+        "--rule",
+        "coalition",
+        "--status-quo",
+        10,
+        "--proposal",
+        30,
+        "-f",
+        "json",
+    ]
+    assert "Germany" not in json.loads(run(*coalition).stdout)["yes"]
+    assert "Germany" in json.loads(run(*coalition, "--indifferent-join").stdout)["yes"]

@@ -20,6 +20,7 @@ from redline.decisions.power import (
     threshold_power,
     weighted_power,
 )
+from redline.decisions.rules import EUQualifiedMajority
 from redline.errors import RedlineError
 
 F = Fraction
@@ -54,6 +55,11 @@ def double_wins(pops, k_quota, p_quota, k_all):
 def normalised(swings):
     total = sum(swings)
     return [F(s, total) for s in swings]
+
+
+def reference_veto_players(n, wins):
+    """Players without whom the rest lose (§2.2), by name as the engines report them."""
+    return [str(i + 1) for i in range(n) if not wins(frozenset(range(n)) - {i})]
 
 
 def assert_matches_reference(result, ss_ref, swings_ref):
@@ -176,6 +182,7 @@ def test_dp_equals_reference_on_random_weighted_games(weights, data):
     result = weighted_power(weights, quota)
     ss_ref, swings_ref = reference_power(len(weights), weighted_wins(weights, quota))
     assert_matches_reference(result, ss_ref, swings_ref)
+    assert result.veto_players() == reference_veto_players(len(weights), weighted_wins(weights, quota))
     assert sum(result.shapley_exact()) == 1
     if sum(result.swings):
         assert sum(result.banzhaf_exact()) == 1
@@ -203,6 +210,41 @@ def test_dp_equals_reference_on_random_double_majorities(pops, data):
     ss_ref, swings_ref = reference_power(n, double_wins(pops, k_quota, p_quota, k_all))
     assert_matches_reference(result, ss_ref, swings_ref)
     assert sum(result.shapley_exact()) == 1
+    assert result.veto_players() == reference_veto_players(n, double_wins(pops, k_quota, p_quota, k_all))
+
+
+@given(st.lists(st.integers(1, 30), min_size=2, max_size=7), st.integers(-20, 20), st.data())
+def test_double_majority_quota_from_an_official_total(pops, offset, data):
+    """The population quota is pct% of the given total (the treaty's EU population), not the sum."""
+    n = len(pops)
+    total = F(max(1, sum(pops) + offset)) + data.draw(st.sampled_from([F(0), F(1, 3), F(881, 1000)]))
+    block = data.draw(st.one_of(st.none(), st.integers(1, n)))
+    result = double_majority_power(pops, population_pct=65, blocking_minority=block, total_population=total)
+    p_quota = math.ceil(F(65, 100) * total)
+    assert result.game["population_quota"] == p_quota
+    k_all = n + 1 if block is None else n - block + 1
+    ss_ref, swings_ref = reference_power(n, double_wins(pops, math.ceil(F(55) * n / 100), p_quota, k_all))
+    assert_matches_reference(result, ss_ref, swings_ref)
+    # the rule on an actors table uses the same total
+    yes = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)))
+    a = {"member": np.ones(n, bool), "population": np.array(pops, dtype=float)}
+    rule = EUQualifiedMajority(blocking_minority=block, total_population=float(total))
+    expected = double_wins(pops, math.ceil(F(55) * n / 100), p_quota, k_all)(set(np.flatnonzero(yes)))
+    assert bool(rule._passes(yes[None], ~yes[None], np.zeros((1, n), bool), a)[0]) == expected
+
+
+def test_eu_2025_quota_uses_the_official_total():
+    """65% of the Council's 451,028,881 is 293,168,773 persons (not 65% of the derived sum)."""
+    from redline.cli.power import eu_qmv_populations
+
+    frame, _, total = eu_qmv_populations(2025)
+    assert total == 451_028_881 and frame["population"].sum() != total  # shares add to 100.01 %
+    persons = double_majority_power(np.ones(27, dtype=int), total_population=total)
+    assert persons.game["population_quota"] == 293_168_773
+    thousands = double_majority_power(
+        np.rint(frame["population"] / 1000).astype(int), total_population=F(int(total), 1000)
+    )
+    assert thousands.game["population_quota"] == 293_169  # ceil(293,168.773)
 
 
 @given(st.lists(st.integers(0, 9), min_size=2, max_size=6), st.data())

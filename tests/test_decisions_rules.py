@@ -45,8 +45,9 @@ def ref_passes(rule, x, sq, p, eps, member, pop, res, declared, params):
         if not member[i]:
             continue
         v = ref_vote(x[i], sq, p, eps[i])
-        if rule == "coalition" and v != "yes":
-            v = "out"
+        if rule == "coalition":  # W = {i : u_i(p) > u_i(sq)} (§2.1), or >= with indifferent_join
+            gain = abs(sq - x[i]) - abs(p - x[i])
+            v = "yes" if gain > 1e-9 or (params.get("indifferent_join") and gain >= -1e-9) else "out"
         if rule == "eu-unanimity" and declared[i] and v != "yes":
             v = "declared"
         votes[i] = v
@@ -174,7 +175,15 @@ def test_qmv_cases_and_blocking_minority():
     x = [yes_x] * 24 + [no_x] * 3
     assert rule.evaluate(table(x, pop=pops2), 0, 100).passes
     assert not get_rule("eu-qmv", blocking_minority=None).evaluate(table(x, pop=pops2), 0, 100).passes
-    assert get_rule("eu-qmv-reinforced").states_pct == 72
+    # reinforced QMV (TFEU 238(2)): 72% of states, 65% of population, no 4-member clause
+    reinforced = get_rule("eu-qmv-reinforced")
+    assert reinforced.states_pct == 72 and reinforced.blocking_minority is None
+    for n_yes, expected in [(19, False), (20, True), (27, True)]:
+        x = [yes_x] * n_yes + [no_x] * (27 - n_yes)
+        assert reinforced.evaluate(table(x, pop=pops), 0, 100).passes is expected, n_yes
+    x = [yes_x] * 24 + [no_x] * 3
+    assert not reinforced.evaluate(table(x, pop=pops2), 0, 100).passes  # 24 yes, 60% of population
+    assert get_rule("eu-qmv-reinforced", blocking_minority=4).evaluate(table(x, pop=pops2), 0, 100).passes
     assert rule.evaluate(table(x, pop=pops2), 0, 100).veto_players == ()
     with pytest.raises(RedlineError, match="population"):
         rule.evaluate(table(x), 0, 100)
@@ -249,6 +258,25 @@ def test_coalition_of_the_willing_resources_and_shortfall():
     assert report.additional_yes["members"] == ["A2"]
 
 
+def test_coalition_of_the_willing_is_strict_by_default():
+    """§2.1: W = {i : u_i(act) > u_i(not act)}; an indifferent actor joins only on request."""
+    actors = ActorTable.from_frame(ILLUSTRATIVE)
+    x = dict(zip(ILLUSTRATIVE.actor, ILLUSTRATIVE.position, strict=True))
+    strictly_better = {a for a, xi in x.items() if -abs(30 - xi) > -abs(10 - xi)}
+    strict = get_rule("coalition").evaluate(actors, 10, 30)
+    assert set(strict.yes) == strictly_better and "Germany" not in strictly_better  # x=20: indifferent
+    weak = get_rule("coalition", indifferent_join=True).evaluate(actors, 10, 30)
+    assert set(weak.yes) == strictly_better | {"Germany"}
+    # required resources: Germany's joining decides feasibility only under the weak convention
+    frame = ILLUSTRATIVE.assign(resources=[0, 0, 0, 5, 0, 0, 0])
+    rich = ActorTable.from_frame(frame)
+    assert not get_rule("coalition", required=5).evaluate(rich, 10, 30).passes
+    assert get_rule("coalition", required=5, indifferent_join=True).evaluate(rich, 10, 30).passes
+    # Germany's support ends at 30: the supremum of feasible proposals, attained only weakly
+    assert get_rule("coalition", required=5).evaluate(rich, 10, 60).largest_passable == 30
+    assert get_rule("coalition", required=5).evaluate(rich, 10, 29.999).passes
+
+
 def test_single_government_and_articles():
     actors = ActorTable.from_frame(ILLUSTRATIVE)
     rule = get_rule("single-government", decider="Germany")
@@ -275,8 +303,9 @@ BATCH_RULES = ["nato-consensus", "eu-unanimity", "eu-qmv", "majority", "coalitio
     draws=st.integers(1, 12),
     seed=st.integers(0, 2**31 - 1),
     integer=st.booleans(),
+    indifferent_join=st.booleans(),
 )
-def test_batched_equals_scalar(rule, n, draws, seed, integer):
+def test_batched_equals_scalar(rule, n, draws, seed, integer, indifferent_join):
     rng = np.random.default_rng(seed)
     x = rng.uniform(0, 100, (draws, n))
     sq = rng.uniform(0, 100, draws)
@@ -289,7 +318,7 @@ def test_batched_equals_scalar(rule, n, draws, seed, integer):
     pop = rng.integers(1, 100, n).astype(float)
     res = rng.integers(0, 10, n).astype(float)
     declared = rng.random(n) < 0.3
-    params = {"required": 5.0} if rule == "coalition" else {}
+    params = {"required": 5.0, "indifferent_join": indifferent_join} if rule == "coalition" else {}
     obj = get_rule(rule, **params)
     got = obj.passes_batch(
         x,
@@ -333,10 +362,15 @@ def test_largest_passable_is_the_edge_of_the_pass_set(rule, n, seed):
         res=rng.integers(0, 5, n).astype(float),
         eps=rng.choice([0.0, 4.0], n),
     )
-    obj = get_rule(rule, **({"required": 3.0} if rule == "coalition" else {}))
-    decision = obj.evaluate(actors, sq, p)
-    assert decision.passes == bool(obj.passes_batch(actors.position[None, :], sq, p, actors=actors)[0])
+    strict = get_rule(rule, **({"required": 3.0} if rule == "coalition" else {}))
+    decision = strict.evaluate(actors, sq, p)
+    assert decision.passes == bool(strict.passes_batch(actors.position[None, :], sq, p, actors=actors)[0])
     largest = decision.largest_passable
+    # a strict coalition (W: strictly better off) reports the supremum: the edge of the closed rule
+    obj = get_rule(rule, required=3.0, indifferent_join=True) if rule == "coalition" else strict
+    assert obj.evaluate(actors, sq, p).largest_passable == largest
+    if rule == "coalition" and largest is not None and abs(largest - sq) > 1e-3 and np.isfinite(largest):
+        assert strict.evaluate(actors, sq, largest - np.sign(p - sq) * 1e-6).passes
     if p == sq:
         return
     direction = np.sign(p - sq)

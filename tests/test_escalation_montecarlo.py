@@ -98,3 +98,37 @@ def test_paths_are_consistent():
     assert np.all(sims.rung[reached, -1] == 4)  # absorbing
     assert np.all(sims.rung[~reached, -1] < 4)
     assert np.all((sims.belief >= 0) & (sims.belief <= 1))
+
+
+def test_per_draw_ladders_with_logit_and_deescalation_within_4se():
+    """Two different parameter rows interleaved over the runs: each half matches its exact curve."""
+    n = 24_000
+    row = np.arange(n) % 2
+    ladder = to_ladder(
+        {
+            "k": 4,
+            "tau": {0: 0.5, 2: 0.2},
+            "g": [0.0, 0.3, 0.0, 0.05],
+            "h": [0.05, 0.1, 0.05, 0.1],
+            "e": [0.0, 0.2, 0.3, 0.2],
+            "q_r": 0.8,
+            "q_b": 0.2,
+            "pi": 0.4,
+            "start": 0,
+            "lam": 8.0,
+        },
+        0.5,
+    )
+    rows = {  # parameter row 0 and row 1
+        "q_resolute": np.array([0.8, 0.9]),
+        "q_bluffer": np.array([0.2, 0.1]),
+        "theta0": np.array([0.5, 0.2]),
+        "logit_lambda": np.array([8.0, np.inf]),
+        "h": np.array([[0.05, 0.1, 0.05, 0.1], [0.0, 0.2, 0.0, 0.3]]),
+        "start": np.array([0, 1]),
+    }
+    exact = propagate(ladder.params(**rows), 12)
+    hit = simulate(ladder.params(**{k: v[row] for k, v in rows.items()}), 12, n, rng=8).hit()
+    for r in (0, 1):
+        for t in (4, 12):
+            assert within_4se(hit[row == r, t].mean(), exact.p_nuclear[r, t], n // 2)

@@ -8,23 +8,13 @@ import typer
 
 from redline.actors import read_actors
 from redline.cli._output import Format, emit
-from redline.decisions import get_rule, what_it_would_take
+from redline.decisions import RULES, get_rule, what_it_would_take
 from redline.errors import RedlineError
 
 __all__ = ["register"]
 
-RULE_NAMES = (
-    "nato-consensus",
-    "eu-unanimity",
-    "eu-qmv",
-    "eu-qmv-reinforced",
-    "majority",
-    "weighted-majority",
-    "coalition",
-    "single-government",
-    "nato-article4",
-    "nato-article5",
-)
+RULE_NAMES = (*RULES, "eu-qmv-reinforced")
+"""Every rule ``--rule`` accepts (models.md §2.1)."""
 
 
 def decide(
@@ -34,6 +24,11 @@ def decide(
     proposal: float = typer.Option(..., "--proposal", help="Proposal on the issue scale."),
     required: float = typer.Option(
         0.0, "--required", help="Resources a coalition of the willing needs (column resources)."
+    ),
+    indifferent_join: bool = typer.Option(
+        False,
+        "--indifferent-join",
+        help="coalition: indifferent members join too (spec: strictly better off).",
     ),
     declare: list[str] = typer.Option(
         [], "--declare", help="EU unanimity: actor abstaining constructively (repeatable)."
@@ -46,6 +41,11 @@ def decide(
     ),
     no_blocking_clause: bool = typer.Option(
         False, "--no-blocking-clause", help="QMV: drop the 4-member clause."
+    ),
+    total_population: float = typer.Option(
+        None,
+        "--total-population",
+        help="QMV: official population the % quota refers to (default: the members' sum).",
     ),
     threshold: float = typer.Option(None, "--threshold", help="(weighted-)majority: share to exceed (0.5)."),
     weight: str = typer.Option(
@@ -61,6 +61,7 @@ def decide(
     params: dict = {}
     if key == "coalition":
         params["required"] = required
+        params["indifferent_join"] = indifferent_join
     if key == "eu-unanimity" and declare:
         params["declared"] = tuple(declare)
     if key == "single-government":
@@ -74,6 +75,8 @@ def decide(
             params["blocking_minority"] = None
         elif blocking_minority is not None:
             params["blocking_minority"] = blocking_minority
+        if total_population is not None:
+            params["total_population"] = total_population
     if key in ("majority", "weighted-majority") and threshold is not None:
         params["threshold"] = threshold
     if key == "weighted-majority" and weight is not None:

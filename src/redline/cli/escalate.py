@@ -160,7 +160,9 @@ def _print_table(out: dict[str, Any]) -> None:
         "belief_bluffer": "E[θ]|bluffer",
         "belief": "E[θ]",
     }
-    rows = [{short[k]: v for k, v in row.items()} for row in out["steps"]]
+    rows = [
+        {short[k]: f"{v:.6f}" if isinstance(v, float) else v for k, v in row.items()} for row in out["steps"]
+    ]
     emit(rows, Format.table, title="cumulative P(nuclear rung K reached) and expected belief, per step")
     final = out["final"]
     console.print(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,9 @@ from redline.errors import RedlineError
 __all__ = ["register", "eu_qmv_populations"]
 
 power_app = typer.Typer(
-    help="Voting power: exact Shapley-Shubik and Banzhaf indices (weighted games, EU QMV, NATO consensus).",
+    help="Voting power: exact Shapley-Shubik and Banzhaf indices (weighted games, EU QMV, NATO consensus).\n\n"
+    "Example: [bold]redline power eu-qmv --year 2025 --no-blocking-clause[/bold]",
+    rich_markup_mode="rich",
     no_args_is_help=True,
 )
 
@@ -103,8 +106,9 @@ def weighted(
     _emit(result, index, fmt, [], f"Power in [{quota}; weights]")
 
 
-def eu_qmv_populations(year: int) -> tuple[pd.DataFrame, list[str]]:
-    """Council QMV populations of ``year`` from the data snapshot (``iso3, population``) and notes.
+def eu_qmv_populations(year: int) -> tuple[pd.DataFrame, list[str], float | None]:
+    """Council QMV populations of ``year`` from the data snapshot (``iso3, population``), notes, and
+    the official EU total population (the ``EU27`` row; ``None`` if the snapshot has none).
 
     Uses the published absolute figures when present, else the *derived* share x EU total. Raises
     RedlineError naming the gap when a year, or some members, are missing.
@@ -137,14 +141,14 @@ def eu_qmv_populations(year: int) -> tuple[pd.DataFrame, list[str]]:
             f"(missing {', '.join(missing)}); {hint}"
         )
     notes = []
+    eu_rows = pd.to_numeric(table[(table["year"] == year) & (table["iso3"] == "EU27")]["population"])
+    eu_total = float(eu_rows.iloc[0]) if not eu_rows.empty and pd.notna(eu_rows.iloc[0]) else None
     absolute = pd.to_numeric(rows["population"], errors="coerce")
     derived = pd.to_numeric(
         rows.get("population_derived", pd.Series(np.nan, index=rows.index)), errors="coerce"
     )
-    if derived.isna().all() and "pct_of_eu_population" in rows:
-        total = table[(table["year"] == year) & (table["iso3"] == "EU27")]["population"]
-        if not total.empty and pd.notna(total.iloc[0]):
-            derived = rows["pct_of_eu_population"] / 100 * float(total.iloc[0])
+    if derived.isna().all() and "pct_of_eu_population" in rows and eu_total is not None:
+        derived = rows["pct_of_eu_population"] / 100 * eu_total
     population = absolute.where(absolute.notna(), derived)
     if population.isna().any():
         gaps = rows.loc[population.isna(), "iso3"].tolist()
@@ -154,7 +158,8 @@ def eu_qmv_populations(year: int) -> tuple[pd.DataFrame, list[str]]:
             f"{int(absolute.isna().sum())} populations for {year} are derived as share x EU total "
             "(shares rounded to 0.01 percentage points, about +-22,500 persons)"
         )
-    return pd.DataFrame({"iso3": rows["iso3"].to_numpy(), "population": population.to_numpy()}), notes
+    frame = pd.DataFrame({"iso3": rows["iso3"].to_numpy(), "population": population.to_numpy()})
+    return frame, notes, eu_total
 
 
 @power_app.command("eu-qmv")
@@ -163,12 +168,20 @@ def eu_qmv(
         None, "--year", "-y", help="Council population figures of this year (snapshot)."
     ),
     population: Path = typer.Option(None, "--population", help="CSV with columns iso3,population instead."),
+    total_population: float = typer.Option(
+        None,
+        "--total-population",
+        help="Official EU population (persons) the 65% quota refers to (default: the data's EU27 "
+        "total with --year, else the sum of the members).",
+    ),
     index: Index = typer.Option(Index.both, "--index", "-i", help="Which index to show."),
     states_pct: float = typer.Option(55.0, "--states-pct", help="Share of member states needed, %."),
     population_pct: float = typer.Option(65.0, "--population-pct", help="Share of population needed, %."),
     blocking_minority: int = typer.Option(4, "--blocking-minority", help="Smallest blocking minority."),
     no_blocking_clause: bool = typer.Option(False, "--no-blocking-clause", help="Drop the blocking clause."),
-    reinforced: bool = typer.Option(False, "--reinforced", help="Reinforced QMV: 72% of states."),
+    reinforced: bool = typer.Option(
+        False, "--reinforced", help="Reinforced QMV (TFEU 238(2)): 72% of states, no blocking clause."
+    ),
     unit: int = typer.Option(1000, "--unit", help="Population unit of the exact DP (persons)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
 ) -> None:
@@ -180,20 +193,39 @@ def eu_qmv(
         raise RedlineError("give exactly one of --year Y or --population POP.csv")
     if unit < 1:
         raise RedlineError(f"--unit must be >= 1 person, got {unit}")
+    if total_population is not None and not total_population > 0:
+        raise RedlineError(f"--total-population must be > 0 persons, got {total_population:g}")
     if population is not None:
         frame = _read_csv(population, ("iso3", "population"))
         notes: list[str] = [f"populations from {population}"]
+        official = None
     else:
-        frame, notes = eu_qmv_populations(year)
+        frame, notes, official = eu_qmv_populations(year)
+    total = official if total_population is None else total_population
+    member_sum = float(frame["population"].sum())
+    if total is None:
+        notes.append(f"population quota: {population_pct:g}% of the members' sum, {member_sum:,.0f} persons")
+    else:
+        source = "given" if total_population is not None else f"official EU27 total for {year}"
+        notes.append(
+            f"population quota: {population_pct:g}% of {total:,.0f} persons ({source}; "
+            f"the member figures sum to {member_sum:,.0f})"
+        )
     weights = np.rint(frame["population"].to_numpy(dtype=float) / unit).astype(np.int64)
-    if unit > 1:
-        notes.append(f"populations rounded to units of {unit:,} persons for the exact DP")
     if reinforced:
-        states_pct = 72.0
+        states_pct, no_blocking_clause = 72.0, True
     clause = None if no_blocking_clause else blocking_minority
-    result = double_majority_power(weights, frame["iso3"].tolist(), states_pct, population_pct, clause)
-    result.game["unit"] = unit
-    result.game["year"] = year
+    total_units = None if total is None else Fraction(str(total)) / unit
+    result = double_majority_power(
+        weights, frame["iso3"].tolist(), states_pct, population_pct, clause, total_units
+    )
+    result.game.update(unit=unit, year=year, total_population_persons=total or member_sum)
+    if total is not None and total_population is None:
+        result.game["total_population_source"] = f"official EU27 total ({year})"
+    notes.append(
+        f"exact DP in units of {unit:,} persons: populations rounded, quota "
+        f"{result.game['population_quota']:,} units"
+    )
     title = f"EU QMV power ({states_pct:g}% states, {population_pct:g}% population" + (
         ", no blocking clause)" if clause is None else f", blocking minority {clause})"
     )

@@ -337,10 +337,24 @@ def banzhaf(weights: Sequence[int] | np.ndarray, quota: int, normalized: bool = 
     return result.banzhaf if normalized else result.banzhaf_absolute
 
 
-def _ceil_share(pct: float | Fraction, total: int) -> int:
+def _exact(value: float | int | Fraction) -> Fraction:
+    """``value`` as an exact fraction (floats through their decimal text, so 65.0 is 65 exactly)."""
+    return value if isinstance(value, Fraction) else Fraction(str(value))
+
+
+def _ceil_share(pct: float | Fraction, total: float | int | Fraction) -> int:
     """Smallest integer >= pct% of total, computed exactly from the decimal text of ``pct``."""
-    share = Fraction(str(pct)) if not isinstance(pct, Fraction) else pct
-    return math.ceil(share * total / 100)
+    return math.ceil(_exact(pct) * _exact(total) / 100)
+
+
+def _reference_total(populations: Sequence[int], total_population: float | int | Fraction | None) -> Fraction:
+    """The population the percentage quota refers to: ``total_population`` if given, else the sum."""
+    if total_population is None:
+        return Fraction(sum(populations))
+    total = _exact(total_population)
+    if total <= 0:
+        raise RedlineError(f"total_population: expected a positive number, got {total_population!r}")
+    return total
 
 
 def double_majority_thresholds(
@@ -348,24 +362,28 @@ def double_majority_thresholds(
     states_pct: float = 55.0,
     population_pct: float = 65.0,
     blocking_minority: int | None = 4,
+    total_population: float | int | Fraction | None = None,
 ) -> list[int]:
     """Per-size thresholds of a double-majority game (EU QMV, TEU Art. 16(4)).
 
     A coalition of ``k`` of ``N`` states with population ``s`` wins iff ``k >= ceil(states_pct% N)``
     and ``s >= ceil(population_pct% P)``, or (blocking-minority clause) ``N - k < blocking_minority``.
+    ``P`` is ``total_population`` (same units as ``populations``; may be fractional, e.g. the
+    Council's official EU total in thousands) or, by default, the sum of ``populations``.
     ``blocking_minority=None`` drops the clause.
     """
-    n, total = len(populations), int(sum(populations))
+    n = len(populations)
     k_quota = _ceil_share(states_pct, n)
-    p_quota = _ceil_share(population_pct, total)
+    p_quota = _ceil_share(population_pct, _reference_total(populations, total_population))
+    never = int(sum(populations)) + 1
     t = []
     for k in range(n + 1):
         if blocking_minority is not None and n - k < blocking_minority:
             t.append(0)
         elif k >= k_quota:
-            t.append(p_quota)
+            t.append(min(p_quota, never))  # a quota above the sum: never wins
         else:
-            t.append(total + 1)
+            t.append(never)
     return t
 
 
@@ -375,13 +393,19 @@ def double_majority_power(
     states_pct: float = 55.0,
     population_pct: float = 65.0,
     blocking_minority: int | None = 4,
+    total_population: float | int | Fraction | None = None,
 ) -> PowerIndices:
     """Exact indices of a double-majority game with integer populations (e.g. in thousands).
 
-    Defaults are the EU Council's qualified majority; the reinforced variant is ``states_pct=72``.
+    Defaults are the EU Council's qualified majority; the reinforced variant (TFEU Art. 238(2)) is
+    ``states_pct=72, blocking_minority=None``.
+    The treaty's population quota is ``population_pct`` % of the EU population: pass the official
+    total as ``total_population`` (same units as ``populations``) when the member figures are
+    rounded or derived and do not add up to it exactly; by default the quota uses their sum.
     """
     pops = _integer_weights(populations, "populations")
-    n, total = len(pops), sum(pops)
+    n = len(pops)
+    total = _reference_total(pops, total_population)
     game = {
         "type": "double-majority",
         "states_pct": states_pct,
@@ -389,10 +413,12 @@ def double_majority_power(
         "blocking_minority": blocking_minority,
         "states_quota": _ceil_share(states_pct, n),
         "population_quota": _ceil_share(population_pct, total),
-        "total_population": total,
+        "total_population": float(total),
+        "total_population_source": "sum of populations" if total_population is None else "given",
+        "population_sum": sum(pops),
         "weights": pops,
     }
-    t = double_majority_thresholds(pops, states_pct, population_pct, blocking_minority)
+    t = double_majority_thresholds(pops, states_pct, population_pct, blocking_minority, total)
     return threshold_power(pops, t, players, game)
 
 

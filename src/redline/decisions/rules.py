@@ -12,7 +12,8 @@ scale; its *loss* from a proposal ``p`` against the status quo ``sq`` is
   yes abstain *constructively* (a formal declaration, TEU Art. 31(1));
 * actors with ``member = 0`` do not vote at all.
 
-A coalition of the willing has no "no": the willing are the yes-voters, the rest stay out.
+A coalition of the willing has no "no": the willing (by default those strictly better off,
+``d < 0``, as §2.1 defines W) are the yes-voters, the rest stay out.
 
 Every rule is a monotone simple game over the members (§2.2), so in the direction of the proposal
 each actor accepts all proposals from ``sq`` up to a *cutoff* ``x_i + |sq - x_i| + e_i`` (``e_i`` is
@@ -25,15 +26,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
 from redline.actors import ActorTable
 from redline.errors import RedlineError
+
+if TYPE_CHECKING:
+    from redline.decisions.whatif import WhatItWouldTake
 
 __all__ = [
     "RULES",
@@ -108,7 +112,7 @@ class Decision:
         """+1 for a proposal above the status quo, -1 below, 0 for no change."""
         return int(np.sign(self.proposal - self.status_quo))
 
-    def what_it_would_take(self):
+    def what_it_would_take(self) -> WhatItWouldTake:
         """The §2.3 report for this proposal (see :func:`redline.decisions.whatif.what_it_would_take`)."""
         from redline.decisions.whatif import what_it_would_take
 
@@ -185,10 +189,14 @@ class Rule:
         """Raise RedlineError if a column the rule needs is missing."""
 
     # ---- votes ------------------------------------------------------------------------------
+    def _accepts(self, d: np.ndarray) -> np.ndarray:
+        """Whether an actor with loss ``d`` votes yes: not worse off (ties accept, §2.2)."""
+        return d <= TOL
+
     def _votes(self, positions: np.ndarray, status_quo: Any, proposal: Any, a: dict):
         d = losses(positions, status_quo, proposal)
         member = a["member"]
-        yes = (d <= TOL) & member
+        yes = self._accepts(d) & member
         if self.counts_opposed_as_no:
             declared = a["declared"] & member & ~yes
             no = (d > a["block_cost"] + TOL) & member & ~declared
@@ -477,9 +485,13 @@ class EUUnanimity(Rule):
 class EUQualifiedMajority(Rule):
     """EU Council qualified majority (TEU Art. 16(4), TFEU Art. 238(3); §2.1 rule 5).
 
-    Passes iff yes-voters are at least ``states_pct`` % of members and ``population_pct`` % of their
+    Passes iff yes-voters are at least ``states_pct`` % of members and ``population_pct`` % of the
     population, or fewer than ``blocking_minority`` members fail to vote yes. Abstentions count as
-    not-yes. Reinforced QMV: ``states_pct=72``. ``blocking_minority=None`` drops the clause.
+    not-yes. Reinforced QMV (TFEU Art. 238(2), ``get_rule("eu-qmv-reinforced")``): ``states_pct=72``
+    and no blocking-minority clause, which belongs to Art. 16(4) TEU that 238(2) derogates from.
+    ``blocking_minority=None`` drops the clause. The
+    population is the members' sum unless ``total_population`` gives the official total (same
+    units as the ``population`` column), as the Council publishes it each year.
     """
 
     name: ClassVar[str] = "eu-qmv"
@@ -489,9 +501,18 @@ class EUQualifiedMajority(Rule):
     states_pct: float = 55.0
     population_pct: float = 65.0
     blocking_minority: int | None = 4
+    total_population: float | None = None
 
     def _check(self, a, names=None):
         _need(a, "population", self.name)
+        if self.total_population is not None and not self.total_population > 0:
+            raise RedlineError(f"eu-qmv: total_population must be > 0, got {self.total_population}")
+
+    def _total(self, a: dict) -> np.ndarray | float:
+        """The population the percentage quota refers to (official total, else the members' sum)."""
+        if self.total_population is not None:
+            return self.total_population
+        return _sum(a["population"], a["member"])
 
     def _passes(self, yes, no, declared, a):
         member = a["member"]
@@ -500,7 +521,7 @@ class EUQualifiedMajority(Rule):
         pop = a["population"]
         # exact for integer populations below ~1e13 (all products are integers in float64)
         states_ok = 100 * n_yes >= self.states_pct * n_members
-        pop_ok = 100 * _sum(pop, yes) >= self.population_pct * _sum(pop, member)
+        pop_ok = 100 * _sum(pop, yes) >= self.population_pct * self._total(a)
         out = states_ok & pop_ok
         if self.blocking_minority is not None:
             out = out | (n_members - n_yes < self.blocking_minority)
@@ -511,12 +532,13 @@ class EUQualifiedMajority(Rule):
             "states_pct": self.states_pct,
             "population_pct": self.population_pct,
             "blocking_minority": self.blocking_minority,
+            "total_population": self.total_population,
         }
 
     def _details(self, yes, no, declared, a):
         out = super()._details(yes, no, declared, a)
         member, pop = a["member"], a["population"]
-        total = float(pop[member].sum())
+        total = float(self._total(a))
         out["states_quota"] = math.ceil(Fraction(str(self.states_pct)) * int(member.sum()) / 100)
         out["population_yes_pct"] = 100 * float(pop[yes].sum()) / total if total else float("nan")
         out["population_pct_needed"] = self.population_pct
@@ -581,9 +603,12 @@ class WeightedMajority(Rule):
 class CoalitionOfTheWilling(Rule):
     """Coalition of the willing (§2.1 rule 6): no vetoes; feasible iff the willing bring ``required``.
 
-    The willing are the members not worse off (``d <= 0``; an indifferent actor joins, the §2.2 tie
-    convention, so the largest feasible proposal is attained). Feasible iff at least one actor is
-    willing and their ``resources`` total at least ``required`` (resources needed only if required > 0).
+    The willing are W = {i : u_i(p) > u_i(sq)}, the members strictly better off (``d < 0``), as
+    the spec defines W; ``indifferent_join=True`` lets indifferent members (``d = 0``) join too.
+    Feasible iff at least one actor is willing and their ``resources`` total at least ``required``
+    (resources needed only if required > 0). The largest feasible proposal is reported as the
+    bound where the pivotal actor becomes indifferent (§2.3: without Hungary, 30); under the
+    strict definition it is the supremum of the feasible proposals, approached but not attained.
     """
 
     name: ClassVar[str] = "coalition"
@@ -592,6 +617,16 @@ class CoalitionOfTheWilling(Rule):
     )
     counts_opposed_as_no: ClassVar[bool] = False
     required: float = 0.0
+    indifferent_join: bool = False
+
+    def _accepts(self, d):
+        return d <= TOL if self.indifferent_join else d < -TOL
+
+    def _largest_passable(self, actors, status_quo, proposal, a):
+        if self.indifferent_join:
+            return super()._largest_passable(actors, status_quo, proposal, a)
+        weak = replace(self, indifferent_join=True)
+        return weak._largest_passable(actors, status_quo, proposal, a)
 
     def _check(self, a, names=None):
         if self.required < 0:
@@ -609,7 +644,7 @@ class CoalitionOfTheWilling(Rule):
         return ()
 
     def params(self):
-        return {"required": self.required}
+        return {"required": self.required, "indifferent_join": self.indifferent_join}
 
     def _details(self, yes, no, declared, a):
         out = super()._details(yes, no, declared, a)
@@ -712,8 +747,8 @@ def get_rule(name: str, **params: Any) -> Rule:
     ``get_rule("single-government", decider="DEU")``.
     """
     key = str(name).strip().lower().replace("_", "-")
-    if key == "eu-qmv-reinforced":
-        params = {"states_pct": 72.0, **params}
+    if key == "eu-qmv-reinforced":  # TFEU Art. 238(2) derogates from TEU Art. 16(4), clause included
+        params = {"states_pct": 72.0, "blocking_minority": None, **params}
         key = "eu-qmv"
     if key not in RULES:
         raise RedlineError(

@@ -200,7 +200,10 @@ def what_it_would_take(
     if required is None:
         required = rule.required if isinstance(rule, CoalitionOfTheWilling) else 0.0
     member_wo = a["member"] & ~np.isin(np.array(actors.actor), decision.blockers)
-    willing = member_wo & (d <= TOL)
+    coal_rule = CoalitionOfTheWilling(
+        required=float(required), indifferent_join=getattr(rule, "indifferent_join", False)
+    )
+    willing = member_wo & coal_rule._accepts(d)
     coalition = {"members": [actors.actor[i] for i in np.flatnonzero(willing)], "required": float(required)}
     if required > 0 and a["resources"] is None:
         coalition.update(resources=None, feasible=None, shortfall=None)
@@ -214,7 +217,6 @@ def what_it_would_take(
             shortfall=None if total is None else max(0.0, float(required) - total),
         )
         if direction != 0 and member_wo.any():
-            coal_rule = CoalitionOfTheWilling(required=float(required))
             largest, pivotal = coal_rule._largest_passable(
                 actors, status_quo, proposal, {**a, "member": member_wo}
             )

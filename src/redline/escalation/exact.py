@@ -284,8 +284,8 @@ def propagate(
         }
         new = np.zeros(mass.shape[:2] + (cells.count, k + 1))
         new[:, :, : mass.shape[2]] = stay + shift_up(cross - cross_red, 1)
-        np.add.at(new, (slice(None), slice(None), kids[True]), shift_up(answered[:, :, sources], 2))
-        np.add.at(new, (slice(None), slice(None), kids[False]), shift_up(unanswered[:, :, sources], 1))
+        _add_to_cells(new, kids[True], shift_up(answered[:, :, sources], 2))
+        _add_to_cells(new, kids[False], shift_up(unanswered[:, :, sources], 1))
         # 4. Schelling's chance: involuntary escalation h_L, de-escalation e_L (K absorbs: h=e=0)
         up, down = new * h, new * e
         mass = new - up - down + shift_up(up, 1)
@@ -298,6 +298,15 @@ def propagate(
     meta["version"] = __version__
     np.clip(p_out, 0.0, 1.0, out=p_out)
     return EscalationResult(p_out, belief, rung, p.pi_resolute.copy(), _rung_names(ladder, k), meta)
+
+
+def _add_to_cells(mass: np.ndarray, cells: list[int], values: np.ndarray) -> None:
+    """``mass[:, :, cells[s]] += values[:, :, s]`` in place. Distinct cells take one fancy-indexed
+    add; repeated ones (two beliefs mapped to the same posterior, e.g. θ' = 0) need ``np.add.at``."""
+    if len(set(cells)) == len(cells):
+        mass[:, :, cells] += values
+    else:
+        np.add.at(mass, (slice(None), slice(None), cells), values)
 
 
 def _rung_names(ladder: Ladder | LadderParams, k: int) -> tuple[str, ...]:

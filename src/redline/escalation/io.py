@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -12,25 +13,7 @@ from redline.escalation.ladder import Ladder
 
 __all__ = ["LADDER_KEYS", "load_ladder", "parse_ladder"]
 
-LADDER_KEYS = (
-    "name",
-    "illustrative",
-    "source",
-    "rungs",
-    "kahn_bands",
-    "red_lines",
-    "q_resolute",
-    "q_bluffer",
-    "h",
-    "e",
-    "g",
-    "theta0",
-    "pi_resolute",
-    "start",
-    "steps",
-    "logit_lambda",
-    "observations",
-)
+LADDER_KEYS = tuple(f.name for f in fields(Ladder))
 """Keys allowed in the ``[ladder]`` table."""
 
 

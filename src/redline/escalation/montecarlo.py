@@ -6,8 +6,9 @@ Bayes update, Schelling's chance. The loop is over steps only. It is the statist
 :func:`redline.escalation.propagate` (agreement within 4 standard errors) and the way to sample
 paths when ladder inputs themselves are drawn per run (pass :class:`LadderParams` with ``D`` rows).
 
-With an integer seed the uniforms come from :func:`redline.rng.draw_blocks`, so draw ``i`` gets
-the same numbers whether the run is done in one piece or in chunks (``first_draw``).
+With an integer seed the uniforms come from the block streams of :mod:`redline.rng` (one
+``SeedSequence`` child per ``BLOCK`` of runs), so draw ``i`` gets the same numbers whether the run
+is done in one piece or in chunks (``first_draw``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from redline.escalation.ladder import (
     crossing_rule,
     perceived_retaliation,
 )
-from redline.rng import RNGLike, as_generator, draw_blocks
+from redline.rng import BLOCK, RNGLike, as_generator, block_generator
 
 __all__ = ["SimulationResult", "simulate"]
 
@@ -79,20 +80,25 @@ class SimulationResult:
 
 
 def _uniforms(rng: RNGLike, draws: int, steps: int, first_draw: int) -> np.ndarray:
+    """Uniform numbers ``(1 + 3N, draws)``: row 0 draws the type, rows ``3t-2 .. 3t`` step ``t``.
+
+    Rows are contiguous, so each step reads three plain vectors. With an integer seed, draw ``i``
+    takes column ``i % BLOCK`` of a ``(1 + 3N, BLOCK)`` matrix from its block's own stream
+    (:func:`redline.rng.block_generator`, the convention of :func:`redline.rng.draw_blocks`);
+    whole blocks are drawn, so the numbers do not depend on how a run is chunked.
+    """
     width = 1 + 3 * steps
-
-    def sampler(gen: np.random.Generator, n: int) -> dict[str, np.ndarray]:
-        return {"u": gen.random((n, width))}
-
-    if isinstance(rng, int | np.integer) and not isinstance(rng, bool):
-        if first_draw < 0:
-            raise RedlineError(f"first_draw: expected >= 0, got {first_draw}")
-        from redline.rng import BLOCK
-
-        lo = (first_draw // BLOCK) * BLOCK
-        block = draw_blocks(int(rng), lo, first_draw + draws, sampler)
-        return block["u"][first_draw - lo :] if draws else np.zeros((0, width))
-    return as_generator(rng).random((draws, width))
+    if not isinstance(rng, int | np.integer) or isinstance(rng, bool):
+        return as_generator(rng).random((width, draws))
+    if first_draw < 0:
+        raise RedlineError(f"first_draw: expected >= 0, got {first_draw}")
+    out = np.empty((width, draws))
+    stop = first_draw + draws
+    for block in range(first_draw // BLOCK, -(-stop // BLOCK)):  # a loop over blocks of draws
+        lo, hi = max(block * BLOCK, first_draw), min((block + 1) * BLOCK, stop)
+        numbers = block_generator(int(rng), block).random((width, BLOCK))
+        out[:, lo - first_draw : hi - first_draw] = numbers[:, lo - block * BLOCK : hi - block * BLOCK]
+    return out
 
 
 def simulate(
@@ -127,51 +133,59 @@ def simulate(
     if p.draws not in (1, draws):
         raise RedlineError(f"ladder parameters have {p.draws} rows; expected 1 or draws={draws}")
     k = p.nuclear_rung
-    rows = np.zeros(draws, dtype=np.int64) if p.draws == 1 else np.arange(draws)
-    u = np.ascontiguousarray(_uniforms(rng, draws, steps, first_draw).T)  # (1 + 3N, draws)
+    u = _uniforms(rng, draws, steps, first_draw)
 
-    q_r, q_b = p.q_resolute[rows], p.q_bluffer[rows]
-    resolute = u[0] < p.pi_resolute[rows]
+    def per_run(values: np.ndarray) -> np.ndarray:
+        """A parameter for every run: a read-only view (stride 0 when the row is shared)."""
+        return np.broadcast_to(values, (draws,))
+
+    q_r, q_b, lam = per_run(p.q_resolute), per_run(p.q_bluffer), per_run(p.logit_lambda)
+    resolute = u[0] < per_run(p.pi_resolute)
     q_true = np.where(resolute, q_r, q_b)
-    lam = p.logit_lambda[rows]
-    # per-rung tables (rows of the parameter arrays, rung K padded), read with flat indices
+    # per-rung tables with rung K padded (no red line, no chance), read at flat (row, rung) indices
     pad = np.zeros((p.draws, 1))
     tau = np.concatenate([p.tau, pad + np.nan], axis=1).ravel()
     h = np.concatenate([p.h, pad], axis=1).ravel()
     e = np.concatenate([p.e, pad], axis=1).ravel()
     g = np.concatenate([p.g, pad], axis=1).ravel()
-    offset = rows * (k + 1)
-    has_e = bool(e.any())
-    level = p.start[rows].copy()
-    theta = p.theta0[rows].copy()
-    reached = np.where(level == k, 0, -1)
+    offset = None if p.draws == 1 else np.arange(draws) * (k + 1)
+    deterministic = bool(np.isinf(p.logit_lambda).all())
+    has_g, has_e = bool(g.any()), bool(e.any())
+    level = per_run(p.start).copy()
+    theta = per_run(p.theta0).copy()
     belief = np.empty((steps + 1, draws))
     rung = np.empty((steps + 1, draws), dtype=np.int64)
     belief[0], rung[0] = theta, level
-    for t in range(1, steps + 1):
+    for t in range(1, steps + 1):  # the loop is over steps; every line is vectorised over runs
         u_cross, u_answer, u_chance = u[3 * t - 2], u[3 * t - 1], u[3 * t]
-        rho = perceived_retaliation(theta, q_r, q_b)
-        # 1. decision at the current rung (tau is NaN off red lines and at K, where g is 0)
-        at = offset + level
+        at = level if offset is None else offset + level
         tau_now = tau[at]
-        crossed = u_cross < crossing_rule(tau_now, rho, lam, g[at])
-        is_red = crossed & ~np.isnan(tau_now)
-        # 2. response, 3. Bayes update (only after a red-line crossing)
-        answered = is_red & (u_answer < q_true)
-        tested = np.flatnonzero(is_red)  # usually few: update only those beliefs
-        theta = theta.copy()
-        theta[tested] = bayes_update(theta[tested], q_r[tested], q_b[tested], answered[tested])
-        level = np.minimum(level + crossed + answered, k)
-        # 4. chance: up with h_L, down with e_L (zero at the absorbing rung K)
-        at = offset + level
+        rho = perceived_retaliation(theta, q_r, q_b)
+        # 1. the pusher's decision (tau is NaN off red lines, where g applies; g is 0 at red lines)
+        if deterministic:
+            crossed = rho < tau_now
+            if has_g:
+                crossed |= u_cross < g[at]
+        else:
+            crossed = u_cross < crossing_rule(tau_now, rho, lam, g[at])
+        # 2. the responder's answer, 3. the Bayes update: only runs that crossed a red line
+        tested = np.flatnonzero(crossed & ~np.isnan(tau_now))
+        answered = u_answer[tested] < q_true[tested]
+        if tested.size:
+            theta[tested] = bayes_update(theta[tested], q_r[tested], q_b[tested], answered)
+        level += crossed
+        level[tested[answered]] += 1
+        np.minimum(level, k, out=level)
+        # 4. Schelling's chance: up with h_L, down with e_L (both zero at the absorbing rung K)
+        at = level if offset is None else offset + level
         h_now = h[at]
-        level = level + (u_chance < h_now)
+        up = u_chance < h_now
         if has_e:
-            e_now = e[at]
-            level = level - ((u_chance >= h_now) & (u_chance < h_now + e_now))
-        reached[(reached < 0) & (level == k)] = t
+            level -= (u_chance >= h_now) & (u_chance < h_now + e[at])
+        level += up
         belief[t], rung[t] = theta, level
-    belief, rung = np.ascontiguousarray(belief.T), np.ascontiguousarray(rung.T)
+    reached = np.where(rung[-1] == k, np.argmax(rung == k, axis=0), -1)
+    belief, rung = belief.T, rung.T  # (draws, N+1) views of the step-major arrays
     meta = {"steps": steps, "draws": draws, "first_draw": first_draw}
     if isinstance(rng, int | np.integer) and not isinstance(rng, bool):
         meta["seed"] = int(rng)
