@@ -97,6 +97,13 @@ def test_target_from_world_json_with_levers():
     assert {"w", "a", "index", "flags", "capability_source"} <= set(out["allies"][0])
     assert [r["lever"] for r in out["levers"]] == ["baseline", "us_withdrawal"]
     assert out["levers"][1]["kappa"] <= out["levers"][0]["kappa"]
+    assert out["levers"][1]["resolve_margin"] < out["levers"][0]["resolve_margin"]
+    # every gap is listed, nothing is filled in: the allies without Kiel aid data keep the term out
+    gaps = {(g["ally"], g["field"]) for g in out["gaps"]}
+    missing = {(r["ally"], m) for r in out["allies"] for m in r["missing"].split(", ") if m}
+    assert gaps == missing and ("ALB", "ukraine_aid_pct_gdp") in gaps
+    assert all(r["term_ukraine_aid_pct_gdp"] is None for r in out["allies"] if r["ally"] in ("ALB", "MKD"))
+    assert "median" not in result.output
 
 
 @needs_world
@@ -109,7 +116,11 @@ def test_all_targets_one_row_each_and_non_members_visible():
     for t in ("UKR", "MDA", "GEO"):
         assert rows[t]["basis"] == "coalition of the willing"
         assert rows[t]["kappa"] < rows[t]["kappa_if_article5"]
+        assert rows[t]["resolve_margin"] < rows["POL"]["resolve_margin"]
     assert rows["EST"]["basis"] == "Article 5"
+    assert rows["EST"]["resolve_margin"] < rows["POL"]["resolve_margin"]  # the local balance matters
+    assert {"lsg_half_km", "force_ratio"} <= {c["name"] for c in out["coefficients"]}
+    assert any(g["field"] == "ukraine_aid_pct_gdp" for g in out["gaps"])
 
 
 @needs_world
@@ -161,3 +172,18 @@ def test_game_file_levers_are_checked(tmp_path):
     bad.write_text(EXAMPLE.read_text().replace("capability = { ALL", "capabilty = { ALL"))
     result = run(str(bad))
     assert result.exit_code == 2 and "capabilty" in result.output
+
+
+@needs_world
+def test_user_defined_levers_from_a_file(tmp_path):
+    example = ROOT / "examples" / "deterrence_illustrative.toml"
+    result = run(
+        "--target", "POL", "--lever-file", str(example), "--lever", "europe_doubles", "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    rows = {r["lever"]: r for r in json.loads(result.output)["levers"]}
+    assert rows["europe_doubles"]["resolve_margin"] > rows["baseline"]["resolve_margin"]
+    bad = tmp_path / "levers.toml"
+    bad.write_text("[levers.define.oops]\nwillingness = 3\n")
+    result = run("--target", "POL", "--lever-file", str(bad))
+    assert result.exit_code == 2 and "oops" in result.output

@@ -133,3 +133,45 @@ def test_game_is_immutable_and_replace_validates():
     g2 = g.replace(theta=0.5)
     assert g.theta == 0.35 and g2.theta == 0.5
     assert math.isclose(g2.kappa(), 0.8, abs_tol=1e-12)
+
+
+def _reference_resolve_margin(w, a, theta, kappa_star):
+    """Root of enumerate_kappa(logistic(logit(w) − Δ)) − κ* by Brent's method (plain scalar code)."""
+    from scipy.optimize import brentq
+
+    def shifted(delta):
+        return [1 / (1 + math.exp(-(math.log(x / (1 - x)) - delta))) for x in w]
+
+    return brentq(lambda d: enumerate_kappa(shifted(d), a, theta) - kappa_star, -20, 20, xtol=1e-10)
+
+
+@pytest.mark.parametrize(
+    ("changes", "sign"),
+    [({}, 1), ({"w": [0.3, *SPEC_W[1:]]}, 1), ({"theta": 0.5}, 1), ({"theta": 0.9}, -1)],
+)
+def test_resolve_margin_matches_a_root_of_the_enumeration(changes, sign):
+    g = spec_game(**changes)
+    kappa_star = 0.6 / 1.9  # §3.7: A = 0.6, B = −1.3
+    ref = _reference_resolve_margin(list(g.w), list(g.a), g.theta, kappa_star)
+    got = g.resolve_margin()
+    assert abs(got - ref) < 0.01 and np.sign(got) == sign  # grid resolution 40/16³ ≈ 0.0098
+    # just inside the margin C is still deterred, just beyond it deterrence fails
+    inside = g.replace(w=1 / (1 + np.exp(-(np.log(g.w / (1 - g.w)) - (ref - 0.02)))))
+    beyond = g.replace(w=1 / (1 + np.exp(-(np.log(g.w / (1 - g.w)) - (ref + 0.02)))))
+    assert inside.summary()["regime"] == "deterred" and beyond.summary()["regime"] == "deterrence_fails"
+
+
+def test_resolve_margin_is_nan_without_a_threshold():
+    assert math.isnan(spec_game(k_L=0.95).resolve_margin())  # A ≤ 0: no opportunity
+    assert math.isnan(spec_game(k_W=0.1).resolve_margin())  # B ≥ 0: undeterrable
+    assert math.isnan(spec_game(theta=0.0).resolve_margin())  # κ = 1 whatever the resolve
+
+
+def test_ties_go_to_the_status_quo():
+    # κ exactly at κ* = A/(A − B): C is deterred (models.md §3.2, ties → status quo), batched and scalar
+    A, B = np.array([0.6, 0.5, 0.25]), np.array([-1.3, -0.5, -0.75])
+    kappa = A / (A - B)
+    d = challenger_decision(kappa, A, B)
+    assert not d.attack.any() and (d.regime_name == "deterred").all()
+    for k, a, b in zip(kappa, A, B, strict=True):
+        assert decision_reference(k, a, b)[0] == "deterred"

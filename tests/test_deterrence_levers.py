@@ -9,10 +9,11 @@ import pytest
 from scipy.special import expit, logit
 
 from redline.deterrence import LEVERS, apply_levers, compare_levers, define_lever, from_world
+from redline.deterrence.coding import DEFAULTS
 from redline.deterrence.levers import parse_lever
 from redline.errors import RedlineError
 from test_deterrence_game import spec_game
-from test_deterrence_world import fake_world
+from test_deterrence_world import fake_world, reference_theatre
 
 
 def test_registry_has_the_documented_levers():
@@ -64,13 +65,18 @@ def test_joint_air_defence_and_lift_restrictions_on_plain_games():
 def test_spend_3_5_needs_data_and_raises_spending():
     with pytest.raises(RedlineError, match="spend_3_5"):
         LEVERS["spend_3_5"](spec_game())
-    g = from_world(fake_world(), "BBB")
+    world = fake_world()
+    g = from_world(world, "BBB")
     out = LEVERS["spend_3_5"](g)
     # AAA already spends 100 of 2000 (5%), CCC 30 → 21 floor (keeps 30), DDD 10 → 35
     np.testing.assert_allclose(out.economy.capability, [100.0, 30.0, 35.0])
-    np.testing.assert_allclose(out.a, np.array([100.0, 30.0, 35.0]) / 165.0)
-    assert math.isclose(out.theta, 150.0 / 165.0)
     assert out.economy.cap_target == max(20.0, 0.035 * 400.0)
+    a, theta, p_L, p_W = reference_theatre(
+        world, "BBB", {"AAA": 100.0, "CCC": 30.0, "DDD": 35.0}, DEFAULTS, 20.0
+    )
+    np.testing.assert_allclose(out.a, a, rtol=1e-12)
+    assert math.isclose(out.theta, theta, rel_tol=1e-12) and out.theta < g.theta
+    assert math.isclose(out.p_W, p_W, rel_tol=1e-12)
     assert g.economy.capability[2] == 10.0  # input unchanged
 
 

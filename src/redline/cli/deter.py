@@ -80,6 +80,8 @@ def report_game(
         out["coefficients"] = [
             {"name": k, "value": v, "meaning": DESCRIPTIONS.get(k, "")} for k, v in game.assumptions.items()
         ]
+    if game.gaps:
+        out["gaps"] = list(game.gaps)
     out["notes"] = list(game.notes)
     return out
 
@@ -107,12 +109,13 @@ def report_targets(
     from redline.deterrence import apply_levers, from_world, monte_carlo
     from redline.deterrence.coding import DESCRIPTIONS, resolve_params
 
-    rows, notes = [], {}
+    rows, notes, gaps = [], {}, {}
     for target in targets:
         kwargs = {"capability_source": source, "coalition": coalition, "uncertainty": uncertainty}
         game = apply_levers(from_world(world, target, params, **kwargs), levers)
         s = game.summary()
-        row = {k: s[k] for k in ("target", "basis", "allies", "kappa", "kappa_star", "margin", "regime")}
+        keys = ("target", "basis", "allies", "kappa", "kappa_star", "margin", "regime", "resolve_margin")
+        row = {k: s[k] for k in keys}
         if game.article5:
             row["kappa_if_article5"] = s["kappa"]
         else:  # the same coding and levers without the non-member term
@@ -126,12 +129,18 @@ def report_targets(
         rows.append(row)
         for n in game.notes:
             notes.setdefault(n, []).append(target)
+        for g in game.gaps:
+            gaps.setdefault((g["ally"], g["field"]), []).append(target)
     p = resolve_params(params)
     return {
         "date": str(world.date),
         "targets": pd.DataFrame(rows),
         "coefficients": [{"name": k, "value": v, "meaning": DESCRIPTIONS[k]} for k, v in p.items()],
         "levers": [getattr(lv, "name", str(lv)) for lv in levers],
+        "gaps": [
+            {"ally": a, "field": f, "targets": ", ".join(t) if len(t) < len(targets) else "all targets"}
+            for (a, f), t in gaps.items()
+        ],
         "notes": [
             f"{n} [{', '.join(t) if len(t) < len(targets) else 'all targets'}]" for n, t in notes.items()
         ],
@@ -146,6 +155,7 @@ _SHORT = {
     "libdem": "libdem",
     "border": "bord",
     "index": "x",
+    "reach": "reach",
 }
 """Column names of the per-ally table in the terminal (the JSON keeps the long names)."""
 
@@ -225,11 +235,14 @@ def _for_terminal(key: str, value):
                     "kappa_star",
                     "margin",
                     "regime",
+                    "resolve_margin",
                 )
                 if c in value.columns
             ]
         ].copy()
-        out = out.rename(columns={"kappa_if_article5": "kappa_art5", "kappa_star": "kappa*"}).round(4)
+        out = out.rename(
+            columns={"kappa_if_article5": "kappa_art5", "kappa_star": "kappa*", "resolve_margin": "Δresolve"}
+        ).round(4)
         if "basis" in out:
             out["basis"] = out["basis"].map({"Article 5": "Art5", "coalition of the willing": "coalition"})
         if "p_failure" in value:
@@ -282,6 +295,11 @@ def deter(
     lever: list[str] = typer.Option(
         [], "--lever", "-l", help="Lever NAME or NAME:key=value,... (repeatable)."
     ),
+    lever_file: Path = typer.Option(
+        None,
+        "--lever-file",
+        help="TOML of user-defined levers ([levers.define.NAME] tables); all compared unless --lever names some.",
+    ),
     param: list[str] = typer.Option([], "--param", "-p", help="Coding parameter NAME=VALUE (repeatable)."),
     capability: str = typer.Option("nato", "--capability", help="Capability source: nato or sipri."),
     coalition: str = typer.Option(
@@ -317,19 +335,23 @@ def deter(
 
       redline deter examples/deterrence_illustrative.toml --format json
 
+      redline deter --target POL --lever-file examples/deterrence_illustrative.toml --lever europe_doubles --lever us_withdrawal
+
       redline deter --target UKR --param lambda_c=5 --restraint examples/ladders/kursk.toml
     """
-    from redline.deterrence import load_game
-    from redline.deterrence.levers import parse_lever
+    from redline.deterrence import define_lever, load_game
+    from redline.deterrence.levers import load_levers, parse_lever
 
+    from_file = load_levers(lever_file) if lever_file else {}
     if game_file is not None:
         if target or all_targets:
             raise RedlineError("give either a game file or --target/--all-targets, not both")
         game, settings = load_game(game_file)
         mc = settings["montecarlo"]
         lv = settings.get("levers", {})
-        defined = lv.get("define", {})
-        levers = [*lv.get("compare", []), *[parse_lever(x) if x not in defined else x for x in lever]]
+        defined = {**lv.get("define", {}), **from_file}
+        extra = lever or list(from_file)
+        levers = [*lv.get("compare", []), *[parse_lever(x) if x not in defined else x for x in extra]]
         n = draws if draws is not None else int(mc.get("draws", 0))
         s = seed if seed is not None else mc.get("seed", 0)
         out = report_game(game, n, s, levers, defined, rule or mc.get("rule"))
@@ -337,7 +359,7 @@ def deter(
         _restraint(out, game, restraint, sigma_steps, nuclear_weight, n, s, rule or mc.get("rule"))
         _print(out, fmt)
         return
-    levers = [parse_lever(x) for x in lever]
+    levers = [define_lever(x, from_file[x]) if x in from_file else parse_lever(x) for x in lever or from_file]
     params = _params(param)
     unc = _uncertainty(w_concentration, a_sigma)
     n = draws or 0

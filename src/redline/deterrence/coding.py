@@ -6,20 +6,28 @@ with every result):
 * **Allies.** For a NATO member T at the World's date: every other member (Article 5). For a
   non-member (Ukraine, Moldova, Georgia...): the NATO members as a *coalition of the willing*, whose
   willingness index carries the extra term ``beta_nonmember`` (no treaty obligation).
-* **Capability.** Defence spending in USD: NATO's figure (``capability_source = "nato"``, default) or
-  SIPRI military expenditure (``"sipri"``); when the chosen source has no figure the other one is
-  used and flagged; an ally with neither is left out and flagged. a_k = capability_k / Σ capability.
+* **Capability in T's theatre.** Defence spending in USD: NATO's figure (``capability_source =
+  "nato"``, default) or SIPRI military expenditure (``"sipri"``); when the chosen source has no
+  figure the other one is used and flagged; an ally with neither is left out and listed as a gap.
+  Fearon (1994): the challenger weighs the *local* balance, so spending counts in T's theatre
+  through a loss-of-strength gradient (Boulding 1962): reach_k = 2^(−d_kT / lsg_half_km), with d_kT
+  the great-circle distance from k's capital to T's (Moscow's for the challenger; T fights at home,
+  reach 1). a_k = capability_k·reach_k / Σ_j capability_j·reach_j.
 * **Willingness** (models.md §3.4): w_k = 1/(1 + exp(−λ_w · x_k)) with the index
   x_k = beta0 + beta_border·border_k + beta_moscow·(km to Moscow/1000) + beta_target·(km to T/1000)
   + beta_aid·(Ukraine aid, % of GDP) + beta_unga·(UNGA ES-11 yes share) + beta_libdem·(V-Dem
   liberal democracy) [+ beta_nonmember when T is not a member]. border_k = 1 if k borders Russia
-  or Belarus. A missing covariate is replaced by the median over the allies that have it and the
-  ally is flagged (never silently 0).
-* **Threshold.** The responders must field ``force_ratio`` × the challenger's SIPRI military
-  expenditure: θ_T = force_ratio · milex_C / Σ capability (capped by nothing: θ above 1 means even
-  the whole alliance falls short, κ = 0).
-* **Payoffs.** p_L and p_W from the contest function of §3.2 on spending (cap_resp = the
-  requirement); V, k_L, k_W have no data behind them: they are assumptions, reported as such.
+  or Belarus. **Nothing is filled in**: a term whose datum is missing is not counted (it adds 0
+  logit units for that ally), the ally's row names the missing data and :attr:`DeterrenceGame.gaps`
+  lists each gap with the range of w the datum could give (its coefficient times the lowest and
+  highest value observed among the other allies).
+* **Threshold.** An effective response brings the defenders' side (T's own forces plus the
+  responders) to ``force_ratio`` × the challenger's theatre capability C: the responders must field
+  R = max(force_ratio·C − cap_T, 0) and θ_T = R / Σ theatre capability (θ above 1: even the whole
+  alliance falls short, κ = 0).
+* **Payoffs.** p_L = C^ψ/(C^ψ + cap_T^ψ) and p_W = C^ψ/(C^ψ + cap_T^ψ + R^ψ) (the contest function
+  of §3.2 on theatre capabilities, cap_resp = R); V, k_L, k_W have no data behind them: they are
+  assumptions, reported as such.
 
 The default coefficients are judgements, not estimates; change them with ``params``.
 """
@@ -37,7 +45,7 @@ from scipy.special import expit
 from redline.deterrence.spec import DeterrenceGame, Economy
 from redline.errors import RedlineError
 
-__all__ = ["DEFAULTS", "DESCRIPTIONS", "COVARIATES", "from_world", "coding_table", "resolve_params"]
+__all__ = ["DEFAULTS", "DESCRIPTIONS", "COVARIATES", "from_world", "coding_table", "reach", "resolve_params"]
 
 DEFAULTS: dict[str, float] = {
     "beta0": -2.0,
@@ -50,6 +58,7 @@ DEFAULTS: dict[str, float] = {
     "beta_nonmember": -5.0,
     "lambda_w": 1.0,
     "force_ratio": 1.0,
+    "lsg_half_km": 2000.0,
     "psi": 1.0,
     "V": 1.0,
     "k_L": 0.2,
@@ -73,7 +82,8 @@ DESCRIPTIONS: dict[str, str] = {
     "beta_libdem": "per unit of V-Dem liberal democracy index",
     "beta_nonmember": "added when the target is not a NATO member (coalition of the willing)",
     "lambda_w": "precision of the logistic willingness (λ_k, Signorino 1999)",
-    "force_ratio": "capability the response needs, as a multiple of the challenger's SIPRI milex",
+    "force_ratio": "effective response: T plus the responders reach this multiple of the challenger's theatre capability",
+    "lsg_half_km": "loss-of-strength gradient: spending brought to bear on T halves every this many km (inf = none)",
     "psi": "exponent of the contest-success function",
     "V": "challenger's value of prevailing (assumption; normalises payoffs)",
     "k_L": "challenger's cost of a limited war against T alone (assumption, units of V)",
@@ -96,7 +106,7 @@ COVARIATES = {
 }
 """Coefficient → covariate column of the coding table."""
 
-ASSUMED = ("V", "k_L", "k_W", "force_ratio")
+ASSUMED = ("V", "k_L", "k_W", "force_ratio", "lsg_half_km")
 
 
 def resolve_params(params: Mapping[str, Any] | None) -> dict[str, float]:
@@ -113,10 +123,13 @@ def resolve_params(params: Mapping[str, Any] | None) -> dict[str, float]:
     return out
 
 
-def _haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:
-    from redline.world import great_circle_km
-
-    return np.asarray(great_circle_km(lat1, lon1, lat2, lon2), dtype=float)
+def reach(distance_km, half_km: float):
+    """Fraction of spending brought to bear at ``distance_km``: 2^(−d/half) (Boulding 1962)."""
+    if not half_km > 0:
+        raise RedlineError(
+            f"deterrence parameter lsg_half_km: expected a number > 0 (or inf), got {half_km!r}"
+        )
+    return np.exp2(-np.asarray(distance_km, dtype=float) / half_km)
 
 
 def _capability(row: pd.Series, source: str) -> tuple[float, str]:
@@ -130,59 +143,74 @@ def _capability(row: pd.Series, source: str) -> tuple[float, str]:
     return math.nan, "missing"
 
 
+def _border(r: pd.Series) -> float:
+    """1 if the state borders Russia or Belarus, 0 if neither, NaN if both are unknown."""
+    values = [r.get(c, math.nan) for c in ("land_border_russia", "land_border_belarus")]
+    known = [float(v) for v in values if pd.notna(v)]
+    return max(known) if known else math.nan
+
+
 def coding_table(
     world: Any, target: str, allies: list[str], p: Mapping[str, float], source: str, member: bool
 ) -> pd.DataFrame:
-    """Per-ally covariates, index terms, willingness and capability (the table printed with results)."""
+    """Per-ally covariates, index terms, willingness and capability (the table printed with results).
+
+    A missing covariate leaves its term out of that ally's index (``term_*`` is NaN, ``missing``
+    names it); ``w_gap_low``/``w_gap_high`` give w if the missing data lay anywhere in the range
+    observed among the other allies (equal to w when nothing is missing).
+    """
+    from redline.world import great_circle_km
+
     actors = world.actors
     t = actors.loc[target]
     rows = []
     for iso in allies:
         r = actors.loc[iso]
         cap, cap_src = _capability(r, source)
+        km = float(great_circle_km(r["capital_lat"], r["capital_lon"], t["capital_lat"], t["capital_lon"]))
         rows.append(
             {
                 "ally": iso,
-                "border": float(
-                    max(r.get("land_border_russia", np.nan), r.get("land_border_belarus", np.nan))
-                )
-                if pd.notna(r.get("land_border_russia")) or pd.notna(r.get("land_border_belarus"))
-                else math.nan,
+                "border": _border(r),
                 "moscow_1000km": r.get("dist_moscow_km", math.nan) / 1000.0,
-                "target_1000km": float(
-                    _haversine_km(r["capital_lat"], r["capital_lon"], t["capital_lat"], t["capital_lon"])
-                )
-                / 1000.0,
+                "target_1000km": km / 1000.0,
                 "ukraine_aid_pct_gdp": r.get("ukraine_aid_pct_gdp", math.nan),
                 "unga_yes_share": r.get("unga_yes_share", math.nan),
                 "libdem": r.get("libdem", math.nan),
                 "capability_usd": cap,
                 "capability_source": cap_src,
+                "reach": float(reach(km, p["lsg_half_km"])),
                 "gdp_usd": r.get("gdp_usd", math.nan),
             }
         )
     df = pd.DataFrame(rows)
-    flags: list[list[str]] = [[] for _ in range(len(df))]
+    df["capability_theatre_usd"] = df["capability_usd"] * df["reach"]
     index = np.full(len(df), p["beta0"])
+    low, high = index.copy(), index.copy()  # index if the missing data were at their extremes
+    missing_names: list[list[str]] = [[] for _ in range(len(df))]
     for coef, col in COVARIATES.items():
         x = df[col].astype(float).to_numpy()
         missing = np.isnan(x)
-        if missing.any():
-            fill = float(np.nanmedian(x)) if (~missing).any() else math.nan
-            if math.isnan(fill):
-                for i in range(len(df)):
-                    flags[i].append(f"{col}: no data for any ally, term dropped")
-                fill = 0.0
-            for i in np.flatnonzero(missing):
-                flags[i].append(f"{col} missing → median {fill:.3g}")
-            x = np.where(missing, fill, x)
-        df[f"term_{col}"] = p[coef] * x
-        index = index + p[coef] * x
+        term = p[coef] * x
+        df[f"term_{col}"] = term  # NaN where the datum is missing: not counted
+        counted = np.where(missing, 0.0, term)
+        index = index + counted
+        if (~missing).any():
+            lo, hi = sorted((p[coef] * np.nanmin(x), p[coef] * np.nanmax(x)))
+        else:
+            lo = hi = 0.0  # no ally has the datum: no range to give
+        low, high = low + np.where(missing, lo, counted), high + np.where(missing, hi, counted)
+        for i in np.flatnonzero(missing):
+            missing_names[i].append(col)
     nonmember = 0.0 if member else p["beta_nonmember"]
     df["term_nonmember"] = nonmember
     df["index"] = index + nonmember
     df["w"] = expit(p["lambda_w"] * df["index"].to_numpy())
     df["w_if_article5"] = expit(p["lambda_w"] * index)
+    df["w_gap_low"] = expit(p["lambda_w"] * (low + nonmember))
+    df["w_gap_high"] = expit(p["lambda_w"] * (high + nonmember))
+    df["missing"] = [", ".join(m) for m in missing_names]
+    flags = [[f"{c} missing: term not counted" for c in m] for m in missing_names]
     for i, src in enumerate(df["capability_source"]):
         if src != "NATO" and src != "SIPRI":
             flags[i].append(
@@ -190,6 +218,44 @@ def coding_table(
             )
     df["flags"] = ["; ".join(f) for f in flags]
     return df
+
+
+def _gaps(table: pd.DataFrame, target: str, cap_target: float) -> list[dict[str, Any]]:
+    """Every missing datum of a coding, with what was done instead of filling it in."""
+    gaps: list[dict[str, Any]] = []
+    for row in table.itertuples(index=False):
+        for col in filter(None, row.missing.split(", ")):
+            gaps.append(
+                {
+                    "ally": row.ally,
+                    "field": col,
+                    "effect": f"term not counted in {row.ally}'s willingness index; "
+                    f"w = {row.w:.3f} ({row.w_gap_low:.3f} to {row.w_gap_high:.3f} over the range "
+                    "observed among the other allies)",
+                }
+            )
+        if math.isnan(row.capability_usd):
+            gaps.append(
+                {"ally": row.ally, "field": "capability", "effect": "no NATO or SIPRI figure: left out"}
+            )
+        elif math.isnan(row.reach):
+            gaps.append(
+                {
+                    "ally": row.ally,
+                    "field": "capital coordinates",
+                    "effect": "no distance to the target: left out",
+                }
+            )
+    if math.isnan(cap_target):
+        gaps.append(
+            {
+                "ally": target,
+                "field": "capability (target)",
+                "effect": "no NATO or SIPRI figure: the target's own forces count as none in θ, p_L "
+                "and p_W (an upper bound for the challenger)",
+            }
+        )
+    return gaps
 
 
 def from_world(
@@ -248,43 +314,63 @@ def from_world(
     if challenger in allies:
         raise RedlineError(f"challenger {challenger} cannot also be an ally")
     table = coding_table(world, target, allies, p, capability_source, member)
+    cap_c = float(actors.loc[challenger].get("milex_usd", math.nan))
+    cap_t, t_src = _capability(actors.loc[target], capability_source)
+    gaps = _gaps(table, target, cap_t)
     notes: list[str] = []
-    dropped = table["capability_usd"].isna()
+    dropped = table["capability_theatre_usd"].isna()
     if dropped.any():
-        notes.append(f"left out (no capability figure): {', '.join(table.loc[dropped, 'ally'])}")
+        notes.append(f"left out (no capability figure or location): {', '.join(table.loc[dropped, 'ally'])}")
     kept = table.loc[~dropped].reset_index(drop=True)
-    imputed = [f"{a}: {f}" for a, f in zip(table["ally"], table["flags"], strict=True) if "median" in f]
-    if imputed:
-        notes.append("imputed covariates — " + " | ".join(imputed))
+    gap_text = [f"{g['ally']} {g['field']}" for g in gaps if g["field"] in COVARIATES.values()]
+    if gap_text:
+        notes.append("missing data, terms not counted (nothing filled in; see gaps): " + ", ".join(gap_text))
     fallback = [a for a, s in zip(table["ally"], table["capability_source"], strict=True) if "(no " in s]
     if fallback:
         notes.append(f"capability from the fallback source: {', '.join(fallback)}")
-
-    cap_c = float(actors.loc[challenger].get("milex_usd", math.nan))
-    cap_t, t_src = _capability(actors.loc[target], capability_source)
+    if "(no " in t_src:
+        notes.append(f"{target}: capability from {t_src}")
     if math.isnan(cap_t):
         notes.append(
-            f"{target}: no defence-spending figure; p_L, p_W computed without its own forces (an upper bound for {challenger})"
+            f"{target}: no defence-spending figure; its own forces count as none in θ, p_L, p_W "
+            f"(an upper bound for {challenger})"
         )
     needs_cap = math.isnan(p["p_L"]) or math.isnan(p["p_W"]) or math.isnan(p["theta"])
     if math.isnan(cap_c) and needs_cap:
         raise RedlineError(
             f"{challenger}: no SIPRI military expenditure in this World; give theta, p_L and p_W as parameters"
         )
+    t_row, c_row = actors.loc[target], actors.loc[challenger]
+    from redline.world import great_circle_km
+
+    km_c = float(
+        great_circle_km(
+            c_row["capital_lat"], c_row["capital_lon"], t_row["capital_lat"], t_row["capital_lon"]
+        )
+    )
     economy = Economy(
         capability=kept["capability_usd"].to_numpy(),
         gdp=kept["gdp_usd"].to_numpy(dtype=float),
         cap_challenger=cap_c,
         cap_target=cap_t,
-        gdp_target=float(actors.loc[target].get("gdp_usd", math.nan)),
-        requirement=p["force_ratio"] * cap_c,
+        gdp_target=float(t_row.get("gdp_usd", math.nan)),
+        force_ratio=p["force_ratio"],
         psi=p["psi"],
+        reach=kept["reach"].to_numpy(),
+        reach_challenger=float(reach(km_c, p["lsg_half_km"])),
     )
-    derived = (
-        economy.derived()
-        if not math.isnan(cap_c)
-        else {"a": kept["capability_usd"].to_numpy() / kept["capability_usd"].sum()}
-    )
+    if math.isnan(cap_c):
+        theatre = kept["capability_theatre_usd"].to_numpy()
+        derived = {"a": theatre / theatre.sum()}
+    else:
+        derived = economy.derived()
+        notes.append(
+            f"theatre balance at {target} (USD bn): {challenger} {cap_c / 1e9:.1f} × reach "
+            f"{economy.reach_challenger:.3f} ({km_c:,.0f} km) = {economy.theatre_challenger / 1e9:.1f}; "
+            f"{target} {0.0 if math.isnan(cap_t) else cap_t / 1e9:.1f}; responders must field "
+            f"{economy.requirement / 1e9:.1f} of {kept['capability_theatre_usd'].sum() / 1e9:.1f} in theatre "
+            f"(θ = {float(derived['theta']):.3f})"
+        )
     kept["a"] = derived["a"]
     theta = p["theta"] if not math.isnan(p["theta"]) else float(derived["theta"])
     p_L = p["p_L"] if not math.isnan(p["p_L"]) else float(derived["p_L"])
@@ -293,9 +379,7 @@ def from_world(
     if overridden:
         notes.append(f"given directly (not derived from spending): {', '.join(overridden)}")
         economy = None  # levers that move spending cannot re-derive overridden values
-    notes.append(
-        f"assumptions (no data): V={p['V']:g}, k_L={p['k_L']:g}, k_W={p['k_W']:g}, force_ratio={p['force_ratio']:g}"
-    )
+    notes.append("assumptions (no data): " + ", ".join(f"{k}={p[k]:g}" for k in ASSUMED))
     return DeterrenceGame(
         target=target,
         allies=tuple(kept["ally"]),
@@ -318,4 +402,5 @@ def from_world(
         coding=kept,
         notes=tuple(notes),
         assumptions=p,
+        gaps=tuple(gaps),
     )

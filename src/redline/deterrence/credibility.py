@@ -46,7 +46,7 @@ GH_NODES = 80
 HIGH_RHO = 0.9
 """Above this correlation the integral uses a composite Gauss–Legendre rule (see ``_factor_nodes``)."""
 
-_CHUNK = 1024
+_CHUNK = 256
 """Draws per DP pass: keeps the (units, draws) working array inside the CPU cache."""
 
 

@@ -30,6 +30,7 @@ import dataclasses
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -37,7 +38,7 @@ import pandas as pd
 from scipy.special import expit, logit
 
 from redline.deterrence.montecarlo import _resolve_seed, monte_carlo
-from redline.deterrence.spec import DeterrenceGame
+from redline.deterrence.spec import DeterrenceGame, read_toml
 from redline.errors import RedlineError
 from redline.rng import RNGLike
 
@@ -47,6 +48,7 @@ __all__ = [
     "apply_levers",
     "compare_levers",
     "define_lever",
+    "load_levers",
     "parse_lever",
     "resolve_lever",
 ]
@@ -91,6 +93,18 @@ def _scale_capability(game: DeterrenceGame, factors: Mapping[int, float]) -> Det
     return game.replace(a=a)
 
 
+def _scale_theta_p_L(game: DeterrenceGame, theta: float = 1.0, p_L: float = 1.0) -> DeterrenceGame:
+    """θ × theta and p_L × p_L (capped at 1); through the economy's factors when there is one."""
+    econ = game.economy
+    if econ is not None:
+        return game.with_economy(
+            dataclasses.replace(
+                econ, theta_factor=econ.theta_factor * theta, p_L_factor=econ.p_L_factor * p_L
+            )
+        )
+    return game.replace(theta=game.theta * theta, p_L=min(1.0, game.p_L * p_L))
+
+
 def _set_w(game: DeterrenceGame, w: np.ndarray) -> DeterrenceGame:
     return game.replace(w=np.clip(w, 0.0, 1.0))
 
@@ -107,11 +121,7 @@ def lift_restrictions(
         )
     if not 0 <= p_L_cut <= 1:
         raise RedlineError(f"lift_restrictions: p_L_cut = {p_L_cut}, expected a value in [0, 1]")
-    k_L = game.k_L + k_L_add * game.V
-    if game.economy is not None:
-        econ = dataclasses.replace(game.economy, p_L_factor=game.economy.p_L_factor * (1 - p_L_cut))
-        return game.with_economy(econ).replace(k_L=k_L)
-    return game.replace(p_L=game.p_L * (1 - p_L_cut), k_L=k_L)
+    return _scale_theta_p_L(game, p_L=1 - p_L_cut).replace(k_L=game.k_L + k_L_add * game.V)
 
 
 def us_withdrawal(
@@ -165,13 +175,7 @@ def joint_air_defence(game: DeterrenceGame, theta_cut: float = 0.1, p_L_cut: flo
     """Integrated air and missile defence: the response needs less, the target is harder to beat."""
     if not (0 <= theta_cut <= 1 and 0 <= p_L_cut <= 1):
         raise RedlineError("joint_air_defence: theta_cut and p_L_cut must lie in [0, 1]")
-    econ = game.economy
-    if econ is not None:
-        econ = dataclasses.replace(
-            econ, theta_factor=econ.theta_factor * (1 - theta_cut), p_L_factor=econ.p_L_factor * (1 - p_L_cut)
-        )
-        return game.with_economy(econ)
-    return game.replace(theta=game.theta * (1 - theta_cut), p_L=game.p_L * (1 - p_L_cut))
+    return _scale_theta_p_L(game, theta=1 - theta_cut, p_L=1 - p_L_cut)
 
 
 LEVERS: dict[str, Lever] = {
@@ -249,20 +253,8 @@ def _apply_spec(game: DeterrenceGame, spec: Mapping[str, Any], name: str) -> Det
         raise RedlineError(f"{where}.capability: multipliers must be >= 0")
     if caps:
         out = _scale_capability(out, caps)
-    if "theta" in spec:
-        if out.economy is not None:
-            out = out.with_economy(
-                dataclasses.replace(out.economy, theta_factor=out.economy.theta_factor * float(spec["theta"]))
-            )
-        else:
-            out = out.replace(theta=out.theta * float(spec["theta"]))
-    if "p_L" in spec:
-        if out.economy is not None:
-            out = out.with_economy(
-                dataclasses.replace(out.economy, p_L_factor=out.economy.p_L_factor * float(spec["p_L"]))
-            )
-        else:
-            out = out.replace(p_L=min(1.0, out.p_L * float(spec["p_L"])))
+    if "theta" in spec or "p_L" in spec:
+        out = _scale_theta_p_L(out, float(spec.get("theta", 1.0)), float(spec.get("p_L", 1.0)))
     changes = {k: getattr(out, k) + float(spec[k]) * out.V for k in ("k_L", "k_W") if k in spec}
     return out.replace(**changes) if changes else out
 
@@ -290,6 +282,20 @@ def define_lever(name: str, spec: Mapping[str, Any]) -> Lever:
         return _apply_spec(game, frozen, name)
 
     return Lever(name, str(spec.get("description", "user-defined lever")), func, {})
+
+
+def load_levers(path: str | Path) -> dict[str, dict[str, Any]]:
+    """User-defined levers from a TOML file: ``[levers.define.NAME]`` (game/scenario form) or ``[define.NAME]``.
+
+    Every definition is checked (a malformed one is an error naming the lever); returns the specs by name.
+    """
+    doc = read_toml(path, "lever")
+    defined = doc.get("levers", doc).get("define")
+    if not isinstance(defined, Mapping) or not defined:
+        raise RedlineError(f"{path}: expected [levers.define.NAME] tables of user-defined levers")
+    for name, spec in defined.items():
+        define_lever(name, spec)
+    return dict(defined)
 
 
 def parse_lever(text: str) -> Lever:
@@ -352,7 +358,7 @@ def compare_levers(
     defined: Mapping[str, Mapping[str, Any]] | None = None,
     rule: str | None = None,
 ) -> pd.DataFrame:
-    """Baseline and each lever side by side: κ, κ*, margin, regime and (with draws) P(failure), ΔP.
+    """Baseline and each lever side by side: κ, κ*, margin, regime, resolve margin and (with draws) P(failure), ΔP.
 
     With ``draws > 0`` every row uses the same seed (common random numbers), so ΔP(failure) has a
     paired 95% interval from the per-draw differences.
@@ -374,6 +380,7 @@ def compare_levers(
             "kappa_star": s["kappa_star"],
             "margin": s["margin"],
             "regime": s["regime"],
+            "resolve_margin": s["resolve_margin"],
         }
         if draws:
             r = monte_carlo(g, draws, rng=seed, rule=rule, keep_outcome=True)

@@ -24,12 +24,16 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy.special import expit, logit
 
 from redline.deterrence.credibility import DEFAULT_DELTA, credibility
 from redline.deterrence.game import Decision, challenger_decision, challenger_payoffs, contest_success
 from redline.errors import RedlineError
 
-__all__ = ["DeterrenceGame", "Economy", "game_from_dict", "load_game", "PARAMETERS"]
+__all__ = ["DeterrenceGame", "Economy", "game_from_dict", "load_game", "read_toml", "PARAMETERS"]
+
+RESOLVE_LIMIT = 20.0
+"""Largest fall (or rise) in logit units that :meth:`DeterrenceGame.resolve_margin` searches."""
 
 PARAMETERS = ("V", "k_L", "k_W", "p_L", "p_W", "theta", "rho")
 """Scalar inputs a scenario can put a distribution on (plus ``w.ISO``/``a.ISO`` per ally, ``w.*``, ``a.*``)."""
@@ -52,11 +56,18 @@ def _frozen(x: Any, name: str) -> np.ndarray:
 class Economy:
     """Absolute figures behind a data-driven game (all money in the same currency, e.g. USD).
 
-    ``requirement`` is the capability the responders must field (θ = requirement / Σ capability);
+    The balance that matters is the one in the target's theatre (Fearon 1994: the challenger weighs
+    the *local* balance). ``reach`` (per ally) and ``reach_challenger`` are the fractions of each
+    side's spending that can be brought to bear on T (a loss-of-strength gradient, Boulding 1962; 1 =
+    all of it); the target fights at home with all of ``cap_target``. An *effective* response brings
+    the defenders' side (T plus the responders) to ``force_ratio`` × the challenger's theatre
+    capability, so the responders must field ``requirement`` = max(force_ratio·C − T, 0) and
+    θ = requirement / Σ theatre capability.
+
     ``p_L_factor`` scales the contest-function p_L (levers that make the target harder to beat alone);
     ``theta_factor`` scales θ without changing p_W (levers that make the response more efficient);
-    ``cap_target`` may be NaN (then p_L and p_W are computed without the target's own forces, an
-    upper bound for the challenger, and the game says so in its notes).
+    ``cap_target`` may be NaN (then the target's own forces count as none: an upper bound for the
+    challenger, and the game says so in its notes and gaps).
     """
 
     capability: np.ndarray
@@ -64,27 +75,47 @@ class Economy:
     cap_challenger: float
     cap_target: float
     gdp_target: float
-    requirement: float
+    force_ratio: float = 1.0
     psi: float = 1.0
     p_L_factor: float = 1.0
     theta_factor: float = 1.0
     currency: str = "USD"
+    reach: np.ndarray | None = None
+    reach_challenger: float = 1.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "capability", _frozen(self.capability, "capability"))
         object.__setattr__(self, "gdp", _frozen(self.gdp, "gdp"))
+        reach = np.ones(self.capability.size) if self.reach is None else self.reach
+        object.__setattr__(self, "reach", _frozen(reach, "reach"))
+        if self.reach.size != self.capability.size:
+            raise RedlineError(f"economy: {self.reach.size} reach factors for {self.capability.size} allies")
+
+    @property
+    def theatre_challenger(self) -> float:
+        """The challenger's capability in T's theatre."""
+        return self.cap_challenger * self.reach_challenger
+
+    @property
+    def requirement(self) -> float:
+        """What the responders must field: max(force_ratio·C_theatre − T, 0)."""
+        cap_t = 0.0 if math.isnan(self.cap_target) else self.cap_target
+        return max(self.force_ratio * self.theatre_challenger - cap_t, 0.0)
 
     def derived(self) -> dict[str, float | np.ndarray]:
         """a_k, θ, p_L, p_W implied by the absolute figures (models.md §3.2)."""
-        total = float(np.nansum(self.capability))
+        theatre = self.capability * self.reach
+        total = float(np.nansum(theatre))
         if not total > 0:
             raise RedlineError("economy: the allies' total capability is 0; no shares can be formed")
+        cap_c = self.theatre_challenger
         cap_t = 0.0 if math.isnan(self.cap_target) else self.cap_target
+        need = self.requirement
         return {
-            "a": self.capability / total,
-            "theta": self.theta_factor * self.requirement / total,
-            "p_L": self.p_L_factor * contest_success(self.cap_challenger, cap_t, 0.0, self.psi),
-            "p_W": contest_success(self.cap_challenger, cap_t, self.requirement, self.psi),
+            "a": theatre / total,
+            "theta": self.theta_factor * need / total,
+            "p_L": min(1.0, self.p_L_factor * contest_success(cap_c, cap_t, 0.0, self.psi)),
+            "p_W": contest_success(cap_c, cap_t, need, self.psi),
         }
 
 
@@ -118,6 +149,9 @@ class DeterrenceGame:
         The per-ally coding table (covariates, terms, w_k, flags) when derived from data.
     notes : tuple of str
         Flags and assumptions to print with the result.
+    gaps : tuple of dict
+        Every missing datum behind a data-driven game (``ally``, ``field``, ``effect``): nothing is
+        filled in, each gap says what was left out instead.
     """
 
     target: str
@@ -141,6 +175,7 @@ class DeterrenceGame:
     coding: pd.DataFrame | None = field(default=None, compare=False)
     notes: tuple[str, ...] = ()
     assumptions: Mapping[str, float] = field(default_factory=dict)
+    gaps: tuple[Mapping[str, Any], ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "allies", tuple(str(x) for x in self.allies))
@@ -152,6 +187,7 @@ class DeterrenceGame:
             {str(k): _plain_dist(v) for k, v in self.uncertainty.items()},
         )
         object.__setattr__(self, "notes", tuple(self.notes))
+        object.__setattr__(self, "gaps", tuple(dict(g) for g in self.gaps))
         object.__setattr__(self, "assumptions", dict(self.assumptions))
         m = len(self.allies)
         if len(set(self.allies)) != m:
@@ -204,6 +240,31 @@ class DeterrenceGame:
         """The challenger's decision at the point values."""
         return challenger_decision(self.kappa(), self.A, self.B, self.lam)
 
+    def resolve_margin(self, limit: float = RESOLVE_LIMIT, rounds: int = 3) -> float:
+        """How far every ally's resolve can fall before deterrence fails, in logit units.
+
+        The Δ at which κ(w(Δ)) = κ*, with w_k(Δ) = logistic(logit(w_k) − Δ) (a common fall in the
+        willingness index, i.e. in ``beta0`` of the coding). Positive: slack (deterred until every
+        ally's index falls by Δ); negative: the rise needed to deter. NaN outside the two contested
+        regimes, or when no Δ in [−limit, limit] crosses κ* (e.g. θ = 0: T's own forces suffice).
+        κ falls with Δ, so the crossing is bracketed on a 17-point grid, refined ``rounds`` times
+        (each grid one batched κ call; resolution 2·limit/16^rounds ≈ 0.01, so rounded to 2 decimals).
+        """
+        star = float(self.decide().kappa_star)
+        if math.isnan(star):
+            return math.nan
+        x = logit(self.w)
+        lo, hi = -limit, limit
+        for _ in range(rounds):
+            grid = np.linspace(lo, hi, 17)
+            kappa = credibility(expit(x[None, :] - grid[:, None]), self.a, self.theta, self.rho, self.delta)
+            held = np.asarray(kappa) >= star
+            if not held[0] or held[-1]:
+                return math.nan
+            j = int(np.flatnonzero(held)[-1])
+            lo, hi = grid[j], grid[j + 1]
+        return round(float(0.5 * (lo + hi)), 2)
+
     def replace(self, **changes: Any) -> DeterrenceGame:
         """A copy with some fields changed (validated again)."""
         return dataclasses.replace(self, **changes)
@@ -230,6 +291,7 @@ class DeterrenceGame:
             "kappa_star": float(d.kappa_star),
             "margin": float(d.margin),
             "regime": str(d.regime_name),
+            "resolve_margin": self.resolve_margin(),
             "A": float(d.A),
             "B": float(d.B),
             "eu_attack": float(d.eu_attack),
@@ -373,13 +435,17 @@ def game_from_dict(doc: Mapping[str, Any], where: str = "game") -> tuple[Deterre
     return game, settings
 
 
-def load_game(path: str | Path) -> tuple[DeterrenceGame, dict[str, Any]]:
-    """Read a game file (TOML, see docs/deterrence.md); errors name the file and the field."""
+def read_toml(path: str | Path, kind: str = "game") -> dict[str, Any]:
+    """A parsed TOML file; a missing file or bad TOML is a RedlineError naming it."""
     path = Path(path)
     if not path.is_file():
-        raise RedlineError(f"{path}: no such game file")
+        raise RedlineError(f"{path}: no such {kind} file")
     try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise RedlineError(f"{path}: not valid TOML ({exc})") from None
-    return game_from_dict(doc, where=str(path))
+
+
+def load_game(path: str | Path) -> tuple[DeterrenceGame, dict[str, Any]]:
+    """Read a game file (TOML, see docs/deterrence.md); errors name the file and the field."""
+    return game_from_dict(read_toml(path), where=str(path))
