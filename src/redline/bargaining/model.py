@@ -1,0 +1,209 @@
+"""Entry points of the bargaining model: one forecast with its history, or a batch of draws."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from redline.actors import ActorTable
+from redline.bargaining.baselines import baselines as _baselines
+from redline.bargaining.bdm import (
+    MOVE_TYPES,
+    BDMSettings,
+    resolve_settings,
+    simulate,
+    status_label,
+    validate_inputs,
+    weighted_mean,
+    weighted_median,
+)
+from redline.bargaining.result import BargainingResult, BatchForecast, Trajectory
+from redline.errors import RedlineError
+
+__all__ = ["forecast", "forecast_batch"]
+
+
+def forecast(
+    actors: ActorTable | tuple | dict,
+    *,
+    compat: str = "default",
+    prob_rule: str | None = None,
+    offer_selection: str | None = None,
+    perspective: str | None = None,
+    delta: str | float = "initial_range",
+    Q: float = 1.0,
+    T: float = 1.0,
+    tol: float = 1e-6,
+    max_rounds: int = 1000,
+    status_quo: float | None = None,
+) -> BargainingResult:
+    """Forecast the outcome of one issue with Bueno de Mesquita's expected-utility model.
+
+    Parameters
+    ----------
+    actors
+        An :class:`~redline.actors.ActorTable`, a ``(position, capability, salience)`` tuple of 1-D
+        arrays, or a dict with those keys (and optionally ``actor`` names).
+    compat
+        ``"default"`` (models.md §1.3-1.6), ``"scholz_code"`` (reproduces jmckib's transcription of the
+        Scholz et al. code) or ``"dmasad"``; ``prob_rule``, ``offer_selection`` and ``perspective``
+        override single switches of the preset (§1.7).
+    delta
+        Distance normaliser: ``"initial_range"`` (max - min of the initial positions), ``"issue_scale"``
+        (100) or a number.
+    Q, T, tol, max_rounds
+        Model parameters of §1.2.
+    status_quo
+        Reported as a baseline beside the forecast (it does not enter the model at ``Q = 1``).
+
+    Returns
+    -------
+    BargainingResult
+        ``forecast``, ``status`` (``converged`` | ``cycle(k)`` | ``max_rounds``), ``rounds``, the
+        per-round ``trajectory`` and ``moves``, ``baselines``; ``to_frame()`` and ``to_dict()``.
+
+    Examples
+    --------
+    >>> from redline.bargaining import forecast
+    >>> result = forecast(([4, 7, 10], [1, 1, 1], [0.5, 0.5, 0.5]))
+    >>> result.status
+    'converged'
+
+    References
+    ----------
+    Bueno de Mesquita (1994); Scholz, Calbert & Smith (2011), J. Theoretical Politics 23(4).
+    """
+    names, position, capability, salience = _unpack(actors)
+    settings = resolve_settings(
+        compat,
+        prob_rule=prob_rule,
+        offer_selection=offer_selection,
+        perspective=perspective,
+        delta=delta,
+        Q=Q,
+        T=T,
+        tol=tol,
+        max_rounds=max_rounds,
+    )
+    x, c, s = validate_inputs(position, capability, salience)
+    if x.shape[0] != 1:
+        raise RedlineError("forecast: expected one issue (1-D arrays); use forecast_batch for draws")
+    out = simulate(x, c, s, settings, record=True)
+    history = out["history"]
+    w = c * s
+    n = x.shape[1]
+    positions = np.vstack([x[0]] + [h["positions"][0] for h in history])
+    risk = np.vstack([np.full(n, np.nan)] + [h["r"][0] for h in history])
+    median = np.concatenate([weighted_median(x, w), [h["median"][0] for h in history]])
+    mean = np.concatenate([weighted_mean(x, w), [h["mean"][0] for h in history]])
+    rows = []
+    for t, h in enumerate(history, start=1):
+        for i in np.flatnonzero(h["kind"][0] > 0):
+            j = int(h["counterpart"][0, i])
+            rows.append(
+                {
+                    "round": t,
+                    "actor": names[i],
+                    "move_type": MOVE_TYPES[int(h["kind"][0, i])],
+                    "counterpart": names[j],
+                    "from_position": float(positions[t - 1, i]),
+                    "to_position": float(positions[t, i]),
+                    "E_ij": float(h["E_ij"][0, i]),
+                    "E_ji": float(h["E_ji"][0, i]),
+                }
+            )
+    columns = ["round", "actor", "move_type", "counterpart", "from_position", "to_position", "E_ij", "E_ji"]
+    return BargainingResult(
+        actors=names,
+        forecast=float(out["forecast"][0]),
+        status=status_label(out["status"][0]),
+        rounds=int(out["rounds"][0]),
+        cycle_min=float(out["cycle_min"][0]),
+        cycle_max=float(out["cycle_max"][0]),
+        trajectory=Trajectory(median=median, mean=mean, positions=positions, risk_exponent=risk),
+        moves=pd.DataFrame(rows, columns=columns),
+        baselines=_baselines(position=x[0], capability=c[0], salience=s[0], status_quo=status_quo),
+        settings=settings.to_dict(),
+    )
+
+
+def forecast_batch(
+    position,
+    capability,
+    salience,
+    *,
+    compat: str = "default",
+    prob_rule: str | None = None,
+    offer_selection: str | None = None,
+    perspective: str | None = None,
+    delta: str | float = "initial_range",
+    Q: float = 1.0,
+    T: float = 1.0,
+    tol: float = 1e-6,
+    max_rounds: int = 1000,
+) -> BatchForecast:
+    """Run the model on many draws at once: arrays of shape (draws, actors); returns per-draw arrays.
+
+    All draws advance together round by round and each stops on its own (converged, cycle or
+    ``max_rounds``). Options as in :func:`forecast`. Inputs are not modified.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> batch = forecast_batch(np.array([[4, 7, 10.0], [4, 5, 10.0]]), np.ones((2, 3)), np.full((2, 3), 0.5))
+    >>> batch.forecast.shape
+    (2,)
+    """
+    settings = resolve_settings(
+        compat,
+        prob_rule=prob_rule,
+        offer_selection=offer_selection,
+        perspective=perspective,
+        delta=delta,
+        Q=Q,
+        T=T,
+        tol=tol,
+        max_rounds=max_rounds,
+    )
+    x, c, s = validate_inputs(position, capability, salience)
+    return run_batch(x, c, s, settings)
+
+
+def run_batch(x: np.ndarray, c: np.ndarray, s: np.ndarray, settings: BDMSettings) -> BatchForecast:
+    """:func:`forecast_batch` on validated arrays and resolved settings (used by Monte Carlo)."""
+    out = simulate(x, c, s, settings)
+    return BatchForecast(
+        forecast=out["forecast"],
+        status=out["status"],
+        rounds=out["rounds"],
+        cycle_min=out["cycle_min"],
+        cycle_max=out["cycle_max"],
+        final_positions=out["final_positions"],
+        moves=out["moves"],
+        counterpart_moves=out["counterpart_moves"],
+    )
+
+
+def _unpack(actors) -> tuple[tuple[str, ...], np.ndarray, np.ndarray, np.ndarray]:
+    if isinstance(actors, ActorTable):
+        return actors.actor, actors.position, actors.capability, actors.salience
+    if isinstance(actors, dict):
+        try:
+            position, capability, salience = actors["position"], actors["capability"], actors["salience"]
+        except KeyError as exc:
+            raise RedlineError(
+                f"actors: missing key {exc.args[0]!r} (need position, capability, salience)"
+            ) from None
+        names = actors.get("actor")
+    elif isinstance(actors, tuple | list) and len(actors) == 3:
+        position, capability, salience = actors
+        names = None
+    else:
+        raise RedlineError(
+            "actors: expected an ActorTable, a (position, capability, salience) tuple or a dict"
+        )
+    n = np.size(position)
+    names = tuple(str(a) for a in names) if names is not None else tuple(f"actor{i + 1}" for i in range(n))
+    if len(names) != n:
+        raise RedlineError(f"actors: {len(names)} names for {n} positions")
+    return names, np.asarray(position), np.asarray(capability), np.asarray(salience)
