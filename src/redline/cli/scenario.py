@@ -1,0 +1,232 @@
+"""``redline run | validate | runs | show | compare``: the scenario file as the single way in."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from redline.cli._output import Format, console, emit, to_jsonable
+from redline.errors import RedlineError
+
+__all__ = ["register"]
+
+
+def _store(path: Path):
+    from redline.store import Store
+
+    return Store(path)
+
+
+def run(
+    file: Path = typer.Argument(..., help="Scenario TOML file."),
+    draws: int | None = typer.Option(None, "--draws", "-n", help="Monte Carlo draws (default: the file's)."),
+    seed: int | None = typer.Option(None, "--seed", help="Random seed (default: the file's)."),
+    out: Path = typer.Option(Path("report"), "--out", "-o", help="Folder for report.html and summary.json."),
+    store: Path = typer.Option(Path("redline.duckdb"), "--store", help="DuckDB results store."),
+    chunk_size: int | None = typer.Option(
+        None, "--chunk-size", help="Draws per chunk (whole blocks of 4096)."
+    ),
+    cluster: str | None = typer.Option(
+        None, "--cluster", help="Dask scheduler address, e.g. tcp://host:8786."
+    ),
+    resume: str | None = typer.Option(None, "--resume", help="Resume an interrupted run by its id."),
+    no_report: bool = typer.Option(False, "--no-report", help="Skip the HTML report."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Summary output format."),
+) -> None:
+    """Run every model a scenario asks for; write DIR/report.html and DIR/summary.json; store the run.
+
+    Example: redline run scenarios/nato-2024.toml --out report/
+    """
+    from redline.runner import execute, prepare
+    from redline.scenario import load_scenario
+
+    scenario = load_scenario(file)
+    plan = prepare(scenario, draws=draws, seed=seed, chunk_size=chunk_size, source=file)
+    with _store(store) as db:
+        result = execute(plan, db, resume=resume, cluster=cluster, progress=fmt is Format.table)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RedlineError(f"{out}: cannot create the output folder ({exc})") from None
+    (out / "summary.json").write_text(json.dumps(result.summary, indent=2, allow_nan=False), encoding="utf-8")
+    if not no_report:
+        from redline.report import write_report
+
+        write_report(result.summary, out / "report.html", plan=plan)
+    if fmt is Format.json:
+        emit(result.summary, fmt)
+        return
+    emit(headline_rows(result.summary), fmt, title=f"{scenario.scenario.title or scenario.scenario.name}")
+    if fmt is Format.table:
+        console.print(
+            f"run [bold]{result.run_id}[/] stored in {store}; "
+            f"{out / 'summary.json'}" + ("" if no_report else f" and {out / 'report.html'}") + " written"
+        )
+
+
+def validate(
+    file: Path = typer.Argument(..., help="Scenario TOML file."),
+    coding: bool = typer.Option(False, "--coding", help="Also code every issue from the data and print it."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Format of the coding tables."),
+) -> None:
+    """Check a scenario file without running it (exit code 2 and one line per problem if invalid).
+
+    With --coding, every issue's actors are coded from the World (positions, salience, capability,
+    gaps and overrides) and printed, without running any model.
+
+    Example: redline validate scenarios/nato-2024.toml --coding
+    """
+    from redline.scenario import load_scenario
+
+    scenario = load_scenario(file)
+    typer.echo(
+        f"{file}: valid scenario '{scenario.scenario.name}' ({len(scenario.issues)} issues, "
+        f"{scenario.run.draws} draws, seed {scenario.run.seed})"
+    )
+    if coding and scenario.issues:
+        from redline.issues import build_issue, indicator_frame
+        from redline.questions import world_of
+
+        world = world_of(scenario)
+        indicators = indicator_frame(world, scenario.world)
+        for spec in scenario.issues:
+            voters = [a for a in world.members(spec.body) if a in indicators.index]
+            try:
+                issue = build_issue(spec, indicators, voters)
+            except RedlineError as exc:
+                raise RedlineError(f"{file}: {exc}") from None
+            table = issue.coding.round(4)
+            if fmt is Format.table:  # the short form; csv and json carry every indicator column
+                table = table[
+                    ["actor", "position", "salience", "capability", "member", "missing", "override"]
+                ]
+            title = f"{spec.id}: {spec.title} (coding from the {scenario.world.effective_year} data)"
+            emit(table, fmt, title=title)
+
+
+def runs(
+    store: Path = typer.Option(Path("redline.duckdb"), "--store", help="DuckDB results store."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+) -> None:
+    """List stored runs, newest first (status running | finished | failed).
+
+    Example: redline runs --store redline.duckdb
+    """
+    if not store.exists():
+        raise RedlineError(f"{store}: no results store here (run `redline run FILE` first or pass --store)")
+    with _store(store) as db:
+        frame = db.runs()
+    if fmt is Format.table:  # the short form; csv and json add versions and the scenario hash
+        frame = frame[["run_id", "scenario", "status", "draws", "seed", "started", "chunks_done"]]
+    emit(frame, fmt, title=f"runs in {store}")
+
+
+def show(
+    run_id: str = typer.Argument(..., help="Run id (a unique prefix is enough)."),
+    store: Path = typer.Option(Path("redline.duckdb"), "--store", help="DuckDB results store."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+) -> None:
+    """Print a stored run's summary.
+
+    Example: redline show 20240711T120000-abc123
+    """
+    if not store.exists():
+        raise RedlineError(f"{store}: no results store here (pass --store)")
+    with _store(store) as db:
+        record = db.run(run_id)
+    if record["summary"] is None:
+        raise RedlineError(
+            f"run {record['run_id']} has status {record['status']}: no summary (resume it with --resume)"
+        )
+    if fmt is Format.json:
+        emit(record["summary"], fmt)
+        return
+    emit(headline_rows(record["summary"]), fmt, title=f"run {record['run_id']} ({record['scenario_name']})")
+
+
+def compare(
+    a: str = typer.Argument(..., help="Scenario file or run id."),
+    b: str = typer.Argument(..., help="Scenario file or run id."),
+    store: Path = typer.Option(Path("redline.duckdb"), "--store", help="DuckDB results store."),
+    draws: int | None = typer.Option(None, "--draws", "-n", help="Draws when running scenario files."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+) -> None:
+    """Differences per question between two scenarios (run now) or two stored runs, with intervals.
+
+    Example: redline compare scenarios/nato-2024.toml scenarios/levers.toml --draws 1000
+    """
+    summaries = [_summary_of(x, store, draws) for x in (a, b)]
+    emit(compare_rows(*summaries), fmt, title=f"{a}  vs  {b}")
+
+
+def _summary_of(ref: str, store: Path, draws: int | None) -> dict[str, Any]:
+    path = Path(ref)
+    if path.suffix == ".toml" or path.exists():
+        from redline.runner import execute, prepare
+        from redline.scenario import load_scenario
+
+        plan = prepare(load_scenario(path), draws=draws, source=path)
+        with _store(store) as db:
+            return execute(plan, db).summary
+    if not store.exists():
+        raise RedlineError(f"{ref!r} is neither a scenario file nor a run id in {store}")
+    with _store(store) as db:
+        record = db.run(ref)
+    if record["summary"] is None:
+        raise RedlineError(f"run {record['run_id']} has status {record['status']}: no summary")
+    return record["summary"]
+
+
+def _fmt(value: Any, lo: Any = None, hi: Any = None, pct: bool = True) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if isinstance(value, bool | str):
+        return str(value)
+    scale, unit = (100.0, "%") if pct else (1.0, "")
+    text = f"{value * scale:.1f}{unit}"
+    if lo is not None and hi is not None:
+        text += f" [{lo * scale:.1f}, {hi * scale:.1f}]"
+    return text
+
+
+def headline_rows(summary: dict[str, Any]) -> list[dict[str, str]]:
+    """One row per question: the headline answer with its 95% interval."""
+    return [
+        {"question": h["question"], "answer": h["answer"], "interval": h.get("interval", "")}
+        for h in summary.get("headlines", [])
+        if not h.get("detail")
+    ]
+
+
+def compare_rows(a: dict[str, Any], b: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per question present in either summary: A, B and B - A for every numeric headline value."""
+    index_a = {h["key"]: h for h in a.get("headlines", [])}
+    index_b = {h["key"]: h for h in b.get("headlines", [])}
+    rows = []
+    for key in list(dict.fromkeys([*index_a, *index_b])):
+        ha, hb = index_a.get(key), index_b.get(key)
+        va = ha.get("value") if ha else None
+        vb = hb.get("value") if hb else None
+        diff = vb - va if isinstance(va, int | float) and isinstance(vb, int | float) else None
+        pct = (ha or hb).get("percent", True)
+        rows.append(
+            {
+                "question": (ha or hb)["question"],
+                "A": _fmt(va, ha.get("lo") if ha else None, ha.get("hi") if ha else None, pct) if ha else "—",
+                "B": _fmt(vb, hb.get("lo") if hb else None, hb.get("hi") if hb else None, pct) if hb else "—",
+                "B - A": ("—" if diff is None else (f"{diff * 100:+.1f} pp" if pct else f"{diff:+.3g}")),
+            }
+        )
+    return to_jsonable(rows)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("run")(run)
+    app.command("validate")(validate)
+    app.command("runs")(runs)
+    app.command("show")(show)
+    app.command("compare")(compare)

@@ -1,0 +1,709 @@
+"""The questions a scenario asks each model family: adapters between a Scenario and the kernels.
+
+For every family switched on in ``[models]`` this module builds
+
+* the **exact** answer from the coded inputs (a plain dict that goes into ``summary.json``), and
+* the Monte Carlo :class:`~redline.runner.Task` s, whose samplers are module-level functions bound
+  with :func:`functools.partial` (picklable, so Dask can ship them).
+
+Question keys (the ``question`` column of the store's ``draws`` and ``summaries`` tables):
+
+==============================  ====================================================================
+``issue.<id>.pass``             1 if the proposal passes under the issue's rule in that draw
+``issue.<id>.forecast``         the bargaining forecast (0-100) in that draw
+``issue.<id>.wins``             1 if the forecast reaches the pass threshold (default: midpoint)
+``deter.<lever>.<ISO3>.fail``   1 if deterrence of an attack on ISO3 fails (``base`` = no lever)
+``escalation.nuclear``          1 if the nuclear rung is reached within the horizon (after the
+                                ladder's observations, e.g. Kursk)
+==============================  ====================================================================
+"""
+
+from __future__ import annotations
+
+import math
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from redline.runner import Task
+from redline.scenario import Scenario, ladder_of
+
+__all__ = ["build", "deterrence_games", "deterrence_targets", "draw_issue_inputs", "summarise", "world_of"]
+
+
+# ======================================================================================= world
+def world_of(scenario: Scenario):  # noqa: ANN201 - redline.world.World
+    """The World of the scenario's year or date."""
+    from redline.world import World
+
+    spec = scenario.world
+    return World.for_date(spec.date.isoformat()) if spec.date is not None else World.for_year(spec.year)
+
+
+def _provenance(world: Any) -> dict[str, Any]:
+    try:
+        from redline.data import snapshot_version
+
+        version = snapshot_version()
+    except Exception:  # noqa: BLE001
+        version = "unknown"
+    try:
+        records = world.provenance
+        records = records() if callable(records) else records
+    except Exception:  # noqa: BLE001
+        records = {}
+    return {"data_version": version, "world": records}
+
+
+# ======================================================================================= build
+def build(scenario: Scenario, base_dir: Path = Path()) -> tuple[dict[str, Any], list[Task], dict[str, Any]]:
+    """Exact answers, Monte Carlo tasks and context (codings, provenance) of ``scenario``.
+
+    The analytics (claims with their permutation tests) run in a second thread while the other
+    families are built; they share nothing but the read-only World.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    models = scenario.models
+    world = world_of(scenario)
+    context: dict[str, Any] = {"provenance": _provenance(world), "world_year": scenario.world.effective_year}
+    exact: dict[str, Any] = {}
+    tasks: list[Task] = []
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        analytics = pool.submit(_analytics, scenario, world) if models.analytics else None
+        if (models.decisions or models.bargaining) and scenario.issues:
+            from redline.issues import build_issue, indicator_frame
+
+            indicators = indicator_frame(world, scenario.world)
+            context["indicators"] = indicators
+            issues = []
+            for spec in scenario.issues:
+                voters = [a for a in world.members(spec.body) if a in indicators.index]
+                issues.append(build_issue(spec, indicators, voters))
+            context["issues"] = issues
+            for issue in issues:
+                result, issue_tasks = _issue_questions(
+                    issue, models.decisions, models.bargaining, scenario.run.bargaining_draws
+                )
+                exact[f"issue.{issue.id}"] = result
+                tasks.extend(issue_tasks)
+        if models.deterrence and scenario.deterrence.targets:
+            result, det_tasks = _deterrence_questions(scenario, world)
+            exact["deterrence"] = result
+            tasks.extend(det_tasks)
+        if models.escalation and scenario.escalation is not None:
+            result, esc_tasks = _escalation_questions(scenario, base_dir)
+            exact["escalation"] = result
+            tasks.extend(esc_tasks)
+            if models.deterrence and scenario.deterrence.restraint is not None:
+                exact["restraint"] = _restraint(scenario, world, base_dir)
+        if analytics is not None:
+            exact["analytics"] = analytics.result()
+    return exact, tasks, context
+
+
+# ======================================================================================= issues
+def _issue_questions(
+    issue,  # noqa: ANN001
+    decisions: bool,
+    bargaining: bool,
+    bargaining_draws: int = 0,
+) -> tuple[dict[str, Any], list[Task]]:
+    """Decision (does it pass now, who blocks, what would it take) and bargaining per issue."""
+    out: dict[str, Any] = {
+        "id": issue.id,
+        "title": issue.title,
+        "question": issue.question,
+        "scale_0": issue.scale_0,
+        "scale_100": issue.scale_100,
+        "status_quo": issue.status_quo,
+        "proposal": issue.proposal,
+        "rule": issue.rule,
+        "coding": issue.coding,
+        "actors": issue.actors.to_frame(),
+    }
+    tasks: list[Task] = []
+    threshold = issue.pass_threshold
+    if threshold is None:
+        threshold = (issue.status_quo + issue.proposal) / 2
+    out["pass_threshold"] = threshold
+    if decisions:
+        out["decision"] = _decide_exact(issue)
+    if bargaining:
+        out["bargaining"] = _bargain_exact(issue)
+    if decisions:
+        sampler = partial(_issue_sampler, issue=issue, decisions=True, bargaining=False, threshold=threshold)
+        tasks.append(Task(key=f"issue.{issue.id}", sampler=sampler, binary=(f"issue.{issue.id}.pass",)))
+    if bargaining and bargaining_draws > 0:
+        sampler = partial(_issue_sampler, issue=issue, decisions=False, bargaining=True, threshold=threshold)
+        key = f"issue.{issue.id}.bargaining"
+        tasks.append(Task(key, sampler, binary=(f"issue.{issue.id}.wins",), max_draws=bargaining_draws))
+    return out, tasks
+
+
+def draw_issue_inputs(issue, generator: np.random.Generator, n: int) -> dict[str, np.ndarray]:  # noqa: ANN001
+    """Per-draw positions, saliences and capabilities ``(n, actors)`` from the issue's uncertainty.
+
+    Position ~ Normal(x, sd) clipped to [0, 100]; salience ~ Beta(s·k, (1-s)·k) (kept at 0 or 1 when
+    s is); capability ~ x·LogNormal(0, sigma). Always draws the three blocks in this order.
+    """
+    table, unc = issue.actors, issue.uncertainty
+    m = len(table)
+    pos = np.broadcast_to(table.position, (n, m)).astype(float)
+    sal = np.broadcast_to(table.salience, (n, m)).astype(float)
+    cap = np.broadcast_to(table.capability, (n, m)).astype(float)
+    noise = generator.standard_normal((n, m))
+    if unc.position_sd > 0:
+        pos = np.clip(pos + unc.position_sd * noise, 0.0, 100.0)
+    if unc.salience_concentration:
+        k = unc.salience_concentration
+        inner = (table.salience > 0) & (table.salience < 1)
+        a = np.where(inner, table.salience * k, 1.0)
+        b = np.where(inner, (1 - table.salience) * k, 1.0)
+        beta = generator.beta(np.broadcast_to(a, (n, m)), np.broadcast_to(b, (n, m)))
+        sal = np.where(inner, beta, sal)
+    else:
+        generator.random((n, m))  # keep the stream layout fixed whatever is switched on
+    if unc.capability_sigma > 0:
+        cap = cap * np.exp(unc.capability_sigma * generator.standard_normal((n, m)))
+    return {"position": pos, "salience": sal, "capability": cap}
+
+
+def _issue_sampler(generator, n, *, issue, decisions, bargaining, threshold):  # noqa: ANN001, ANN202
+    inputs = draw_issue_inputs(issue, generator, n)
+    out: dict[str, np.ndarray] = {}
+    if decisions:
+        out[f"issue.{issue.id}.pass"] = _decide_batch(issue, inputs).astype(float)
+    if bargaining:
+        forecast = _bargain_batch(issue, inputs)
+        out[f"issue.{issue.id}.forecast"] = forecast
+        wins = forecast >= threshold if issue.direction > 0 else forecast <= threshold
+        out[f"issue.{issue.id}.wins"] = wins.astype(float)
+    return out
+
+
+def _rule(issue):  # noqa: ANN001, ANN202
+    from redline.decisions.rules import get_rule
+
+    return get_rule(issue.rule, **issue.rule_params)
+
+
+def _decide_exact(issue) -> dict[str, Any]:  # noqa: ANN001
+    """The rule at the coded positions, with "what it would take" (models.md §2.3)."""
+    from redline.decisions.whatif import what_it_would_take
+
+    rule = _rule(issue)
+    result = rule.evaluate(issue.actors, issue.status_quo, issue.proposal)
+    out = _plain_result(result)
+    # blockers from the most opposed down (largest loss first), not alphabetically
+    x = issue.actors.position
+    loss = dict(
+        zip(issue.actors.actor, np.abs(issue.proposal - x) - np.abs(issue.status_quo - x), strict=True)
+    )
+    out["blockers"] = sorted(out["blockers"], key=lambda a: -loss[a])
+    take = what_it_would_take(rule, issue.actors, issue.status_quo, issue.proposal).to_dict()
+    take["concessions"] = sorted(take["concessions"], key=lambda c: -abs(c["shift"]))
+    out["what_it_would_take"] = take
+    return out
+
+
+def _decide_batch(issue, inputs: dict[str, np.ndarray]) -> np.ndarray:  # noqa: ANN001
+    rule = _rule(issue)
+    return np.asarray(
+        rule.passes_batch(inputs["position"], issue.status_quo, issue.proposal, actors=issue.actors)
+    )
+
+
+def _bargain_exact(issue) -> dict[str, Any]:  # noqa: ANN001
+    """The BDM forecast at the coded inputs, with its baselines and the median path per round."""
+    from redline.bargaining import forecast
+
+    out = _plain_result(forecast(issue.actors, status_quo=issue.status_quo))
+    out["trajectory"] = [
+        {"round": t["round"], "median": t["median"], "mean": t["mean"]} for t in out["trajectory"]
+    ]
+    out["moves"] = len(out.get("moves", []))
+    return out
+
+
+def _bargain_batch(issue, inputs: dict[str, np.ndarray]) -> np.ndarray:  # noqa: ANN001
+    from redline.bargaining import forecast_batch
+
+    result = forecast_batch(inputs["position"], inputs["capability"], inputs["salience"])
+    return np.asarray(getattr(result, "forecast", result), dtype=float)
+
+
+def _plain_result(result: Any) -> dict[str, Any]:
+    if hasattr(result, "to_dict"):
+        return result.to_dict()
+    if hasattr(result, "__dataclass_fields__"):
+        import dataclasses
+
+        return {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+    if isinstance(result, dict):
+        return result
+    return {"value": result}
+
+
+# ======================================================================================= deterrence
+def deterrence_targets(scenario: Scenario, world: Any) -> list[str]:
+    """The scenario's targets with ``NATO`` expanded to every member of the World's year, in order."""
+    out: list[str] = []
+    for target in scenario.deterrence.targets:
+        for code in world.members("NATO") if target == "NATO" else [target]:
+            if code not in out:
+                out.append(code)
+    return out
+
+
+def deterrence_games(scenario: Scenario, world: Any) -> dict[str, Any]:
+    """The coded :class:`~redline.deterrence.DeterrenceGame` per target (no lever)."""
+    from redline.deterrence import from_world
+
+    spec = scenario.deterrence
+    uncertainty = {k: v.model_dump(exclude_none=True) for k, v in spec.uncertainty.items()}
+    return {
+        target: from_world(
+            world,
+            target,
+            dict(spec.params),
+            capability_source=spec.capability_source,
+            challenger=spec.challenger,
+            uncertainty=uncertainty,
+        )
+        for target in deterrence_targets(scenario, world)
+    }
+
+
+def _levers(scenario: Scenario) -> list[tuple[str, Any]]:
+    from redline.deterrence.levers import resolve_lever
+
+    defined = {k: v.model_dump(exclude_none=True) for k, v in scenario.levers.define.items()}
+    out = []
+    for item in scenario.levers.compare:
+        if ":" in item:
+            from redline.deterrence.levers import parse_lever
+
+            out.append((item, parse_lever(item)))
+        else:
+            out.append((item, resolve_lever(item, defined)))
+    return out
+
+
+def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any], list[Task]]:
+    """Per target: κ, κ*, margin and regime at the coded values; P(failure) per lever by Monte Carlo.
+
+    One task per target draws the base game and every lever with the *same* block seed (common random
+    numbers), so ΔP(failure) = P(lever) - P(base) has a paired interval.
+    """
+    games = deterrence_games(scenario, world)
+    levers = _levers(scenario)
+    targets = []
+    tasks = []
+    for target, game in games.items():
+        variants = {"base": game}
+        rows = [{"lever": "base", **game.summary()}]
+        for name, lever in levers:
+            variants[name] = lever(game)
+            rows.append({"lever": name, **variants[name].summary()})
+        targets.append(
+            {
+                "target": target,
+                "article5": bool(game.article5),
+                "allies": len(game.allies),
+                "point": rows,
+                "notes": list(game.notes),
+            }
+        )
+        binary = tuple(f"deter.{name}.{target}.fail" for name in variants)
+        tasks.append(
+            Task(f"deter.{target}", partial(_deterrence_sampler, target=target, games=variants), binary)
+        )
+    first = next(iter(games.values()))
+    from redline.deterrence.coding import DEFAULTS, DESCRIPTIONS
+
+    params = {**DEFAULTS, **scenario.deterrence.params}
+    out = {
+        "challenger": scenario.deterrence.challenger,
+        "capability_source": scenario.deterrence.capability_source,
+        "levers": [{"name": name, "description": lever.description} for name, lever in levers],
+        "targets": targets,
+        "params": [
+            {
+                "name": k,
+                "value": v,
+                "description": DESCRIPTIONS.get(k, ""),
+                "overridden": k in scenario.deterrence.params,
+            }
+            for k, v in params.items()
+        ],
+        "uncertainty": {
+            k: v.model_dump(exclude_none=True) for k, v in scenario.deterrence.uncertainty.items()
+        },
+        "coding_example": {"target": first.target, "table": first.allies_frame()},
+        "codings": {t: g.allies_frame() for t, g in games.items()},
+    }
+    return out, tasks
+
+
+def _deterrence_sampler(generator, n, *, target, games):  # noqa: ANN001, ANN202
+    from redline.deterrence import monte_carlo
+
+    seed = int(generator.integers(0, 2**63 - 1))
+    out = {}
+    for name, game in games.items():
+        result = monte_carlo(game, n, rng=seed, keep_outcome=True)
+        out[f"deter.{name}.{target}.fail"] = np.asarray(result.outcome, dtype=float)
+    return out
+
+
+def _restraint(scenario: Scenario, world: Any, base_dir: Path) -> dict[str, Any]:
+    """Deterrence versus restraint: P(deterrence failure) and P(nuclear rung) over support σ."""
+    from redline.deterrence import from_world
+    from redline.deterrence.restraint import RESTRAINT_DEFAULTS, restraint_sweep
+
+    spec, det = scenario.deterrence.restraint, scenario.deterrence
+    uncertainty = {k: v.model_dump(exclude_none=True) for k, v in det.uncertainty.items()}
+    game = from_world(
+        world,
+        spec.target,
+        dict(det.params),
+        capability_source=det.capability_source,
+        challenger=det.challenger,
+        uncertainty=uncertainty,
+    )
+    ladder = ladder_of(scenario.escalation, base_dir)
+    frame = restraint_sweep(
+        game,
+        ladder,
+        spec.sigmas,
+        steps=scenario.escalation.steps,
+        draws=scenario.run.draws,
+        rng=scenario.run.seed,
+        nuclear_weight=spec.nuclear_weight,
+        **spec.effects,
+    )
+    return {
+        "target": spec.target,
+        "effects": {**RESTRAINT_DEFAULTS, **spec.effects},
+        "nuclear_weight": spec.nuclear_weight,
+        "table": frame,
+    }
+
+
+# ======================================================================================= escalation
+def _escalation_questions(scenario: Scenario, base_dir: Path) -> tuple[dict[str, Any], list[Task]]:
+    """Exact curves before and after the ladder's observations; a Monte Carlo check of the latter."""
+    from redline.escalation import propagate
+
+    spec = scenario.escalation
+    ladder = ladder_of(spec, base_dir)
+    steps = spec.steps or ladder.steps
+    prior = ladder.replace(observations=())
+    posterior = ladder.posterior()
+    before, after = propagate(prior, steps), propagate(posterior, steps)
+    out = {
+        "name": ladder.name,
+        "illustrative": ladder.illustrative,
+        "source": ladder.source,
+        "steps": steps,
+        "rungs": list(ladder.rungs),
+        "red_lines": [
+            {"rung": r.rung, "tau": r.tau, "label": getattr(r, "label", "")} for r in ladder.red_lines
+        ],
+        "observations": ladder.belief_trail(),
+        "before": before.to_dict(),
+        "after": after.to_dict(),
+        "p_nuclear_before": float(before.final[0]),
+        "p_nuclear_after": float(after.final[0]),
+    }
+    task = Task(
+        key="escalation",
+        sampler=partial(_escalation_sampler, ladder=posterior, steps=steps),
+        binary=("escalation.nuclear",),
+    )
+    return out, [task]
+
+
+def _escalation_sampler(generator, n, *, ladder, steps):  # noqa: ANN001, ANN202
+    from redline.escalation import simulate
+
+    sim = simulate(ladder, steps, n, rng=generator)
+    return {"escalation.nuclear": (sim.reached >= 0).astype(float)}
+
+
+# ======================================================================================= analytics
+def _analytics(scenario: Scenario, world: Any) -> dict[str, Any]:
+    """The article's claims (verdicts with their data) and the burden/alignment/faction tables."""
+    spec = scenario.analytics
+    year = scenario.world.effective_year
+    out: dict[str, Any] = {}
+    if spec.claims:
+        from redline.analytics.claims import check_claims
+
+        out["claims"] = [c.to_dict() for c in check_claims(article_year=year, rng=scenario.run.seed)]
+    nato = list(world.members("NATO"))
+    actors = world.actors
+    if "burden" in spec.plots:
+        from redline.analytics.burden import defence_burden
+
+        frame = defence_burden(actors.loc[nato])
+        frontline = [
+            a
+            for a in nato
+            if actors.loc[a, "land_border_russia"] == 1 or actors.loc[a, "land_border_belarus"] == 1
+        ]
+        out["burden"] = {"table": frame, "frontline": frontline}
+    if "alignment" in spec.plots or "factions" in spec.plots:
+        from redline.analytics.alignment import dyadic_similarity, similarity_matrix, vote_matrix
+        from redline.analytics.factions import factions
+        from redline.data import load_table
+
+        votes = load_table("unga_votes")
+        votes = votes[pd.to_datetime(votes["date"].astype(str)).dt.year <= year]
+        states = [s for s in [*nato, "UKR", "MDA", "GEO", "RUS", "BLR"] if s in actors.index]
+        matrix = vote_matrix(votes)
+        matrix = matrix.loc[matrix.index.isin(states)]
+        kept = matrix[matrix.notna().sum(axis=1) >= 1]
+        if len(kept) >= 2:
+            sim = similarity_matrix(dyadic_similarity(kept), "agree", states=list(kept.index))
+            members, summary = factions(sim, fill_missing=0.0, seed=0)
+            out["alignment"] = {
+                "measure": "agree",
+                "resolutions": list(matrix.columns),
+                "similarity": {"states": list(sim.index), "values": sim.to_numpy(dtype=float)},
+                "factions": members,
+                "summary": summary,
+                "left_out": sorted(set(states) - set(kept.index)),
+            }
+    return out
+
+
+# ======================================================================================= summary
+def _headline(
+    key: str,
+    question: str,
+    answer: str,
+    value: float | None = None,
+    lo: float | None = None,
+    hi: float | None = None,
+    percent: bool = True,
+) -> dict[str, Any]:
+    text = ""
+    if lo is not None and hi is not None and not (math.isnan(lo) or math.isnan(hi)):
+        text = f"[{lo * 100:.1f}%, {hi * 100:.1f}%]" if percent else f"[{lo:.1f}, {hi:.1f}]"
+    return {
+        "key": key,
+        "question": question,
+        "answer": answer,
+        "value": value,
+        "lo": lo,
+        "hi": hi,
+        "interval": text,
+        "percent": percent,
+    }
+
+
+def summarise(plan: Any, stats: dict[str, dict[str, float]], draws: dict[str, np.ndarray]) -> dict[str, Any]:
+    """The model sections of ``summary.json`` and one headline per question."""
+    exact = plan.exact
+    headlines: list[dict[str, Any]] = []
+    issues = []
+    for key, result in exact.items():
+        if not key.startswith("issue."):
+            continue
+        issue = dict(result)
+        iid = issue["id"]
+        for name in ("pass", "forecast", "wins"):
+            if f"issue.{iid}.{name}" in stats:
+                issue[f"mc_{name}"] = stats[f"issue.{iid}.{name}"]
+        forecast_draws = draws.get(f"issue.{iid}.forecast")
+        if forecast_draws is not None and forecast_draws.size:
+            issue["forecast_distribution"] = {
+                "quantiles": dict(
+                    zip(
+                        ["q05", "q25", "q50", "q75", "q95"],
+                        np.quantile(forecast_draws, [0.05, 0.25, 0.5, 0.75, 0.95]).tolist(),
+                        strict=True,
+                    )
+                ),
+                "histogram": np.histogram(forecast_draws, bins=20, range=(0, 100))[0].tolist(),
+            }
+        issues.append(issue)
+        if "mc_pass" in issue:
+            s = issue["mc_pass"]
+            decided = issue.get("decision", {})
+            now = decided.get("passes")
+            answer = f"P(passes under {issue['rule']}) = {s['mean'] * 100:.1f}%"
+            if now is not None:
+                answer += f"; at the coded positions {'it passes' if now else 'it is blocked'}"
+                blockers = decided.get("blockers")
+                if blockers:
+                    more = f" and {len(blockers) - 4} more" if len(blockers) > 4 else ""
+                    answer += f" by {', '.join(map(str, blockers[:4]))}{more}"
+                largest, pivotal = decided.get("largest_passable"), decided.get("pivotal")
+                if not now and largest is not None:
+                    answer += f"; largest passable proposal {largest:.0f} (pivotal: {pivotal})"
+            headlines.append(
+                _headline(
+                    f"issue.{iid}.pass",
+                    f"{issue['title']}: does the proposal pass?",
+                    answer,
+                    s["mean"],
+                    s["lo"],
+                    s["hi"],
+                )
+            )
+        bargain = issue.get("bargaining")
+        if bargain:
+            b = bargain.get("baselines", {})
+            s = issue.get("mc_forecast", {})
+            answer = (
+                f"BDM forecast {bargain['forecast']:.1f} on 0-100 ({bargain['status']}, {bargain['rounds']} rounds); "
+                f"weighted median {b.get('weighted_median', math.nan):.1f}, weighted mean "
+                f"{b.get('weighted_mean', math.nan):.1f}, status quo {issue['status_quo']:g}, proposal {issue['proposal']:g}"
+            )
+            if s:
+                answer += f"; Monte Carlo mean {s['mean']:.1f} over {s['n']} draws"
+            headlines.append(
+                _headline(
+                    f"issue.{iid}.forecast",
+                    f"{issue['title']}: where does bargaining land?",
+                    answer,
+                    bargain["forecast"],
+                    s.get("lo"),
+                    s.get("hi"),
+                    percent=False,
+                )
+            )
+    out: dict[str, Any] = {"issues": issues}
+    if "deterrence" in exact:
+        out["deterrence"] = _summarise_deterrence(exact["deterrence"], stats, draws, headlines)
+    if "escalation" in exact:
+        esc = dict(exact["escalation"])
+        if "escalation.nuclear" in stats:
+            esc["monte_carlo"] = stats["escalation.nuclear"]
+        out["escalation"] = esc
+        mc = esc.get("monte_carlo", {})
+        headlines.append(
+            _headline(
+                "escalation.nuclear",
+                f"Escalation ({esc['name']}): P(nuclear rung within {esc['steps']} steps)",
+                f"{esc['p_nuclear_after'] * 100:.1f}% after the observations, {esc['p_nuclear_before'] * 100:.1f}% before"
+                + (f" (Monte Carlo {mc['mean'] * 100:.1f}%)" if mc else ""),
+                esc["p_nuclear_after"],
+                mc.get("lo"),
+                mc.get("hi"),
+            )
+        )
+    if "restraint" in exact:
+        sweep = exact["restraint"]
+        out["restraint"] = sweep
+        frame = sweep["table"]
+        lo, hi = frame.iloc[0], frame.iloc[-1]
+        headlines.append(
+            _headline(
+                "restraint",
+                f"Deterrence versus restraint for {sweep['target']}: lifting the restrictions (σ 0 → 1)",
+                f"P(deterrence failure) {lo['p_failure'] * 100:.1f}% → {hi['p_failure'] * 100:.1f}%; "
+                f"P(nuclear rung) {lo['p_nuclear'] * 100:.1f}% → {hi['p_nuclear'] * 100:.1f}%",
+                float(hi["p_failure"] - lo["p_failure"]),
+            )
+        )
+    if exact.get("analytics"):
+        out["analytics"] = exact["analytics"]
+        for claim in exact["analytics"].get("claims", []):
+            headlines.append(
+                _headline(f"claim.{claim['id']}", f"Claim: {claim['claim']}", claim["verdict"], None)
+            )
+    out["headlines"] = headlines
+    return out
+
+
+def _paired(diff: np.ndarray) -> dict[str, float]:
+    n = diff.size
+    mean = float(diff.mean()) if n else math.nan
+    half = 1.959963984540054 * float(diff.std(ddof=1)) / math.sqrt(n) if n > 1 else math.nan
+    return {"mean": mean, "lo": mean - half, "hi": mean + half, "n": int(n)}
+
+
+def _summarise_deterrence(
+    result: dict[str, Any], stats: dict[str, Any], draws: dict[str, np.ndarray], headlines: list
+) -> dict[str, Any]:
+    out = {k: v for k, v in result.items() if k != "codings"}
+    lever_names = ["base", *[lever["name"] for lever in result["levers"]]]
+    rows = []
+    for entry in result["targets"]:
+        target = entry["target"]
+        base = draws.get(f"deter.base.{target}.fail")
+        for point in entry["point"]:
+            name = point["lever"]
+            s = stats.get(f"deter.{name}.{target}.fail", {})
+            row = {
+                "target": target,
+                "lever": name,
+                "basis": point.get("basis"),
+                "kappa": point.get("kappa"),
+                "kappa_star": point.get("kappa_star"),
+                "margin": point.get("margin"),
+                "regime": point.get("regime"),
+                "p_failure": s.get("mean"),
+                "p_lo": s.get("lo"),
+                "p_hi": s.get("hi"),
+            }
+            values = draws.get(f"deter.{name}.{target}.fail")
+            if name != "base" and base is not None and values is not None:
+                d = _paired(values - base)
+                row.update({"delta_p": d["mean"], "delta_lo": d["lo"], "delta_hi": d["hi"]})
+            rows.append(row)
+    out["table"] = rows
+    base_rows = [r for r in rows if r["lever"] == "base"]
+    if base_rows:
+        weakest = min(base_rows, key=lambda r: r["kappa"] if r["kappa"] is not None else 1.0)
+        members = [r for r in base_rows if r["basis"] == "Article 5"]
+        worst = max(base_rows, key=lambda r: r["p_failure"] or 0.0)
+        headlines.append(
+            _headline(
+                "deter.worst",
+                "Article 5: where is deterrence weakest?",
+                f"highest P(deterrence failure): {worst['target']} {worst['p_failure'] * 100:.1f}% "
+                f"({worst['basis']}); lowest credibility κ: {weakest['target']} {weakest['kappa']:.2f}; "
+                f"{sum(r['regime'] == 'deterred' for r in members)} of {len(members)} allies deterred at the coded values",
+                worst["p_failure"],
+                worst["p_lo"],
+                worst["p_hi"],
+            )
+        )
+        for r in base_rows:
+            star = "—" if r["kappa_star"] is None or math.isnan(r["kappa_star"]) else f"{r['kappa_star']:.2f}"
+            headline = _headline(
+                f"deter.base.{r['target']}",
+                f"Deterrence of an attack on {r['target']} ({r['basis']})",
+                f"κ = {r['kappa']:.2f} vs κ* = {star}: {r['regime']}; "
+                f"P(failure) = {(r['p_failure'] or 0) * 100:.1f}%",
+                r["p_failure"],
+                r["p_lo"],
+                r["p_hi"],
+            )
+            headline["detail"] = r["basis"] == "Article 5"  # one line per ally only in `compare` and JSON
+            headlines.append(headline)
+    for name in lever_names[1:]:
+        lever_rows = [r for r in rows if r["lever"] == name and r.get("delta_p") is not None]
+        if not lever_rows:
+            continue
+        biggest = max(lever_rows, key=lambda r: abs(r["delta_p"]))
+        headlines.append(
+            _headline(
+                f"lever.{name}",
+                f"Lever {name}: change in P(deterrence failure)",
+                f"largest change {biggest['delta_p'] * 100:+.1f} pp for {biggest['target']}; "
+                f"mean over targets {np.mean([r['delta_p'] for r in lever_rows]) * 100:+.1f} pp",
+                biggest["delta_p"],
+                biggest["delta_lo"],
+                biggest["delta_hi"],
+            )
+        )
+    return out

@@ -1,0 +1,656 @@
+"""The offline HTML report of a scenario run: one self-contained file, no network requests.
+
+plotly.js is inlined once in the page head; every figure is a ``<div>`` that uses it. The map of
+Europe is an inline SVG drawn from Natural Earth outlines shipped in ``assets/europe.geojson``
+(see :mod:`redline.report.geometry`). Sections: headline answers; per issue the decision (blockers,
+pivot, what it would take) and the bargaining forecast against its baselines; Article 5 credibility
+and P(deterrence failure) per state (map and table); levers with ΔP and paired intervals; escalation
+curves before and after the ladder's observations; burden, alignment and faction plots; the claims
+table; assumptions and codings; data provenance.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from redline.errors import RedlineError
+
+__all__ = ["build_html", "write_report"]
+
+_CSS = """
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;margin:0;color:#222;background:#fafafa}
+main{max-width:1180px;margin:0 auto;padding:24px 32px 64px;background:#fff}
+h1{font-size:1.7em;margin:0.2em 0}h2{border-bottom:2px solid #003366;padding-bottom:4px;margin-top:2em;color:#003366}
+h3{margin-top:1.5em;color:#333}
+table{border-collapse:collapse;margin:0.6em 0;font-size:0.88em}
+th,td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top}
+th{background:#f0f3f7}td.num{text-align:right;font-variant-numeric:tabular-nums}
+.meta{color:#555;font-size:0.9em}.note{color:#555;font-size:0.88em;font-style:italic}
+.verdict-supported{background:#d9f0d3}.verdict-not{background:#f6d5d5}.verdict-mixed{background:#fdf0c9}
+.verdict-untestable{background:#e6e6e6}
+.pass{color:#1a7f37;font-weight:bold}.fail{color:#b42318;font-weight:bold}
+details{margin:0.5em 0}summary{cursor:pointer;color:#003366}
+nav a{margin-right:1em}
+.grid{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+pre{background:#f6f8fa;padding:10px;overflow-x:auto;font-size:0.8em}
+"""
+
+
+def _esc(value: Any) -> str:
+    return html.escape(str(value))
+
+
+def _num(value: Any, digits: int = 3, pct: bool = False) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if isinstance(value, bool | str):
+        return _esc(value)
+    if pct:
+        return f"{value * 100:.1f}%"
+    if float(value).is_integer():
+        return f"{int(value):d}" if abs(value) < 1e15 else f"{value:.3g}"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".") or "0"
+
+
+def _scale(value: Any) -> str:
+    """A point on the 0-100 issue scale; acceptance beyond an end of the scale is shown as the end."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if value > 100:
+        return "100 (the whole scale)"
+    if value < 0:
+        return "0 (the whole scale)"
+    return _num(value, 1)
+
+
+def _ci(lo: Any, hi: Any, pct: bool = True) -> str:
+    if lo is None or hi is None or (isinstance(lo, float) and math.isnan(lo)):
+        return ""
+    return f"[{_num(lo, pct=pct)}, {_num(hi, pct=pct)}]"
+
+
+def _table(
+    rows: list[dict[str, Any]] | pd.DataFrame,
+    columns: list[str] | None = None,
+    pct: tuple[str, ...] = (),
+    max_rows: int | None = None,
+    cls: dict[str, str] | None = None,
+) -> str:
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    if frame.empty:
+        return '<p class="note">(no rows)</p>'
+    if columns:
+        frame = frame[[c for c in columns if c in frame.columns]]
+    total = len(frame)
+    if max_rows is not None:
+        frame = frame.head(max_rows)
+    out = ["<table><thead><tr>", *(f"<th>{_esc(c)}</th>" for c in frame.columns), "</tr></thead><tbody>"]
+    for record in frame.to_dict(orient="records"):
+        row_cls = (cls or {}).get(str(record.get("verdict", "")), "")
+        out.append(f'<tr class="{row_cls}">' if row_cls else "<tr>")
+        for column, value in record.items():
+            if isinstance(value, float | int | np.floating | np.integer) and not isinstance(value, bool):
+                out.append(f'<td class="num">{_num(float(value), pct=column in pct)}</td>')
+            elif isinstance(value, list | dict):
+                out.append(f"<td>{_esc(json.dumps(value, default=str)[:300])}</td>")
+            else:
+                out.append(f"<td>{_esc('—' if value is None else value)}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    if max_rows is not None and total > max_rows:
+        out.append(f'<p class="note">{max_rows} of {total} rows shown.</p>')
+    return "".join(out)
+
+
+def _figure(fig: Any) -> str:
+    return fig.to_html(
+        full_html=False, include_plotlyjs=False, config={"displaylogo": False, "responsive": True}
+    )
+
+
+# ------------------------------------------------------------------------------------------ sections
+def _headlines(summary: dict[str, Any]) -> str:
+    rows = [
+        {"question": h["question"], "answer": h["answer"], "95% interval": h.get("interval", "")}
+        for h in summary.get("headlines", [])
+        if not h.get("detail")
+    ]
+    return "<h2 id='answers'>Answers</h2>" + _table(rows)
+
+
+def _issue_section(issue: dict[str, Any]) -> str:
+    import plotly.graph_objects as go
+
+    out = [f"<h3 id='issue-{_esc(issue['id'])}'>{_esc(issue['title'])}</h3>"]
+    if issue.get("question"):
+        out.append(f"<p><b>{_esc(issue['question'])}</b></p>")
+    out.append(
+        f"<p class='meta'>Scale: 0 = {_esc(issue.get('scale_0', ''))}; 100 = {_esc(issue.get('scale_100', ''))}. "
+        f"Status quo {_num(issue['status_quo'])}, proposal {_num(issue['proposal'])}, rule "
+        f"<code>{_esc(issue['rule'])}</code>.</p>"
+    )
+    decision = issue.get("decision")
+    if decision:
+        passes = decision.get("passes")
+        mc = issue.get("mc_pass", {})
+        out.append(
+            f"<p>At the coded positions the proposal <span class='{'pass' if passes else 'fail'}'>"
+            f"{'passes' if passes else 'is blocked'}</span>. Over the input uncertainty it passes in "
+            f"<b>{_num(mc.get('mean'), pct=True)}</b> of {mc.get('n', 0)} draws {_ci(mc.get('lo'), mc.get('hi'))}.</p>"
+        )
+        if decision.get("blockers"):
+            out.append(f"<p>Blockers, most opposed first: {_esc(', '.join(decision['blockers']))}.</p>")
+        take = decision.get("what_it_would_take", {})
+        out.append(
+            f"<p>Largest passable proposal: <b>{_num(decision.get('largest_passable'), 1)}</b> "
+            f"(pivotal actor: <b>{_esc(decision.get('pivotal'))}</b>). Veto players: "
+            f"{len(decision.get('veto_players', []))}.</p>"
+        )
+        if take:
+            coalition = take.get("coalition_without_blockers")
+            if isinstance(coalition, dict):
+                out.append(
+                    f"<p>Without the blockers, as a coalition of the willing: "
+                    f"{'feasible' if coalition.get('feasible') else 'not feasible'} with "
+                    f"{len(coalition.get('members', []))} members ({_esc(', '.join(coalition.get('members', [])))}); "
+                    f"largest proposal they all accept {_scale(coalition.get('largest_passable'))}"
+                    f" (pivotal: {_esc(coalition.get('pivotal'))}).</p>"
+                )
+            abstain = take.get("passes_if_blockers_abstain_constructively")
+            if abstain is not None and str(issue["rule"]).startswith("eu-"):
+                out.append(
+                    f"<p>Passes if the blockers abstained constructively (EU-style): {_esc(abstain)}.</p>"
+                )
+            if take.get("pivot_chain"):
+                out.append(
+                    "<details><summary>Pivot chain: who binds if the pivotal actor steps aside</summary>"
+                )
+                out.append(_table(take["pivot_chain"], max_rows=15))
+                out.append("</details>")
+            if take.get("concessions"):
+                out.append(
+                    "<details><summary>What it would take: the shift each blocker would need</summary>"
+                )
+                out.append(_table(take["concessions"], max_rows=40))
+                out.append("</details>")
+    bargain = issue.get("bargaining")
+    actors = pd.DataFrame(issue.get("actors", []))
+    if bargain and not actors.empty:
+        base = bargain.get("baselines", {})
+        weight = actors["capability"] * actors["salience"]
+        size = 8 + 30 * np.sqrt(weight / weight.max()) if weight.max() > 0 else 10
+        fig = go.Figure()
+        fig.add_trace(
+            go.Scatter(
+                x=actors["position"],
+                y=(actors["position"].rank(method="first") % 3) * 0.35,
+                mode="markers+text",
+                text=actors["actor"],
+                textposition="top center",
+                marker={"size": size, "color": "#7f9cbf", "opacity": 0.7},
+                name="actors (size: capability × salience)",
+                hovertemplate="%{text}: %{x:.1f}<extra></extra>",
+            )
+        )
+        marks = [
+            ("BDM forecast", bargain.get("forecast"), "#b42318"),
+            ("weighted median", base.get("weighted_median"), "#1a7f37"),
+            ("weighted mean", base.get("weighted_mean"), "#6f42c1"),
+            ("status quo", issue["status_quo"], "#555"),
+            ("proposal", issue["proposal"], "#e36209"),
+        ]
+        for k, (name, value, colour) in enumerate(marks):
+            if value is not None:
+                fig.add_trace(
+                    go.Scatter(
+                        x=[value, value],
+                        y=[-1 - 0.2 * k, 1],
+                        mode="lines",
+                        name=f"{name}: {value:.1f}",
+                        line={
+                            "color": colour,
+                            "width": 3 if k == 0 else 2,
+                            "dash": "solid" if k < 3 else "dot",
+                        },
+                    )
+                )
+        dist = issue.get("forecast_distribution")
+        if dist:
+            centres = np.arange(2.5, 100, 5)
+            counts = np.asarray(dist["histogram"], dtype=float)
+            fig.add_trace(
+                go.Bar(
+                    x=centres,
+                    y=-2 * counts / max(counts.max(), 1),
+                    width=4.5,
+                    name="Monte Carlo forecasts",
+                    marker={"color": "#f4a582"},
+                    base=-0.0,
+                )
+            )
+        fig.update_layout(
+            title=f"Bargaining: BDM forecast against the baselines ({bargain.get('status')}, {bargain.get('rounds')} rounds)",
+            xaxis={"range": [-3, 103], "title": "position on the issue scale"},
+            yaxis={"visible": False},
+            height=330,
+            margin={"t": 50, "b": 40, "l": 20, "r": 20},
+            template="plotly_white",
+            legend={"orientation": "h", "y": -0.3},
+        )
+        out.append(_figure(fig))
+        path = bargain.get("trajectory", [])
+        if len(path) > 1:
+            fig = go.Figure(
+                go.Scatter(
+                    x=[p["round"] for p in path], y=[p["median"] for p in path], name="weighted median"
+                )
+            )
+            fig.add_trace(
+                go.Scatter(x=[p["round"] for p in path], y=[p["mean"] for p in path], name="weighted mean")
+            )
+            fig.update_layout(
+                title="Bargaining rounds: the group's median and mean position",
+                height=260,
+                xaxis={"title": "round"},
+                yaxis={"title": "position"},
+                template="plotly_white",
+                margin={"t": 40, "b": 40},
+            )
+            out.append(
+                "<details><summary>Rounds of the bargaining model</summary>" + _figure(fig) + "</details>"
+            )
+    coding = issue.get("coding")
+    if coding:
+        out.append("<details><summary>Coding: positions, salience and capability from the data</summary>")
+        out.append(_table(coding))
+        out.append("</details>")
+    return "".join(out)
+
+
+def _deterrence_section(det: dict[str, Any]) -> str:
+    import plotly.graph_objects as go
+
+    from redline.report.geometry import choropleth_svg
+
+    table = pd.DataFrame(det.get("table", []))
+    out = ["<h2 id='deterrence'>Article 5: credibility and the risk of deterrence failure</h2>"]
+    if table.empty:
+        return "".join(out)
+    base = table[table["lever"] == "base"]
+    values = {
+        r["target"]: r["p_failure"] for r in base.to_dict(orient="records") if r["p_failure"] is not None
+    }
+    labels = {
+        r["target"]: f"{r['target']} ({r['basis']}): P(failure) {_num(r['p_failure'], pct=True)} "
+        f"{_ci(r['p_lo'], r['p_hi'])}; κ = {_num(r['kappa'])}, κ* = {_num(r['kappa_star'])}; {r['regime']}"
+        for r in base.to_dict(orient="records")
+    }
+    scale = [(0.0, "#1a9850"), (0.1, "#91cf60"), (0.3, "#fee08b"), (0.6, "#fc8d59"), (1.0, "#b2182b")]
+    out.append(
+        "<p>Each state coloured by the probability that deterrence of an attack on it fails (Russia attacks), "
+        "over the scenario's uncertainty. NATO members are covered by Article 5; partners such as Ukraine, "
+        "Moldova and Georgia only by a coalition of the willing. Hover a state for its numbers.</p>"
+    )
+    out.append(
+        choropleth_svg(
+            values,
+            labels,
+            title="P(deterrence failure) per state",
+            legend="P(deterrence failure)",
+            scale=scale,
+        )
+    )
+    kappa = {r["target"]: r["kappa"] for r in base.to_dict(orient="records") if r["kappa"] is not None}
+    out.append(
+        "<details><summary>Map of Article 5 credibility κ (probability of an effective response)</summary>"
+    )
+    out.append(choropleth_svg(kappa, labels, title="Credibility κ per state", legend="credibility κ"))
+    out.append("</details>")
+    cols = ["target", "basis", "kappa", "kappa_star", "margin", "regime", "p_failure", "p_lo", "p_hi"]
+    out.append(
+        _table(base.sort_values("p_failure", ascending=False), cols, pct=("p_failure", "p_lo", "p_hi"))
+    )
+    levers = det.get("levers", [])
+    if levers:
+        out.append("<h2 id='levers'>Levers compared</h2>")
+        out.append(_table(levers))
+        lt = table[table["lever"] != "base"].dropna(subset=["delta_p"])
+        if not lt.empty:
+            # chart the targets a lever moves (|ΔP| >= 0.5 pp) and the partners without Article 5
+            moved = lt.groupby("target", sort=False)["delta_p"].apply(lambda d: d.abs().max())
+            partners = set(base.loc[base["basis"] != "Article 5", "target"])
+            shown = [t for t in moved.index if moved[t] >= 0.005 or t in partners][:16]
+            fig = go.Figure()
+            for name, group in lt[lt["target"].isin(shown)].groupby("lever", sort=False):
+                fig.add_trace(
+                    go.Bar(
+                        x=group["target"],
+                        y=group["delta_p"] * 100,
+                        name=str(name),
+                        error_y={
+                            "type": "data",
+                            "symmetric": False,
+                            "array": (group["delta_hi"] - group["delta_p"]) * 100,
+                            "arrayminus": (group["delta_p"] - group["delta_lo"]) * 100,
+                        },
+                    )
+                )
+            fig.update_layout(
+                barmode="group",
+                title="ΔP(deterrence failure) per lever: targets moved by ≥ 0.5 pp, and partners (pp, paired 95% CI)",
+                yaxis={"title": "ΔP (pp)"},
+                height=420,
+                template="plotly_white",
+            )
+            out.append(_figure(fig))
+            out.append("<details><summary>Lever table</summary>")
+            out.append(
+                _table(
+                    lt,
+                    [
+                        "target",
+                        "lever",
+                        "kappa",
+                        "regime",
+                        "p_failure",
+                        "p_lo",
+                        "p_hi",
+                        "delta_p",
+                        "delta_lo",
+                        "delta_hi",
+                    ],
+                    pct=("p_failure", "p_lo", "p_hi", "delta_p", "delta_lo", "delta_hi"),
+                )
+            )
+            out.append("</details>")
+    return "".join(out)
+
+
+def _escalation_section(esc: dict[str, Any]) -> str:
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    out = ["<h2 id='escalation'>Escalation and red lines</h2>"]
+    out.append(f"<p><b>{_esc(esc.get('name'))}</b>. {_esc(esc.get('source', ''))}</p>")
+    if esc.get("illustrative"):
+        out.append(
+            "<p class='note'>Illustrative numbers: the ladder's probabilities are invented to illustrate the model, not estimates.</p>"
+        )
+    if esc.get("observations"):
+        out.append(_table(esc["observations"]))
+    fig = make_subplots(
+        rows=1, cols=2, subplot_titles=("P(nuclear rung by step t)", "pusher's expected belief E[θ_t]")
+    )
+    colours = {"before": "#4575b4", "after": "#d73027"}
+    for when in ("before", "after"):
+        d = esc.get(when) or {}
+        steps = d.get("step", [])
+        for key, dash in (
+            ("p_nuclear", "solid"),
+            ("p_nuclear_resolute", "dash"),
+            ("p_nuclear_bluffer", "dot"),
+        ):
+            if key in d:
+                fig.add_trace(
+                    go.Scatter(
+                        x=steps,
+                        y=d[key],
+                        name=f"{when}: {key.replace('p_nuclear', 'mixture').replace('mixture_', '')}",
+                        line={"color": colours[when], "dash": dash},
+                    ),
+                    1,
+                    1,
+                )
+        if "belief" in d:
+            fig.add_trace(
+                go.Scatter(
+                    x=steps,
+                    y=d["belief"],
+                    name=f"{when}: belief",
+                    line={"color": colours[when]},
+                    showlegend=False,
+                ),
+                1,
+                2,
+            )
+    fig.update_layout(height=380, template="plotly_white", xaxis={"title": "step"}, xaxis2={"title": "step"})
+    out.append(_figure(fig))
+    mc = esc.get("monte_carlo")
+    out.append(
+        f"<p>P(nuclear rung within {esc.get('steps')} steps): <b>{_num(esc.get('p_nuclear_after'), pct=True)}</b> after the "
+        f"observations, {_num(esc.get('p_nuclear_before'), pct=True)} before."
+        + (
+            f" Monte Carlo check: {_num(mc['mean'], pct=True)} {_ci(mc['lo'], mc['hi'])} over {mc['n']} runs."
+            if mc
+            else ""
+        )
+        + "</p>"
+    )
+    return "".join(out)
+
+
+def _restraint_section(sweep: dict[str, Any]) -> str:
+    import plotly.graph_objects as go
+
+    table = pd.DataFrame(sweep.get("table", []))
+    if table.empty:
+        return ""
+    out = [
+        f"<h3 id='restraint'>Deterrence versus restraint: lifting {_esc(sweep['target'])}'s restrictions</h3>",
+        "<p>Support σ (0 = restrictions in force, 1 = lifted) lowers the challenger's gains from attacking "
+        "the protégé but raises the protégé's own escalation on the ladder (Zagare & Kilgour's Tripartite "
+        f"game). Effect sizes (assumptions): {_esc(json.dumps(sweep.get('effects', {})))}.</p>",
+    ]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(x=table["sigma"], y=table["p_failure"], name="P(deterrence failure)", mode="lines+markers")
+    )
+    if "ci_low" in table:
+        fig.add_trace(
+            go.Scatter(
+                x=list(table["sigma"]) + list(table["sigma"])[::-1],
+                y=list(table["ci_high"]) + list(table["ci_low"])[::-1],
+                fill="toself",
+                line={"width": 0},
+                name="95% interval",
+                opacity=0.25,
+                hoverinfo="skip",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=table["sigma"], y=table["p_nuclear"], name="P(nuclear rung within N)", mode="lines+markers"
+        )
+    )
+    fig.update_layout(
+        height=360,
+        template="plotly_white",
+        xaxis={"title": "support σ"},
+        yaxis={"title": "probability", "range": [0, 1]},
+        title="The dilemma: less risk of attack, more risk of escalation",
+    )
+    out.append(_figure(fig))
+    cols = [
+        "sigma",
+        "p_L",
+        "k_L",
+        "kappa",
+        "kappa_star",
+        "regime",
+        "p_failure",
+        "ci_low",
+        "ci_high",
+        "p_nuclear",
+    ]
+    out.append("<details><summary>Sweep table</summary>" + _table(table, cols) + "</details>")
+    return "".join(out)
+
+
+def _analytics_section(analytics: dict[str, Any]) -> str:
+    out = ["<h2 id='analytics'>Burden-sharing, alignment and factions</h2>"]
+    burden = analytics.get("burden")
+    if burden:
+        from redline.analytics.plots import burden_figure
+
+        frame = pd.DataFrame(burden["table"])
+        out.append(_figure(burden_figure(frame, burden.get("frontline", []))))
+    alignment = analytics.get("alignment")
+    if alignment:
+        from redline.analytics.plots import alignment_heatmap, faction_dendrogram
+
+        states = alignment["similarity"]["states"]
+        sim = pd.DataFrame(
+            np.asarray(alignment["similarity"]["values"], dtype=float), index=states, columns=states
+        )
+        members = pd.DataFrame(alignment["factions"])
+        out.append(
+            _figure(alignment_heatmap(sim, factions=members, measure=alignment.get("measure", "agree")))
+        )
+        out.append(_figure(faction_dendrogram(sim, fill_missing=0.0)))
+        out.append(
+            f"<p class='note'>UN General Assembly resolutions used: {_esc(', '.join(alignment.get('resolutions', [])))}."
+            f" Factions summary: {_esc(json.dumps(alignment.get('summary', {}), default=str))}</p>"
+        )
+    claims = analytics.get("claims")
+    if claims:
+        out.append("<h2 id='claims'>The article's claims checked against the data</h2>")
+        rows = [
+            {
+                "claim": c["claim"],
+                "verdict": c["verdict"],
+                "statistic": c["statistic"],
+                "value": c["value"],
+                "reason": c["reason"],
+                "data": "; ".join(f"{d['table']} [{d['release']}; {d['years']}]" for d in c.get("data", [])),
+                "missing": "; ".join(c.get("missing", [])),
+            }
+            for c in claims
+        ]
+        cls = {
+            "supported": "verdict-supported",
+            "not supported": "verdict-not",
+            "mixed": "verdict-mixed",
+            "not testable with shipped data": "verdict-untestable",
+        }
+        out.append(_table(rows, cls=cls))
+    return "".join(out)
+
+
+def _assumptions_section(summary: dict[str, Any], scenario_text: str) -> str:
+    out = ["<h2 id='assumptions'>Assumptions and codings</h2>"]
+    out.append(
+        "<p>Issue positions, salience and capability are coded from the data by the rules in the scenario file "
+        "(each issue's coding table is under its section above); status-quo and proposal points, coding weights, "
+        "uncertainty widths, deterrence payoffs and the escalation ladder are analyst assumptions.</p>"
+    )
+    det = summary.get("deterrence")
+    if det:
+        out.append("<h3>Deterrence coding parameters</h3>")
+        out.append(_table(det.get("params", [])))
+        if det.get("uncertainty"):
+            out.append("<p>Distributions: " + _esc(json.dumps(det["uncertainty"])) + "</p>")
+        example = det.get("coding_example")
+        if example:
+            out.append(f"<details><summary>Allies' coding for target {_esc(example['target'])}</summary>")
+            out.append(_table(example["table"]))
+            out.append("</details>")
+        notes = [f"{t['target']}: {n}" for t in det.get("targets", []) for n in t.get("notes", [])]
+        if notes:
+            out.append("<details><summary>Notes and data gaps flagged by the deterrence coding</summary><ul>")
+            out.extend(f"<li>{_esc(n)}</li>" for n in notes[:80])
+            out.append("</ul></details>")
+    if scenario_text:
+        out.append(
+            "<details><summary>The scenario file</summary><pre>" + _esc(scenario_text) + "</pre></details>"
+        )
+    return "".join(out)
+
+
+def _provenance_section(summary: dict[str, Any]) -> str:
+    run = summary.get("run", {})
+    out = [
+        "<h2 id='provenance'>Run and data provenance</h2>",
+        _table([{"field": k, "value": v} for k, v in run.items()]),
+    ]
+    prov = summary.get("provenance", {})
+    world = prov.get("world") or {}
+    rows = []
+    if isinstance(world, dict):
+        for name, record in world.items():
+            if isinstance(record, dict):
+                rows.append(
+                    {"table": name, **{k: v for k, v in record.items() if not isinstance(v, dict | list)}}
+                )
+            else:
+                rows.append({"table": name, "record": record})
+    if rows:
+        out.append(_table(pd.DataFrame(rows).astype(str).drop_duplicates()))
+    out.append(
+        f"<p class='meta'>Data snapshot version {_esc(prov.get('data_version', run.get('data_version')))}. "
+        "Map outlines: Natural Earth 1:50m (public domain) via the npm package world-atlas@2 (ISC).</p>"
+    )
+    return "".join(out)
+
+
+def build_html(summary: dict[str, Any], scenario_text: str = "") -> str:
+    """The whole report as one HTML string (plotly.js inlined once; no external resources)."""
+    from plotly.offline import get_plotlyjs
+
+    run = summary.get("run", {})
+    title = run.get("title") or run.get("scenario") or "Redline scenario"
+    body = [
+        f"<h1>{_esc(title)}</h1>",
+        f"<p class='meta'>Scenario <b>{_esc(run.get('scenario'))}</b> · run <b>{_esc(run.get('run_id'))}</b> · "
+        f"{_esc(run.get('draws'))} draws · seed {_esc(run.get('seed'))} · redline {_esc(run.get('package_version'))} · "
+        f"data {_esc(run.get('data_version'))} · scenario hash {_esc(str(run.get('scenario_hash', ''))[:12])} · "
+        f"started {_esc(run.get('started'))}</p>",
+        "<nav><a href='#answers'>Answers</a><a href='#issues'>Issues</a><a href='#deterrence'>Article 5</a>"
+        "<a href='#levers'>Levers</a><a href='#escalation'>Escalation</a><a href='#analytics'>Burden & alignment</a>"
+        "<a href='#claims'>Claims</a><a href='#assumptions'>Assumptions</a><a href='#provenance'>Provenance</a></nav>",
+        _headlines(summary),
+    ]
+    if summary.get("issues"):
+        body.append("<h2 id='issues'>Will the alliance act? Decisions and bargaining per issue</h2>")
+        body.extend(_issue_section(issue) for issue in summary["issues"])
+    if summary.get("deterrence"):
+        body.append(_deterrence_section(summary["deterrence"]))
+    if summary.get("escalation"):
+        body.append(_escalation_section(summary["escalation"]))
+    if summary.get("restraint"):
+        body.append(_restraint_section(summary["restraint"]))
+    if summary.get("analytics"):
+        body.append(_analytics_section(summary["analytics"]))
+    body.append(_assumptions_section(summary, scenario_text))
+    body.append(_provenance_section(summary))
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{_esc(title)}</title><style>{_CSS}</style>"
+        f"<script type='text/javascript'>{get_plotlyjs()}</script></head>"
+        f"<body><main>{''.join(body)}</main></body></html>"
+    )
+
+
+def write_report(summary: dict[str, Any], path: str | Path, plan: Any = None) -> Path:
+    """Write ``report.html`` for a run's summary (``plan`` supplies the scenario file's text)."""
+    path = Path(path)
+    text = ""
+    source = (
+        getattr(plan, "source", "") if plan is not None else summary.get("run", {}).get("scenario_file", "")
+    )
+    if source and Path(source).is_file():
+        text = Path(source).read_text(encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(build_html(summary, text), encoding="utf-8")
+    except OSError as exc:
+        raise RedlineError(f"{path}: cannot write the report ({exc})") from None
+    return path

@@ -1,0 +1,379 @@
+"""Run a scenario: code the issues, call every model, Monte Carlo over chunks, store, summarise.
+
+The work splits in two:
+
+* **exact** answers, computed once from the coded inputs (does the proposal pass now, the bargaining
+  forecast, Article 5 credibility κ and the challenger's regime, the exact escalation curves, the
+  claims);
+* **Monte Carlo** answers over input uncertainty, computed by *tasks*. A task draws its own inputs
+  and returns one number per draw and question. Draws are split into chunks of whole blocks
+  (:func:`redline.rng.chunk_ranges`); each task draws block by block from its own stream
+  (:func:`redline.rng.draw_blocks` with the task's seed ``SeedSequence(seed, spawn_key=(crc32(key),))``),
+  so the stored numbers are identical whatever the chunk size, the number of workers, or which other
+  models the scenario switches on.
+
+Chunks run in-process by default; with ``cluster=ADDRESS`` (or a ``dask.distributed.Client``) the same
+chunks are submitted to a Dask scheduler. Every finished chunk is written to the store at once, so an
+interrupted run can be resumed (``resume=RUN_ID``) and is never marked finished.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from redline import __version__
+from redline.errors import RedlineError
+from redline.rng import chunk_ranges, draw_blocks
+from redline.scenario import Scenario, scenario_hash
+from redline.store import Store
+
+__all__ = [
+    "Plan",
+    "RunResult",
+    "Task",
+    "execute",
+    "interval",
+    "prepare",
+    "run_chunk",
+    "run_scenario",
+    "task_seed",
+    "wilson",
+]
+
+
+# ------------------------------------------------------------------------------------------ statistics
+def wilson(successes: float, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
+    """Wilson score 95% interval for a binomial proportion (Wilson 1927)."""
+    if n <= 0:
+        return (math.nan, math.nan)
+    p = successes / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def interval(values: np.ndarray, binary: bool = False) -> dict[str, float]:
+    """Mean with a 95% interval: Wilson for 0/1 outcomes, the 2.5-97.5% quantiles otherwise."""
+    values = np.asarray(values, dtype=float)
+    values = values[np.isfinite(values)]
+    n = values.size
+    if n == 0:
+        return {"mean": math.nan, "lo": math.nan, "hi": math.nan, "se": math.nan, "n": 0}
+    mean = float(values.mean())
+    se = float(values.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan
+    if binary:
+        lo, hi = wilson(float(values.sum()), n)
+    else:
+        lo, hi = (float(q) for q in np.quantile(values, [0.025, 0.975]))
+    return {"mean": mean, "lo": lo, "hi": hi, "se": se, "n": int(n)}
+
+
+# ------------------------------------------------------------------------------------------ tasks
+def task_seed(seed: int, key: str) -> int:
+    """The seed of task ``key``: a child of ``SeedSequence(seed)``, independent of the other tasks."""
+    child = np.random.SeedSequence(seed, spawn_key=(zlib.crc32(key.encode()),))
+    return int(child.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1))
+
+
+@dataclass(frozen=True)
+class Task:
+    """A Monte Carlo question family: ``sampler(generator, n)`` returns question -> array of n values.
+
+    ``binary`` lists the questions whose values are 0/1 outcomes (reported with Wilson intervals).
+    Tasks must be picklable (plain data and module-level functions) so that Dask can ship them.
+    """
+
+    key: str
+    sampler: Callable[[np.random.Generator, int], dict[str, np.ndarray]]
+    binary: tuple[str, ...] = ()
+    max_draws: int | None = None
+    """Only draws ``0..max_draws-1`` (for slow models): the task's questions have fewer draws."""
+
+
+def run_chunk(tasks: tuple[Task, ...], seed: int, start: int, stop: int) -> dict[str, np.ndarray]:
+    """Draws ``start..stop`` of every task: question -> array of values for draws ``start, start+1, ...``
+
+    (``stop - start`` values, or fewer for a task with ``max_draws``)."""
+    out: dict[str, np.ndarray] = {}
+    for task in tasks:
+        end = stop if task.max_draws is None else min(stop, task.max_draws)
+        if end > start:
+            out.update(draw_blocks(task_seed(seed, task.key), start, end, task.sampler))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ plan
+@dataclass
+class Plan:
+    """A prepared run: the scenario, its coded inputs, the exact answers and the Monte Carlo tasks."""
+
+    scenario: Scenario
+    seed: int
+    draws: int
+    chunk_size: int
+    tasks: tuple[Task, ...]
+    exact: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
+    source: str = ""
+
+    @property
+    def hash(self) -> str:
+        return scenario_hash(self.scenario)
+
+
+def prepare(
+    scenario: Scenario,
+    *,
+    draws: int | None = None,
+    seed: int | None = None,
+    chunk_size: int | None = None,
+    source: str | Path = "",
+) -> Plan:
+    """Code the issues from the World and build the exact answers and Monte Carlo tasks."""
+    from redline import questions  # the adapters to each model family
+
+    draws = scenario.run.draws if draws is None else draws
+    seed = scenario.run.seed if seed is None else seed
+    chunk_size = scenario.run.chunk_size if chunk_size is None else chunk_size
+    if draws < 1:
+        raise RedlineError(f"draws: expected an integer >= 1, found {draws}")
+    if seed < 0:
+        raise RedlineError(f"seed: expected an integer >= 0, found {seed}")
+    if chunk_size < 1:
+        raise RedlineError(f"chunk size: expected an integer >= 1, found {chunk_size}")
+    base_dir = Path(source).parent if source else Path.cwd()
+    try:
+        exact, tasks, context = questions.build(scenario, base_dir=base_dir)
+    except RedlineError as exc:
+        raise RedlineError(f"{source}: {exc}" if source else str(exc)) from None
+    return Plan(scenario, seed, draws, chunk_size, tuple(tasks), exact, context, str(source))
+
+
+# ------------------------------------------------------------------------------------------ execution
+@dataclass
+class RunResult:
+    run_id: str
+    summary: dict[str, Any]
+    rows: pd.DataFrame
+    draws: dict[str, np.ndarray]
+    plan: Plan
+
+
+def _data_version() -> str:
+    try:
+        from redline.data import snapshot_version
+
+        return str(snapshot_version())
+    except Exception:  # noqa: BLE001 - provenance must not stop a run
+        return "unknown"
+
+
+def _client(cluster: Any):
+    if cluster is None or not isinstance(cluster, str):
+        return cluster, False
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise RedlineError("--cluster needs dask.distributed: pip install 'redline[cluster]'") from None
+    try:
+        return Client(cluster, timeout="5s"), True
+    except OSError as exc:
+        raise RedlineError(f"cannot reach the Dask scheduler at {cluster!r} ({exc})") from None
+
+
+def execute(
+    plan: Plan,
+    store: Store | None = None,
+    *,
+    run_id: str | None = None,
+    resume: str | None = None,
+    cluster: Any = None,
+    progress: bool = False,
+    on_chunk: Callable[[int, int], None] | None = None,
+) -> RunResult:
+    """Run every chunk of ``plan`` (skipping chunks already stored when resuming) and summarise.
+
+    ``cluster`` is a scheduler address or a ``dask.distributed.Client``; ``on_chunk(start, stop)`` is
+    called after each chunk is stored (tests use it to interrupt a run).
+    """
+    ranges = chunk_ranges(plan.draws, plan.chunk_size)
+    done: set[int] = set()
+    if resume:
+        if store is None:
+            raise RedlineError("resume needs a results store")
+        record = store.run(resume)
+        run_id = record["run_id"]
+        if record["status"] == "finished":
+            raise RedlineError(f"run {run_id} is already finished; nothing to resume")
+        if (
+            record["scenario_hash"] != plan.hash
+            or int(record["draws"]) != plan.draws
+            or int(record["seed"]) != plan.seed
+        ):
+            raise RedlineError(
+                f"run {run_id} was made with another scenario, seed or number of draws; it cannot be resumed with these"
+            )
+        if int(record["chunk_size"]) != plan.chunk_size:
+            ranges = chunk_ranges(plan.draws, int(record["chunk_size"]))
+        done = store.done_chunks(run_id)
+    # connect before the run is recorded: an unreachable scheduler leaves nothing in the store
+    client, own_client = _client(cluster)
+    if not resume:
+        run_id = run_id or dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        if store is not None:
+            store.start_run(
+                run_id,
+                scenario_name=plan.scenario.scenario.name,
+                scenario_path=plan.source,
+                scenario_hash=plan.hash,
+                seed=plan.seed,
+                draws=plan.draws,
+                chunk_size=plan.chunk_size,
+                package_version=__version__,
+                data_version=_data_version(),
+            )
+    todo = [r for r in ranges if r[0] not in done]
+    started = dt.datetime.now(dt.UTC)
+    collected: dict[int, dict[str, np.ndarray]] = {}
+    bar = _progress(progress, len(todo))
+    try:
+        if client is None:
+            results = ((r, run_chunk(plan.tasks, plan.seed, *r)) for r in todo)
+        else:
+            results = _dask_results(client, plan, todo)
+        for (start, stop), values in results:
+            if store is not None:
+                store.write_chunk(run_id, start, stop, values)
+            else:
+                collected[start] = values
+            if bar is not None:
+                bar.advance()
+            if on_chunk is not None:
+                on_chunk(start, stop)
+    except BaseException:
+        if store is not None:
+            store.fail_run(run_id)
+        raise
+    finally:
+        if bar is not None:
+            bar.stop()
+        if own_client:
+            client.close()
+    if store is not None:
+        draws = store.read_draws(run_id)
+    else:
+        keys = dict.fromkeys(key for part in collected.values() for key in part)
+        draws = {
+            key: np.concatenate([collected[s][key] for s in sorted(collected) if key in collected[s]])
+            for key in keys
+        }
+    summary, rows = summarise(plan, draws, run_id, started)
+    if store is not None:
+        store.finish_run(run_id, summary, rows)
+    return RunResult(run_id, summary, rows, draws, plan)
+
+
+def _dask_results(client: Any, plan: Plan, todo: list[tuple[int, int]]):
+    from dask.distributed import as_completed
+
+    tasks = client.scatter(plan.tasks, broadcast=True) if len(todo) > 1 else plan.tasks
+    futures = {client.submit(run_chunk, tasks, plan.seed, a, b, pure=False): (a, b) for a, b in todo}
+    for future in as_completed(futures):
+        yield futures[future], future.result()
+
+
+class _Bar:
+    def __init__(self, total: int):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from redline.cli._output import console
+
+        self.progress = Progress(
+            TextColumn("Monte Carlo chunks"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        self.task = self.progress.add_task("run", total=total)
+        self.progress.start()
+
+    def advance(self) -> None:
+        self.progress.advance(self.task)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def _progress(enabled: bool, total: int) -> _Bar | None:
+    return _Bar(total) if enabled and total > 1 else None
+
+
+# ------------------------------------------------------------------------------------------ summary
+def summarise(
+    plan: Plan, draws: dict[str, np.ndarray], run_id: str, started: dt.datetime
+) -> tuple[dict[str, Any], pd.DataFrame]:
+    """The summary JSON (exact answers + Monte Carlo statistics + provenance) and the long rows."""
+    from redline import questions
+
+    binary = {q for task in plan.tasks for q in task.binary}
+    stats = {q: interval(v, binary=q in binary) for q, v in sorted(draws.items())}
+    rows = pd.DataFrame(
+        [
+            {"question": q, "statistic": "mean", "value": s["mean"], "lo": s["lo"], "hi": s["hi"]}
+            for q, s in stats.items()
+        ],
+        columns=["question", "statistic", "value", "lo", "hi"],
+    )
+    summary = {
+        "run": {
+            "run_id": run_id,
+            "scenario": plan.scenario.scenario.name,
+            "title": plan.scenario.scenario.title,
+            "scenario_file": plan.source,
+            "scenario_hash": plan.hash,
+            "seed": plan.seed,
+            "draws": plan.draws,
+            "chunk_size": plan.chunk_size,
+            "package_version": __version__,
+            "data_version": _data_version(),
+            "started": started.isoformat(timespec="seconds"),
+        },
+        "provenance": plan.context.get("provenance", {}),
+    }
+    summary.update(questions.summarise(plan, stats, draws))
+    return _jsonable(summary), rows
+
+
+def _jsonable(value: Any) -> Any:
+    from redline.cli._output import to_jsonable
+
+    return to_jsonable(value)
+
+
+def run_scenario(
+    scenario: Scenario,
+    *,
+    draws: int | None = None,
+    seed: int | None = None,
+    chunk_size: int | None = None,
+    store: Store | None = None,
+    source: str | Path = "",
+    cluster: Any = None,
+    progress: bool = False,
+) -> RunResult:
+    """Prepare and execute ``scenario`` in one call (what ``redline run`` does before the report)."""
+    plan = prepare(scenario, draws=draws, seed=seed, chunk_size=chunk_size, source=source)
+    return execute(plan, store, cluster=cluster, progress=progress)

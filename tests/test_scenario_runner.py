@@ -1,0 +1,193 @@
+"""Runner and store: determinism across chunk sizes and Dask, transactional store, interrupted runs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from redline.rng import BLOCK
+from redline.runner import Task, execute, interval, prepare, run_chunk, task_seed, wilson
+from redline.scenario import load_scenario
+from redline.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+NATO = ROOT / "scenarios" / "nato-2024.toml"
+
+
+def light(models=("decisions", "escalation")):
+    """nato-2024 with only the given model families (fast)."""
+    scenario = load_scenario(NATO)
+    flags = {
+        name: name in models for name in ("decisions", "bargaining", "deterrence", "escalation", "analytics")
+    }
+    return scenario.model_copy(update={"models": scenario.models.model_copy(update=flags)})
+
+
+def _uniform_sampler(generator, n):
+    return {"u": generator.random(n), "b": (generator.random(n) < 0.3).astype(float)}
+
+
+def test_chunks_give_identical_draws_whatever_the_chunk_size():
+    tasks = (Task("t", _uniform_sampler, binary=("b",)),)
+    draws = 3 * BLOCK + 17
+    whole = run_chunk(tasks, 7, 0, draws)
+    from redline.rng import chunk_ranges
+
+    for size in (BLOCK, 2 * BLOCK, 10**9):
+        parts = [run_chunk(tasks, 7, a, b) for a, b in chunk_ranges(draws, size)]
+        for key in whole:
+            assert np.array_equal(np.concatenate([p[key] for p in parts]), whole[key])
+    assert not np.array_equal(run_chunk(tasks, 8, 0, 10)["u"], whole["u"][:10])
+
+
+def _other_sampler(generator, n):
+    return {"v": generator.standard_normal((n, 3)).sum(axis=1)}
+
+
+def test_task_streams_are_independent_of_each_other():
+    """Switching a model family on or off does not change another family's numbers."""
+    a = Task("a", _uniform_sampler)
+    b = Task("b", _other_sampler)
+    alone = run_chunk((a,), 3, 0, 100)
+    both = run_chunk((b, a), 3, 0, 100)
+    assert task_seed(3, "a") != task_seed(3, "b")
+    assert np.array_equal(both["u"], alone["u"]) and np.array_equal(both["b"], alone["b"])
+
+
+def test_wilson_and_interval_against_plain_formulas():
+    lo, hi = wilson(30, 100)
+    z = 1.959963984540054
+    p, n = 0.3, 100
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    assert lo == pytest.approx(centre - half) and hi == pytest.approx(centre + half)
+    values = np.arange(1000.0)
+    s = interval(values)
+    assert s["mean"] == pytest.approx(499.5)
+    assert s["lo"] == pytest.approx(np.quantile(values, 0.025)) and s["hi"] == pytest.approx(
+        np.quantile(values, 0.975)
+    )
+
+
+def test_run_is_identical_across_chunk_sizes_and_stored(tmp_path):
+    scenario = light()
+    results = []
+    for i, chunk in enumerate((BLOCK, 3 * BLOCK)):
+        plan = prepare(scenario, draws=2 * BLOCK + 100, seed=11, chunk_size=chunk)
+        with Store(tmp_path / f"s{i}.duckdb") as store:
+            results.append(execute(plan, store))
+            stored = store.read_draws(results[-1].run_id)
+            rows = store.summaries(results[-1].run_id)
+        assert set(stored) == set(results[-1].draws)
+        assert len(rows) == len(stored)
+    a, b = results
+    assert a.draws.keys() == b.draws.keys()
+    for key in a.draws:
+        assert np.array_equal(a.draws[key], b.draws[key]), key
+    for ha, hb in zip(a.summary["headlines"], b.summary["headlines"], strict=True):
+        assert ha["value"] == hb["value"] and ha["lo"] == hb["lo"]
+
+
+def test_dask_cluster_gives_the_same_numbers():
+    """A Client, or a scheduler address (what --cluster passes), gives the in-process numbers."""
+    distributed = pytest.importorskip("dask.distributed")
+    plan = prepare(light(("decisions", "escalation")), draws=2 * BLOCK + 5, seed=5, chunk_size=BLOCK)
+    local = execute(plan)
+    with distributed.LocalCluster(
+        processes=False, n_workers=2, threads_per_worker=1, dashboard_address=None
+    ) as cluster:
+        with distributed.Client(cluster) as client:
+            remote = execute(plan, cluster=client)
+        by_address = execute(plan, cluster=cluster.scheduler_address)
+    for key in local.draws:
+        assert np.array_equal(local.draws[key], remote.draws[key])
+        assert np.array_equal(local.draws[key], by_address.draws[key])
+    from redline.errors import RedlineError
+
+    with pytest.raises(RedlineError, match="cannot reach the Dask scheduler"):
+        execute(plan, cluster="tcp://127.0.0.1:1")
+
+
+def test_escalation_numbers_match_the_model_called_directly():
+    from redline.escalation import propagate
+    from redline.scenario import ladder_of
+
+    scenario = light(("escalation",))
+    plan = prepare(scenario, draws=BLOCK, seed=1)
+    result = execute(plan)
+    esc = result.summary["escalation"]
+    ladder = ladder_of(scenario.escalation)
+    after = float(propagate(ladder.posterior(), 10).final[0])
+    before = float(propagate(ladder.replace(observations=()), 10).final[0])
+    assert esc["p_nuclear_after"] == pytest.approx(after, abs=1e-12)
+    assert esc["p_nuclear_before"] == pytest.approx(before, abs=1e-12)
+    mc = esc["monte_carlo"]
+    assert abs(mc["mean"] - after) < 4 * np.sqrt(after * (1 - after) / mc["n"])
+
+
+_KILLER = textwrap.dedent(
+    """
+    import os, signal, sys
+    sys.path.insert(0, {tests!r})
+    from test_scenario_runner import light
+    from redline.runner import execute, prepare
+    from redline.store import Store
+
+    plan = prepare(light(("escalation",)), draws=6 * 4096, seed=3, chunk_size=4096)
+    store = Store({store!r})
+
+    def die(start, stop):
+        if start >= 4096:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    execute(plan, store, run_id="killed", on_chunk=die)
+    """
+)
+
+
+def test_store_survives_a_run_killed_mid_way_and_resumes(tmp_path):
+    path = tmp_path / "runs.duckdb"
+    scenario = light(("escalation",))
+    plan = prepare(scenario, draws=6 * BLOCK, seed=3, chunk_size=BLOCK)
+    with Store(path) as store:
+        earlier = execute(plan, store, run_id="earlier")
+    code = _KILLER.format(tests=str(Path(__file__).parent), store=str(path))
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=os.environ
+    )
+    assert proc.returncode != 0  # killed
+    with Store(path) as store:
+        runs = store.runs().set_index("run_id")
+        assert runs.loc["earlier", "status"] == "finished"
+        assert runs.loc["killed", "status"] == "running"  # never marked finished
+        assert store.done_chunks("killed") == {0, BLOCK}
+        assert store.run("killed")["summary"] is None
+        before = store.read_draws("earlier")
+        resumed = execute(plan, store, resume="killed")
+        assert store.run("killed")["status"] == "finished"
+        for key, values in earlier.draws.items():
+            assert np.array_equal(resumed.draws[key], values)
+            assert np.array_equal(before[key], values)
+
+
+def test_failed_run_is_marked_failed_and_store_rolls_back(tmp_path):
+    plan = prepare(light(("escalation",)), draws=3 * BLOCK, seed=3, chunk_size=BLOCK)
+
+    def boom(start, stop):
+        if start > 0:
+            raise KeyboardInterrupt
+
+    with Store(tmp_path / "f.duckdb") as store:
+        with pytest.raises(KeyboardInterrupt):
+            execute(plan, store, run_id="boom", on_chunk=boom)
+        assert store.run("boom")["status"] == "failed"
+        with pytest.raises(RuntimeError), store.transaction() as con:
+            con.execute("INSERT INTO draws VALUES ('boom', 'x', 0, 1.0)")
+            raise RuntimeError
+        assert "x" not in store.read_draws("boom")

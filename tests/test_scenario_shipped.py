@@ -1,0 +1,392 @@
+"""The shipped scenarios run end to end (small draws); their numbers match the models called directly."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from redline.cli import app
+from redline.rng import BLOCK, draw_blocks
+from redline.runner import execute, prepare, task_seed
+from redline.scenario import load_scenario
+from redline.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = ROOT / "scenarios"
+DRAWS = BLOCK + 904  # two blocks, the second one short
+
+
+@pytest.fixture(scope="module")
+def nato(tmp_path_factory):
+    path = tmp_path_factory.mktemp("nato")
+    scenario = load_scenario(SCENARIOS / "nato-2024.toml")
+    plan = prepare(scenario, draws=DRAWS, source=SCENARIOS / "nato-2024.toml")
+    with Store(path / "s.duckdb") as store:
+        result = execute(plan, store)
+    return scenario, plan, result
+
+
+@pytest.fixture(scope="module")
+def levers():
+    scenario = load_scenario(SCENARIOS / "levers.toml")
+    plan = prepare(scenario, draws=DRAWS)
+    return scenario, plan, execute(plan)
+
+
+# ------------------------------------------------------------------ issue coding (plain reference)
+def _coded_reference(values: dict[str, dict[str, float]], weights: dict[str, float], low: float, high: float):
+    """Min-max per indicator, reversed for negative weights, weighted mean over available ones."""
+    actors = list(values)
+    out = {}
+    for actor in actors:
+        num = den = 0.0
+        for name, weight in weights.items():
+            column = [values[a][name] for a in actors if not math.isnan(values[a][name])]
+            x = values[actor][name]
+            if math.isnan(x) or weight == 0:
+                continue
+            lo, hi = min(column), max(column)
+            score = 0.5 if hi == lo else (x - lo) / (hi - lo)
+            if weight < 0:
+                score = 1 - score
+            num += abs(weight) * score
+            den += abs(weight)
+        out[actor] = low + (high - low) * num / den if den else math.nan
+    return out
+
+
+def test_issue_coding_matches_a_plain_reference(nato):
+    scenario, plan, _ = nato
+    indicators = plan.context["indicators"]
+    for spec, issue in zip(scenario.issues, plan.context["issues"], strict=True):
+        actors = list(issue.actors.actor)
+        for name, coding in (("position", spec.coding.position), ("salience", spec.coding.salience)):
+            values = {a: {k: float(indicators.loc[a, k]) for k in coding.weights} for a in actors}
+            expected = _coded_reference(values, coding.weights, coding.low, coding.high)
+            got = dict(zip(actors, getattr(issue.actors, name), strict=True))
+            for actor in actors:
+                override = spec.overrides.get(actor)
+                if override is not None and getattr(override, name) is not None:
+                    assert got[actor] == getattr(override, name)
+                else:
+                    assert got[actor] == pytest.approx(expected[actor], abs=1e-9), (spec.id, name, actor)
+        # capability: NATO defence USD, SIPRI where NATO has none
+        for actor, cap in zip(actors, issue.actors.capability, strict=True):
+            primary = indicators.loc[actor, "defence_usd"]
+            assert cap == (primary if not math.isnan(primary) else indicators.loc[actor, "milex_usd"])
+        # members are the NATO members of 2024, participants do not vote
+        assert sorted(issue.members) == sorted(plan_world_members())
+
+
+def plan_world_members():
+    from redline.world import World
+
+    return World.for_year(2024).members("NATO")
+
+
+# ------------------------------------------------------------------ decisions
+def test_decision_outcomes_match_the_rule_and_a_scalar_reference(nato):
+    from redline.decisions.rules import get_rule
+    from redline.questions import draw_issue_inputs
+
+    scenario, plan, result = nato
+    by_id = {i["id"]: i for i in result.summary["issues"]}
+    for issue in plan.context["issues"]:
+        direct = get_rule(issue.rule).evaluate(issue.actors, issue.status_quo, issue.proposal)
+        stored = by_id[issue.id]["decision"]
+        assert stored["passes"] == direct.passes
+        assert sorted(stored["blockers"]) == sorted(direct.blockers)
+        assert stored["largest_passable"] == pytest.approx(direct.largest_passable)
+        # the Monte Carlo share: regenerate the same draws and apply consensus by plain loops
+        inputs = draw_blocks(
+            task_seed(plan.seed, f"issue.{issue.id}"),
+            0,
+            DRAWS,
+            lambda g, n, i=issue: draw_issue_inputs(i, g, n),
+        )
+        member = issue.actors.member
+        eps = issue.actors.block_cost
+        passes = []
+        for row in inputs["position"]:
+            ok = True
+            for k, x in enumerate(row):
+                if member[k] and abs(issue.proposal - x) - abs(issue.status_quo - x) > eps[k] + 1e-9:
+                    ok = False
+                    break
+            passes.append(ok)
+        assert np.array_equal(result.draws[f"issue.{issue.id}.pass"], np.array(passes, dtype=float))
+        assert by_id[issue.id]["mc_pass"]["mean"] == pytest.approx(np.mean(passes))
+
+
+# ------------------------------------------------------------------ bargaining
+def _weighted_median(x, w):
+    order = sorted(range(len(x)), key=lambda i: x[i])
+    total, acc = sum(w), 0.0
+    for i in order:
+        acc += w[i]
+        if acc >= total / 2 - 1e-12:
+            return x[i]
+    return x[order[-1]]
+
+
+def test_bargaining_forecast_matches_the_model_and_baselines(nato):
+    from redline.bargaining import forecast
+
+    _, plan, result = nato
+    by_id = {i["id"]: i for i in result.summary["issues"]}
+    for issue in plan.context["issues"]:
+        direct = forecast(issue.actors, status_quo=issue.status_quo)
+        stored = by_id[issue.id]["bargaining"]
+        assert stored["forecast"] == pytest.approx(direct.forecast, abs=1e-12)
+        assert stored["status"] == direct.status and stored["rounds"] == direct.rounds
+        w = list(issue.actors.capability * issue.actors.salience)
+        x = list(issue.actors.position)
+        assert stored["baselines"]["weighted_median"] == pytest.approx(_weighted_median(x, w))
+        assert stored["baselines"]["weighted_mean"] == pytest.approx(
+            sum(a * b for a, b in zip(x, w, strict=True)) / sum(w)
+        )
+
+
+def test_bargaining_monte_carlo_runs_only_when_asked():
+    from redline.bargaining import forecast_batch
+    from redline.questions import draw_issue_inputs
+
+    scenario = load_scenario(SCENARIOS / "nato-2024.toml")
+    issue_spec = scenario.issues[0].model_copy(update={"participants": [], "overrides": {}})
+    small = scenario.model_copy(
+        update={
+            "issues": [issue_spec],
+            "run": scenario.run.model_copy(update={"bargaining_draws": 6}),
+            "models": scenario.models.model_copy(
+                update={"deterrence": False, "escalation": False, "analytics": False}
+            ),
+        }
+    )
+    plan = prepare(small, draws=20)
+    result = execute(plan)
+    key = f"issue.{issue_spec.id}.forecast"
+    assert result.draws[key].shape == (6,) and result.draws[f"issue.{issue_spec.id}.pass"].shape == (20,)
+    issue = plan.context["issues"][0]
+    inputs = draw_blocks(
+        task_seed(plan.seed, f"issue.{issue.id}.bargaining"),
+        0,
+        6,
+        lambda g, n: draw_issue_inputs(issue, g, n),
+    )
+    direct = forecast_batch(inputs["position"], inputs["capability"], inputs["salience"]).forecast
+    assert np.allclose(result.draws[key], direct)
+
+
+# ------------------------------------------------------------------ deterrence
+def test_deterrence_matches_the_model_called_directly(nato):
+    from redline.deterrence import from_world, monte_carlo
+    from redline.world import World
+
+    scenario, _, result = nato
+    world = World.for_year(2024)
+    table = pd.DataFrame(result.summary["deterrence"]["table"])
+    base = table[table["lever"] == "base"].set_index("target")
+    assert set(base.index) == set(world.members("NATO")) | {"UKR", "MDA", "GEO"}
+    assert (base.loc[["UKR", "MDA", "GEO"], "basis"] == "coalition of the willing").all()
+    uncertainty = {k: v.model_dump(exclude_none=True) for k, v in scenario.deterrence.uncertainty.items()}
+    for target in ("EST", "POL", "UKR", "GEO"):
+        game = from_world(world, target, uncertainty=uncertainty)
+        assert base.loc[target, "kappa"] == pytest.approx(game.kappa(), abs=1e-12)
+        assert base.loc[target, "regime"] == game.summary()["regime"]
+        # an independent Monte Carlo of the same game (other seed) agrees within 4 SE
+        other = monte_carlo(game, 20_000, rng=12345)
+        p, n = base.loc[target, "p_failure"], DRAWS
+        se = math.sqrt(max(p * (1 - p), 1e-4) / n + other.se**2)
+        assert abs(p - other.p_failure) < 4 * se, target
+
+
+def test_levers_are_paired_and_match_apply_levers(levers):
+    from redline.deterrence import apply_levers, from_world
+    from redline.deterrence.levers import parse_lever
+    from redline.world import World
+
+    scenario, _, result = levers
+    table = pd.DataFrame(result.summary["deterrence"]["table"])
+    world = World.for_year(2024)
+    defined = {k: v.model_dump(exclude_none=True) for k, v in scenario.levers.define.items()}
+    for target in ("LTU", "UKR"):
+        game = from_world(world, target)
+        for name in scenario.levers.compare:
+            lever = parse_lever(name) if ":" in name else name
+            row = table[(table["target"] == target) & (table["lever"] == name)].iloc[0]
+            assert row["kappa"] == pytest.approx(apply_levers(game, [lever], defined).kappa(), abs=1e-12)
+            diff = result.draws[f"deter.{name}.{target}.fail"] - result.draws[f"deter.base.{target}.fail"]
+            assert row["delta_p"] == pytest.approx(diff.mean())
+            assert row["delta_lo"] <= row["delta_p"] <= row["delta_hi"]
+    ukr = table[(table["target"] == "UKR") & (table["lever"] == "lift_restrictions")].iloc[0]
+    assert ukr["delta_p"] < 0  # lifting the restrictions makes an attack on Ukraine less attractive
+
+
+# ------------------------------------------------------------------ claims and escalation
+def test_claims_match_check_claims(nato):
+    from redline.analytics.claims import check_claims
+
+    _, _, result = nato
+    direct = {c.id: str(c.verdict) for c in check_claims(article_year=2024)}
+    stored = {c["id"]: c["verdict"] for c in result.summary["analytics"]["claims"]}
+    assert stored == direct
+
+
+def test_summary_has_provenance_and_is_plain_json(nato):
+    _, plan, result = nato
+    text = json.dumps(result.summary, allow_nan=False)
+    run = result.summary["run"]
+    assert run["run_id"] == result.run_id and run["seed"] == plan.seed and run["draws"] == DRAWS
+    assert run["scenario_hash"] == plan.hash and run["data_version"] not in ("", "unknown")
+    assert len(text) < 3_000_000
+
+
+# ------------------------------------------------------------------ report
+def test_report_is_offline_and_complete(nato, tmp_path):
+    from redline.report import write_report
+
+    _, plan, result = nato
+    path = write_report(result.summary, tmp_path / "report.html", plan=plan)
+    html = path.read_text(encoding="utf-8")
+    # no remote resource loads: no script/img/iframe/link with a src/href to the network, no css url()
+    assert not re.search(r"<(script|img|iframe|embed|source|audio|video)[^>]*\ssrc\s*=", html, re.I)
+    assert not re.search(r"<link[^>]*href\s*=\s*['\"]?(https?:)?//", html, re.I)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", html, re.I)
+    assert not re.search(r"@import", html)
+    assert html.count("<script type='text/javascript'>") == 1  # plotly.js bundled once
+    assert html.count("Plotly.newPlot") >= 5
+    assert "<svg" in html and "UKR (coalition of the willing)" in html
+    assert result.run_id in html and plan.hash[:12] in html
+    for section in (
+        "answers",
+        "issues",
+        "deterrence",
+        "escalation",
+        "analytics",
+        "claims",
+        "assumptions",
+        "provenance",
+    ):
+        assert f"id='{section}'" in html
+
+
+# ------------------------------------------------------------------ CLI
+def test_cli_run_runs_show_compare(tmp_path):
+    runner = CliRunner()
+    store = str(tmp_path / "s.duckdb")
+    out = tmp_path / "out"
+    first = runner.invoke(
+        app, ["run", str(SCENARIOS / "levers.toml"), "--draws", "500", "--out", str(out), "--store", store]
+    )
+    assert first.exit_code == 0, first.output
+    summary = json.loads((out / "summary.json").read_text())
+    assert (out / "report.html").exists()
+    second = runner.invoke(
+        app,
+        [
+            "run",
+            str(SCENARIOS / "levers.toml"),
+            "--draws",
+            "500",
+            "--seed",
+            "7",
+            "--out",
+            str(out),
+            "--store",
+            store,
+            "--no-report",
+            "--format",
+            "json",
+        ],
+    )
+    assert second.exit_code == 0
+    other = json.loads(second.output)
+    listed = runner.invoke(app, ["runs", "--store", store, "--format", "json"])
+    runs = json.loads(listed.output)
+    assert {r["run_id"] for r in runs} == {summary["run"]["run_id"], other["run"]["run_id"]}
+    assert all(r["status"] == "finished" for r in runs)
+    shown = runner.invoke(app, ["show", summary["run"]["run_id"], "--store", store, "--format", "json"])
+    assert json.loads(shown.output)["headlines"] == summary["headlines"]
+    compared = runner.invoke(
+        app,
+        ["compare", summary["run"]["run_id"], other["run"]["run_id"], "--store", store, "--format", "json"],
+    )
+    rows = json.loads(compared.output)
+    assert rows and all({"question", "A", "B", "B - A"} <= set(r) for r in rows)
+    missing = runner.invoke(app, ["show", "nope", "--store", store])
+    assert missing.exit_code == 2 and "no run 'nope'" in missing.output
+
+
+def test_restraint_sweep_matches_the_model_called_directly(nato):
+    from redline.deterrence import from_world
+    from redline.deterrence.restraint import restraint_sweep
+    from redline.scenario import ladder_of
+    from redline.world import World
+
+    scenario, plan, result = nato
+    spec = scenario.deterrence.restraint
+    uncertainty = {k: v.model_dump(exclude_none=True) for k, v in scenario.deterrence.uncertainty.items()}
+    game = from_world(World.for_year(2024), spec.target, uncertainty=uncertainty)
+    direct = restraint_sweep(
+        game,
+        ladder_of(scenario.escalation),
+        spec.sigmas,
+        steps=10,
+        draws=scenario.run.draws,
+        rng=scenario.run.seed,
+    )
+    stored = pd.DataFrame(result.summary["restraint"]["table"])
+    assert np.allclose(stored["p_failure"], direct["p_failure"]) and np.allclose(
+        stored["p_nuclear"], direct["p_nuclear"]
+    )
+    # the dilemma: more support, less risk of attack, more risk of escalation
+    assert stored["p_nuclear"].iloc[-1] > stored["p_nuclear"].iloc[0]
+    assert stored["p_failure"].iloc[-1] <= stored["p_failure"].iloc[0]
+
+
+EU_SCENARIO = """
+[scenario]
+name = "eu-test"
+[world]
+year = 2024
+[models]
+bargaining = false
+deterrence = false
+analytics = false
+escalation = false
+[[issues]]
+id = "eu_aid"
+title = "EU aid facility"
+status_quo = 20
+proposal = 70
+rule = "eu-qmv"
+body = "EU"
+[issues.coding.position]
+weights = { ukraine_aid_pct_gdp = 0.5, libdem = 0.5 }
+[issues.coding.capability]
+indicator = "population"
+[issues.uncertainty]
+position_sd = 10
+"""
+
+
+def test_an_eu_qmv_issue_runs_with_population_weights():
+    from redline.decisions.rules import get_rule
+    from redline.scenario import parse_scenario
+    from redline.world import World
+
+    plan = prepare(parse_scenario(EU_SCENARIO, "eu.toml"), draws=300)
+    result = execute(plan)
+    issue = plan.context["issues"][0]
+    assert sorted(issue.actors.actor) == sorted(World.for_year(2024).members("EU"))
+    assert issue.actors.population is not None and (issue.actors.population > 0).all()
+    direct = get_rule("eu-qmv").evaluate(issue.actors, 20, 70)
+    assert result.summary["issues"][0]["decision"]["passes"] == direct.passes
+    assert result.draws["issue.eu_aid.pass"].shape == (300,)
