@@ -89,7 +89,10 @@ def case_rule(case: Case) -> Rule:
     if case.rule == "single-government":
         return get_rule("single-government", decider=case.decider)
     if case.rule == "coalition":
-        return get_rule("coalition", required=case.issue.required_resources or 0.0)
+        # The strict coalition (only actors strictly better off join) passes proposals up to, but not
+        # at, an actor's cutoff; the furthest passable outcome is that supremum, i.e. the rule where
+        # indifferent actors join.
+        return get_rule("coalition", required=case.issue.required_resources or 0.0, indifferent_join=True)
     return get_rule(case.rule)
 
 
