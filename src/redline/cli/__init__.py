@@ -23,7 +23,6 @@ COMMAND_MODULES = (
     "analytics",
     "scenario",
     "backtest",
-    "web",
 )
 
 
@@ -62,13 +61,7 @@ def _root(
 
 
 for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"redline.cli.{_name}")
-    except ModuleNotFoundError as _exc:  # a command group not built yet
-        if _exc.name != f"redline.cli.{_name}":
-            raise
-        continue
-    _module.register(app)
+    importlib.import_module(f"redline.cli.{_name}").register(app)
 
 
 def main() -> None:
