@@ -17,6 +17,15 @@ runner = CliRunner()
 DRAWS = "48"
 
 
+def strict_json(text: str) -> dict:
+    """Parse JSON, refusing the NaN/Infinity tokens Python accepts but JSON does not."""
+
+    def refuse(token: str) -> None:
+        raise AssertionError(f"not valid JSON: {token}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
 @pytest.fixture(scope="module")
 def cases_dir(shared_dir):
     return shared_dir / "backtest" / "cases"
@@ -41,12 +50,13 @@ def backtest_json(cases_dir, tmp_path_factory):
         ],
     )
     assert result.exit_code == 0, result.output
-    return json.loads(result.output), plot
+    return strict_json(result.output), plot
 
 
 def test_backtest_json_has_the_documented_keys(backtest_json, cases_dir):
     data, plot = backtest_json
-    assert set(data) == {"settings", "cases", "summary", "calibration", "blocking", "skipped"}
+    assert set(data) == {"settings", "cases", "summary", "calibration", "blocking", "bargained", "skipped"}
+    assert set(data["bargained"]) == set(data["blocking"])
     assert data["settings"]["draws"] == int(DRAWS) and data["settings"]["n_cases"] == 8
     ids = {read_case(p).id for p in find_cases(cases_dir)}
     assert {row["case"] for row in data["cases"]} == ids
@@ -93,11 +103,13 @@ def test_lone_high_salience_veto_blocks(cases_dir):
         app, ["forecast", str(cases_dir / "eu_ukraine_facility_dec2023.toml"), "-d", "400", "-f", "json"]
     )
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = strict_json(result.output)
     methods = {m["method"]: m for m in data["methods"]}
     assert methods["weighted_mean"]["p_adopted"] > 0.95
     # The bargain passes only if Hungary does not resist: P about 1 - 0.8 (4 standard errors).
     assert abs(methods["redline"]["p_adopted"] - 0.2) < 4 * math.sqrt(0.2 * 0.8 / 400) + 0.03
+    assert set(data["bargained"]) == {"mean", "median", "p05", "p95", "p_blocked", "p_cycle", "p_max_rounds"}
+    assert 0 <= data["bargained"]["p_max_rounds"] <= 1
     actors = {a["actor"]: a for a in data["actors"]}
     assert actors["HUN"]["p_blocks"] > 0.6 and actors["DEU"]["p_blocks"] < 0.05
     assert set(data) >= {

@@ -268,3 +268,27 @@ def test_baselines_on_a_fixed_coding():
     assert r.loc["veto_players", "value_median"] == pytest.approx(10.0, abs=0.01)
     assert r.loc["status_quo", "p_adopted"] == 0.0
     assert math.isnan(r.loc["base_rate", "p_adopted"])
+
+
+def test_an_outcome_exactly_at_the_threshold_counts_as_adopted():
+    # B at 25 accepts up to 50 = the threshold: cut back or not, the outcome is adopted.
+    case = toy_case([actor("A", 100, 0.9), actor("B", 25, 1.0)], threshold=50)
+    result = forecast_case(case, 200, seed=0, bargainer=constant(80), uncertainty=NO_NOISE)
+    row = result.methods.set_index("method").loc["redline"]
+    assert row["value_median"] == pytest.approx(50.0) and row["p_adopted"] == 1.0
+
+
+def test_bargaining_stop_status_is_reported_from_the_kernel():
+    from redline.bargaining import forecast_batch
+
+    case = toy_case([actor("A", 100, 0.9), actor("B", 20, 0.6), actor("C", 60, 0.4, veto=False)])
+    result = forecast_case(case, 64, seed=5)
+    table = case.actor_table()
+    sample = sample_codings(table.position, table.salience, table.capability, np.zeros(3, bool), 64, 5)
+    batch = forecast_batch(sample["position"], sample["capability"], sample["salience"])
+    # The method keeps every draw with the kernel's own forecast (cycle mean, or last median at the cap).
+    assert result.bargained["median"] == pytest.approx(float(np.median(batch.forecast)))
+    assert result.bargained["p_max_rounds"] == pytest.approx(float(np.mean(batch.status == 1)))
+    assert result.bargained["p_cycle"] == pytest.approx(float(np.mean(batch.status >= 2)))
+    custom = forecast_case(case, 16, seed=5, bargainer=constant(50))
+    assert math.isnan(custom.bargained["p_max_rounds"]) and math.isnan(custom.bargained["p_cycle"])

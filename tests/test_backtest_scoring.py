@@ -13,6 +13,7 @@ from redline.backtest.calibration import reliability_plot, reliability_table, wi
 from redline.backtest.scoring import (
     accuracy,
     bootstrap_interval,
+    brier_difference,
     brier_score,
     log_loss,
     mean_absolute_error,
@@ -101,6 +102,33 @@ def test_bootstrap_matches_loop_over_the_same_resamples():
         assert low == pytest.approx(ref_low, abs=1e-12)
         assert high == pytest.approx(ref_high, abs=1e-12)
         assert low <= metric(p, y) <= high
+
+
+def test_paired_brier_difference_matches_loop_over_the_same_resamples():
+    gen = np.random.default_rng(6)
+    p, q = gen.random(10), gen.random(10)
+    y = (gen.random(10) < 0.5).astype(float)
+    index = np.random.default_rng(4).integers(0, 10, size=(300, 10))
+    diffs = []
+    for row in index:  # the same cases for both methods in every resample
+        diffs.append(
+            ref_brier([p[i] for i in row], [y[i] for i in row])
+            - ref_brier([q[i] for i in row], [y[i] for i in row])
+        )
+    low, high = bootstrap_interval(brier_difference, p, q, y, n_boot=300, rng=np.random.default_rng(4))
+    assert (low, high) == pytest.approx(tuple(np.quantile(diffs, [0.025, 0.975])), abs=1e-12)
+    assert brier_difference(p, q, y) == pytest.approx(ref_brier(p, y) - ref_brier(q, y))
+
+
+def test_score_table_scores_only_the_cases_a_method_forecasts():
+    p = np.array([0.9, np.nan, 0.3, 0.6])
+    y = np.array([1.0, 1.0, 0.0, 0.0])
+    out = score_table(p, y, np.array([80.0, np.nan, 20, 70]), np.array([100.0, 100, 0, 0]), n_boot=100, rng=2)
+    kept = [0, 2, 3]
+    assert out["n_cases"] == 3 and out["n_value"] == 3
+    assert out["brier"] == pytest.approx(ref_brier(p[kept], y[kept]))
+    assert out["log_loss"] == pytest.approx(ref_log_loss(p[kept], y[kept]))
+    assert out["brier_low"] <= out["brier"] <= out["brier_high"]
 
 
 def test_bootstrap_interval_covers_a_known_brier_score():

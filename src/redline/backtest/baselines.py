@@ -63,17 +63,19 @@ def all_baselines(
     position: np.ndarray,
     salience: np.ndarray,
     capability: np.ndarray,
-    threshold: float,
     base_rate: float = np.nan,
 ) -> Iterator[tuple[str, np.ndarray, float]]:
-    """``(name, value per draw, P(adopted))`` for each baseline, in :data:`BASELINES` order."""
+    """``(name, value per draw, P(adopted))`` for each baseline, in :data:`BASELINES` order.
+
+    P(adopted) is the share of draws whose value reaches the case's ``adopted_threshold``.
+    """
     weight = capability * salience
     for name, value in (
         ("weighted_mean", weighted_mean(position, weight)),
         ("weighted_median", weighted_median(position, weight)),
         ("veto_players", veto_players_value(case, position)),
     ):
-        p = float(np.mean(value >= threshold)) if np.isfinite(value).any() else np.nan
+        p = float(np.mean(case.issue.is_adopted(value))) if np.isfinite(value).any() else np.nan
         yield name, value, p
     draws = position.shape[0]
     yield "base_rate", np.full(draws, np.nan), float(base_rate)

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -188,7 +188,7 @@ class Case:
                 f"{self.path or self.id}: --strict drops the decider {self.decider} "
                 "(its only source postdates coding_date)"
             )
-        return _replace_actors(self, kept)
+        return replace(self, actors=kept)
 
     def dropped_by_strict(self) -> tuple[str, ...]:
         """Keys of the actors :meth:`strict` would drop."""
@@ -246,12 +246,6 @@ class Outcome:
     outcome_value: float
     summary: str = ""
     sources: tuple[str, ...] = ()
-
-
-def _replace_actors(case: Case, actors: tuple[CaseActor, ...]) -> Case:
-    from dataclasses import replace
-
-    return replace(case, actors=actors)
 
 
 # ----------------------------------------------------------------------------------------- reading

@@ -4,7 +4,8 @@ Per Monte Carlo draw of the coding (:mod:`redline.backtest.uncertainty`):
 
 1. **Bargaining.** Bueno de Mesquita's expected-utility model (models.md §1, the batched kernel of
    :mod:`redline.bargaining`) runs on every actor of the case (members, institutions, outsiders):
-   its forecast μ is the outcome the actors bargain their way to.
+   its forecast μ is the outcome the actors bargain their way to (a draw that cycles or reaches
+   ``max_rounds`` keeps the model's own §1.5 forecast; see :func:`bargain`).
 2. **The rule.** The bargain must then pass the body's rule. An actor *accepts* an outcome p
    against the status quo sq when it does not lose by it (models.md §2.1 silence procedure and §2.2
    spatial pivot, with utility −|p − x|):
@@ -52,7 +53,7 @@ __all__ = [
     "Bargainer",
     "CaseForecast",
     "acceptance_bound",
-    "bdm_bargainer",
+    "bargain",
     "case_rule",
     "forecast_case",
     "furthest_passable",
@@ -62,11 +63,29 @@ Bargainer = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 """``(position, capability, salience)`` each ``(draws, n)`` -> bargained outcome ``(draws,)``."""
 
 
-def bdm_bargainer(position: np.ndarray, capability: np.ndarray, salience: np.ndarray) -> np.ndarray:
-    """The expected-utility model's forecast per draw, default settings (models.md §1.3-1.7)."""
+def bargain(
+    position: np.ndarray,
+    capability: np.ndarray,
+    salience: np.ndarray,
+    bargainer: Bargainer | None = None,
+) -> tuple[np.ndarray, dict[str, float]]:
+    """The bargained outcome μ per draw, and how the expected-utility model stopped.
+
+    Default: the expected-utility model with its default settings (models.md §1.3-1.7). Every draw
+    is kept whatever its stopping status (§1.5): a draw that cycles gives the mean of the weighted
+    medians in the cycle, one that reaches ``max_rounds`` the weighted median after the last round.
+    Dropping those draws would select on the coding, so they are counted instead: the second value
+    gives the shares ``p_cycle`` and ``p_max_rounds`` (NaN for a custom ``bargainer``).
+    """
+    if bargainer is not None:
+        mu = np.asarray(bargainer(position, capability, salience), dtype=float)
+        return mu, {"p_cycle": np.nan, "p_max_rounds": np.nan}
     from redline.bargaining import forecast_batch
 
-    return np.asarray(forecast_batch(position, capability, salience).forecast, dtype=float)
+    batch = forecast_batch(position, capability, salience)
+    status = np.asarray(batch.status)
+    shares = {"p_cycle": float(np.mean(status >= 2)), "p_max_rounds": float(np.mean(status == 1))}
+    return np.asarray(batch.forecast, dtype=float), shares
 
 
 def acceptance_bound(
@@ -146,7 +165,8 @@ class CaseForecast:
     """One row per actor: coding and ``p_blocks``, ``p_pivot``, ``p_carries``."""
     bargained: dict[str, float] = field(default_factory=dict)
     """Summary of the bargained outcome μ before the rule: ``mean``, ``median``, ``p05``, ``p95``,
-    ``p_blocked`` (share of draws in which the rule cut the bargain back)."""
+    ``p_blocked`` (share of draws in which the rule cut the bargain back), ``p_cycle`` and
+    ``p_max_rounds`` (shares of draws the model stopped by a cycle or at the round cap)."""
     dropped: tuple[str, ...] = ()
     """Actors dropped by ``--strict``."""
 
@@ -212,7 +232,6 @@ def forecast_case(
     if strict:
         case = case.strict()
     table = case.actor_table()
-    bargainer = bargainer or bdm_bargainer
     judgement = np.array([a.judgement for a in case.actors])
     sample = sample_codings(
         table.position, table.salience, table.capability, judgement, draws, seed, uncertainty
@@ -220,31 +239,29 @@ def forecast_case(
     x, s, c, resist = sample["position"], sample["salience"], sample["capability"], sample["resist"]
     if not resistance:
         resist = np.ones_like(resist)
-    sq, threshold = case.issue.status_quo, case.issue.adopted_threshold
+    sq, threshold, n = case.issue.status_quo, case.issue.adopted_threshold, len(table)
 
-    mu = bargainer(x, c, s)
+    mu, stopped = bargain(x, c, s, bargainer)
     rule = case_rule(case)
     direction = np.sign(mu - sq)
     moved = np.abs(mu - sq)
     reach = furthest_passable(rule, table, x, resist, sq, mu)
     final = np.where(np.isfinite(reach), sq + direction * np.minimum(moved, reach), sq)
-    adopted = final >= threshold
+    adopted = case.issue.is_adopted(final)
     blocked = reach < moved
-    block_cost = table.block_cost if table.block_cost is not None and rule.uses_block_cost else 0.0
-    effective = np.where(
-        resist, acceptance_bound(x, sq, direction, block_cost + np.zeros(len(table))), np.inf
-    )
-    member = table.member if table.member is not None else np.ones(len(table), bool)
+    block_cost = table.block_cost if table.block_cost is not None and rule.uses_block_cost else np.zeros(n)
+    effective = np.where(resist, acceptance_bound(x, sq, direction, block_cost), np.inf)
+    member = table.member if table.member is not None else np.ones(n, bool)
 
     # Who blocks (would stop the bargain), who binds (their bound is the edge), who carries it.
-    relevant = member if rule.name != "coalition" else np.zeros(len(table), bool)
+    relevant = member if rule.name != "coalition" else np.zeros(n, bool)
     blocks = relevant[None, :] & (effective < moved[:, None])
     pivot = blocks & np.isclose(effective, reach[:, None]) & blocked[:, None]
     prefers = np.abs(final[:, None] - x) < np.abs(sq - x)
     carries = adopted[:, None] & prefers
 
     rows = [{"method": "redline", "p_adopted": float(adopted.mean()), **_summary(final)}]
-    for name, value, p in baselines.all_baselines(case, x, s, c, threshold, base_rate):
+    for name, value, p in baselines.all_baselines(case, x, s, c, base_rate):
         rows.append({"method": name, "p_adopted": p, **_summary(value)})
     methods = pd.DataFrame(rows)
 
@@ -260,6 +277,7 @@ def forecast_case(
         "p05": float(np.quantile(mu, 0.05)),
         "p95": float(np.quantile(mu, 0.95)),
         "p_blocked": float(blocked.mean()),
+        **stopped,
     }
     return CaseForecast(
         case_id=case.id,

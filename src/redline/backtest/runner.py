@@ -17,7 +17,7 @@ from redline.backtest.baselines import BASELINES
 from redline.backtest.calibration import reliability_table
 from redline.backtest.cases import Case, find_cases, read_case, read_outcome
 from redline.backtest.method import Bargainer, CaseForecast, forecast_case
-from redline.backtest.scoring import score_table
+from redline.backtest.scoring import bootstrap_interval, brier_difference, score_table
 from redline.backtest.uncertainty import CodingUncertainty
 from redline.errors import RedlineError
 
@@ -52,6 +52,7 @@ class BacktestResult:
                 cid: f.actors[["actor", "p_blocks", "p_pivot", "p_carries"]].to_dict(orient="records")
                 for cid, f in self.forecasts.items()
             },
+            "bargained": {cid: f.bargained for cid, f in self.forecasts.items()},
             "skipped": self.skipped,
         }
 
@@ -162,22 +163,16 @@ def run_backtest(
 def _paired_brier_difference(
     p: np.ndarray, p_ref: np.ndarray, y: np.ndarray, n_boot: int, rng: np.random.Generator
 ) -> dict[str, float]:
-    """Brier(method) − Brier(redline) on the same cases, with a paired case-bootstrap interval.
+    """Brier(method) − Brier(redline) on the cases both forecast, with a paired bootstrap interval.
 
-    Negative means the method beats Redline. NaN where the method gives no forecast on some case.
+    Negative means the method beats Redline.
     """
-    loss = (p - y) ** 2 - (p_ref - y) ** 2
-    if not np.isfinite(loss).all() or loss.size == 0:
-        return {
-            "brier_minus_redline": np.nan,
-            "brier_minus_redline_low": np.nan,
-            "brier_minus_redline_high": np.nan,
-        }
-    index = rng.integers(0, loss.size, size=(n_boot, loss.size))
-    boot = loss[index].mean(axis=1)
-    low, high = np.quantile(boot, [0.025, 0.975])
+    both = np.isfinite(p) & np.isfinite(p_ref)
+    p, p_ref, y = p[both], p_ref[both], y[both]
+    estimate = float(brier_difference(p, p_ref, y)) if both.any() else np.nan
+    low, high = bootstrap_interval(brier_difference, p, p_ref, y, n_boot=n_boot, rng=rng)
     return {
-        "brier_minus_redline": float(loss.mean()),
-        "brier_minus_redline_low": float(low),
-        "brier_minus_redline_high": float(high),
+        "brier_minus_redline": estimate,
+        "brier_minus_redline_low": low,
+        "brier_minus_redline_high": high,
     }

@@ -9,6 +9,8 @@ Intervals are percentile intervals from resampling whole cases with replacement 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from redline.rng import RNGLike, as_generator
@@ -17,6 +19,7 @@ __all__ = [
     "LOG_LOSS_CLIP",
     "accuracy",
     "bootstrap_interval",
+    "brier_difference",
     "brier_score",
     "log_loss",
     "mean_absolute_error",
@@ -38,6 +41,15 @@ def brier_score(p: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Mean of (p - y)^2 over the last axis; 0 is perfect, 0.25 is a constant 0.5 forecast."""
     p, y = _pair(p, y)
     return np.mean((p - y) ** 2, axis=-1)
+
+
+def brier_difference(p: np.ndarray, p_ref: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Brier(p) - Brier(p_ref) on the same cases (last axis): negative means ``p`` is the better.
+
+    Bootstrapped with :func:`bootstrap_interval` it resamples the cases *paired*, so the interval
+    reflects the difference between the two methods, not the spread of each.
+    """
+    return brier_score(p, y) - brier_score(p_ref, y)
 
 
 def log_loss(p: np.ndarray, y: np.ndarray, clip: tuple[float, float] = LOG_LOSS_CLIP) -> np.ndarray:
@@ -71,7 +83,11 @@ def mean_absolute_error(value: np.ndarray, truth: np.ndarray) -> np.ndarray:
 
 
 def bootstrap_interval(
-    metric, *arrays: np.ndarray, n_boot: int = 2000, level: float = 0.95, rng: RNGLike = None
+    metric: Callable[..., np.ndarray],
+    *arrays: np.ndarray,
+    n_boot: int = 2000,
+    level: float = 0.95,
+    rng: RNGLike = None,
 ) -> tuple[float, float]:
     """Percentile interval of ``metric(*arrays)`` over cases resampled with replacement.
 
@@ -104,12 +120,16 @@ def score_table(
 ) -> dict[str, float]:
     """All scores of one method on a set of cases, each with its bootstrap interval.
 
-    Keys: ``n_cases``, ``brier``, ``brier_low``, ``brier_high``, ``log_loss`` (+ ``_low``/``_high``),
+    A method is scored on the cases it forecasts: a NaN ``p`` (e.g. the veto-player baseline under
+    a majority rule) leaves that case out, and ``n_cases`` counts the cases scored. Keys:
+    ``n_cases``, ``brier``, ``brier_low``, ``brier_high``, ``log_loss`` (+ ``_low``/``_high``),
     ``accuracy`` (+), ``mae_value`` (+) and ``n_value`` (cases with a value forecast). One generator
     feeds all the intervals, so the same ``rng`` gives the same table.
     """
     generator = as_generator(rng)
     p, y = _pair(p, y)
+    scored = np.isfinite(p)
+    p, y = p[scored], y[scored]
     out: dict[str, float] = {"n_cases": int(p.size)}
     for name, metric in (("brier", brier_score), ("log_loss", log_loss), ("accuracy", accuracy)):
         out[name] = float(metric(p, y)) if p.size else np.nan
@@ -118,6 +138,7 @@ def score_table(
         )
     if value is not None and truth is not None:
         value, truth = _pair(value, truth)
+        value, truth = value[scored], truth[scored]
         out["mae_value"] = float(mean_absolute_error(value, truth)) if value.size else np.nan
         out["mae_value_low"], out["mae_value_high"] = bootstrap_interval(
             mean_absolute_error, value, truth, n_boot=n_boot, level=level, rng=generator

@@ -59,8 +59,8 @@ def sample_codings(
     of shape ``(draws, n)``.
 
     Draws come in blocks of :data:`redline.rng.BLOCK` with their own streams, so the numbers for the
-    first ``d`` draws do not depend on how many draws are asked for. An ``int`` seed is used as is; a
-    generator or ``None`` first yields a seed.
+    first ``d`` draws do not depend on how many draws are asked for. An integer seed is used as is;
+    a generator or ``None`` first yields a seed.
     """
     x = np.asarray(position, dtype=float)
     s = np.clip(np.asarray(salience, dtype=float), 0.02, 0.98)
@@ -69,7 +69,9 @@ def sample_codings(
         np.asarray(judgement, dtype=bool), uncertainty.judgement_factor, 1.0
     )
     k = uncertainty.salience_concentration
-    seed = rng if isinstance(rng, int) else int(as_generator(rng).integers(2**63))
+    if draws <= 0:
+        raise ValueError("draws must be positive")
+    seed = int(rng) if isinstance(rng, int | np.integer) else int(as_generator(rng).integers(2**63))
     n = x.size
 
     def sampler(gen: np.random.Generator, m: int) -> dict[str, np.ndarray]:
@@ -79,6 +81,4 @@ def sample_codings(
         resist = gen.random((m, n)) < sal
         return {"position": pos, "salience": sal, "capability": cap, "resist": resist}
 
-    if draws <= 0:
-        raise ValueError("draws must be positive")
     return draw_blocks(seed, 0, draws, sampler)

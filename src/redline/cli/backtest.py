@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import typer
 
 from redline.cli._output import Format, console, emit
 
+if TYPE_CHECKING:
+    from redline.backtest import BacktestResult
+
 __all__ = ["register"]
 
 _DRAWS = typer.Option(500, "--draws", "-d", min=1, help="Monte Carlo draws over the coding uncertainty.")
 _SEED = typer.Option(0, "--seed", "-s", help="Random seed (same seed, same numbers).")
 _FORMAT = typer.Option(Format.table, "--format", "-f", help="Output format: table, csv or json.")
+_STRICT = typer.Option(False, "--strict", help="Drop actors whose only source postdates coding_date.")
 
 
 def forecast(
     case_file: Path = typer.Argument(..., help="A case file (TOML, the format of docs/backtest.md)."),
     draws: int = _DRAWS,
     seed: int = _SEED,
-    strict: bool = typer.Option(
-        False, "--strict", help="Drop actors whose only source postdates coding_date."
-    ),
+    strict: bool = _STRICT,
     fmt: Format = _FORMAT,
 ) -> None:
     """Forecast one case without reading its outcome table: P(adopted), value, blockers, baselines.
@@ -48,14 +51,17 @@ def forecast(
             f"{result.bargained['median']:.1f} ({result.bargained['p05']:.1f}-{result.bargained['p95']:.1f})"
         ),
         "P(rule cuts the bargain back)": f"{result.bargained['p_blocked']:.3f}",
+        "draws stopped by a cycle / at max_rounds": (
+            f"{result.bargained['p_cycle']:.3f} / {result.bargained['p_max_rounds']:.3f}"
+        ),
         "draws / seed": f"{draws} / {seed}",
     }
     if result.dropped:
         head["dropped by --strict"] = ", ".join(result.dropped)
     emit(head, fmt, title=case.title)
-    emit(result.methods, fmt, title="P(adopted) and forecast value, Redline and baselines")
+    emit(result.methods.round(3), fmt, title="P(adopted) and forecast value, Redline and baselines")
     emit(
-        result.actors.drop(columns=["name"]),
+        result.actors.drop(columns=["name"]).round(3),
         fmt,
         title="Actors: P(blocks the bargain), P(pivotal blocker), P(carries the adopted outcome)",
     )
@@ -65,9 +71,7 @@ def backtest(
     folder: Path = typer.Argument(..., help="A folder of case files (e.g. backtest/cases)."),
     draws: int = _DRAWS,
     seed: int = _SEED,
-    strict: bool = typer.Option(
-        False, "--strict", help="Drop actors whose only source postdates coding_date."
-    ),
+    strict: bool = _STRICT,
     fmt: Format = _FORMAT,
     plot: Path | None = typer.Option(None, "--plot", help="Write a reliability diagram (offline HTML) here."),
 ) -> None:
@@ -105,7 +109,7 @@ _SHORT = {
 }
 
 
-def _per_case(result) -> pd.DataFrame:
+def _per_case(result: BacktestResult) -> pd.DataFrame:
     """Wide view for the terminal: one row per case, P(adopted) per method."""
     wide = result.cases.pivot(index="case", columns="method", values="p_adopted")
     wide = wide[[m for m in _SHORT if m in wide.columns]].round(3).rename(columns=_SHORT)
@@ -120,7 +124,7 @@ def _per_case(result) -> pd.DataFrame:
 def _summary(summary: pd.DataFrame) -> pd.DataFrame:
     """Scores as "estimate (low-high)" strings for the terminal."""
 
-    def cell(row, name, digits=3):
+    def cell(row: pd.Series, name: str, digits: int = 3) -> str:
         est, low, high = row[name], row[f"{name}_low"], row[f"{name}_high"]
         if pd.isna(est):
             return "—"
