@@ -316,3 +316,20 @@ def test_validate_coding_prints_every_issue(tmp_path):
     scenario = load_scenario(SCENARIOS / "nato-2024.toml")
     assert result.output.count("actor,") == len(scenario.issues)
     assert "UKR" in result.output and "the requester" in result.output
+
+
+def test_wrong_types_are_not_coerced():
+    """A quoted number is a wrong type, not silently converted (pydantic strict mode)."""
+    text = TEMPLATE.replace("year = 2024", 'year = "2024"', 1)
+    assert text != TEMPLATE
+    (message,) = problems_of(text)
+    assert re.match(
+        r"bad\.toml:\d+: world\.year: expected a valid integer; found '2024' \(a string\)$", message
+    )
+
+
+def test_pattern_mismatch_is_explained_in_words():
+    text = TEMPLATE.replace('V = { dist = "triangular"', 'VV = { dist = "triangular"', 1)
+    (message,) = problems_of(text)
+    assert ": deterrence.uncertainty.VV: expected a deterrence input: V, k_L" in message
+    assert "found 'VV'" in message and "^(" not in message

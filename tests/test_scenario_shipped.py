@@ -36,7 +36,7 @@ def nato(tmp_path_factory):
 @pytest.fixture(scope="module")
 def levers():
     scenario = load_scenario(SCENARIOS / "levers.toml")
-    plan = prepare(scenario, draws=DRAWS)
+    plan = prepare(scenario, draws=1000)  # 36 targets x 7 variants: fewer draws keep the suite fast
     return scenario, plan, execute(plan)
 
 
@@ -233,10 +233,15 @@ def test_levers_are_paired_and_match_apply_levers(levers):
 def test_claims_match_check_claims(nato):
     from redline.analytics.claims import check_claims
 
-    _, _, result = nato
-    direct = {c.id: str(c.verdict) for c in check_claims(article_year=2024)}
-    stored = {c["id"]: c["verdict"] for c in result.summary["analytics"]["claims"]}
-    assert stored == direct
+    _, plan, result = nato
+    direct = {
+        c.id: (str(c.verdict), c.to_dict()["value"]) for c in check_claims(article_year=2024, rng=plan.seed)
+    }
+    stored = {c["id"]: (c["verdict"], c["value"]) for c in result.summary["analytics"]["claims"]}
+    assert stored.keys() == direct.keys()
+    for key, (verdict, value) in direct.items():
+        assert stored[key][0] == verdict, key
+        assert (value is None and stored[key][1] is None) or math.isclose(stored[key][1], value), key
 
 
 def test_summary_has_provenance_and_is_plain_json(nato):
@@ -274,7 +279,46 @@ def test_report_is_offline_and_complete(nato, tmp_path):
         "assumptions",
         "provenance",
     ):
-        assert f"id='{section}'" in html
+        assert f"id='{section}'" in html and f"href='#{section}'" in html
+    assert "href='#levers'" not in html  # no levers in nato-2024: no dead link
+
+
+def test_headlines_answer_in_words(nato):
+    _, plan, result = nato
+    heads = {h["key"]: h for h in result.summary["headlines"]}
+    for issue in plan.context["issues"]:
+        passing = heads[f"issue.{issue.id}.pass"]
+        verdict = "No" if passing["hi"] < 0.05 else "Yes" if passing["lo"] > 0.95 else "Uncertain"
+        assert passing["answer"].startswith(verdict + ":")
+        forecast = heads[f"issue.{issue.id}.forecast"]
+        share = (forecast["value"] - issue.status_quo) / (issue.proposal - issue.status_quo)
+        if 0 <= share < 1:
+            assert forecast["answer"].startswith(f"{share * 100:.0f}% of the way")
+    allies = heads["deter.allies"]
+    rows = [
+        r for r in result.summary["deterrence"]["table"] if r["lever"] == "base" and r["basis"] == "Article 5"
+    ]
+    assert allies["value"] == max(r["p_failure"] for r in rows)
+    assert f"for the {len(rows)} allies" in allies["question"]
+
+
+def test_compare_difference_interval_against_newcombe():
+    """B - A with the MOVER / Newcombe (1998) hybrid score interval, from two Wilson intervals."""
+    from redline.cli.scenario import difference
+    from redline.runner import wilson
+
+    x1, n1, x2, n2 = 30, 400, 52, 500
+    p1, p2 = x1 / n1, x2 / n2
+    (l1, u1), (l2, u2) = wilson(x1, n1), wilson(x2, n2)
+    # Newcombe's method 10, written out: delta = p2 - p1
+    lower = (p2 - p1) - math.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2)
+    upper = (p2 - p1) + math.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2)
+    a = {"value": p1, "lo": l1, "hi": u1, "percent": True}
+    b = {"value": p2, "lo": l2, "hi": u2, "percent": True}
+    diff, lo, hi = difference(a, b)
+    assert math.isclose(diff, p2 - p1) and math.isclose(lo, lower) and math.isclose(hi, upper)
+    assert difference({"value": 1.0}, {"value": 3.0}) == (2.0, None, None)
+    assert difference({"value": None}, b) == (None, None, None)
 
 
 # ------------------------------------------------------------------ CLI
@@ -320,6 +364,8 @@ def test_cli_run_runs_show_compare(tmp_path):
     )
     rows = json.loads(compared.output)
     assert rows and all({"question", "A", "B", "B - A"} <= set(r) for r in rows)
+    lever = next(r for r in rows if r["question"].startswith("Lever "))
+    assert re.fullmatch(r"[+-]\d+\.\d pp \[[+-]\d+\.\d, [+-]\d+\.\d\]", lever["B - A"]), lever
     missing = runner.invoke(app, ["show", "nope", "--store", store])
     assert missing.exit_code == 2 and "no run 'nope'" in missing.output
 
@@ -339,8 +385,8 @@ def test_restraint_sweep_matches_the_model_called_directly(nato):
         ladder_of(scenario.escalation),
         spec.sigmas,
         steps=10,
-        draws=scenario.run.draws,
-        rng=scenario.run.seed,
+        draws=plan.draws,
+        rng=plan.seed,
     )
     stored = pd.DataFrame(result.summary["restraint"]["table"])
     assert np.allclose(stored["p_failure"], direct["p_failure"]) and np.allclose(
@@ -390,3 +436,78 @@ def test_an_eu_qmv_issue_runs_with_population_weights():
     direct = get_rule("eu-qmv").evaluate(issue.actors, 20, 70)
     assert result.summary["issues"][0]["decision"]["passes"] == direct.passes
     assert result.draws["issue.eu_aid.pass"].shape == (300,)
+
+
+MAJORITY_SCENARIO = """
+[scenario]
+name = "majority-test"
+[world]
+year = 2024
+[run]
+seed = 11
+[models]
+bargaining = false
+deterrence = false
+analytics = false
+escalation = false
+[[issues]]
+id = "vote"
+title = "A close vote"
+status_quo = 62
+proposal = 100
+rule = "majority"
+[issues.coding.position]
+weights = { libdem = 1.0 }
+[issues.uncertainty]
+position_sd = 15
+"""
+
+
+def test_an_uncertain_vote_matches_a_scalar_majority_count():
+    """A close majority vote (P(pass) strictly between 0 and 1), checked draw by draw with plain loops."""
+    from redline.questions import draw_issue_inputs
+    from redline.scenario import parse_scenario
+
+    plan = prepare(parse_scenario(MAJORITY_SCENARIO, "majority.toml"), draws=700)
+    result = execute(plan)
+    issue = plan.context["issues"][0]
+    inputs = draw_blocks(
+        task_seed(plan.seed, "issue.vote"), 0, 700, lambda g, n: draw_issue_inputs(issue, g, n)
+    )
+    members = sum(issue.actors.member)
+    passes = []
+    for row in inputs["position"]:
+        yes = sum(
+            1 for k, x in enumerate(row) if issue.actors.member[k] and abs(100 - x) - abs(62 - x) <= 1e-9
+        )
+        passes.append(float(yes > 0.5 * members + 1e-9))
+    stored = result.draws["issue.vote.pass"]
+    assert 0.05 < np.mean(passes) < 0.95  # a vote that can go either way
+    assert np.array_equal(stored, np.array(passes))
+
+
+def test_issue_input_draws_against_a_plain_reference(nato):
+    """Positions Normal(x, sd) clipped to [0, 100]; salience Beta(s k, (1 - s) k); capability x LogNormal."""
+    from redline.questions import draw_issue_inputs
+
+    _, plan, _ = nato
+    issue = plan.context["issues"][0]
+    unc, table = issue.uncertainty, issue.actors
+    n, m = 50, len(table)
+    drawn = draw_issue_inputs(issue, np.random.default_rng(5), n)
+    g = np.random.default_rng(5)  # the same stream, in the documented order
+    z = g.standard_normal((n, m))
+    k = unc.salience_concentration
+    a = [s * k if 0 < s < 1 else 1.0 for s in table.salience]
+    b = [(1 - s) * k if 0 < s < 1 else 1.0 for s in table.salience]
+    beta = g.beta(np.broadcast_to(a, (n, m)), np.broadcast_to(b, (n, m)))
+    w = g.standard_normal((n, m))
+    for d in range(n):
+        for j in range(m):
+            x, s, c = table.position[j], table.salience[j], table.capability[j]
+            assert drawn["position"][d, j] == pytest.approx(
+                min(100.0, max(0.0, x + unc.position_sd * z[d, j]))
+            )
+            assert drawn["salience"][d, j] == pytest.approx(beta[d, j] if 0 < s < 1 else s)
+            assert drawn["capability"][d, j] == pytest.approx(c * math.exp(unc.capability_sigma * w[d, j]))
+    assert unc.position_sd > 0 and k and unc.capability_sigma > 0  # every branch exercised

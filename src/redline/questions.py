@@ -59,21 +59,26 @@ def _provenance(world: Any) -> dict[str, Any]:
 
 
 # ======================================================================================= build
-def build(scenario: Scenario, base_dir: Path = Path()) -> tuple[dict[str, Any], list[Task], dict[str, Any]]:
+def build(
+    scenario: Scenario, base_dir: Path = Path(), *, draws: int | None = None, seed: int | None = None
+) -> tuple[dict[str, Any], list[Task], dict[str, Any]]:
     """Exact answers, Monte Carlo tasks and context (codings, provenance) of ``scenario``.
 
-    The analytics (claims with their permutation tests) run in a second thread while the other
+    ``draws`` and ``seed`` (default: the file's ``[run]``) also drive the computations outside the
+    chunked Monte Carlo: the restraint sweep and the claims' permutation tests. The analytics (claims with their permutation tests) run in a second thread while the other
     families are built; they share nothing but the read-only World.
     """
     from concurrent.futures import ThreadPoolExecutor
 
     models = scenario.models
+    draws = scenario.run.draws if draws is None else draws
+    seed = scenario.run.seed if seed is None else seed
     world = world_of(scenario)
     context: dict[str, Any] = {"provenance": _provenance(world), "world_year": scenario.world.effective_year}
     exact: dict[str, Any] = {}
     tasks: list[Task] = []
     with ThreadPoolExecutor(max_workers=1) as pool:
-        analytics = pool.submit(_analytics, scenario, world) if models.analytics else None
+        analytics = pool.submit(_analytics, scenario, world, seed) if models.analytics else None
         if (models.decisions or models.bargaining) and scenario.issues:
             from redline.issues import build_issue, indicator_frame
 
@@ -99,7 +104,7 @@ def build(scenario: Scenario, base_dir: Path = Path()) -> tuple[dict[str, Any], 
             exact["escalation"] = result
             tasks.extend(esc_tasks)
             if models.deterrence and scenario.deterrence.restraint is not None:
-                exact["restraint"] = _restraint(scenario, world, base_dir)
+                exact["restraint"] = _restraint(scenario, world, base_dir, draws, seed)
         if analytics is not None:
             exact["analytics"] = analytics.result()
     return exact, tasks, context
@@ -259,23 +264,24 @@ def deterrence_targets(scenario: Scenario, world: Any) -> list[str]:
     return out
 
 
-def deterrence_games(scenario: Scenario, world: Any) -> dict[str, Any]:
-    """The coded :class:`~redline.deterrence.DeterrenceGame` per target (no lever)."""
+def _game(scenario: Scenario, world: Any, target: str) -> Any:
+    """The coded :class:`~redline.deterrence.DeterrenceGame` of an attack on ``target`` (no lever)."""
     from redline.deterrence import from_world
 
     spec = scenario.deterrence
-    uncertainty = {k: v.model_dump(exclude_none=True) for k, v in spec.uncertainty.items()}
-    return {
-        target: from_world(
-            world,
-            target,
-            dict(spec.params),
-            capability_source=spec.capability_source,
-            challenger=spec.challenger,
-            uncertainty=uncertainty,
-        )
-        for target in deterrence_targets(scenario, world)
-    }
+    return from_world(
+        world,
+        target,
+        dict(spec.params),
+        capability_source=spec.capability_source,
+        challenger=spec.challenger,
+        uncertainty={k: v.model_dump(exclude_none=True) for k, v in spec.uncertainty.items()},
+    )
+
+
+def deterrence_games(scenario: Scenario, world: Any) -> dict[str, Any]:
+    """The coded :class:`~redline.deterrence.DeterrenceGame` per target (no lever)."""
+    return {target: _game(scenario, world, target) for target in deterrence_targets(scenario, world)}
 
 
 def _levers(scenario: Scenario) -> list[tuple[str, Any]]:
@@ -329,7 +335,10 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
     out = {
         "challenger": scenario.deterrence.challenger,
         "capability_source": scenario.deterrence.capability_source,
-        "levers": [{"name": name, "description": lever.description} for name, lever in levers],
+        "levers": [
+            {"name": name, "description": lever.description, "parameters": dict(lever.params)}
+            for name, lever in levers
+        ],
         "targets": targets,
         "params": [
             {
@@ -360,29 +369,20 @@ def _deterrence_sampler(generator, n, *, target, games):  # noqa: ANN001, ANN202
     return out
 
 
-def _restraint(scenario: Scenario, world: Any, base_dir: Path) -> dict[str, Any]:
+def _restraint(scenario: Scenario, world: Any, base_dir: Path, draws: int, seed: int) -> dict[str, Any]:
     """Deterrence versus restraint: P(deterrence failure) and P(nuclear rung) over support σ."""
-    from redline.deterrence import from_world
     from redline.deterrence.restraint import RESTRAINT_DEFAULTS, restraint_sweep
 
-    spec, det = scenario.deterrence.restraint, scenario.deterrence
-    uncertainty = {k: v.model_dump(exclude_none=True) for k, v in det.uncertainty.items()}
-    game = from_world(
-        world,
-        spec.target,
-        dict(det.params),
-        capability_source=det.capability_source,
-        challenger=det.challenger,
-        uncertainty=uncertainty,
-    )
+    spec = scenario.deterrence.restraint
+    game = _game(scenario, world, spec.target)
     ladder = ladder_of(scenario.escalation, base_dir)
     frame = restraint_sweep(
         game,
         ladder,
         spec.sigmas,
         steps=scenario.escalation.steps,
-        draws=scenario.run.draws,
-        rng=scenario.run.seed,
+        draws=draws,
+        rng=seed,
         nuclear_weight=spec.nuclear_weight,
         **spec.effects,
     )
@@ -436,7 +436,7 @@ def _escalation_sampler(generator, n, *, ladder, steps):  # noqa: ANN001, ANN202
 
 
 # ======================================================================================= analytics
-def _analytics(scenario: Scenario, world: Any) -> dict[str, Any]:
+def _analytics(scenario: Scenario, world: Any, seed: int) -> dict[str, Any]:
     """The article's claims (verdicts with their data) and the burden/alignment/faction tables."""
     spec = scenario.analytics
     year = scenario.world.effective_year
@@ -444,7 +444,7 @@ def _analytics(scenario: Scenario, world: Any) -> dict[str, Any]:
     if spec.claims:
         from redline.analytics.claims import check_claims
 
-        out["claims"] = [c.to_dict() for c in check_claims(article_year=year, rng=scenario.run.seed)]
+        out["claims"] = [c.to_dict() for c in check_claims(article_year=year, rng=seed)]
     nato = list(world.members("NATO"))
     actors = world.actors
     if "burden" in spec.plots:
@@ -491,10 +491,21 @@ def _headline(
     lo: float | None = None,
     hi: float | None = None,
     percent: bool = True,
+    change: bool = False,
 ) -> dict[str, Any]:
+    """One headline: the question, its answer in words, and the value with its 95% interval.
+
+    ``percent``: the value is a probability (shown in %); ``change``: a difference of probabilities
+    (shown in percentage points).
+    """
     text = ""
     if lo is not None and hi is not None and not (math.isnan(lo) or math.isnan(hi)):
-        text = f"[{lo * 100:.1f}%, {hi * 100:.1f}%]" if percent else f"[{lo:.1f}, {hi:.1f}]"
+        if change:
+            text = f"[{lo * 100:+.1f}, {hi * 100:+.1f}] pp"
+        elif percent:
+            text = f"[{lo * 100:.1f}%, {hi * 100:.1f}%]"
+        else:
+            text = f"[{lo:.1f}, {hi:.1f}]"
     return {
         "key": key,
         "question": question,
@@ -504,6 +515,7 @@ def _headline(
         "hi": hi,
         "interval": text,
         "percent": percent,
+        "change": change,
     }
 
 
@@ -537,7 +549,8 @@ def summarise(plan: Any, stats: dict[str, dict[str, float]], draws: dict[str, np
             s = issue["mc_pass"]
             decided = issue.get("decision", {})
             now = decided.get("passes")
-            answer = f"P(passes under {issue['rule']}) = {s['mean'] * 100:.1f}%"
+            verdict = "No" if s["hi"] < 0.05 else "Yes" if s["lo"] > 0.95 else "Uncertain"
+            answer = f"{verdict}: P(passes under {issue['rule']}) = {s['mean'] * 100:.1f}%"
             if now is not None:
                 answer += f"; at the coded positions {'it passes' if now else 'it is blocked'}"
                 blockers = decided.get("blockers")
@@ -562,6 +575,7 @@ def summarise(plan: Any, stats: dict[str, dict[str, float]], draws: dict[str, np
             b = bargain.get("baselines", {})
             s = issue.get("mc_forecast", {})
             answer = (
+                f"{_progress(bargain['forecast'], issue['status_quo'], issue['proposal'])}: "
                 f"BDM forecast {bargain['forecast']:.1f} on 0-100 ({bargain['status']}, {bargain['rounds']} rounds); "
                 f"weighted median {b.get('weighted_median', math.nan):.1f}, weighted mean "
                 f"{b.get('weighted_mean', math.nan):.1f}, status quo {issue['status_quo']:g}, proposal {issue['proposal']:g}"
@@ -611,6 +625,7 @@ def summarise(plan: Any, stats: dict[str, dict[str, float]], draws: dict[str, np
                 f"P(deterrence failure) {lo['p_failure'] * 100:.1f}% → {hi['p_failure'] * 100:.1f}%; "
                 f"P(nuclear rung) {lo['p_nuclear'] * 100:.1f}% → {hi['p_nuclear'] * 100:.1f}%",
                 float(hi["p_failure"] - lo["p_failure"]),
+                change=True,
             )
         )
     if exact.get("analytics"):
@@ -621,6 +636,21 @@ def summarise(plan: Any, stats: dict[str, dict[str, float]], draws: dict[str, np
             )
     out["headlines"] = headlines
     return out
+
+
+def _progress(forecast: float, status_quo: float, proposal: float) -> str:
+    """Where a forecast lies between the status quo and the proposal, in words."""
+    share = (forecast - status_quo) / (proposal - status_quo)
+    if share < 0:
+        return "Away from the proposal, beyond the status quo"
+    if share >= 1:
+        return "The proposal or more"
+    return f"{share * 100:.0f}% of the way from the status quo to the proposal"
+
+
+def _plain(regime: Any) -> str:
+    """A regime name in words (``deterrence_fails`` -> ``deterrence fails``)."""
+    return str(regime).replace("_", " ")
 
 
 def _paired(diff: np.ndarray) -> dict[str, float]:
@@ -665,13 +695,31 @@ def _summarise_deterrence(
         weakest = min(base_rows, key=lambda r: r["kappa"] if r["kappa"] is not None else 1.0)
         members = [r for r in base_rows if r["basis"] == "Article 5"]
         worst = max(base_rows, key=lambda r: r["p_failure"] or 0.0)
+        if members:
+            safest = min(members, key=lambda r: r["p_failure"] or 0.0)
+            riskiest = max(members, key=lambda r: r["p_failure"] or 0.0)
+            others = sorted({_plain(r["regime"]) for r in members if r["regime"] != "deterred"})
+            headlines.append(
+                _headline(
+                    "deter.allies",
+                    f"Article 5: how credible is it for the {len(members)} allies?",
+                    f"credibility κ from {min(r['kappa'] for r in members):.2f} to "
+                    f"{max(r['kappa'] for r in members):.2f}; P(deterrence failure) from "
+                    f"{(safest['p_failure'] or 0) * 100:.1f}% ({safest['target']}) to "
+                    f"{(riskiest['p_failure'] or 0) * 100:.1f}% ({riskiest['target']}); "
+                    f"{sum(r['regime'] == 'deterred' for r in members)} of {len(members)} deterred at the coded "
+                    "values" + (f" (the others: {', '.join(others)})" if others else ""),
+                    riskiest["p_failure"],
+                    riskiest["p_lo"],
+                    riskiest["p_hi"],
+                )
+            )
         headlines.append(
             _headline(
                 "deter.worst",
-                "Article 5: where is deterrence weakest?",
+                "Where is deterrence weakest?",
                 f"highest P(deterrence failure): {worst['target']} {worst['p_failure'] * 100:.1f}% "
-                f"({worst['basis']}); lowest credibility κ: {weakest['target']} {weakest['kappa']:.2f}; "
-                f"{sum(r['regime'] == 'deterred' for r in members)} of {len(members)} allies deterred at the coded values",
+                f"({worst['basis']}); lowest credibility κ: {weakest['target']} {weakest['kappa']:.2f}",
                 worst["p_failure"],
                 worst["p_lo"],
                 worst["p_hi"],
@@ -682,7 +730,7 @@ def _summarise_deterrence(
             headline = _headline(
                 f"deter.base.{r['target']}",
                 f"Deterrence of an attack on {r['target']} ({r['basis']})",
-                f"κ = {r['kappa']:.2f} vs κ* = {star}: {r['regime']}; "
+                f"κ = {r['kappa']:.2f} vs κ* = {star}: {_plain(r['regime'])}; "
                 f"P(failure) = {(r['p_failure'] or 0) * 100:.1f}%",
                 r["p_failure"],
                 r["p_lo"],
@@ -704,6 +752,7 @@ def _summarise_deterrence(
                 biggest["delta_p"],
                 biggest["delta_lo"],
                 biggest["delta_hi"],
+                change=True,
             )
         )
     return out

@@ -154,7 +154,7 @@ def prepare(
         raise RedlineError(f"chunk size: expected an integer >= 1, found {chunk_size}")
     base_dir = Path(source).parent if source else Path.cwd()
     try:
-        exact, tasks, context = questions.build(scenario, base_dir=base_dir)
+        exact, tasks, context = questions.build(scenario, base_dir=base_dir, draws=draws, seed=seed)
     except RedlineError as exc:
         raise RedlineError(f"{source}: {exc}" if source else str(exc)) from None
     return Plan(scenario, seed, draws, chunk_size, tuple(tasks), exact, context, str(source))

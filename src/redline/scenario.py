@@ -95,7 +95,7 @@ class ScenarioError(RedlineError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, str_strip_whitespace=True)
 
 
 # --------------------------------------------------------------------------------------- distributions
@@ -501,6 +501,16 @@ def _find_line(text: str, loc: tuple[Any, ...]) -> int | None:
     return None if found is None else found + 1
 
 
+_PATTERN_HELP = {
+    r"^[A-Z]{3}$": "an ISO3 code (three capital letters, e.g. POL)",
+    r"^[A-Za-z0-9_.-]+$": "a name of letters, digits, '_', '.' or '-'",
+    r"^[A-Z][A-Z0-9_]{1,15}$": "a code of 2-16 capital letters, digits or '_' (e.g. EUI)",
+    r"^[a-z0-9_]+$": "an id of lower-case letters, digits or '_'",
+    DETERRENCE_INPUT: "a deterrence input: V, k_L, k_W, p_L, p_W, theta, rho, w.ISO3, a.ISO3, w.* or a.*",
+}
+"""Plain-words descriptions of the schema's string patterns, for messages."""
+
+
 def _describe(error: dict[str, Any]) -> tuple[str, str]:
     """(expected, found) for one pydantic error."""
     kind, msg, value = error["type"], error["msg"], error.get("input")
@@ -512,6 +522,9 @@ def _describe(error: dict[str, Any]) -> tuple[str, str]:
         return "dist = normal | uniform | triangular | lognormal | beta | fixed", repr(error["ctx"]["tag"])
     if kind == "union_tag_not_found":
         return "a 'dist' key (normal | uniform | triangular | lognormal | beta | fixed)", "none"
+    if kind == "string_pattern_mismatch":
+        pattern = error["ctx"]["pattern"]
+        return _PATTERN_HELP.get(pattern, f"a string matching {pattern}"), repr(value)
     if kind == "value_error":
         expected, _, found = msg.removeprefix("Value error, ").partition(" || ")
         return expected, found or _shown(value)

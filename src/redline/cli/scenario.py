@@ -140,7 +140,7 @@ def show(
         record = db.run(run_id)
     if record["summary"] is None:
         raise RedlineError(
-            f"run {record['run_id']} has status {record['status']}: no summary (resume it with --resume)"
+            f"run {record['run_id']} has status {record['status']}: no summary (finish it with `redline run FILE --resume {record['run_id']}`)"
         )
     if fmt is Format.json:
         emit(record["summary"], fmt)
@@ -181,15 +181,24 @@ def _summary_of(ref: str, store: Path, draws: int | None) -> dict[str, Any]:
     return record["summary"]
 
 
-def _fmt(value: Any, lo: Any = None, hi: Any = None, pct: bool = True) -> str:
+def _fmt(headline: dict[str, Any] | None) -> str:
+    """A headline's value with its interval: a probability in %, a change of probability in pp."""
+    if headline is None:
+        return "—"
+    value, lo, hi = headline.get("value"), headline.get("lo"), headline.get("hi")
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if isinstance(value, bool | str):
         return str(value)
-    scale, unit = (100.0, "%") if pct else (1.0, "")
-    text = f"{value * scale:.1f}{unit}"
+    if headline.get("change"):
+        scale, unit, sign = 100.0, " pp", "+"
+    elif headline.get("percent", True):
+        scale, unit, sign = 100.0, "%", ""
+    else:
+        scale, unit, sign = 1.0, "", ""
+    text = f"{value * scale:{sign}.1f}{unit}"
     if lo is not None and hi is not None:
-        text += f" [{lo * scale:.1f}, {hi * scale:.1f}]"
+        text += f" [{lo * scale:{sign}.1f}, {hi * scale:{sign}.1f}]"
     return text
 
 
@@ -202,23 +211,52 @@ def headline_rows(summary: dict[str, Any]) -> list[dict[str, str]]:
     ]
 
 
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def difference(ha: dict[str, Any], hb: dict[str, Any]) -> tuple[float | None, float | None, float | None]:
+    """B - A of two headline values, with a 95% interval when both carry one.
+
+    The interval combines the two intervals by the MOVER method (Zou & Donner 2008; for proportions with
+    Wilson intervals it is Newcombe's 1998 hybrid score interval), treating the runs as independent.
+    Runs that share a seed share random numbers, so for them the interval is conservative.
+    """
+    va, vb = _number(ha.get("value")), _number(hb.get("value"))
+    if va is None or vb is None:
+        return None, None, None
+    diff = vb - va
+    la, ua, lb, ub = (_number(h.get(k)) for h in (ha, hb) for k in ("lo", "hi"))
+    if None in (la, ua, lb, ub) or not ha.get("percent", True):
+        return diff, None, None
+    lo = diff - math.hypot(vb - lb, ua - va)  # type: ignore[operator]
+    hi = diff + math.hypot(ub - vb, va - la)  # type: ignore[operator]
+    return diff, lo, hi
+
+
 def compare_rows(a: dict[str, Any], b: dict[str, Any]) -> list[dict[str, Any]]:
-    """Per question present in either summary: A, B and B - A for every numeric headline value."""
+    """Per question present in either summary: A, B (each with its interval) and B - A with its interval."""
     index_a = {h["key"]: h for h in a.get("headlines", [])}
     index_b = {h["key"]: h for h in b.get("headlines", [])}
     rows = []
     for key in list(dict.fromkeys([*index_a, *index_b])):
         ha, hb = index_a.get(key), index_b.get(key)
-        va = ha.get("value") if ha else None
-        vb = hb.get("value") if hb else None
-        diff = vb - va if isinstance(va, int | float) and isinstance(vb, int | float) else None
         pct = (ha or hb).get("percent", True)
+        diff, lo, hi = difference(ha, hb) if ha and hb else (None, None, None)
+        if diff is None:
+            change = "—"
+        elif not pct:
+            change = f"{diff:+.3g}"
+        else:
+            change = f"{diff * 100:+.1f} pp" + (
+                f" [{lo * 100:+.1f}, {hi * 100:+.1f}]" if lo is not None else ""
+            )
         rows.append(
             {
                 "question": (ha or hb)["question"],
-                "A": _fmt(va, ha.get("lo") if ha else None, ha.get("hi") if ha else None, pct) if ha else "—",
-                "B": _fmt(vb, hb.get("lo") if hb else None, hb.get("hi") if hb else None, pct) if hb else "—",
-                "B - A": ("—" if diff is None else (f"{diff * 100:+.1f} pp" if pct else f"{diff:+.3g}")),
+                "A": _fmt(ha),
+                "B": _fmt(hb),
+                "B - A": change,
             }
         )
     return to_jsonable(rows)

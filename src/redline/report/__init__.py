@@ -276,6 +276,36 @@ def _issue_section(issue: dict[str, Any]) -> str:
     return "".join(out)
 
 
+def _regime(value: Any) -> str:
+    return "—" if value is None else str(value).replace("_", " ")
+
+
+def _deterrence_rows(frame: pd.DataFrame, lever: bool = False) -> list[dict[str, Any]]:
+    """Rows of the deterrence tables with plain-words headers (and ΔP against the base for levers)."""
+    rows = []
+    for r in frame.to_dict(orient="records"):
+        row = {"state": r["target"]}
+        if lever:
+            row["lever"] = r["lever"]
+        else:
+            row["protection"] = r["basis"]
+        row.update(
+            {
+                "credibility κ": r["kappa"],
+                "needed κ*": r["kappa_star"],
+                "margin κ − κ*": r["margin"],
+                "regime": _regime(r["regime"]),
+                "P(failure)": _num(r["p_failure"], pct=True),
+                "95% interval": _ci(r["p_lo"], r["p_hi"]),
+            }
+        )
+        if lever:
+            row["ΔP vs base"] = f"{r['delta_p'] * 100:+.1f} pp"
+            row["paired 95% interval"] = f"[{r['delta_lo'] * 100:+.1f}, {r['delta_hi'] * 100:+.1f}] pp"
+        rows.append(row)
+    return rows
+
+
 def _deterrence_section(det: dict[str, Any]) -> str:
     import plotly.graph_objects as go
 
@@ -291,7 +321,8 @@ def _deterrence_section(det: dict[str, Any]) -> str:
     }
     labels = {
         r["target"]: f"{r['target']} ({r['basis']}): P(failure) {_num(r['p_failure'], pct=True)} "
-        f"{_ci(r['p_lo'], r['p_hi'])}; κ = {_num(r['kappa'])}, κ* = {_num(r['kappa_star'])}; {r['regime']}"
+        f"{_ci(r['p_lo'], r['p_hi'])}; κ = {_num(r['kappa'])}, κ* = {_num(r['kappa_star'])}; "
+        f"{_regime(r['regime'])}"
         for r in base.to_dict(orient="records")
     }
     scale = [(0.0, "#1a9850"), (0.1, "#91cf60"), (0.3, "#fee08b"), (0.6, "#fc8d59"), (1.0, "#b2182b")]
@@ -315,14 +346,36 @@ def _deterrence_section(det: dict[str, Any]) -> str:
     )
     out.append(choropleth_svg(kappa, labels, title="Credibility κ per state", legend="credibility κ"))
     out.append("</details>")
-    cols = ["target", "basis", "kappa", "kappa_star", "margin", "regime", "p_failure", "p_lo", "p_hi"]
     out.append(
-        _table(base.sort_values("p_failure", ascending=False), cols, pct=("p_failure", "p_lo", "p_hi"))
+        "<p class='note'>κ (credibility): the probability that the allies who would respond bring enough "
+        "capability to defeat the attack; κ*: the credibility the challenger's payoffs require for it to be "
+        "deterred; margin = κ − κ*. P(failure) and its 95% interval come from the Monte Carlo over the "
+        "uncertain inputs.</p>"
     )
+    out.append(_table(_deterrence_rows(base.sort_values("p_failure", ascending=False))))
     levers = det.get("levers", [])
     if levers:
         out.append("<h2 id='levers'>Levers compared</h2>")
-        out.append(_table(levers))
+        out.append(
+            "<p>Each lever changes the deterrence game (its size is an assumption, listed here) and is run "
+            "on the same random draws as the baseline, so each change ΔP in P(deterrence failure) has a "
+            "paired 95% interval. Negative ΔP: deterrence gets stronger.</p>"
+        )
+        out.append(
+            _table(
+                [
+                    {
+                        "lever": lever["name"],
+                        "what it does": lever["description"],
+                        "parameters": ", ".join(
+                            f"{k}={'/'.join(map(str, v)) if isinstance(v, list) else v}"
+                            for k, v in lever.get("parameters", {}).items()
+                        ),
+                    }
+                    for lever in levers
+                ]
+            )
+        )
         lt = table[table["lever"] != "base"].dropna(subset=["delta_p"])
         if not lt.empty:
             # chart the targets a lever moves (|ΔP| >= 0.5 pp) and the partners without Article 5
@@ -352,25 +405,8 @@ def _deterrence_section(det: dict[str, Any]) -> str:
                 template="plotly_white",
             )
             out.append(_figure(fig))
-            out.append("<details><summary>Lever table</summary>")
-            out.append(
-                _table(
-                    lt,
-                    [
-                        "target",
-                        "lever",
-                        "kappa",
-                        "regime",
-                        "p_failure",
-                        "p_lo",
-                        "p_hi",
-                        "delta_p",
-                        "delta_lo",
-                        "delta_hi",
-                    ],
-                    pct=("p_failure", "p_lo", "p_hi", "delta_p", "delta_lo", "delta_hi"),
-                )
-            )
+            out.append("<details><summary>Lever table: every state and lever</summary>")
+            out.append(_table(_deterrence_rows(lt, lever=True)))
             out.append("</details>")
     return "".join(out)
 
@@ -387,10 +423,26 @@ def _escalation_section(esc: dict[str, Any]) -> str:
         )
     if esc.get("observations"):
         out.append(_table(esc["observations"]))
+    out.append(
+        "<p class='note'>The pusher P (Ukraine and its backers) decides whether to cross the next red line; "
+        "the defender R (Russia) retaliates or not. θ is P's belief that R is resolute: an unanswered crossing "
+        "lowers it and makes P bolder. Solid lines: the expected path; dashed: if R is in fact resolute; "
+        "dotted: if R is bluffing.</p>"
+    )
     fig = make_subplots(
-        rows=1, cols=2, subplot_titles=("P(nuclear rung by step t)", "pusher's expected belief E[θ_t]")
+        rows=1,
+        cols=2,
+        subplot_titles=(
+            "P(nuclear rung reached by step t)",
+            "P's expected belief that R is resolute, E[θ_t]",
+        ),
     )
     colours = {"before": "#4575b4", "after": "#d73027"}
+    labels = {
+        "p_nuclear": "expected",
+        "p_nuclear_resolute": "if R resolute",
+        "p_nuclear_bluffer": "if R bluffs",
+    }
     for when in ("before", "after"):
         d = esc.get(when) or {}
         steps = d.get("step", [])
@@ -404,7 +456,7 @@ def _escalation_section(esc: dict[str, Any]) -> str:
                     go.Scatter(
                         x=steps,
                         y=d[key],
-                        name=f"{when}: {key.replace('p_nuclear', 'mixture').replace('mixture_', '')}",
+                        name=f"{when} the observations: {labels[key]}",
                         line={"color": colours[when], "dash": dash},
                     ),
                     1,
@@ -422,7 +474,15 @@ def _escalation_section(esc: dict[str, Any]) -> str:
                 1,
                 2,
             )
-    fig.update_layout(height=380, template="plotly_white", xaxis={"title": "step"}, xaxis2={"title": "step"})
+    fig.update_layout(
+        height=400,
+        template="plotly_white",
+        xaxis={"title": "step"},
+        xaxis2={"title": "step"},
+        yaxis={"title": "probability"},
+        yaxis2={"title": "belief θ"},
+        legend={"orientation": "h", "y": -0.25},
+    )
     out.append(_figure(fig))
     mc = esc.get("monte_carlo")
     out.append(
@@ -512,13 +572,25 @@ def _analytics_section(analytics: dict[str, Any]) -> str:
             np.asarray(alignment["similarity"]["values"], dtype=float), index=states, columns=states
         )
         members = pd.DataFrame(alignment["factions"])
+        rows = len(states)
+        heatmap = alignment_heatmap(sim, factions=members, measure=alignment.get("measure", "agree"))
+        heatmap.update_layout(height=max(420, 60 + 16 * rows))
+        heatmap.update_xaxes(tickmode="linear", dtick=1)  # every state labelled
+        heatmap.update_yaxes(tickmode="linear", dtick=1)
+        out.append(_figure(heatmap))
+        dendrogram = faction_dendrogram(sim, fill_missing=0.0)
+        dendrogram.update_layout(width=None, autosize=True, height=380)
+        out.append(_figure(dendrogram))
+        summary = alignment.get("summary", {})
+        resolutions = alignment.get("resolutions", [])
         out.append(
-            _figure(alignment_heatmap(sim, factions=members, measure=alignment.get("measure", "agree")))
-        )
-        out.append(_figure(faction_dendrogram(sim, fill_missing=0.0)))
-        out.append(
-            f"<p class='note'>UN General Assembly resolutions used: {_esc(', '.join(alignment.get('resolutions', [])))}."
-            f" Factions summary: {_esc(json.dumps(alignment.get('summary', {}), default=str))}</p>"
+            f"<p class='note'>Agreement in {len(resolutions)} UN General Assembly votes on Ukraine "
+            f"({_esc(', '.join(resolutions))}): 1 = always voted the same way. "
+            f"{_esc(summary.get('n_members', rows))} states fall into {_esc(summary.get('n_louvain_factions', '—'))} "
+            f"voting blocs (F1, F2, ... in the labels; Louvain communities, modularity "
+            f"{_num(summary.get('modularity_louvain'))}; the dendrogram cuts at distance "
+            f"{_num(summary.get('height'))}). States without votes in the data: "
+            f"{_esc(', '.join(alignment.get('left_out', [])) or 'none')}.</p>"
         )
     claims = analytics.get("claims")
     if claims:
@@ -601,6 +673,30 @@ def _provenance_section(summary: dict[str, Any]) -> str:
     return "".join(out)
 
 
+_NAV = (
+    ("answers", "Answers"),
+    ("issues", "Issues"),
+    ("deterrence", "Article 5"),
+    ("levers", "Levers"),
+    ("escalation", "Escalation"),
+    ("restraint", "Restraint"),
+    ("analytics", "Burden & alignment"),
+    ("claims", "Claims"),
+    ("assumptions", "Assumptions"),
+    ("provenance", "Provenance"),
+)
+"""Navigation links: (section id, label); only the sections present in a report are linked."""
+
+_ISSUES_INTRO = (
+    "<p>Each issue is a line from 0 to 100; every ally's position, how much it cares (salience) and its "
+    "capability are coded from the data (see each issue's coding table). <b>Does the proposal pass?</b> "
+    "applies the decision rule (NATO decides by consensus: any ally that prefers the status quo blocks) at "
+    "the coded positions and over their uncertainty. <b>Where does bargaining land?</b> is the forecast of "
+    "Bueno de Mesquita's expected-utility bargaining model, compared with two simple baselines, the "
+    "capability-and-salience-weighted median and mean of the positions.</p>"
+)
+
+
 def build_html(summary: dict[str, Any], scenario_text: str = "") -> str:
     """The whole report as one HTML string (plotly.js inlined once; no external resources)."""
     from plotly.offline import get_plotlyjs
@@ -613,24 +709,25 @@ def build_html(summary: dict[str, Any], scenario_text: str = "") -> str:
         f"{_esc(run.get('draws'))} draws · seed {_esc(run.get('seed'))} · redline {_esc(run.get('package_version'))} · "
         f"data {_esc(run.get('data_version'))} · scenario hash {_esc(str(run.get('scenario_hash', ''))[:12])} · "
         f"started {_esc(run.get('started'))}</p>",
-        "<nav><a href='#answers'>Answers</a><a href='#issues'>Issues</a><a href='#deterrence'>Article 5</a>"
-        "<a href='#levers'>Levers</a><a href='#escalation'>Escalation</a><a href='#analytics'>Burden & alignment</a>"
-        "<a href='#claims'>Claims</a><a href='#assumptions'>Assumptions</a><a href='#provenance'>Provenance</a></nav>",
-        _headlines(summary),
     ]
+    sections = [_headlines(summary)]
     if summary.get("issues"):
-        body.append("<h2 id='issues'>Will the alliance act? Decisions and bargaining per issue</h2>")
-        body.extend(_issue_section(issue) for issue in summary["issues"])
+        sections.append("<h2 id='issues'>Will the alliance act? Decisions and bargaining per issue</h2>")
+        sections.append(_ISSUES_INTRO)
+        sections.extend(_issue_section(issue) for issue in summary["issues"])
     if summary.get("deterrence"):
-        body.append(_deterrence_section(summary["deterrence"]))
+        sections.append(_deterrence_section(summary["deterrence"]))
     if summary.get("escalation"):
-        body.append(_escalation_section(summary["escalation"]))
+        sections.append(_escalation_section(summary["escalation"]))
     if summary.get("restraint"):
-        body.append(_restraint_section(summary["restraint"]))
+        sections.append(_restraint_section(summary["restraint"]))
     if summary.get("analytics"):
-        body.append(_analytics_section(summary["analytics"]))
-    body.append(_assumptions_section(summary, scenario_text))
-    body.append(_provenance_section(summary))
+        sections.append(_analytics_section(summary["analytics"]))
+    sections.append(_assumptions_section(summary, scenario_text))
+    sections.append(_provenance_section(summary))
+    html_body = "".join(sections)
+    links = [f"<a href='#{a}'>{t}</a>" for a, t in _NAV if f"id='{a}'" in html_body]
+    body += [f"<nav>{''.join(links)}</nav>", html_body]
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{_esc(title)}</title><style>{_CSS}</style>"
