@@ -236,3 +236,15 @@ def test_high_correlation_rule_is_continuous_and_accurate_on_spec():
             correlated_kappa_quad(SPEC_W, SPEC_A, 0.35, rho),
             abs_tol=1e-6,
         )
+
+
+def test_rho_near_one_stays_bounded_and_approaches_the_comonotone_limit():
+    """ρ → 1 caps the composite rule's panels (time and memory bounded) and tends to the ρ = 1 limit."""
+    gen = np.random.default_rng(5)
+    w = gen.uniform(0.05, 0.95, size=(16, 7))
+    a = np.array([0.6, 0.08, 0.1, 0.08, 0.08, 0.03, 0.03])
+    near = credibility(w, a, 0.35, rho=1 - 1e-7)
+    limit = credibility_comonotone(w, a, 0.35)
+    np.testing.assert_allclose(near, limit, atol=2e-3)
+    one_by_one = np.array([credibility(w[i], a, 0.35, rho=1 - 1e-7) for i in range(len(w))])
+    np.testing.assert_array_equal(near, one_by_one)

@@ -46,6 +46,12 @@ GH_NODES = 80
 HIGH_RHO = 0.9
 """Above this correlation the integral uses a composite Gauss–Legendre rule (see ``_factor_nodes``)."""
 
+MAX_PANELS = 2048
+"""Most panels of the composite rule (16,384 nodes): panels stay within s/2 up to ρ ≈ 0.999."""
+
+MAX_DP_ROWS = 1 << 16
+"""Most (node × draw) rows handed to the DP at once, so memory stays bounded as ρ → 1."""
+
 _CHUNK = 256
 """Draws per DP pass: keeps the (units, draws) working array inside the CPU cache."""
 
@@ -282,9 +288,13 @@ def credibility(w, a, theta, rho=0.0, delta: float = DEFAULT_DELTA, nodes: int =
         out[zero] = credibility_independent(w2[zero], a_full[zero], theta1[zero], delta)
     if one.any():
         out[one] = credibility_comonotone(w2[one], a_full[one], theta1[one], delta)
-    for group in (mid & (rho1 <= HIGH_RHO), mid & (rho1 > HIGH_RHO)):
+    # Each draw's node set depends only on its own ρ (Gauss–Hermite, or the panel bucket of the
+    # composite rule), so κ does not depend on which other draws share a chunk.
+    level = np.where(rho1 > HIGH_RHO, _panel_bucket(rho1), 0)
+    for bucket in np.unique(level[mid]):
+        group = mid & (level == bucket)
         if group.any():
-            z, weight = _factor_nodes(float(rho1[group].max()), nodes)
+            z, weight = _factor_nodes(int(bucket), nodes)
             out[group] = _integrate_factor(
                 w2[group],
                 a2[0] if a2.shape[0] == 1 else a_full[group],
@@ -297,18 +307,30 @@ def credibility(w, a, theta, rho=0.0, delta: float = DEFAULT_DELTA, nodes: int =
     return float(out[0]) if scalar else out
 
 
-def _factor_nodes(rho_max: float, nodes: int) -> tuple[np.ndarray, np.ndarray]:
+def _panel_bucket(rho: np.ndarray) -> np.ndarray:
+    """Panels of the composite rule for each ρ > HIGH_RHO: 17 / (s/2) rounded up to a power of two.
+
+    s = √((1−ρ)/ρ) is the width over which each w_k(z) switches from 1 to 0. The count is capped at
+    :data:`MAX_PANELS`, which keeps time and memory bounded as ρ → 1 (the rule is then coarser than
+    s/2 only for ρ above about 0.9998, where κ is within a few 1e-3 of the comonotone limit).
+    """
+    with np.errstate(divide="ignore"):
+        width = 0.5 * np.sqrt((1.0 - rho) / rho)
+        need = np.ceil(np.log2(np.maximum(17.0 / width, 1.0)))
+    return np.minimum(2.0**need, MAX_PANELS).astype(np.int64)
+
+
+def _factor_nodes(panels: int, nodes: int) -> tuple[np.ndarray, np.ndarray]:
     """Nodes and weights for ∫ φ(z) f(z) dz.
 
-    Gauss–Hermite (``nodes`` points) while ρ ≤ :data:`HIGH_RHO`. Above it each w_k(z) switches from 1
-    to 0 within a few s = √((1−ρ)/ρ) of its own point, too sharply for Gauss–Hermite, so a composite
-    8-point Gauss–Legendre rule with panels of width s/2 on [−8.5, 8.5] is used instead.
+    ``panels == 0``: Gauss–Hermite with ``nodes`` points (ρ ≤ :data:`HIGH_RHO`). Above it each w_k(z)
+    switches from 1 to 0 within a few s = √((1−ρ)/ρ) of its own point, too sharply for Gauss–Hermite,
+    so a composite 8-point Gauss–Legendre rule with ``panels`` equal panels on [−8.5, 8.5] is used
+    (:func:`_panel_bucket` gives panels no wider than s/2).
     """
-    if rho_max <= HIGH_RHO:
+    if panels == 0:
         z, weight = np.polynomial.hermite_e.hermegauss(nodes)
         return z, weight / np.sqrt(2.0 * np.pi)
-    width = 0.5 * np.sqrt((1.0 - rho_max) / rho_max)
-    panels = int(np.ceil(17.0 / width))
     edges = np.linspace(-8.5, 8.5, panels + 1)
     x, wx = np.polynomial.legendre.leggauss(8)
     half = 0.5 * np.diff(edges)
@@ -318,16 +340,26 @@ def _factor_nodes(rho_max: float, nodes: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _integrate_factor(w, a, theta, rho, z, weight, delta) -> np.ndarray:
-    """Σ_j weight_j · κ(w(z_j)) for every draw, the DP batched over (nodes × draws)."""
+    """Σ_j weight_j · κ(w(z_j)) for every draw, the DP batched over (nodes × draws).
+
+    Draws are taken in slices of at most :data:`MAX_DP_ROWS` node × draw rows, so memory stays
+    bounded however many nodes the rule has; the sum over nodes runs in node order for each draw.
+    """
     nodes, n, m = z.size, w.shape[0], w.shape[1]
-    r = rho[None, :, None]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        wz = ndtr((ndtri(w)[None] - np.sqrt(r) * z[:, None, None]) / np.sqrt(1.0 - r))
-    a_rows = a if a.ndim == 1 else np.broadcast_to(a[None], (nodes, n, m)).reshape(nodes * n, m)
-    kz = credibility_independent(
-        wz.reshape(nodes * n, m), a_rows, np.broadcast_to(theta[None], (nodes, n)).reshape(-1), delta
-    )
-    return np.clip(weight @ np.asarray(kz).reshape(nodes, n), 0.0, 1.0)
+    step = max(1, MAX_DP_ROWS // nodes)
+    out = np.empty(n)
+    for lo in range(0, n, step):
+        hi = min(lo + step, n)
+        r = rho[None, lo:hi, None]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            wz = ndtr((ndtri(w[lo:hi])[None] - np.sqrt(r) * z[:, None, None]) / np.sqrt(1.0 - r))
+        k = hi - lo
+        a_rows = a if a.ndim == 1 else np.broadcast_to(a[None, lo:hi], (nodes, k, m)).reshape(nodes * k, m)
+        theta_rows = np.broadcast_to(theta[None, lo:hi], (nodes, k)).reshape(-1)
+        kz = np.asarray(credibility_independent(wz.reshape(nodes * k, m), a_rows, theta_rows, delta))
+        # summed along a contiguous last axis: the same order for a draw whatever the slice size
+        out[lo:hi] = np.ascontiguousarray((weight[:, None] * kz.reshape(nodes, k)).T).sum(axis=-1)
+    return np.clip(out, 0.0, 1.0)
 
 
 def at_least(w, r, rho=0.0) -> np.ndarray | float:
