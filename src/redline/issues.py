@@ -18,11 +18,17 @@ The rules (every coefficient is a named field of the scenario):
   USD, SIPRI military expenditure where NATO has none).
 
 Indicators (per actor, for the World's year): see :data:`INDICATOR_DOCS`.
+
+An issue with ``case = "file.toml"`` is not coded from the data: :func:`case_issue` takes its actors
+table, scale, threshold and rule from a backtest case file (``docs/backtest.md``; the ``[outcome]``
+table is never read), with the scenario's overrides and uncertainty on top.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -36,6 +42,7 @@ from redline.scenario import (
     IssueUncertainty,
     LinearCoding,
     WorldSpec,
+    issue_case,
 )
 
 __all__ = [
@@ -43,6 +50,7 @@ __all__ = [
     "Issue",
     "apply_world_spec",
     "build_issue",
+    "case_issue",
     "code_capability",
     "code_linear",
     "indicator_frame",
@@ -81,11 +89,14 @@ class Issue:
     coding: pd.DataFrame
     """Per actor: indicators used, position/salience/capability, their source (coded|override), gaps."""
     uncertainty: IssueUncertainty = field(default_factory=IssueUncertainty)
-    rule_params: dict[str, float] = field(default_factory=dict)
+    rule_params: dict[str, Any] = field(default_factory=dict)
     question: str = ""
     scale_0: str = ""
     scale_100: str = ""
     pass_threshold: float | None = None
+    source: dict[str, Any] = field(default_factory=lambda: {"kind": "coding"})
+    """Where the actors come from: ``kind`` = ``coding`` (the data) or ``case`` (a backtest case file,
+    with ``case_file``, ``case_id``, ``coding_date`` and a ``note`` for the report)."""
 
     @property
     def direction(self) -> int:
@@ -144,12 +155,20 @@ def code_capability(frame: pd.DataFrame, coding: CapabilityCoding) -> tuple[pd.S
     return primary**coding.exponent, source
 
 
-def build_issue(spec: IssueSpec, indicators: pd.DataFrame, voters: list[str]) -> Issue:
+def build_issue(
+    spec: IssueSpec, indicators: pd.DataFrame, voters: list[str], base_dir: Path = Path()
+) -> Issue:
     """Code ``spec`` for the ``voters`` (members of its body) plus its non-voting participants.
 
     ``indicators`` has one row per actor (index ISO3) and the columns of :data:`INDICATOR_DOCS`.
     Overrides win over the coding; every gap and override is written to :attr:`Issue.coding`.
+    An issue with ``case`` is read from its case file instead (:func:`case_issue`; ``base_dir`` is the
+    scenario file's folder, which ``case`` is relative to).
     """
+    if spec.case is not None:
+        return case_issue(spec, issue_case(spec, base_dir))
+    assert spec.coding is not None and spec.title is not None  # guaranteed by IssueSpec
+    assert spec.status_quo is not None and spec.proposal is not None
     names = list(dict.fromkeys([*voters, *spec.participants]))
     absent = [a for a in names if a not in indicators.index]
     if absent:
@@ -235,6 +254,75 @@ def build_issue(spec: IssueSpec, indicators: pd.DataFrame, voters: list[str]) ->
         scale_0=spec.scale_0,
         scale_100=spec.scale_100,
         pass_threshold=spec.pass_threshold,
+    )
+
+
+def case_issue(spec: IssueSpec, case: Any) -> Issue:
+    """The issue of a backtest case (:class:`redline.backtest.Case`), with the spec's overrides.
+
+    The actors table is :meth:`Case.actor_table` (``veto`` and ``member`` columns from the case), the
+    pass threshold the case's ``adopted_threshold``, and the rule :func:`redline.backtest.method.case_rule`
+    (the backtest's mapping: a single government's decider, a coalition's ``required_resources``).
+    ``spec.overrides`` (by actor key) change position, salience, capability, block cost or membership.
+    """
+    from redline.backtest.method import case_rule
+
+    frame = case.actor_frame()
+    frame["override"] = ""
+    keys = list(frame["actor"])
+    for key, override in spec.overrides.items():
+        if key not in keys:
+            raise RedlineError(
+                f"issue {spec.id}: override for {key}, which is not an actor of the case {case.id}"
+            )
+        row = keys.index(key)
+        changed = []
+        for name in ("position", "salience", "capability", "block_cost"):
+            value = getattr(override, name)
+            if value is not None:
+                frame.loc[row, name] = float(value)
+                changed.append(f"{name}={value:g}")
+        if override.member is not None:
+            frame.loc[row, "member"] = int(override.member)
+            changed.append(f"member={override.member}")
+        frame.loc[row, "override"] = ", ".join(changed) + (f" ({override.reason})" if override.reason else "")
+    table = ActorTable.from_frame(frame.drop(columns="override"), source=f"issue {spec.id} ({case.path})")
+    coding = frame[["actor", "position", "salience", "capability", "veto", "member", "block_cost"]].copy()
+    coding.insert(1, "name", [a.name for a in case.actors])
+    coding["missing"] = ""
+    coding["override"] = frame["override"]
+    coding["source_after_coding_date"] = [int(a.source_after_coding_date) for a in case.actors]
+    coding["source"] = [a.source for a in case.actors]
+    coding["justification"] = [a.justification for a in case.actors]
+    rule = case_rule(case)
+    note = (
+        f"Actors, scale, threshold and rule from the backtest case file {spec.case} "
+        f"(case {case.id}, coded as of {case.coding_date.isoformat()}), not from the World's data; "
+        "the case's [outcome] is not read."
+    )
+    return Issue(
+        id=spec.id,
+        title=spec.title or case.title,
+        status_quo=case.status_quo,
+        proposal=case.proposal,
+        rule=rule.name,
+        actors=table,
+        coding=coding,
+        uncertainty=spec.uncertainty,
+        rule_params=rule.params(),
+        question=case.question,
+        scale_0=case.scale_0,
+        scale_100=case.scale_100,
+        pass_threshold=case.pass_threshold,
+        source={
+            "kind": "case",
+            "case_file": spec.case,
+            "case_id": case.id,
+            "case_title": case.title,
+            "coding_date": case.coding_date.isoformat(),
+            "decision_date": case.decision_date.isoformat(),
+            "note": note,
+        },
     )
 
 

@@ -87,7 +87,7 @@ def build(
             issues = []
             for spec in scenario.issues:
                 voters = [a for a in world.members(spec.body) if a in indicators.index]
-                issues.append(build_issue(spec, indicators, voters))
+                issues.append(build_issue(spec, indicators, voters, base_dir))
             context["issues"] = issues
             for issue in issues:
                 result, issue_tasks = _issue_questions(
@@ -127,9 +127,13 @@ def _issue_questions(
         "status_quo": issue.status_quo,
         "proposal": issue.proposal,
         "rule": issue.rule,
+        "rule_params": dict(issue.rule_params),
+        "source": dict(issue.source),
         "coding": issue.coding,
         "actors": issue.actors.to_frame(),
     }
+    if issue.source.get("note"):
+        out["note"] = issue.source["note"]
     tasks: list[Task] = []
     threshold = issue.pass_threshold
     if threshold is None:
@@ -560,6 +564,9 @@ def summarise(plan: Any, stats: dict[str, dict[str, float]], draws: dict[str, np
                 largest, pivotal = decided.get("largest_passable"), decided.get("pivotal")
                 if not now and largest is not None:
                     answer += f"; largest passable proposal {largest:.0f} (pivotal: {pivotal})"
+            source = issue.get("source", {})
+            if source.get("kind") == "case":
+                answer += f" (actors from case {source['case_id']}, coded {source['coding_date']})"
             headlines.append(
                 _headline(
                     f"issue.{iid}.pass",

@@ -21,12 +21,22 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from redline.errors import RedlineError
 
 __all__ = [
     "BUILTIN_LEVERS",
+    "CASE_EXCLUSIVE",
     "DECISION_RULES",
     "INDICATORS",
     "Analytics",
@@ -44,6 +54,8 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "WorldSpec",
+    "case_path",
+    "issue_case",
     "ladder_of",
     "load_scenario",
     "parse_scenario",
@@ -51,6 +63,8 @@ __all__ = [
 ]
 
 ISO3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code")]
+ACTOR_KEY = r"^[A-Za-z][A-Za-z0-9_]{0,39}$"
+"""An actor key: an ISO3 code, or (in an issue read from a case file) the key of a case's actor."""
 
 DECISION_RULES = (
     "nato-consensus",
@@ -264,23 +278,54 @@ class IssueUncertainty(_Strict):
     capability_sigma: float = Field(default=0.0, ge=0, le=3)
 
 
+CASE_EXCLUSIVE = (
+    "question",
+    "scale_0",
+    "scale_100",
+    "status_quo",
+    "proposal",
+    "rule",
+    "rule_params",
+    "body",
+    "participants",
+    "block_cost",
+    "pass_threshold",
+    "coding",
+)
+"""Issue fields that cannot be combined with ``case``: the case file gives them (or needs none)."""
+
+
+def _issue_error(field: str | tuple[Any, ...], expected: str, found: Any) -> InitErrorDetails:
+    """One located problem of an issue, in the ``expected || found`` form of :func:`_describe`."""
+    loc = field if isinstance(field, tuple) else (field,)
+    text = PydanticCustomError("value_error", "Value error, {text}", {"text": f"{expected} || {found}"})
+    return InitErrorDetails(type=text, loc=loc, input=found)
+
+
 class IssueSpec(_Strict):
     id: str = Field(min_length=1, pattern=r"^[a-z0-9_]+$")
-    title: str = Field(min_length=1)
+    title: str | None = Field(default=None, min_length=1, description="required unless case gives it")
+    case: str | None = Field(
+        default=None, min_length=1, description="a backtest case file (relative to the scenario file)"
+    )
     question: str = ""
     scale_0: str = ""
     scale_100: str = ""
-    status_quo: float = Field(ge=0, le=100)
-    proposal: float = Field(ge=0, le=100)
+    status_quo: float | None = Field(default=None, ge=0, le=100)
+    proposal: float | None = Field(default=None, ge=0, le=100)
     rule: str = "nato-consensus"
     rule_params: dict[str, float | str | list[str]] = Field(default_factory=dict)
     body: str = Field(default="NATO", description="membership group that votes: NATO or EU")
     participants: list[ISO3] = Field(default_factory=list, description="non-voting actors who bargain")
     block_cost: float = Field(default=0.0, ge=0, description="default epsilon of the silence procedure")
     pass_threshold: float | None = Field(default=None, ge=0, le=100)
-    coding: Coding
-    overrides: dict[ISO3, ActorOverride] = Field(default_factory=dict)
+    coding: Coding | None = None
+    overrides: dict[Annotated[str, Field(pattern=ACTOR_KEY)], ActorOverride] = Field(default_factory=dict)
     uncertainty: IssueUncertainty = IssueUncertainty()
+    _case: Any = PrivateAttr(default=None)
+    """The :class:`redline.backtest.Case` of ``case``, once read (see :func:`issue_case`)."""
+    _case_digest: str = PrivateAttr(default="")
+    """SHA-256 of the case file, so that the scenario hash changes when the case does."""
 
     @field_validator("rule")
     @classmethod
@@ -297,10 +342,77 @@ class IssueSpec(_Strict):
         return body
 
     @model_validator(mode="after")
-    def _moves(self) -> IssueSpec:
-        if self.status_quo == self.proposal:
+    def _source(self) -> IssueSpec:
+        """A case issue takes nothing the case gives; a coded issue needs its title, scale and coding."""
+        errors = []
+        if self.case is not None:
+            for name in CASE_EXCLUSIVE:
+                if name in self.model_fields_set:
+                    value = getattr(self, name)
+                    gives = "the actors" if name in ("coding", "body", "participants", "block_cost") else "it"
+                    expected = (
+                        f"no {name} in an issue read from a case file (case = {self.case!r} gives {gives})"
+                    )
+                    found = "a table" if isinstance(value, BaseModel) else _shown(value)
+                    errors.append(_issue_error(name, expected, found))
+        else:
+            for name in ("title", "status_quo", "proposal"):
+                if getattr(self, name) is None:
+                    errors.append(InitErrorDetails(type="missing", loc=(name,), input=None))
+            if self.coding is None:
+                errors.append(
+                    _issue_error(
+                        "coding",
+                        "this required field (or case = 'file.toml' to read the issue from a backtest case)",
+                        "nothing",
+                    )
+                )
+            for key in self.overrides:
+                if not re.fullmatch(r"[A-Z]{3}", key):
+                    errors.append(
+                        InitErrorDetails(
+                            type="string_pattern_mismatch",
+                            loc=("overrides", key),
+                            input=key,
+                            ctx={"pattern": r"^[A-Z]{3}$"},
+                        )
+                    )
+        if errors:
+            raise ValidationError.from_exception_data("IssueSpec", errors)
+        if self.case is None and self.status_quo == self.proposal:
             raise ValueError(f"a proposal different from status_quo || both {self.proposal:g}")
         return self
+
+
+def case_path(spec: IssueSpec, base_dir: Path = Path()) -> Path:
+    """The case file of ``spec`` (``case`` is relative to the scenario file's folder ``base_dir``)."""
+    path = Path(spec.case)  # type: ignore[arg-type]
+    return path if path.is_absolute() else base_dir / path
+
+
+def issue_case(spec: IssueSpec, base_dir: Path = Path()):  # noqa: ANN201 - a redline.backtest.Case
+    """The backtest case of an issue with ``case`` (read once with :func:`redline.backtest.read_case`,
+    which never reads the ``[outcome]`` table); ``None`` for a coded issue."""
+    if spec.case is None:
+        return None
+    try:
+        return _load_case(spec, base_dir)
+    except RedlineError as exc:
+        raise RedlineError(f"issue {spec.id}: case = {spec.case!r}: {exc}") from None
+
+
+def _load_case(spec: IssueSpec, base_dir: Path):  # noqa: ANN202
+    if spec._case is None:
+        from redline.backtest import read_case
+
+        path = case_path(spec, base_dir)
+        try:
+            case = read_case(path)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except (OSError, ValueError) as exc:  # e.g. a folder or a NUL byte in the path
+            raise RedlineError(f"{path}: cannot read the case file ({exc})") from None
+        spec._case, spec._case_digest = case, digest
+    return spec._case
 
 
 DETERRENCE_INPUT = r"^(V|k_L|k_W|p_L|p_W|theta|rho|[wa]\.(\*|[A-Z]{3}))$"
@@ -567,6 +679,14 @@ def parse_scenario(text: str, source: str = "<scenario>", check_data: bool = Tru
     ]
     if problems:
         raise ScenarioError(problems)
+    if any(issue.case is not None and issue.title is None for issue in scenario.issues):
+        issues = [
+            issue.model_copy(update={"title": issue._case.title})
+            if issue.case is not None and issue.title is None
+            else issue
+            for issue in scenario.issues
+        ]
+        scenario = scenario.model_copy(update={"issues": issues})
     return scenario
 
 
@@ -602,6 +722,7 @@ def _semantic_problems(
                 )
             )
     problems.extend(_ladder_problems(scenario, base_dir))
+    problems.extend(_case_problems(scenario, base_dir))
     problems.extend(_deterrence_problems(scenario))
     problems.extend(_rule_problems(scenario))
     known = _known_iso3() if check_data else None
@@ -625,8 +746,9 @@ def _semantic_problems(
     for i, issue in enumerate(scenario.issues):
         for j, code in enumerate(issue.participants):
             check(code, ("issues", i, "participants", j))
-        for code in issue.overrides:
-            check(code, ("issues", i, "overrides", code))
+        if issue.case is None:  # a case issue's overrides name the case's actors (_case_problems)
+            for code in issue.overrides:
+                check(code, ("issues", i, "overrides", code))
     for j, code in enumerate(scenario.deterrence.targets):
         check(code, ("deterrence", "targets", j))
     check(scenario.deterrence.challenger, ("deterrence", "challenger"))
@@ -652,6 +774,29 @@ def _ladder_problems(scenario: Scenario, base_dir: Path) -> list[tuple[str, tupl
     return []
 
 
+def _case_problems(scenario: Scenario, base_dir: Path) -> list[tuple[str, tuple[Any, ...], str, str]]:
+    """Each case file must be a valid backtest case; overrides must name its actors."""
+    problems = []
+    for i, issue in enumerate(scenario.issues):
+        if issue.case is None:
+            continue
+        try:
+            case = _load_case(issue, base_dir)
+        except RedlineError as exc:
+            loc = ("issues", i, "case")
+            expected = "a valid backtest case file (relative to the scenario file; format: docs/backtest.md)"
+            problems.append((_path(loc), loc, expected, str(exc)))
+            continue
+        keys = [a.key for a in case.actors]
+        for key in issue.overrides:
+            if key not in keys:
+                loc = ("issues", i, "overrides", key)
+                problems.append(
+                    (_path(loc), loc, f"an actor of the case file ({', '.join(keys)})", repr(key))
+                )
+    return problems
+
+
 def _rule_problems(scenario: Scenario) -> list[tuple[str, tuple[Any, ...], str, str]]:
     """Each issue's rule parameters must be ones its rule takes."""
     try:
@@ -660,6 +805,8 @@ def _rule_problems(scenario: Scenario) -> list[tuple[str, tuple[Any, ...], str, 
         return []
     problems = []
     for i, issue in enumerate(scenario.issues):
+        if issue.case is not None:  # the case's rule (read with the case)
+            continue
         try:
             get_rule(issue.rule, **issue.rule_params)
         except (RedlineError, TypeError, ValueError) as exc:
@@ -716,6 +863,13 @@ def load_scenario(path: str | Path, check_data: bool = True) -> Scenario:
 
 
 def scenario_hash(scenario: Scenario) -> str:
-    """SHA-256 of the validated scenario (canonical JSON), so formatting changes don't change it."""
-    canonical = json.dumps(scenario.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+    """SHA-256 of the validated scenario (canonical JSON), so formatting changes don't change it.
+
+    The contents of the case files its issues read are part of it (a changed case is another scenario).
+    """
+    data = scenario.model_dump(mode="json")
+    cases = {issue.id: issue._case_digest for issue in scenario.issues if issue._case_digest}
+    if cases:
+        data["case_files_sha256"] = cases
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()

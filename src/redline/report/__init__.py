@@ -138,6 +138,8 @@ def _issue_section(issue: dict[str, Any]) -> str:
         f"Status quo {_num(issue['status_quo'])}, proposal {_num(issue['proposal'])}, rule "
         f"<code>{_esc(issue['rule'])}</code>.</p>"
     )
+    if issue.get("note"):  # e.g. an issue read from a backtest case file
+        out.append(f"<p class='note'>{_esc(issue['note'])}</p>")
     decision = issue.get("decision")
     if decision:
         passes = decision.get("passes")
@@ -270,7 +272,8 @@ def _issue_section(issue: dict[str, Any]) -> str:
             )
     coding = issue.get("coding")
     if coding:
-        out.append("<details><summary>Coding: positions, salience and capability from the data</summary>")
+        origin = "the case file" if issue.get("source", {}).get("kind") == "case" else "the data"
+        out.append(f"<details><summary>Coding: positions, salience and capability from {origin}</summary>")
         out.append(_table(coding))
         out.append("</details>")
     return "".join(out)
