@@ -299,3 +299,25 @@ def test_template_example_validates():
     assert np.isclose(
         case_issue(scenario.issues[0], read_case(NO_FLY)).pass_threshold, read_case(NO_FLY).pass_threshold
     )
+
+
+def test_validate_coding_reads_a_relative_case_from_the_scenario_folder(tmp_path, monkeypatch):
+    import os
+
+    from typer.testing import CliRunner
+
+    from redline.cli import app
+
+    case = Path(__file__).resolve().parents[1] / "backtest" / "cases" / "nato_no_fly_zone_2022.toml"
+    scenario = tmp_path / "sub" / "case.toml"
+    scenario.parent.mkdir()
+    relative = os.path.relpath(case, scenario.parent)
+    scenario.write_text(
+        f'[scenario]\nname = "case-demo"\n[world]\nyear = 2022\n[[issues]]\nid = "no_fly"\ncase = "{relative}"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)  # not the scenario's folder: the case path is relative to the file
+    result = CliRunner().invoke(app, ["validate", str(scenario), "--coding"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "actors from the case file" in result.output
+    assert "NATO_SG" in result.output

@@ -96,7 +96,7 @@ def validate(
         for spec in scenario.issues:
             voters = [a for a in world.members(spec.body) if a in indicators.index]
             try:
-                issue = build_issue(spec, indicators, voters)
+                issue = build_issue(spec, indicators, voters, base_dir=file.parent)
             except RedlineError as exc:
                 raise RedlineError(f"{file}: {exc}") from None
             table = issue.coding.round(4)
@@ -104,7 +104,12 @@ def validate(
                 table = table[
                     ["actor", "position", "salience", "capability", "member", "missing", "override"]
                 ]
-            title = f"{spec.id}: {spec.title} (coding from the {scenario.world.effective_year} data)"
+            origin = (
+                f"actors from the case file {spec.case}"
+                if spec.case is not None
+                else f"coding from the {scenario.world.effective_year} data"
+            )
+            title = f"{spec.id}: {issue.title} ({origin})"
             emit(table, fmt, title=title)
 
 
