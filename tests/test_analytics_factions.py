@@ -71,7 +71,7 @@ def test_spec_vector_modularity_by_plain_formula():
 
 def test_louvain_and_greedy_agree_on_spec():
     sim = spec_similarity()
-    assert louvain_factions(sim, seed=0) == [list("ABC"), list("DEF")]
+    assert louvain_factions(sim, rng=0) == [list("ABC"), list("DEF")]
     # cross-check with networkx's greedy modularity on the same graph, built independently
     g = nx.Graph()
     for pair, w in UPPER.items():

@@ -924,20 +924,8 @@ STOCHASTIC = [
     ("redline.analytics", "olson_zeckhauser"),
     ("redline.analytics", "group_difference"),
     ("redline.analytics", "check_claims"),
-    pytest.param(
-        "redline.analytics",
-        "louvain_factions",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="analytics.factions.louvain_factions (and factions) take `seed: int`, not "
-            "`rng: int | Generator | None` (style.md convention 3)",
-        ),
-    ),
-    pytest.param(
-        "redline.analytics",
-        "factions",
-        marks=pytest.mark.xfail(strict=True, reason="analytics.factions.factions takes `seed`, not `rng`"),
-    ),
+    ("redline.analytics", "louvain_factions"),
+    ("redline.analytics", "factions"),
 ]
 
 

@@ -474,7 +474,7 @@ def _analytics(scenario: Scenario, world: Any, seed: int) -> dict[str, Any]:
         kept = matrix[matrix.notna().sum(axis=1) >= 1]
         if len(kept) >= 2:
             sim = similarity_matrix(dyadic_similarity(kept), "agree", states=list(kept.index))
-            members, summary = factions(sim, fill_missing=0.0, seed=0)
+            members, summary = factions(sim, fill_missing=0.0, rng=0)
             out["alignment"] = {
                 "measure": "agree",
                 "resolutions": list(matrix.columns),

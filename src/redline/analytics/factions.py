@@ -24,6 +24,7 @@ from scipy.cluster import hierarchy
 from scipy.spatial.distance import squareform
 
 from redline.errors import RedlineError
+from redline.rng import RNGLike, as_generator
 
 __all__ = [
     "check_similarity",
@@ -82,9 +83,16 @@ def _canonical(partition: Iterable[Iterable[str]], order: Sequence[str]) -> list
     return sorted(groups, key=lambda g: (-len(g), rank[g[0]]))
 
 
-def louvain_factions(similarity: pd.DataFrame, *, seed: int = 0, resolution: float = 1.0) -> list[list[str]]:
-    """Louvain communities of the similarity graph (networkx, fixed ``seed``)."""
+def louvain_factions(
+    similarity: pd.DataFrame, *, rng: RNGLike = 0, resolution: float = 1.0
+) -> list[list[str]]:
+    """Louvain communities of the similarity graph (networkx, seeded by ``rng``).
+
+    An int ``rng`` is networkx's seed itself (``rng=0`` is the spec's "Louvain, seed 0"); a Generator
+    or None gives a seed drawn from it.
+    """
     graph = similarity_graph(similarity)
+    seed = rng if isinstance(rng, int) else int(as_generator(rng).integers(2**32))
     parts = nx.community.louvain_communities(graph, weight="weight", resolution=resolution, seed=seed)
     return _canonical(parts, list(similarity.index))
 
@@ -119,7 +127,7 @@ def linkage_factions(similarity: pd.DataFrame, *, height: float = 0.5) -> list[l
 def factions(
     similarity: pd.DataFrame,
     *,
-    seed: int = 0,
+    rng: RNGLike = 0,
     height: float = 0.5,
     resolution: float = 1.0,
     fill_missing: float | None = None,
@@ -134,7 +142,7 @@ def factions(
     """
     sim = check_similarity(similarity, fill_missing=fill_missing)
     names = list(sim.index)
-    louvain = louvain_factions(sim, seed=seed, resolution=resolution)
+    louvain = louvain_factions(sim, rng=rng, resolution=resolution)
     linkage = linkage_factions(sim, height=height)
     louvain_of = {m: k for k, group in enumerate(louvain) for m in group}
     linkage_of = {m: k for k, group in enumerate(linkage) for m in group}
@@ -162,7 +170,7 @@ def factions(
         "n_linkage_factions": len(linkage),
         "modularity_louvain": modularity(sim, louvain),
         "modularity_linkage": modularity(sim, linkage),
-        "seed": seed,
+        "seed": rng if isinstance(rng, int) else None,
         "height": height,
     }
     return members, summary

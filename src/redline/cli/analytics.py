@@ -299,7 +299,7 @@ def factions_cmd(
     matrix = _rows_of(vote_matrix(votes), states)
     sim, dropped = _similarity_for(matrix, measure, min_votes)
     n_missing = int(np.isnan(sim.to_numpy()).sum() // 2)
-    table, summary = factions(sim, seed=seed, height=height, fill_missing=0.0)
+    table, summary = factions(sim, rng=seed, height=height, fill_missing=0.0)
     summary = {
         **summary,
         "measure": measure,
