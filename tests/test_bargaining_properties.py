@@ -8,8 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bdm_reference import reference_forecast
-from redline.bargaining import forecast, forecast_batch
-from redline.bargaining.bdm import risk_exponents, validate_inputs, weighted_median, win_probability
+from redline.bargaining import forecast
+from redline.bargaining.bdm import (
+    BDMSettings,
+    risk_exponents,
+    validate_inputs,
+    weighted_median,
+    win_probability,
+)
+from redline.bargaining.model import run_batch
 from redline.errors import RedlineError
 
 MODES = {
@@ -87,14 +94,17 @@ def test_kernel_equals_reference_other_switches(issue, delta_factor, q):
 
 
 def test_batch_masking_equals_one_by_one():
-    """Draws that stop at different rounds (or start equal) give the same answers as single runs."""
+    """Draws that stop at different rounds (or start equal) give the same answers as single runs.
+
+    Checks the NumPy kernel's masking (``forecast`` runs it too); ``forecast_batch`` runs the compiled
+    kernel for these options, compared in test_bargaining_compiled.py."""
     rng = np.random.default_rng(7)
     x = rng.uniform(0, 100, (6, 5))
     x[2] = 30.0  # all equal: 0 rounds
     c = rng.uniform(0.1, 1, (6, 5))
     s = rng.uniform(0.1, 1, (6, 5))
     x_before = x.copy()
-    batch = forecast_batch(x, c, s, max_rounds=60)
+    batch = run_batch(x, c, s, BDMSettings(max_rounds=60), kernel="numpy")
     assert np.array_equal(x, x_before)  # inputs not mutated
     assert batch.rounds[2] == 0 and batch.forecast[2] == 30.0
     assert len(set(batch.rounds.tolist())) > 2

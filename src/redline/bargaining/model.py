@@ -17,6 +17,7 @@ from redline.bargaining.bdm import (
     weighted_mean,
     weighted_median,
 )
+from redline.bargaining.compiled import covers, simulate_compiled
 from redline.bargaining.result import BargainingResult, BatchForecast, Trajectory
 from redline.errors import RedlineError
 
@@ -169,9 +170,19 @@ def forecast_batch(
     return run_batch(x, c, s, settings)
 
 
-def run_batch(x: np.ndarray, c: np.ndarray, s: np.ndarray, settings: BDMSettings) -> BatchForecast:
-    """:func:`forecast_batch` on validated arrays and resolved settings (used by Monte Carlo)."""
-    out = simulate(x, c, s, settings)
+def run_batch(
+    x: np.ndarray, c: np.ndarray, s: np.ndarray, settings: BDMSettings, *, kernel: str = "auto"
+) -> BatchForecast:
+    """:func:`forecast_batch` on validated arrays and resolved settings (used by Monte Carlo).
+
+    ``kernel="auto"`` runs the default model (also with ``prob_rule="net"``, any ``delta``) on the
+    compiled kernel (:mod:`redline.bargaining.compiled`) and every other option on the NumPy kernel
+    (:func:`~redline.bargaining.bdm.simulate`); ``kernel="numpy"`` forces the NumPy kernel.
+    """
+    if kernel not in ("auto", "numpy"):
+        raise RedlineError(f"kernel: expected 'auto' or 'numpy', got {kernel!r}")
+    compiled = kernel == "auto" and covers(settings)
+    out = simulate_compiled(x, c, s, settings) if compiled else simulate(x, c, s, settings)
     return BatchForecast(
         forecast=out["forecast"],
         status=out["status"],
