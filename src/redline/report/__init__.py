@@ -668,7 +668,8 @@ def _provenance_section(summary: dict[str, Any]) -> str:
             else:
                 rows.append({"table": name, "record": record})
     if rows:
-        out.append(_table(pd.DataFrame(rows).astype(str).drop_duplicates()))
+        # object dtype keeps integer years integral where other records lack the field
+        out.append(_table(pd.DataFrame(rows, dtype=object).fillna("—").astype(str).drop_duplicates()))
     out.append(
         f"<p class='meta'>Data snapshot version {_esc(prov.get('data_version', run.get('data_version')))}. "
         "Map outlines: Natural Earth 1:50m (public domain) via the npm package world-atlas@2 (ISC).</p>"
