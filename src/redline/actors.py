@@ -28,7 +28,7 @@ import pandas as pd
 
 from redline.errors import RedlineError
 
-__all__ = ["ActorTable", "read_actors"]
+__all__ = ["ActorTable", "read_actors", "read_csv_file"]
 
 _OPTIONAL_NUMERIC = ("population", "member", "block_cost", "resources", "veto")
 
@@ -125,13 +125,17 @@ class ActorTable:
         )
 
 
-def read_actors(path: str | Path) -> ActorTable:
-    """Read and validate an actors CSV file (see the module docstring for the columns)."""
+def read_csv_file(path: str | Path) -> pd.DataFrame:
+    """A user's CSV file (``#`` comments allowed); a missing or unreadable file is a RedlineError."""
     path = Path(path)
     try:
-        frame = pd.read_csv(path, skipinitialspace=True, comment="#")
+        return pd.read_csv(path, skipinitialspace=True, comment="#")
     except FileNotFoundError:
         raise RedlineError(f"{path}: file not found") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise RedlineError(f"{path}: cannot read as CSV ({exc})") from None
-    return ActorTable.from_frame(frame, source=str(path))
+
+
+def read_actors(path: str | Path) -> ActorTable:
+    """Read and validate an actors CSV file (see the module docstring for the columns)."""
+    return ActorTable.from_frame(read_csv_file(path), source=str(path))

@@ -266,6 +266,11 @@ def _kiel(tables: Tables) -> pd.DataFrame:
     return kiel
 
 
+def _kiel_used(kiel: pd.DataFrame, releases: Mapping[str, str], years: str, columns: str) -> DataUsed:
+    """The Kiel tracker as a claim's data record: its release, the span of the figures and columns."""
+    return DataUsed("ukraine_support", _release_of(kiel, releases, "ukraine_support"), years, columns)
+
+
 def us_largest_donor_absolute(
     tables: Tables, releases: Mapping[str, str], year: int, rng: RNGLike
 ) -> ClaimResult:
@@ -287,9 +292,9 @@ def us_largest_donor_absolute(
         )
     kiel = _kiel(tables)
     base["data"] = (
-        DataUsed(
-            "ukraine_support",
-            _release_of(kiel, releases, "ukraine_support"),
+        _kiel_used(
+            kiel,
+            releases,
             "cumulative since 24 Jan 2022 (cut-off month not recorded)",
             "total_alloc_eur_bn, total_commit_eur_bn",
         ),
@@ -351,9 +356,9 @@ def us_largest_donor_relative(
         )
     kiel = _kiel(tables)
     base["data"] = (
-        DataUsed(
-            "ukraine_support",
-            _release_of(kiel, releases, "ukraine_support"),
+        _kiel_used(
+            kiel,
+            releases,
             "cumulative since 24 Jan 2022; GDP of 2021 (Kiel's denominator)",
             "total_alloc_pct_gdp2021",
         ),
@@ -588,14 +593,7 @@ def illiberal_less_aligned(
     kiel = tables.get("ukraine_support")
     if kiel is not None and not kiel.empty:
         indicators["aid_pct_gdp2021"] = kiel.set_index("iso3")["total_alloc_pct_gdp2021"].reindex(members)
-        data.append(
-            DataUsed(
-                "ukraine_support",
-                _release_of(kiel, releases, "ukraine_support"),
-                "cumulative",
-                "total_alloc_pct_gdp2021",
-            )
-        )
+        data.append(_kiel_used(kiel, releases, "cumulative", "total_alloc_pct_gdp2021"))
     else:
         missing.append("table 'ukraine_support'")
     dem = tables.get("democracy")
@@ -694,9 +692,9 @@ def europe_aid_vs_us(tables: Tables, releases: Mapping[str, str], year: int, rng
     eu = set(countries.loc[countries["eu_member"].fillna(0).astype(int) == 1, "iso3"])
     europe = eu | set(EUROPE_NON_EU) | {"EUI"}
     base["data"] = (
-        DataUsed(
-            "ukraine_support",
-            _release_of(kiel, releases, "ukraine_support"),
+        _kiel_used(
+            kiel,
+            releases,
             "cumulative since 24 Jan 2022",
             "total/military allocations and commitments, total_alloc_pct_gdp2021",
         ),

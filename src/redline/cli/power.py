@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import typer
 
+from redline.actors import read_csv_file
 from redline.cli._output import Format, emit
 from redline.decisions.power import PowerIndices, double_majority_power, weighted_power
 from redline.errors import RedlineError
@@ -37,12 +38,7 @@ _INDEX_COLUMNS = {
 
 
 def _read_csv(path: Path, columns: tuple[str, str]) -> pd.DataFrame:
-    try:
-        frame = pd.read_csv(path, skipinitialspace=True, comment="#")
-    except FileNotFoundError:
-        raise RedlineError(f"{path}: file not found") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise RedlineError(f"{path}: cannot read as CSV ({exc})") from None
+    frame = read_csv_file(path)
     frame.columns = [str(c).strip() for c in frame.columns]
     missing = [c for c in columns if c not in frame.columns]
     if missing:
