@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from redline.errors import RedlineError
@@ -237,6 +237,22 @@ def ladders(draw):
 
 
 @given(ladders(), st.sampled_from([0.0, 1.0, 0.5]) | probability, st.integers(0, 5))
+@example(  # a tiny belief times a large likelihood ratio: cells must not be merged at 1e-12 absolute
+    lad={
+        "k": 4,
+        "tau": {0: 0.0, 3: 0.0},
+        "g": [0.0, 0.2, 0.0, 0.0],
+        "h": [0.0, 0.0, 0.3, 0.0],
+        "e": [0.0, 0.0, 0.0, 0.0],
+        "q_r": 0.5,
+        "q_b": 1e-05,
+        "pi": 0.0,
+        "start": 0,
+        "lam": 1.0,
+    },
+    theta0=1e-12,
+    steps=4,
+)
 def test_exact_equals_path_enumeration(lad, theta0, steps):
     result = propagate(to_ladder(lad, theta0), steps)
     for row, q in enumerate((lad["q_r"], lad["q_b"])):

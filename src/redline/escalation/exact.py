@@ -4,7 +4,7 @@ Given the responder's true type, the pusher's belief ``θ`` changes only through
 unanswered red-line crossings, so the reachable beliefs are finite. We keep a list of *belief
 cells*; each holds one belief per draw, ``θ[d, c]``. A crossing from cell ``c`` leads to its
 "answered" or "unanswered" child cell, created on first use and merged with an existing cell when
-their beliefs agree to 1e-12 in every draw (so ``q_R = q_B`` or ``θ ∈ {0, 1}`` keep one cell). The
+their beliefs agree to 1e-12 of min(θ, 1 − θ) in every draw (so ``q_R = q_B`` or ``θ ∈ {0, 1}`` keep one cell). The
 probability mass ``M[type, draw, cell, rung]`` is pushed through the four moves of one step
 (decision, response, Bayes update, chance) with array operations: no loop over draws; the loop
 over steps and (rarely) over newly created cells is short.
@@ -29,7 +29,8 @@ from redline.escalation.ladder import Ladder, LadderParams, bayes_update, percei
 __all__ = ["BELIEF_TOL", "EscalationResult", "as_params", "propagate", "shift_up"]
 
 BELIEF_TOL = 1e-12
-"""Beliefs that agree to this tolerance (in every draw) share one state (§4.2)."""
+"""Beliefs that agree to this tolerance (in every draw), relative to min(θ, 1 − θ), share one state
+(§4.2 merges at 1e-12; relative, so beliefs near 0 or 1 are kept apart)."""
 
 TYPES = ("resolute", "bluffer")
 
@@ -203,7 +204,10 @@ class _Cells:
         if known >= 0:
             return known
         theta = bayes_update(self.theta[:, cell], q_r, q_b, retaliated)
-        same = np.flatnonzero((np.abs(self.theta - theta[:, None]) <= BELIEF_TOL).all(axis=0))
+        # relative to the belief's distance from certainty: tiny beliefs (θ ~ 1e-12) must not be fused,
+        # since later updates multiply them by likelihood ratios such as q_R / q_B
+        scale = np.minimum(theta, 1.0 - theta)[:, None]
+        same = np.flatnonzero((np.abs(self.theta - theta[:, None]) <= BELIEF_TOL * scale).all(axis=0))
         if same.size:
             index = int(same[0])
         else:
