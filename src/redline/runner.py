@@ -278,9 +278,14 @@ def execute(
             key: np.concatenate([collected[s][key] for s in sorted(collected) if key in collected[s]])
             for key in keys
         }
-    summary, rows = summarise(plan, draws, run_id, started)
-    if store is not None:
-        store.finish_run(run_id, summary, rows)
+    try:
+        summary, rows = summarise(plan, draws, run_id, started)
+        if store is not None:
+            store.finish_run(run_id, summary, rows)
+    except BaseException:
+        if store is not None:  # the stored chunks stay: the run is resumable once the cause is fixed
+            store.fail_run(run_id)
+        raise
     return RunResult(run_id, summary, rows, draws, plan)
 
 

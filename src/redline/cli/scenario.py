@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,9 @@ def run(
     ),
     resume: str | None = typer.Option(None, "--resume", help="Resume an interrupted run by its id."),
     no_report: bool = typer.Option(False, "--no-report", help="Skip the HTML report."),
+    wait: float = typer.Option(
+        0.0, "--wait", min=0.0, max=86400.0, help="Seconds to wait while another run writes to the store."
+    ),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Summary output format."),
 ) -> None:
     """Run every model a scenario asks for; write DIR/report.html and DIR/summary.json; store the run.
@@ -44,9 +48,11 @@ def run(
     from redline.runner import execute, prepare
     from redline.scenario import load_scenario
 
-    scenario = load_scenario(file)
-    plan = prepare(scenario, draws=draws, seed=seed, chunk_size=chunk_size, source=file)
+    _check_out_folder(out)
     with _store(store) as db:
+        db.run_lock(wait=wait)  # before any work: a second concurrent run is refused, not lost
+        scenario = load_scenario(file)
+        plan = prepare(scenario, draws=draws, seed=seed, chunk_size=chunk_size, source=file)
         result = execute(plan, db, resume=resume, cluster=cluster, progress=fmt is Format.table)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -66,6 +72,15 @@ def run(
             f"run [bold]{result.run_id}[/] stored in {store}; "
             f"{out / 'summary.json'}" + ("" if no_report else f" and {out / 'report.html'}") + " written"
         )
+
+
+def _check_out_folder(out: Path) -> None:
+    """Refuse an unusable --out before the run, not after it is stored."""
+    if out.exists() and not out.is_dir():
+        raise RedlineError(f"--out {out}: expected a folder for report.html and summary.json; found a file")
+    parent = next((p for p in [out, *out.parents] if p.exists()), Path("."))
+    if not os.access(parent, os.W_OK):
+        raise RedlineError(f"--out {out}: cannot write into {parent}")
 
 
 def validate(
@@ -121,8 +136,6 @@ def runs(
 
     Example: redline runs --store redline.duckdb
     """
-    if not store.exists():
-        raise RedlineError(f"{store}: no results store here (run `redline run FILE` first or pass --store)")
     with _store(store) as db:
         frame = db.runs()
     if fmt is Format.table:  # the short form; csv and json add versions and the scenario hash
@@ -139,8 +152,6 @@ def show(
 
     Example: redline show 20240711T120000-abc123
     """
-    if not store.exists():
-        raise RedlineError(f"{store}: no results store here (pass --store)")
     with _store(store) as db:
         record = db.run(run_id)
     if record["summary"] is None:
@@ -174,8 +185,9 @@ def _summary_of(ref: str, store: Path, draws: int | None) -> dict[str, Any]:
         from redline.runner import execute, prepare
         from redline.scenario import load_scenario
 
-        plan = prepare(load_scenario(path), draws=draws, source=path)
         with _store(store) as db:
+            db.run_lock()
+            plan = prepare(load_scenario(path), draws=draws, source=path)
             return execute(plan, db).summary
     if not store.exists():
         raise RedlineError(f"{ref!r} is neither a scenario file nor a run id in {store}")
