@@ -125,8 +125,9 @@ def test_shared_cases_parse_with_their_fields(shared_dir):
 
 
 def test_repo_copies_equal_the_shared_cases(shared_dir):
+    # The repository ships the eight development cases unchanged, plus the 2008-2022 corpus.
     shared = sorted((shared_dir / "backtest" / "cases").glob("*.toml"))
-    assert [p.name for p in shared] == [p.name for p in sorted(REPO_CASES.glob("*.toml"))]
+    assert {p.name for p in shared} <= {p.name for p in REPO_CASES.glob("*.toml")}
     for path in shared:
         assert (REPO_CASES / path.name).read_bytes() == path.read_bytes()
 
@@ -199,7 +200,7 @@ def test_decider_must_be_an_actor(tmp_path):
     data = modified(("rule",), "single-government")
     with pytest.raises(RedlineError, match="field decider: expected a non-empty string, missing"):
         read_case(write(tmp_path, data))
-    data["decider"] = "ZZZ"
+    data["decider"] = "Zz9"  # neither an actor nor an ISO3 code
     with pytest.raises(RedlineError, match="field decider: expected the key of one of the"):
         read_case(write(tmp_path, data))
 
@@ -308,3 +309,118 @@ def test_strict_backtest_skips_a_case_whose_decider_has_no_early_source(tmp_path
     assert "decider BBB" in strict.skipped["single_case"]
     case = read_case(tmp_path / "toy_case.toml")
     assert (case.scale_0, case.scale_100, case.pass_threshold) == ("no", "yes", 50.0)
+
+
+# ------------------------------------------------------------------ the case-format extension (#16)
+def test_every_repo_case_reads_with_its_outcome():
+    for path in find_cases(REPO_CASES):
+        case = read_case(path)
+        outcome = read_outcome(path)
+        assert case.venue in ("nato-consensus", "eu-unanimity", "eu-qmv", "majority", "coalition", "single-government")
+        assert outcome.outcome_type in ("adopted", "adopted_with_opt_outs", "delayed", "blocked")
+        assert outcome.adopted == (outcome.outcome_type in ("adopted", "adopted_with_opt_outs")) or (
+            outcome.outcome_type == "delayed"
+        )
+
+
+CONTEXT = {
+    "opt_out_possible": True,
+    "opt_out_possible_justification": "Pipeline oil could be exempted.",
+    "opt_out_possible_source": "https://example.org/opt",
+    "route_around": False,
+    "route_around_justification": "Sanctions need the Council.",
+    "route_around_source": "https://example.org/route",
+}
+
+
+def test_context_venue_and_isolation_cost_are_read(tmp_path):
+    data = modified(("context",), CONTEXT)
+    data["venue"] = "coalition"
+    data["actors"]["BBB"]["isolation_cost"] = 0.4
+    data["actors"]["BBB"]["isolation_cost_justification"] = "Judgement: alone against 26."
+    case = read_case(write(tmp_path, data))
+    assert case.venue == "coalition" and case.rule == "nato-consensus"
+    assert case.context.coded() == {"opt_out_possible": True, "route_around": False}
+    assert case.context.side_payment_available is None
+    assert case.context.source["route_around"] == "https://example.org/route"
+    assert [a.isolation_cost for a in case.actors] == [None, 0.4, None]
+    assert read_case(write(tmp_path, MINIMAL, "plain.toml")).venue == "nato-consensus"
+
+
+def test_single_government_coded_by_internal_actors(tmp_path):
+    data = modified(("rule",), "single-government")
+    data["decider"] = "DEU"
+    data["actors"] = {
+        "DEU_CHANCELLOR": {**MINIMAL["actors"]["AAA"], "veto": True},
+        "DEU_FDP": {**MINIMAL["actors"]["BBB"], "veto": True},
+        "DEU_GREENS": {**MINIMAL["actors"]["AAA"], "veto": False},
+        "POL": {**MINIMAL["actors"]["CCC"], "veto": False},
+    }
+    case = read_case(write(tmp_path, data))
+    assert case.internal_actors
+    assert case.veto_players == ("DEU_CHANCELLOR", "DEU_FDP")
+    np.testing.assert_array_equal(case.actor_table().member, [True, True, False, False])
+    forecast = forecast_case(case, draws=50, seed=0, bargainer=median_bargainer)
+    assert set(forecast.methods["method"]) >= {"redline", "veto_players"}
+    # an ISO3 decider with no internal veto holder is not a government
+    for actor in data["actors"].values():
+        actor["veto"] = False
+    with pytest.raises(RedlineError, match="field decider: expected the key of one of the"):
+        read_case(write(tmp_path, data))
+
+
+EXTENSION_ERRORS = [
+    (("venue",), "unanimous", r"field venue: expected one of nato-consensus"),
+    (("context",), {"route_around": "yes"}, r"field context\.route_around: expected true or false"),
+    (
+        ("context",),
+        {"route_around": True, "route_around_source": "https://x.org"},
+        r"field context\.route_around_justification: expected a non-empty string, missing",
+    ),
+    (("context",), {"opt_out": True}, r"field context\.opt_out: unknown field"),
+    (
+        ("context",),
+        {"deadline_pressure_justification": "x"},
+        r"field context\.deadline_pressure: expected true or false",
+    ),
+    (("actors", "BBB", "isolation_cost"), 2, r"actors\.BBB\.isolation_cost: expected a number in \[0, 1\]"),
+    (
+        ("actors", "BBB", "isolation_cost_justification"),
+        "alone",
+        r"actors\.BBB\.isolation_cost_justification: expected a text starting 'Judgement:'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "value", "message"), EXTENSION_ERRORS)
+def test_malformed_extension_names_the_field(tmp_path, path, value, message):
+    file = write(tmp_path, modified(path, value))
+    with pytest.raises(RedlineError, match=message) as info:
+        read_case(file)
+    assert str(file) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_outcome_type_opt_outs_and_side_payments(tmp_path):
+    assert read_outcome(write(tmp_path, MINIMAL)).outcome_type == "blocked"
+    data = modified(
+        ("outcome",),
+        {
+            "adopted": True,
+            "outcome_value": 100,
+            "outcome_type": "adopted_with_opt_outs",
+            "opt_outs": ["BBB"],
+            "side_payments": "pipeline oil exempted",
+        },
+    )
+    outcome = read_outcome(write(tmp_path, data))
+    assert outcome.opt_outs == ("BBB",) and outcome.side_payments == "pipeline oil exempted"
+    for value, message in [
+        ({"adopted": True, "outcome_value": 100, "outcome_type": "blocked"}, "outcome_type: expected adopted"),
+        ({"adopted": False, "outcome_value": 0, "outcome_type": "adopted"}, "outcome_type: expected delayed"),
+        ({"adopted": False, "outcome_value": 0, "outcome_type": "vetoed"}, "outcome_type: expected one of"),
+        ({"adopted": True, "outcome_value": 9, "opt_outs": "HUN"}, "opt_outs: expected a list"),
+    ]:
+        with pytest.raises(RedlineError, match=message):
+            read_outcome(write(tmp_path, modified(("outcome",), value), "bad.toml"))
+    # the forecast path still never reads the extended outcome
+    assert read_case(write(tmp_path, data, "again.toml")).id == "toy_case"

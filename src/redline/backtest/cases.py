@@ -30,8 +30,11 @@ from redline.errors import RedlineError
 
 __all__ = [
     "CASE_RULES",
+    "CONTEXT_FIELDS",
+    "OUTCOME_TYPES",
     "Case",
     "CaseActor",
+    "CaseContext",
     "CaseIssue",
     "Outcome",
     "find_cases",
@@ -49,6 +52,13 @@ CASE_RULES = (
 )
 """Decision rules a case may name (``rule`` field; see docs/backtest.md for how each is applied)."""
 
+CONTEXT_FIELDS = ("opt_out_possible", "route_around", "side_payment_available", "deadline_pressure")
+"""Optional ``[context]`` flags, each coded from what was public before ``coding_date`` with a
+``<flag>_justification`` and a ``<flag>_source`` URL."""
+
+OUTCOME_TYPES = ("adopted", "adopted_with_opt_outs", "delayed", "blocked")
+"""Values of ``[outcome].outcome_type`` (``adopted`` stays the scored bool)."""
+
 _TOP_KEYS = {
     "id",
     "title",
@@ -56,8 +66,10 @@ _TOP_KEYS = {
     "coding_date",
     "body",
     "rule",
+    "venue",
     "decider",
     "issue",
+    "context",
     "actors",
     "outcome",
     "notes",
@@ -78,8 +90,12 @@ _ACTOR_KEYS = {
     "member",
     "block_cost",
     "resources",
+    "isolation_cost",
+    "isolation_cost_justification",
 }
-_OUTCOME_KEYS = {"adopted", "outcome_value", "summary", "sources"}
+_CONTEXT_KEYS = {f"{flag}{suffix}" for flag in CONTEXT_FIELDS for suffix in ("", "_justification", "_source")}
+_OUTCOME_KEYS = {"adopted", "outcome_value", "summary", "sources", "outcome_type", "opt_outs", "side_payments"}
+_ISO3 = re.compile(r"^[A-Z]{3}$")
 _SCALE_KEY = re.compile(r"^scale_(\d{1,3})$")
 _ACTOR_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
 
@@ -118,11 +134,38 @@ class CaseActor:
     member: bool | None = None
     block_cost: float | None = None
     resources: float | None = None
+    isolation_cost: float | None = None
+    """What standing alone costs this actor (0-1, a judgement); None when not coded."""
+    isolation_cost_justification: str = ""
 
     @property
     def judgement(self) -> bool:
         """True where the coder marked the position as judgement (justification starts "Judgement:")."""
         return self.justification.lstrip().lower().startswith("judgement")
+
+
+@dataclass(frozen=True)
+class CaseContext:
+    """What the coder knew, before ``coding_date``, about the room for manoeuvre around a holdout.
+
+    Each flag is True/False when coded, None when not; ``justification`` and ``source`` hold the
+    coder's reason and URL per coded flag.
+    """
+
+    opt_out_possible: bool | None = None
+    """A holdout can be carved out, exempted or footnoted without killing the decision."""
+    route_around: bool | None = None
+    """The others can act outside the body (a coalition outside the treaty, EU-26, national decisions)."""
+    side_payment_available: bool | None = None
+    """Something a holdout had asked for was on the table."""
+    deadline_pressure: bool | None = None
+    """A summit, expiry or crisis date pressed for a decision."""
+    justification: Mapping[str, str] = field(default_factory=dict)
+    source: Mapping[str, str] = field(default_factory=dict)
+
+    def coded(self) -> dict[str, bool]:
+        """The flags that were coded (name -> value)."""
+        return {k: getattr(self, k) for k in CONTEXT_FIELDS if getattr(self, k) is not None}
 
 
 @dataclass(frozen=True)
@@ -140,6 +183,9 @@ class Case:
     decider: str | None = None
     notes: Mapping[str, str] = field(default_factory=dict)
     path: str = ""
+    venue: str = ""
+    """Where the decision is taken (one of :data:`CASE_RULES`); defaults to ``rule``."""
+    context: CaseContext = field(default_factory=CaseContext)
 
     # -- the interface the scenario and decision modules read ("an issue from a case file") --
     @property
@@ -167,11 +213,28 @@ class Case:
         return self.issue.adopted_threshold
 
     @property
+    def internal_actors(self) -> bool:
+        """True for a single government coded by its internal actors (the decider is not an actor key)."""
+        return self.rule == "single-government" and self.decider not in {a.key for a in self.actors}
+
+    def _holds_veto(self, actor: CaseActor) -> bool:
+        if self.rule != "single-government":
+            return actor.veto
+        if self.internal_actors:
+            return actor.veto  # head of government, coalition parties, parliament with veto = true
+        # The decider itself, plus its own internal veto holders (keys "<decider>_...", veto = true);
+        # outsiders' veto flags mean nothing in a national decision.
+        return actor.key == self.decider or (actor.veto and actor.key.startswith(f"{self.decider}_"))
+
+    @property
     def veto_players(self) -> tuple[str, ...]:
-        """Actors holding a formal veto under the rule (only the decider for a single government)."""
-        if self.rule == "single-government":
-            return (self.decider,) if self.decider else ()
-        return tuple(a.key for a in self.actors if a.veto)
+        """Actors holding a formal veto under the rule.
+
+        For a single government: the decider (when it is an actor) and its internal veto holders —
+        actors keyed ``<decider>_...`` with ``veto = true``; when the government is coded only by its
+        internal actors (``decider`` is not an actor key), every actor with ``veto = true``.
+        """
+        return tuple(a.key for a in self.actors if self._holds_veto(a))
 
     def strict(self) -> Case:
         """The case without actors whose only source postdates the coding date (``--strict``).
@@ -183,7 +246,12 @@ class Case:
             raise RedlineError(
                 f"{self.path or self.id}: --strict drops every actor (all their sources postdate coding_date)"
             )
-        if self.decider and self.decider not in {a.key for a in kept}:
+        if self.internal_actors and not any(a.veto for a in kept):
+            raise RedlineError(
+                f"{self.path or self.id}: --strict drops every internal veto holder of {self.decider} "
+                "(their only sources postdate coding_date)"
+            )
+        if self.decider and not self.internal_actors and self.decider not in {a.key for a in kept}:
             raise RedlineError(
                 f"{self.path or self.id}: --strict drops the decider {self.decider} "
                 "(its only source postdates coding_date)"
@@ -199,7 +267,8 @@ class Case:
 
         ``member`` (who votes under the rule) is the actor's ``member`` field where given, else its
         ``veto`` flag (external actors and non-members are coded ``veto = false``); under a coalition
-        of the willing every actor may join. For a single government only the decider is a member.
+        of the willing every actor may join. For a single government the members are its veto
+        holders (:attr:`veto_players`).
         """
         return ActorTable.from_frame(self.actor_frame(), source=self.path or self.id)
 
@@ -208,12 +277,12 @@ class Case:
         rows = []
         for a in self.actors:
             if self.rule == "single-government":
-                member = a.key == self.decider
+                member = self._holds_veto(a)
             elif a.member is not None:
                 member = a.member
             else:
                 member = True if self.rule == "coalition" else a.veto
-            veto = (a.key == self.decider) if self.rule == "single-government" else a.veto
+            veto = self._holds_veto(a)
             row: dict[str, Any] = {
                 "actor": a.key,
                 "position": a.position,
@@ -246,6 +315,12 @@ class Outcome:
     outcome_value: float
     summary: str = ""
     sources: tuple[str, ...] = ()
+    outcome_type: str = ""
+    """One of :data:`OUTCOME_TYPES`; when the file does not say, "adopted" or "blocked" from ``adopted``."""
+    opt_outs: tuple[str, ...] = ()
+    """Actors exempted / carved out / footnoted (``adopted_with_opt_outs``)."""
+    side_payments: str = ""
+    """What was paid to a holdout, in words."""
 
 
 # ----------------------------------------------------------------------------------------- reading
@@ -378,8 +453,13 @@ def _parse_case(data: dict[str, Any], source: str) -> Case:
     decider = None
     if rule == "single-government":
         decider = top.text("decider")
-        if decider not in actors_table:
-            raise top.fail("decider", "the key of one of the [actors.KEY] tables", decider)
+        if decider not in actors_table and not (_ISO3.match(decider) and any(a.veto for a in actors)):
+            raise top.fail(
+                "decider",
+                "the key of one of the [actors.KEY] tables, or an ISO3 code whose internal actors "
+                "(head of government, coalition parties, parliament) carry veto = true",
+                decider,
+            )
     elif "decider" in data:
         raise top.fail("decider", "no decider unless rule = 'single-government'", data["decider"])
     if rule in ("nato-consensus", "eu-unanimity") and not any(a.veto for a in actors):
@@ -387,6 +467,15 @@ def _parse_case(data: dict[str, Any], source: str) -> Case:
     has_resources = any(a.resources is not None for a in actors)
     if rule == "coalition" and issue.required_resources is not None and not has_resources:
         raise top.fail("actors", "resources on the actors when issue.required_resources is set", "none")
+
+    venue = rule
+    if "venue" in data:
+        venue = top.text("venue")
+        if venue not in CASE_RULES:
+            raise top.fail("venue", "one of " + ", ".join(CASE_RULES), venue)
+    context = CaseContext()
+    if "context" in data:
+        context = _parse_context(_Fields(source, data["context"], "context."))
 
     notes: dict[str, str] = {}
     if "notes" in data:
@@ -405,7 +494,26 @@ def _parse_case(data: dict[str, Any], source: str) -> Case:
         decider=decider,
         notes=notes,
         path=source,
+        venue=venue,
+        context=context,
     )
+
+
+def _parse_context(f: _Fields) -> CaseContext:
+    f.unknown(_CONTEXT_KEYS)
+    values: dict[str, Any] = {}
+    why: dict[str, str] = {}
+    where: dict[str, str] = {}
+    for flag in CONTEXT_FIELDS:
+        extra = [k for k in (f"{flag}_justification", f"{flag}_source") if k in f.table]
+        if flag not in f.table:
+            if extra:
+                raise f.fail(flag, f"true or false (its {extra[0]} is given)", missing=True)
+            continue
+        values[flag] = f.flag(flag)
+        why[flag] = f.text(f"{flag}_justification")
+        where[flag] = f.text(f"{flag}_source")
+    return CaseContext(**values, justification=why, source=where)
 
 
 def _parse_issue(f: _Fields) -> CaseIssue:
@@ -448,6 +556,11 @@ def _parse_issue(f: _Fields) -> CaseIssue:
 def _parse_actor(key: str, f: _Fields) -> CaseActor:
     f.unknown(_ACTOR_KEYS)
     member = f.flag("member", required=False, default=False) if "member" in f.table else None
+    isolation_why = f.text("isolation_cost_justification", required=False)
+    if isolation_why and not isolation_why.lower().startswith("judgement"):
+        raise f.fail("isolation_cost_justification", "a text starting 'Judgement:'", isolation_why)
+    if isolation_why and "isolation_cost" not in f.table:
+        raise f.fail("isolation_cost", "a number in [0, 1] (its justification is given)", missing=True)
     return CaseActor(
         key=key,
         name=f.text("name"),
@@ -463,6 +576,8 @@ def _parse_actor(key: str, f: _Fields) -> CaseActor:
         member=member,
         block_cost=f.number("block_cost", 0, None, required=False),
         resources=f.number("resources", 0, None, required=False),
+        isolation_cost=f.number("isolation_cost", 0, 1, required=False),
+        isolation_cost_justification=isolation_why,
     )
 
 
@@ -478,11 +593,25 @@ def read_outcome(path: str | Path) -> Outcome:
     sources = f._get("sources", False, "a list of URLs") or []
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
         raise f.fail("sources", "a list of URL strings", sources)
+    adopted = f.flag("adopted")
+    outcome_type = f.text("outcome_type", required=False) or ("adopted" if adopted else "blocked")
+    if outcome_type not in OUTCOME_TYPES:
+        raise f.fail("outcome_type", "one of " + ", ".join(OUTCOME_TYPES), outcome_type)
+    if adopted and outcome_type == "blocked":
+        raise f.fail("outcome_type", "adopted, adopted_with_opt_outs or delayed when adopted = true", outcome_type)
+    if not adopted and outcome_type in ("adopted", "adopted_with_opt_outs"):
+        raise f.fail("outcome_type", "delayed or blocked when adopted = false", outcome_type)
+    opt_outs = f._get("opt_outs", False, "a list of actor keys") or []
+    if not isinstance(opt_outs, list) or not all(isinstance(k, str) and _ACTOR_KEY.match(k) for k in opt_outs):
+        raise f.fail("opt_outs", "a list of actor keys such as ['HUN']", opt_outs)
     return Outcome(
-        adopted=f.flag("adopted"),
+        adopted=adopted,
         outcome_value=f.number("outcome_value", 0, 100),  # type: ignore[arg-type]
         summary=f.text("summary", required=False),
         sources=tuple(sources),
+        outcome_type=outcome_type,
+        opt_outs=tuple(opt_outs),
+        side_payments=f.text("side_payments", required=False),
     )
 
 

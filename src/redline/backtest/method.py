@@ -106,7 +106,11 @@ def case_rule(case: Case) -> Rule:
     from redline.decisions import get_rule
 
     if case.rule == "single-government":
-        return get_rule("single-government", decider=case.decider)
+        if case.veto_players == (case.decider,):
+            return get_rule("single-government", decider=case.decider)
+        # A government coded by its internal veto holders (head of government, coalition parties,
+        # parliament): it acts only if none of them objects, i.e. consensus among the members.
+        return get_rule("nato-consensus")
     if case.rule == "coalition":
         # The strict coalition (only actors strictly better off join) passes proposals up to, but not
         # at, an actor's cutoff; the furthest passable outcome is that supremum, i.e. the rule where
