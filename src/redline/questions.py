@@ -671,6 +671,12 @@ def _summarise_deterrence(
     result: dict[str, Any], stats: dict[str, Any], draws: dict[str, np.ndarray], headlines: list
 ) -> dict[str, Any]:
     out = {k: v for k, v in result.items() if k != "codings"}
+    # each target's allies, in the columns a reader needs (the full tables stay out: too large)
+    keep = ["ally", "w", "capability_usd", "reach", "capability_theatre_usd", "a", "missing", "flags"]
+    out["allies"] = {
+        target: frame[[c for c in keep if c in frame.columns]].to_dict(orient="records")
+        for target, frame in result.get("codings", {}).items()
+    }
     lever_names = ["base", *[lever["name"] for lever in result["levers"]]]
     rows = []
     for entry in result["targets"]:

@@ -26,39 +26,81 @@ __all__ = ["build_html", "write_report"]
 
 _CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;margin:0;color:#222;background:#fafafa}
-main{max-width:1180px;margin:0 auto;padding:24px 32px 64px;background:#fff}
+main{max-width:1180px;margin:0 auto;padding:24px 32px 64px;background:#fff;overflow-wrap:anywhere}
 h1{font-size:1.7em;margin:0.2em 0}h2{border-bottom:2px solid #003366;padding-bottom:4px;margin-top:2em;color:#003366}
 h3{margin-top:1.5em;color:#333}
-table{border-collapse:collapse;margin:0.6em 0;font-size:0.88em}
-th,td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top}
-th{background:#f0f3f7}td.num{text-align:right;font-variant-numeric:tabular-nums}
+table{border-collapse:collapse;margin:0.6em 0 0.1em;font-size:0.88em;max-width:100%}
+th,td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th{background:#f0f3f7}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .meta{color:#555;font-size:0.9em}.note{color:#555;font-size:0.88em;font-style:italic}
+.csv{font-size:0.78em;margin:0 0 0.8em}.csv a{color:#555}
+.howto{background:#f3f7fb;border-left:4px solid #7f9cbf;padding:6px 10px;margin:4px 0 10px;font-size:0.9em}
+.limits{background:#fff6e5;border-left:4px solid #e3a008;padding:6px 10px;font-size:0.9em}
 .verdict-supported{background:#d9f0d3}.verdict-not{background:#f6d5d5}.verdict-mixed{background:#fdf0c9}
 .verdict-untestable{background:#e6e6e6}
 .pass{color:#1a7f37;font-weight:bold}.fail{color:#b42318;font-weight:bold}
 details{margin:0.5em 0}summary{cursor:pointer;color:#003366}
 nav a{margin-right:1em}
 .grid{display:grid;grid-template-columns:1fr 1fr;gap:12px}
-pre{background:#f6f8fa;padding:10px;overflow-x:auto;font-size:0.8em}
+pre{background:#f6f8fa;padding:10px;overflow-x:auto;font-size:0.8em;white-space:pre-wrap}
+.country{display:none;border:2px solid #003366;padding:4px 16px 12px;margin:1em 0}
+.country:target{display:block}
+.countries a{display:inline-block;margin:0 0.6em 0.3em 0}
+.map-link path:hover{stroke:#000;stroke-width:1.5}
+.empty-plot{border:1px dashed #bbb;padding:18px;color:#555;text-align:center}
 """
 
 
+class Markup(str):
+    """Text that is already HTML (a link in a table cell): not escaped again."""
+
+
 def _esc(value: Any) -> str:
-    return html.escape(str(value))
+    return value if isinstance(value, Markup) else html.escape(str(value))
+
+
+def _country_link(iso3: Any) -> Markup:
+    """A link to a state's page in the report."""
+    return Markup(f"<a href='#country-{html.escape(str(iso3))}'>{html.escape(str(iso3))}</a>")
 
 
 def _num(value: Any, digits: int = 3, pct: bool = False) -> str:
+    """A number for a reader: thousands separators, no spurious decimals, percentages with one decimal."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if isinstance(value, bool | str):
         return _esc(value)
+    value = float(value)
     if pct:
+        if 0 < abs(value) < 0.0005:
+            return "< 0.1%" if value > 0 else "> −0.1%"
         return f"{value * 100:.1f}%"
-    if float(value).is_integer():
-        return f"{int(value):d}" if abs(value) < 1e15 else f"{value:.3g}"
-    if abs(value) >= 1000:
+    if value.is_integer():
+        return f"{int(value):,d}" if abs(value) < 1e15 else f"{value:.3g}"
+    if abs(value) >= 100:
         return f"{value:,.0f}"
+    if abs(value) >= 1:
+        return f"{value:,.{min(digits, 2)}f}".rstrip("0").rstrip(".")
     return f"{value:.{digits}f}".rstrip("0").rstrip(".") or "0"
+
+
+def _kappa(value: Any) -> str:
+    """A credibility κ: never printed as a bare ``1`` when it is not exactly 1 (1 − 2e−10 instead)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    value = float(value)
+    if value == 1.0:
+        return "1 (exactly)"
+    if value > 0.999:
+        return f"1 − {1 - value:.0e}".replace("e-0", "e−").replace("e-", "e−")
+    return f"{value:.3f}"
+
+
+def _usd(value: Any) -> str:
+    """US dollars in billions (``$8.52 bn``), so columns of money read alike."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return f"${float(value) / 1e9:,.2f} bn"
 
 
 def _scale(value: Any) -> str:
@@ -78,16 +120,38 @@ def _ci(lo: Any, hi: Any, pct: bool = True) -> str:
     return f"[{_num(lo, pct=pct)}, {_num(hi, pct=pct)}]"
 
 
+def _csv_link(frame: pd.DataFrame, name: str) -> str:
+    """A link that downloads ``frame`` as CSV, embedded in the page (a data: URI, nothing fetched)."""
+    from urllib.parse import quote
+
+    text = frame.to_csv(index=False)
+    return (
+        f'<p class="csv"><a download="{_esc(name)}.csv" href="data:text/csv;charset=utf-8,'
+        f'{quote(text)}">Download this table as CSV</a> ({len(frame)} rows, {frame.shape[1]} columns)</p>'
+    )
+
+
+_TABLE_IDS: dict[str, int] = {}
+
+
 def _table(
     rows: list[dict[str, Any]] | pd.DataFrame,
     columns: list[str] | None = None,
     pct: tuple[str, ...] = (),
     max_rows: int | None = None,
     cls: dict[str, str] | None = None,
+    name: str = "table",
+    full: pd.DataFrame | list[dict[str, Any]] | None = None,
 ) -> str:
+    """An HTML table (numbers right-aligned, one format per column) and a CSV download of all of it.
+
+    ``full`` (default: the rows themselves, all columns) is what the CSV link downloads, so a table can
+    show a few columns on the page and still give the reader every column.
+    """
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
     if frame.empty:
         return '<p class="note">(no rows)</p>'
+    everything = frame if full is None else pd.DataFrame(full)
     if columns:
         frame = frame[[c for c in columns if c in frame.columns]]
     total = len(frame)
@@ -98,17 +162,29 @@ def _table(
         row_cls = (cls or {}).get(str(record.get("verdict", "")), "")
         out.append(f'<tr class="{row_cls}">' if row_cls else "<tr>")
         for column, value in record.items():
-            if isinstance(value, float | int | np.floating | np.integer) and not isinstance(value, bool):
-                out.append(f'<td class="num">{_num(float(value), pct=column in pct)}</td>')
-            elif isinstance(value, list | dict):
-                out.append(f"<td>{_esc(json.dumps(value, default=str)[:300])}</td>")
-            else:
-                out.append(f"<td>{_esc('—' if value is None else value)}</td>")
+            out.append(_cell(str(column), value, column in pct))
         out.append("</tr>")
     out.append("</tbody></table>")
     if max_rows is not None and total > max_rows:
-        out.append(f'<p class="note">{max_rows} of {total} rows shown.</p>')
+        out.append(f'<p class="note">{max_rows} of {total} rows shown; the CSV has them all.</p>')
+    count = _TABLE_IDS[name] = _TABLE_IDS.get(name, 0) + 1
+    out.append(_csv_link(everything, name if count == 1 else f"{name}-{count}"))
     return "".join(out)
+
+
+def _cell(column: str, value: Any, pct: bool) -> str:
+    if isinstance(value, float | int | np.floating | np.integer) and not isinstance(value, bool):
+        key = column.lower()
+        if "κ" in column or key in ("kappa", "w", "w_if_article5"):
+            text = _kappa(value) if "κ" in column or key == "kappa" else _num(float(value))
+        elif "usd" in key:
+            text = _usd(value)
+        else:
+            text = _num(float(value), pct=pct)
+        return f'<td class="num">{text}</td>'
+    if isinstance(value, list | dict):
+        return f"<td>{_esc(json.dumps(value, default=str)[:300])}</td>"
+    return f"<td>{_esc('—' if value is None or value == '' else value)}</td>"
 
 
 def _figure(fig: Any) -> str:
@@ -118,13 +194,68 @@ def _figure(fig: Any) -> str:
 
 
 # ------------------------------------------------------------------------------------------ sections
+_HOW_TO_READ = {
+    "issue": (
+        "Decisions and bargaining",
+        "<b>Does the proposal pass?</b> applies the alliance's decision rule to every ally's coded position: "
+        "under consensus one ally that prefers the status quo is enough to block. The percentage is the "
+        "share of the uncertain codings in which it passes; 0% means no plausible coding lets it through. "
+        "<b>Where does bargaining land?</b> is a forecast of where the allies' positions converge on the "
+        "0–100 scale, beside two simple baselines (the capability-and-salience-weighted median and mean); "
+        "when the baselines say much the same, trust the agreement more than the model.",
+    ),
+    "deter": (
+        "Deterrence",
+        "P(deterrence failure) is the probability, over the uncertain inputs, that Russia would judge an "
+        "attack on the state worth it. A small number means deterrence holds; it is a model of the "
+        "attacker's calculation with assumed payoffs, not a forecast that an attack will happen. Allies are "
+        "covered by Article 5, partners only by a coalition of the willing.",
+    ),
+    "escalation": (
+        "Escalation",
+        "The probability of reaching the nuclear rung of the escalation ladder within the steps shown. The "
+        "ladder's probabilities are analyst assumptions (labelled illustrative when invented), so read the "
+        "change before and after the observations, not the level.",
+    ),
+    "restraint": (
+        "Deterrence versus restraint",
+        "Lifting the restrictions on the protégé lowers the risk that it is attacked but raises the risk of "
+        "escalation; the two numbers move in opposite directions, and the effect sizes are assumptions.",
+    ),
+    "claim": (
+        "The article's claims",
+        "Each claim is checked against the shipped data with a documented rule. 'mixed' means the data agree "
+        "in part; 'not testable' means the data needed are missing, which is reported, never filled in.",
+    ),
+}
+"""Plain-language 'how to read' boxes, one per kind of headline (key prefix → title, text)."""
+
+LIMITATIONS = (
+    "Limitations: the codings of positions, salience and willingness are rules applied to public data "
+    "with analyst-chosen weights; payoffs, uncertainty widths and escalation probabilities are "
+    "assumptions; data gaps are left out, never filled in; the models capture formal rules, while real "
+    "outcomes also turn on side payments, opt-outs, venues and domestic politics."
+)
+
+
 def _headlines(summary: dict[str, Any]) -> str:
-    rows = [
-        {"question": h["question"], "answer": h["answer"], "95% interval": h.get("interval", "")}
-        for h in summary.get("headlines", [])
-        if not h.get("detail")
-    ]
-    return "<h2 id='answers'>Answers</h2>" + _table(rows)
+    """The headline answers grouped by kind, each group with a plain-language 'how to read' box."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for h in summary.get("headlines", []):
+        if h.get("detail") or (h["key"].startswith("deter.base.") and "(Article 5)" in h["question"]):
+            continue  # every ally's own line is in the deterrence table and on its page
+        kind = h["key"].split(".")[0]
+        groups.setdefault(kind if kind in _HOW_TO_READ else "other", []).append(
+            {"question": h["question"], "answer": h["answer"], "95% interval": h.get("interval", "")}
+        )
+    out = ["<h2 id='answers'>Answers</h2>", f"<p class='limits'>{_esc(LIMITATIONS)}</p>"]
+    for kind, rows in groups.items():
+        title, text = _HOW_TO_READ.get(kind, ("Other answers", ""))
+        out.append(f"<h3>{_esc(title)}</h3>")
+        out.append(_table(rows, name=f"answers-{kind}"))
+        if text:
+            out.append(f"<div class='howto'><b>How to read this:</b> {text}</div>")
+    return "".join(out)
 
 
 def _issue_section(issue: dict[str, Any]) -> str:
@@ -176,13 +307,13 @@ def _issue_section(issue: dict[str, Any]) -> str:
                 out.append(
                     "<details><summary>Pivot chain: who binds if the pivotal actor steps aside</summary>"
                 )
-                out.append(_table(take["pivot_chain"], max_rows=15))
+                out.append(_table(take["pivot_chain"], max_rows=15, name=f"pivot-chain-{issue['id']}"))
                 out.append("</details>")
             if take.get("concessions"):
                 out.append(
                     "<details><summary>What it would take: the shift each blocker would need</summary>"
                 )
-                out.append(_table(take["concessions"], max_rows=40))
+                out.append(_table(take["concessions"], max_rows=40, name=f"concessions-{issue['id']}"))
                 out.append("</details>")
     bargain = issue.get("bargaining")
     actors = pd.DataFrame(issue.get("actors", []))
@@ -274,7 +405,11 @@ def _issue_section(issue: dict[str, Any]) -> str:
     if coding:
         origin = "the case file" if issue.get("source", {}).get("kind") == "case" else "the data"
         out.append(f"<details><summary>Coding: positions, salience and capability from {origin}</summary>")
-        out.append(_table(coding))
+        frame = pd.DataFrame(coding)
+        shown = ["actor", "position", "salience", "capability", "capability_from", "missing", "override"]
+        frame = frame.assign(actor=[_country_link(a) for a in frame["actor"]]) if "actor" in frame else frame
+        out.append(_table(frame, shown, name=f"coding-{issue['id']}", full=coding))
+        out.append("<p class='note'>The CSV has every column (the indicators behind each coding).</p>")
         out.append("</details>")
     return "".join(out)
 
@@ -287,7 +422,7 @@ def _deterrence_rows(frame: pd.DataFrame, lever: bool = False) -> list[dict[str,
     """Rows of the deterrence tables with plain-words headers (and ΔP against the base for levers)."""
     rows = []
     for r in frame.to_dict(orient="records"):
-        row = {"state": r["target"]}
+        row = {"state": _country_link(r["target"])}
         if lever:
             row["lever"] = r["lever"]
         else:
@@ -312,7 +447,7 @@ def _deterrence_rows(frame: pd.DataFrame, lever: bool = False) -> list[dict[str,
 def _deterrence_section(det: dict[str, Any]) -> str:
     import plotly.graph_objects as go
 
-    from redline.report.geometry import choropleth_svg
+    from redline.report.geometry import GREEN_RED, NOT_OUTLINED, Scale, choropleth_svg
 
     table = pd.DataFrame(det.get("table", []))
     out = ["<h2 id='deterrence'>Article 5: credibility and the risk of deterrence failure</h2>"]
@@ -324,15 +459,17 @@ def _deterrence_section(det: dict[str, Any]) -> str:
     }
     labels = {
         r["target"]: f"{r['target']} ({r['basis']}): P(failure) {_num(r['p_failure'], pct=True)} "
-        f"{_ci(r['p_lo'], r['p_hi'])}; κ = {_num(r['kappa'])}, κ* = {_num(r['kappa_star'])}; "
-        f"{_regime(r['regime'])}"
+        f"{_ci(r['p_lo'], r['p_hi'])}; κ = {_kappa(r['kappa'])}, κ* = {_num(r['kappa_star'])}; "
+        f"{_regime(r['regime'])}. Click for the state's page."
         for r in base.to_dict(orient="records")
     }
-    scale = [(0.0, "#1a9850"), (0.1, "#91cf60"), (0.3, "#fee08b"), (0.6, "#fc8d59"), (1.0, "#b2182b")]
+    links = {target: f"#country-{target}" for target in base["target"]}
     out.append(
         "<p>Each state coloured by the probability that deterrence of an attack on it fails (Russia attacks), "
         "over the scenario's uncertainty. NATO members are covered by Article 5; partners such as Ukraine, "
-        "Moldova and Georgia only by a coalition of the willing. Hover a state for its numbers.</p>"
+        "Moldova and Georgia only by a coalition of the willing. The colour scale is logarithmic, so the "
+        "differences between allies (fractions of a percent to a few percent) show beside the partners' "
+        "much larger risks. Hover a state for its numbers; click it for its page.</p>"
     )
     out.append(
         choropleth_svg(
@@ -340,14 +477,32 @@ def _deterrence_section(det: dict[str, Any]) -> str:
             labels,
             title="P(deterrence failure) per state",
             legend="P(deterrence failure)",
-            scale=scale,
+            scale=GREEN_RED,
+            domain=Scale(0.001, 1.0, log=True, percent=True),
+            links=links,
         )
     )
-    kappa = {r["target"]: r["kappa"] for r in base.to_dict(orient="records") if r["kappa"] is not None}
     out.append(
-        "<details><summary>Map of Article 5 credibility κ (probability of an effective response)</summary>"
+        "<p class='note'>Borders as recognised internationally: Crimea is drawn inside Ukraine and hatched "
+        f"as occupied by Russia since 2014. {_esc(NOT_OUTLINED)}</p>"
     )
-    out.append(choropleth_svg(kappa, labels, title="Credibility κ per state", legend="credibility κ"))
+    shortfall = {
+        r["target"]: 1.0 - r["kappa"] for r in base.to_dict(orient="records") if r["kappa"] is not None
+    }
+    out.append(
+        "<details><summary>Map of Article 5 credibility: how far κ falls short of certainty (1 − κ)</summary>"
+    )
+    out.append(
+        choropleth_svg(
+            shortfall,
+            labels,
+            title="1 − κ per state",
+            legend="1 − κ: probability that the responders fall short (logarithmic)",
+            scale=GREEN_RED,
+            domain=Scale(1e-10, 1.0, log=True),
+            links=links,
+        )
+    )
     out.append("</details>")
     out.append(
         "<p class='note'>κ (credibility): the probability that the allies who would respond bring enough "
@@ -355,7 +510,13 @@ def _deterrence_section(det: dict[str, Any]) -> str:
         "deterred; margin = κ − κ*. P(failure) and its 95% interval come from the Monte Carlo over the "
         "uncertain inputs.</p>"
     )
-    out.append(_table(_deterrence_rows(base.sort_values("p_failure", ascending=False))))
+    out.append(
+        _table(
+            _deterrence_rows(base.sort_values("p_failure", ascending=False)),
+            name="deterrence",
+            full=base,
+        )
+    )
     levers = det.get("levers", [])
     if levers:
         out.append("<h2 id='levers'>Levers compared</h2>")
@@ -376,7 +537,8 @@ def _deterrence_section(det: dict[str, Any]) -> str:
                         ),
                     }
                     for lever in levers
-                ]
+                ],
+                name="levers",
             )
         )
         lt = table[table["lever"] != "base"].dropna(subset=["delta_p"])
@@ -409,7 +571,7 @@ def _deterrence_section(det: dict[str, Any]) -> str:
             )
             out.append(_figure(fig))
             out.append("<details><summary>Lever table: every state and lever</summary>")
-            out.append(_table(_deterrence_rows(lt, lever=True)))
+            out.append(_table(_deterrence_rows(lt, lever=True), name="levers-by-state", full=lt))
             out.append("</details>")
     return "".join(out)
 
@@ -425,7 +587,7 @@ def _escalation_section(esc: dict[str, Any]) -> str:
             "<p class='note'>Illustrative numbers: the ladder's probabilities are invented to illustrate the model, not estimates.</p>"
         )
     if esc.get("observations"):
-        out.append(_table(esc["observations"]))
+        out.append(_table(esc["observations"], name="escalation-observations"))
     out.append(
         "<p class='note'>The pusher P (Ukraine and its backers) decides whether to cross the next red line; "
         "the defender R (Russia) retaliates or not. θ is P's belief that R is resolute: an unanswered crossing "
@@ -554,7 +716,9 @@ def _restraint_section(sweep: dict[str, Any]) -> str:
         "ci_high",
         "p_nuclear",
     ]
-    out.append("<details><summary>Sweep table</summary>" + _table(table, cols) + "</details>")
+    out.append(
+        "<details><summary>Sweep table</summary>" + _table(table, cols, name="restraint-sweep") + "</details>"
+    )
     return "".join(out)
 
 
@@ -576,14 +740,24 @@ def _analytics_section(analytics: dict[str, Any]) -> str:
         )
         members = pd.DataFrame(alignment["factions"])
         rows = len(states)
-        heatmap = alignment_heatmap(sim, factions=members, measure=alignment.get("measure", "agree"))
-        heatmap.update_layout(height=max(420, 60 + 16 * rows))
-        heatmap.update_xaxes(tickmode="linear", dtick=1)  # every state labelled
-        heatmap.update_yaxes(tickmode="linear", dtick=1)
-        out.append(_figure(heatmap))
-        dendrogram = faction_dendrogram(sim, fill_missing=0.0)
-        dendrogram.update_layout(width=None, autosize=True, height=380)
-        out.append(_figure(dendrogram))
+        off = sim.to_numpy(dtype=float)[~np.eye(rows, dtype=bool)] if rows > 1 else np.array([])
+        off = off[~np.isnan(off)]
+        if off.size == 0 or np.ptp(off) < 1e-12:
+            level = "—" if off.size == 0 else _num(float(off[0]))
+            out.append(
+                f"<p class='empty-plot'>No differences to draw: every pair of the {rows} states has the same "
+                f"agreement ({level}) in these votes, so the heatmap would be one colour and the "
+                "dendrogram a single flat join.</p>"
+            )
+        else:
+            heatmap = alignment_heatmap(sim, factions=members, measure=alignment.get("measure", "agree"))
+            heatmap.update_layout(height=max(420, 60 + 16 * rows))
+            heatmap.update_xaxes(tickmode="linear", dtick=1)  # every state labelled
+            heatmap.update_yaxes(tickmode="linear", dtick=1)
+            out.append(_figure(heatmap))
+            dendrogram = faction_dendrogram(sim, fill_missing=0.0)
+            dendrogram.update_layout(width=None, autosize=True, height=380)
+            out.append(_figure(dendrogram))
         summary = alignment.get("summary", {})
         resolutions = alignment.get("resolutions", [])
         out.append(
@@ -616,7 +790,7 @@ def _analytics_section(analytics: dict[str, Any]) -> str:
             "mixed": "verdict-mixed",
             "not testable with shipped data": "verdict-untestable",
         }
-        out.append(_table(rows, cls=cls))
+        out.append(_table(rows, cls=cls, name="claims"))
     return "".join(out)
 
 
@@ -630,19 +804,28 @@ def _assumptions_section(summary: dict[str, Any], scenario_text: str) -> str:
     det = summary.get("deterrence")
     if det:
         out.append("<h3>Deterrence coding parameters</h3>")
-        out.append(_table(det.get("params", [])))
+        out.append(_table(det.get("params", []), name="deterrence-parameters"))
         if det.get("uncertainty"):
             out.append("<p>Distributions: " + _esc(json.dumps(det["uncertainty"])) + "</p>")
         example = det.get("coding_example")
         if example:
-            out.append(f"<details><summary>Allies' coding for target {_esc(example['target'])}</summary>")
-            out.append(_table(example["table"]))
+            frame = pd.DataFrame(example["table"])
+            shown = ["ally", "w", "capability_usd", "reach", "capability_theatre_usd", "a", "missing"]
+            out.append(
+                f"<details><summary>Allies' coding in full, for target {_esc(example['target'])} (every "
+                "state's responders are on its page)</summary>"
+            )
+            out.append(_table(frame, shown, name="allies-coding", full=frame))
             out.append("</details>")
-        notes = [f"{t['target']}: {n}" for t in det.get("targets", []) for n in t.get("notes", [])]
-        if notes:
-            out.append("<details><summary>Notes and data gaps flagged by the deterrence coding</summary><ul>")
-            out.extend(f"<li>{_esc(n)}</li>" for n in notes[:80])
-            out.append("</ul></details>")
+        from redline.report.countries import common_notes
+
+        common = common_notes(det.get("targets", []))
+        if common:
+            out.append(
+                "<p><b>Notes that hold for every target</b> (each state's own notes are on its page):</p><ul>"
+            )
+            out.extend(f"<li>{_esc(n)}</li>" for n in common)
+            out.append("</ul>")
     if scenario_text:
         out.append(
             "<details><summary>The scenario file</summary><pre>" + _esc(scenario_text) + "</pre></details>"
@@ -654,7 +837,7 @@ def _provenance_section(summary: dict[str, Any]) -> str:
     run = summary.get("run", {})
     out = [
         "<h2 id='provenance'>Run and data provenance</h2>",
-        _table([{"field": k, "value": v} for k, v in run.items()]),
+        _table([{"field": k, "value": v} for k, v in run.items()], name="run"),
     ]
     prov = summary.get("provenance", {})
     world = prov.get("world") or {}
@@ -669,10 +852,18 @@ def _provenance_section(summary: dict[str, Any]) -> str:
                 rows.append({"table": name, "record": record})
     if rows:
         # object dtype keeps integer years integral where other records lack the field
-        out.append(_table(pd.DataFrame(rows, dtype=object).fillna("—").astype(str).drop_duplicates()))
+        out.append(
+            _table(
+                pd.DataFrame(rows, dtype=object).fillna("—").astype(str).drop_duplicates(),
+                name="data-provenance",
+            )
+        )
     out.append(
         f"<p class='meta'>Data snapshot version {_esc(prov.get('data_version', run.get('data_version')))}. "
-        "Map outlines: Natural Earth 1:50m (public domain) via the npm package world-atlas@2 (ISC).</p>"
+        "Map outlines: Natural Earth 1:50m (public domain) via the npm package world-atlas@2 (ISC), redrawn "
+        "with internationally recognised borders: Crimea inside Ukraine, hatched as occupied by Russia since "
+        "2014 (UN General Assembly resolution 68/262). Other occupied areas are not outlined (no dated "
+        "boundary geometry is shipped).</p>"
     )
     return "".join(out)
 
@@ -686,6 +877,8 @@ _NAV = (
     ("restraint", "Restraint"),
     ("analytics", "Burden & alignment"),
     ("claims", "Claims"),
+    ("events", "Events"),
+    ("countries", "Countries"),
     ("assumptions", "Assumptions"),
     ("provenance", "Provenance"),
 )
@@ -701,9 +894,60 @@ _ISSUES_INTRO = (
 )
 
 
+def _events_section(summary: dict[str, Any]) -> str:
+    """A timeline of the dated events in the bundled data (those after the run's date marked)."""
+    import plotly.graph_objects as go
+
+    from redline.data import load_table
+
+    try:
+        events = load_table("events")
+    except Exception:  # noqa: BLE001 - a snapshot without events has no timeline
+        return ""
+    if events.empty:
+        return ""
+    events = events.sort_values("date").reset_index(drop=True)
+    dates = pd.to_datetime(events["date"])
+    kinds = list(dict.fromkeys(events["event_type"]))
+    fig = go.Figure()
+    for kind in kinds:
+        part = events[events["event_type"] == kind]
+        fig.add_trace(
+            go.Scatter(
+                x=dates[part.index],
+                y=[kind.replace("_", " ")] * len(part),
+                mode="markers",
+                marker={"size": 11},
+                name=kind.replace("_", " "),
+                text=[
+                    f"{d}: {a}: {t}"
+                    for d, a, t in zip(part["date"], part["actor_iso3"], part["description"], strict=True)
+                ],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title="Timeline of the dated events in the data (hover for each event)",
+        height=120 + 28 * len(kinds),
+        template="plotly_white",
+        showlegend=False,
+        margin={"l": 160, "t": 50, "b": 40},
+        xaxis={"title": "date"},
+    )
+    return (
+        "<h2 id='events'>Timeline of events</h2>"
+        + _figure(fig)
+        + "<details><summary>The events table</summary>"
+        + _table(events, ["date", "actor_iso3", "event_type", "description"], name="events", full=events)
+        + "</details>"
+    )
+
+
 def build_html(summary: dict[str, Any], scenario_text: str = "") -> str:
     """The whole report as one HTML string (plotly.js inlined once; no external resources)."""
     from plotly.offline import get_plotlyjs
+
+    _TABLE_IDS.clear()
 
     run = summary.get("run", {})
     title = run.get("title") or run.get("scenario") or "Redline scenario"
@@ -727,6 +971,10 @@ def build_html(summary: dict[str, Any], scenario_text: str = "") -> str:
         sections.append(_restraint_section(summary["restraint"]))
     if summary.get("analytics"):
         sections.append(_analytics_section(summary["analytics"]))
+    sections.append(_events_section(summary))
+    from redline.report.countries import country_pages
+
+    sections.append(country_pages(summary))
     sections.append(_assumptions_section(summary, scenario_text))
     sections.append(_provenance_section(summary))
     html_body = "".join(sections)

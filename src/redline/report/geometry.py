@@ -10,6 +10,9 @@ The build decodes the TopoJSON (delta-decoded quantised arcs, stitched into ring
 countries that reach into the map window, clamps coordinates to a box around it (invisible outside
 the window, and keeps Russia small), rounds to 0.01° and tags each feature with its ISO3 code.
 Nothing is fetched at run time and the report loads no map tiles or CDN files.
+
+Natural Earth draws de facto boundaries; :func:`load_europe` redraws them as internationally recognised
+(Crimea inside Ukraine, hatched and labelled as occupied; see :data:`OCCUPIED`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,17 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ASSET", "NAME_TO_ISO3", "build", "choropleth_svg", "load_europe", "topojson_to_geojson"]
+__all__ = [
+    "ASSET",
+    "NAME_TO_ISO3",
+    "OCCUPIED",
+    "build",
+    "choropleth_svg",
+    "load_europe",
+    "map_point",
+    "recognised_borders",
+    "topojson_to_geojson",
+]
 
 ASSET = Path(__file__).with_name("assets") / "europe.geojson"
 
@@ -209,9 +222,71 @@ def build(source: str | Path, out: str | Path = ASSET) -> Path:
     return out
 
 
+OCCUPIED = (
+    {
+        "area": "Crimea",
+        "state": "UKR",
+        "held_by": "RUS",
+        "since": "2014",
+        "point": (34.10, 44.95),  # Simferopol
+        "label_at": (33.2, 44.2),
+    },
+)
+"""Areas drawn inside the state that international law recognises, hatched as occupied.
+
+Natural Earth draws the de facto line: Crimea (with Sevastopol) is a polygon of Russia. It is moved to
+Ukraine (UN General Assembly resolution 68/262, 27 March 2014) and hatched as occupied. The polygon is
+found by a point inside it, so a rebuilt asset needs no hand-edited coordinates.
+"""
+
+NOT_OUTLINED = (
+    "Russian-occupied parts of Ukraine's Donetsk, Luhansk, Zaporizhzhia and Kherson oblasts, Transnistria "
+    "(Moldova), Abkhazia and South Ossetia (Georgia) lie inside their states' recognised borders but are "
+    "not outlined: no dated boundary geometry for them ships with Redline."
+)
+
+
+def _inside(point: tuple[float, float], ring: list[list[float]]) -> bool:
+    """Even-odd ray casting: is ``point`` inside the closed ``ring`` of lon/lat pairs?"""
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+            inside = not inside
+    return inside
+
+
+def recognised_borders(collection: dict[str, Any]) -> dict[str, Any]:
+    """Redraw ``collection`` with internationally recognised borders (see :data:`OCCUPIED`).
+
+    Each occupied polygon moves from the holder's feature to the recognised state's feature and is
+    listed in that feature's ``properties["occupied"]`` (area, holder, since, polygon index).
+    """
+    features = {f["id"]: f for f in collection["features"]}
+    for area in OCCUPIED:
+        holder, state = features.get(area["held_by"]), features.get(area["state"])
+        if holder is None or state is None:
+            continue
+        polygons = holder["geometry"]["coordinates"]
+        found = [i for i, polygon in enumerate(polygons) if _inside(area["point"], polygon[0])]
+        for index in reversed(found):
+            polygon = polygons.pop(index)
+            state["geometry"]["coordinates"].append(polygon)
+            state["properties"].setdefault("occupied", []).append(
+                {
+                    "area": area["area"],
+                    "held_by": area["held_by"],
+                    "since": area["since"],
+                    "polygon": len(state["geometry"]["coordinates"]) - 1,
+                    "label_at": list(area["label_at"]),
+                }
+            )
+    return collection
+
+
 def load_europe() -> dict[str, Any]:
-    """The shipped Europe FeatureCollection (features have ``id`` = ISO3)."""
-    return json.loads(ASSET.read_text(encoding="utf-8"))
+    """The shipped Europe FeatureCollection (``id`` = ISO3), with internationally recognised borders."""
+    return recognised_borders(json.loads(ASSET.read_text(encoding="utf-8")))
 
 
 # --------------------------------------------------------------------------------------- rendering
@@ -242,6 +317,57 @@ _VIEW = [(-24.5, 63.0), (-10.0, 36.0), (47.0, 39.0), (50.0, 56.0), (28.0, 71.0),
 """Points the map view must contain (Iceland, Iberia, the Caucasus, the Volga, North Cape, Crete)."""
 
 RED_GREEN = [(0.0, "#b2182b"), (0.25, "#ef8a62"), (0.5, "#fddbc7"), (0.75, "#91cf60"), (1.0, "#1a9850")]
+GREEN_RED = [(1.0 - stop, colour) for stop, colour in reversed(RED_GREEN)]
+
+
+def map_point(lon: float, lat: float, width: int = 900, height: int = 720) -> tuple[float, float]:
+    """SVG user coordinates of (lon, lat) on a :func:`choropleth_svg` map of that size."""
+    frame = [_project(x, y) for x, y in _VIEW]
+    xmin, xmax = min(c[0] for c in frame), max(c[0] for c in frame)
+    ymin, ymax = min(c[1] for c in frame), max(c[1] for c in frame)
+    s = min(width / (xmax - xmin), (height - 60) / (ymax - ymin))
+    px, py = _project(lon, lat)
+    return (px - xmin) * s, (py - ymin) * s
+
+
+class Scale:
+    """Where a value falls on the colour bar (0..1), linear or logarithmic, with tick labels."""
+
+    def __init__(self, lo: float, hi: float, log: bool = False, percent: bool = False):
+        if log and lo <= 0:
+            raise ValueError("a logarithmic scale needs lo > 0")
+        self.lo, self.hi, self.log, self.percent = lo, hi, log, percent
+
+    def __call__(self, value: float) -> float:
+        if self.log:
+            value = max(value, self.lo)
+            t = (math.log10(value) - math.log10(self.lo)) / (math.log10(self.hi) - math.log10(self.lo))
+        else:
+            t = (value - self.lo) / (self.hi - self.lo) if self.hi > self.lo else 0.5
+        return min(max(t, 0.0), 1.0)
+
+    def ticks(self) -> list[tuple[float, str]]:
+        """(position on the bar, label) of a few round values."""
+        if self.log:
+            first, last = math.floor(math.log10(self.lo)), math.ceil(math.log10(self.hi))
+            step = max(1, math.ceil((last - first) / 5))
+            values = [10.0**k for k in range(first, last + 1, step) if self.lo <= 10.0**k <= self.hi]
+            values = sorted({self.lo, *values, self.hi})
+        else:
+            values = [self.lo + (self.hi - self.lo) * k / 4 for k in range(5)]
+        return [(self(v), self.label(v)) for v in values]
+
+    def label(self, value: float) -> str:
+        if self.percent:
+            pct = value * 100
+            return f"{pct:.1f}%" if pct < 1 and pct != 0 else f"{pct:.0f}%"
+        return f"{value:.2g}"
+
+
+def _svg_path(polygons: list, xy: Any) -> str:
+    return " ".join(
+        "M" + " L".join(xy(x, y) for x, y in ring) + " Z" for polygon in polygons for ring in polygon
+    )
 
 
 def choropleth_svg(
@@ -251,60 +377,95 @@ def choropleth_svg(
     title: str = "",
     legend: str = "",
     scale: list[tuple[float, str]] = RED_GREEN,
+    domain: Scale | None = None,
+    links: dict[str, str] | None = None,
     width: int = 900,
     height: int = 720,
 ) -> str:
-    """An inline SVG map of Europe coloured by ``values`` (ISO3 → value in [0, 1]).
+    """An inline SVG map of Europe with internationally recognised borders, coloured by ``values``.
 
+    ``values`` maps ISO3 to a number placed on the colour bar by ``domain`` (default: linear 0..1).
     Countries without a value are grey; ``labels`` (ISO3 → text) become hover tooltips (SVG
-    ``<title>``). Self-contained: no script, no external resource.
+    ``<title>``); ``links`` (ISO3 → href) make a state clickable. Occupied areas (:data:`OCCUPIED`)
+    are hatched over the recognised state's colour and labelled. Every state's path carries
+    ``data-iso3``. Self-contained: no script, no external resource.
     """
-    labels = labels or {}
+    labels, links = labels or {}, links or {}
+    domain = domain or Scale(0.0, 1.0)
     europe = load_europe()
-    frame = [_project(x, y) for x, y in _VIEW]
-    xmin, xmax = min(c[0] for c in frame), max(c[0] for c in frame)
-    ymin, ymax = min(c[1] for c in frame), max(c[1] for c in frame)
-    sx = width / (xmax - xmin)
-    sy = (height - 60) / (ymax - ymin)
-    s = min(sx, sy)
 
     def xy(lon: float, lat: float) -> str:
-        px, py = _project(lon, lat)
-        return f"{(px - xmin) * s:.1f},{(py - ymin) * s:.1f}"
+        px, py = map_point(lon, lat, width, height)
+        return f"{px:.1f},{py:.1f}"
 
     parts = [
-        f'<svg viewBox="0 0 {width} {height}" width="100%" '
+        f'<svg class="map" viewBox="0 0 {width} {height}" width="100%" '
         f'style="max-width:{width}px;background:#eaf2f8;border:1px solid #ccc" role="img">',
         f"<title>{escape(title)}</title>",
+        '<defs><pattern id="occupied-hatch" patternUnits="userSpaceOnUse" width="6" height="6" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="none"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#222" stroke-width="1.6"/></pattern></defs>',
     ]
+    overlays = []
     for feature in europe["features"]:
         iso3 = feature["id"]
-        d = " ".join(
-            "M" + " L".join(xy(x, y) for x, y in ring) + " Z"
-            for polygon in feature["geometry"]["coordinates"]
-            for ring in polygon
-        )
+        polygons = feature["geometry"]["coordinates"]
+        if not polygons:
+            continue
         value = values.get(iso3)
         has = value is not None and not (isinstance(value, float) and math.isnan(value))
-        fill = _colour(value, scale) if has else "#d9d9d9"
+        fill = _colour(domain(value), scale) if has else "#d9d9d9"
         tip = labels.get(iso3) or f"{feature['properties']['name']}: no value"
-        parts.append(
-            f'<path d="{d}" fill="{fill}" stroke="#555" stroke-width="0.5" fill-rule="evenodd">'
-            f"<title>{escape(tip)}</title></path>"
+        path = (
+            f'<path d="{_svg_path(polygons, xy)}" fill="{fill}" stroke="#555" stroke-width="0.5" '
+            f'fill-rule="evenodd" data-iso3="{escape(iso3)}"><title>{escape(tip)}</title></path>'
         )
-    # legend
+        if iso3 in links:
+            path = f'<a href="{escape(links[iso3])}" class="map-link">{path}</a>'
+        parts.append(path)
+        for area in feature["properties"].get("occupied", []):
+            text = (
+                f"{area['area']} ({feature['properties']['name']}): occupied by "
+                f"{area['held_by']} since {area['since']}"
+            )
+            shape = (
+                f'<path d="{_svg_path([polygons[area["polygon"]]], xy)}" fill="url(#occupied-hatch)" '
+                f'stroke="#222" stroke-width="0.6" data-iso3="{escape(iso3)}" '
+                f'data-occupied-by="{escape(area["held_by"])}"><title>{escape(tip)} — {escape(text)}'
+                "</title></path>"
+            )
+            if iso3 in links:
+                shape = f'<a href="{escape(links[iso3])}" class="map-link">{shape}</a>'
+            lx, ly = map_point(*area["label_at"], width, height)
+            overlays.append(shape)
+            overlays.append(
+                f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="10" text-anchor="end" '
+                f'pointer-events="none" class="map-label">{escape(area["area"])} (occupied)</text>'
+            )
+    parts.extend(overlays)
+    # legend: colour bar with ticks, grey for "not modelled", hatch for "occupied"
     y0 = height - 40
     for i in range(101):
         parts.append(
             f'<rect x="{20 + i * 3}" y="{y0}" width="3.2" height="14" fill="{_colour(i / 100, scale)}"/>'
         )
-    parts.append(f'<text x="20" y="{y0 + 28}" font-size="12">0</text>')
-    parts.append(f'<text x="{20 + 150}" y="{y0 + 28}" font-size="12" text-anchor="middle">0.5</text>')
-    parts.append(f'<text x="{20 + 300}" y="{y0 + 28}" font-size="12" text-anchor="end">1</text>')
+    for position, text in domain.ticks():
+        anchor = "start" if position < 0.05 else "end" if position > 0.95 else "middle"
+        parts.append(
+            f'<text x="{20 + position * 300:.1f}" y="{y0 + 28}" font-size="11" '
+            f'text-anchor="{anchor}">{escape(text)}</text>'
+        )
+    if domain.log:
+        parts.append(f'<text x="20" y="{y0 + 40}" font-size="10" fill="#555">logarithmic scale</text>')
     parts.append(
         f'<rect x="345" y="{y0}" width="14" height="14" fill="#d9d9d9" stroke="#555" stroke-width="0.5"/>'
     )
     parts.append(f'<text x="364" y="{y0 + 12}" font-size="12">not modelled</text>')
+    parts.append(
+        f'<rect x="460" y="{y0}" width="14" height="14" fill="url(#occupied-hatch)" stroke="#222" '
+        'stroke-width="0.5"/>'
+    )
+    parts.append(f'<text x="479" y="{y0 + 12}" font-size="12">occupied (inside its recognised state)</text>')
     parts.append(f'<text x="20" y="{y0 - 8}" font-size="13" font-weight="bold">{escape(legend)}</text>')
     parts.append("</svg>")
     return "".join(parts)
