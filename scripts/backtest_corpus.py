@@ -1,0 +1,489 @@
+"""Coded historical decisions 2008-2022 (issue 16): the data behind ``make_backtest_cases.py``.
+
+Every actor's position and salience are coded from what was public shortly before the decision
+(``coding_date``), with a source dated before it; ``late=True`` marks an actor whose only source found
+is dated later. Codings that rest on judgement say so ("Judgement: ..."). ``default`` is the shared
+coding of the member states not listed individually (every member of the body is written out).
+Outcomes are for scoring only. Decisions after 2022-12-31 are held out and must not be added.
+"""
+
+from __future__ import annotations
+
+
+def A(position, salience, justification, source, **extra):
+    """One coded actor (member state: name/capability from the body's table unless given)."""
+    return dict(position=position, salience=salience, justification=justification, source=source, **extra)
+
+
+def X(name, position, salience, capability, basis, justification, source, **extra):
+    """A non-member, institution or internal actor (no veto unless veto=True)."""
+    return dict(
+        name=name, position=position, salience=salience, capability=capability,
+        capability_basis=basis, justification=justification, source=source, **extra,
+    )
+
+
+NATO_BUCHAREST_DECL = "https://www.nato.int/cps/en/natolive/official_texts_8443.htm"
+
+CASES: list[dict] = []
+
+# ============================================================================ batch 1
+CASES.append(dict(
+    id="nato_macedonia_invitation_bucharest_2008",
+    title="NATO invitation to the former Yugoslav Republic of Macedonia at the Bucharest summit",
+    decision_date="2008-04-02", coding_date="2008-03-31",
+    body="NATO (North Atlantic Council, heads of state and government, Bucharest)",
+    rule="nato-consensus",
+    question="Will the Bucharest summit invite the former Yugoslav Republic of Macedonia to begin accession talks, together with Albania and Croatia?",
+    scale={
+        "scale_0": "No invitation and no commitment",
+        "scale_30": "No invitation now; a promise to invite once the name dispute with Greece is settled",
+        "scale_100": "Invitation issued at Bucharest alongside Albania and Croatia",
+    },
+    adopted_threshold=60,
+    actors={
+        "GRC": A(0, 0.95, "Prime Minister Karamanlis told parliament that without a mutually acceptable solution to the name issue 'there can be no invitation', hinting at a veto at Bucharest; all main Greek parties backed him.",
+                 "http://www.vmacedonianews.com/2008/03/premier-dangles-fyrom-veto.html", isolation_cost=0.3),
+        "USA": A(95, 0.6, "Judgement: Washington pressed for all three Adriatic invitations; Greek commentators expected 'all sorts of diplomatic pressure' from US diplomats on Athens before the summit.",
+                 "https://www.ekathimerini.com/opinion/56399/no-deal-no-nato/"),
+        "DEU": A(65, 0.3, "Foreign Minister Steinmeier said he would like all three countries to join but that the Macedonian invitation depended on progress in the name talks.",
+                 "http://macedoniaonline.eu/content/view/204/45/"),
+        "SVN": A(90, 0.4, "Slovenia's foreign minister stated support for Macedonia ahead of the March 2008 ministerial.",
+                 "http://macedoniaonline.eu/content/view/204/45/"),
+        "TUR": A(90, 0.4, "Judgement: Turkey recognised Macedonia under its constitutional name and backed Balkan enlargement; coded from the allies' preparation of accession documents for all three.",
+                 "http://macedoniaonline.eu/content/view/204/45/"),
+        "FRA": A(55, 0.2, "Judgement: Paris supported enlargement to the Adriatic states but gave the name dispute weight; no public French line on Macedonia found before the summit.",
+                 "http://macedoniaonline.eu/content/view/204/45/"),
+    },
+    default=A(80, 0.3, "Judgement: NATO foreign ministers had prepared accession documents for all three Adriatic candidates (March 2008) and treated Macedonia's invitation as depending on the name talks; no individual statement found.",
+              "http://macedoniaonline.eu/content/view/204/45/"),
+    context={
+        "opt_out_possible": (False, "An invitation to accede is indivisible: it is issued by all allies or not at all, and every ally must later ratify.", NATO_BUCHAREST_DECL),
+        "route_around": (False, "Judgement: there is no way to admit a member without every ally (North Atlantic Treaty, Article 10).", "https://www.nato.int/cps/en/natolive/official_texts_17120.htm"),
+        "side_payment_available": (False, "Judgement: the only price Greece named was a composite name, which only Skopje could concede and which it had rejected in the UN talks; the other allies had nothing to offer Athens in its place.", "https://www.ekathimerini.com/news/56426/greek-diplomats-brace-for-pressure-at-nato-summit/"),
+        "deadline_pressure": (True, "The summit date fixed the moment of decision; the next enlargement summit was a year away.", "https://www.ekathimerini.com/news/56426/greek-diplomats-brace-for-pressure-at-nato-summit/"),
+    },
+    actors_extra={
+        "MKD": X("Former Yugoslav Republic of Macedonia (Gruevski government; applicant)", 100, 1.0, 0.02, "Applicant; no vote",
+                 "Prime Minister Gruevski said that despite no positive signs from Greece Skopje still hoped to be invited.",
+                 "https://www.ekathimerini.com/news/56426/greek-diplomats-brace-for-pressure-at-nato-summit/"),
+    },
+    outcome=dict(adopted=False, value=30, type="blocked",
+        summary="At the summit dinner on 2 April 2008 Greece vetoed the invitation; the declaration of 3 April invited Albania and Croatia and said Skopje would be invited as soon as a mutually acceptable solution to the name issue was reached. The Macedonian delegation left the summit.",
+        sources=[NATO_BUCHAREST_DECL, "https://eurasia.ro/2008/04/03/jilted-macedonia-to-leave-nato-summit-early-2/"]),
+    notes=dict(difficulty="A lone veto holder with overwhelming domestic backing and nothing the others could pay; the others' salience was low. Capability-weighted methods forecast an invitation.",
+               judgement="Most allies' positions are judgements from the collective preparation of accession documents; Greece's, Germany's and Slovenia's are documented."),
+))
+
+CASES.append(dict(
+    id="nato_map_ukraine_georgia_bucharest_2008",
+    title="Membership Action Plan for Ukraine and Georgia at the Bucharest summit",
+    decision_date="2008-04-03", coding_date="2008-04-01",
+    body="NATO (North Atlantic Council, heads of state and government, Bucharest)",
+    rule="nato-consensus",
+    question="Will the Bucharest summit grant Ukraine and Georgia a Membership Action Plan (MAP)?",
+    scale={
+        "scale_0": "No MAP and no membership perspective",
+        "scale_40": "No MAP now; a declared promise that they will become members and a review of MAP in December",
+        "scale_100": "MAP granted to both at Bucharest",
+    },
+    adopted_threshold=70,
+    actors={
+        "USA": A(100, 0.8, "President Bush pushed hard for MAP at Bucharest; NSC adviser Hadley said the best way was to offer MAP at the summit.",
+                 "https://mg.co.za/article/2008-04-01-france-wont-back-ukraine-georgia-nato-bids/"),
+        "FRA": A(10, 0.7, "Prime Minister Fillon said France would not give its green light to the entry of Ukraine and Georgia, to avoid upsetting the balance of power with Russia.",
+                 "https://mg.co.za/article/2008-04-01-france-wont-back-ukraine-georgia-nato-bids/", isolation_cost=0.1),
+        "DEU": A(10, 0.7, "The federal government reaffirmed the day before the summit that MAP for Georgia and Ukraine was premature (unresolved conflicts, lack of public support in Ukraine).",
+                 "https://brf.be/international/44357", isolation_cost=0.1),
+        "CAN": A(90, 0.4, "A Canadian official said Ottawa had joined Washington and the ex-communist members in supporting the MAP request.",
+                 "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "POL": A(95, 0.7, "Judgement: among 'NATO's ex-communist members' reported as supporting MAP.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "LTU": A(95, 0.7, "Judgement: among 'NATO's ex-communist members' reported as supporting MAP.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "LVA": A(95, 0.6, "Judgement: among 'NATO's ex-communist members' reported as supporting MAP.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "EST": A(95, 0.6, "Judgement: among 'NATO's ex-communist members' reported as supporting MAP.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "ROU": A(85, 0.5, "Judgement: summit host and among the ex-communist members reported as supporting MAP.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "CZE": A(85, 0.5, "Judgement: among the ex-communist members reported as supporting MAP.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "SVK": A(70, 0.3, "Judgement: listed among ex-communist members, but the Fico government was cooler on Russia-related questions.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "BGR": A(75, 0.3, "Judgement: among the ex-communist members reported as supporting MAP, with lower salience.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "HUN": A(65, 0.3, "Judgement: ex-communist member, but no strong public line found.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "SVN": A(65, 0.3, "Judgement: ex-communist member, no strong public line found.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "ITA": A(30, 0.4, "Judgement: part of the 'core of European states' reported as insisting the two were not ready.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "ESP": A(30, 0.4, "Judgement: part of the 'core of European states' reported as insisting the two were not ready.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "NLD": A(35, 0.4, "Judgement: part of the 'core of European states' reported as insisting the two were not ready.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "BEL": A(35, 0.3, "Judgement: part of the 'core of European states' reported as insisting the two were not ready.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "LUX": A(35, 0.3, "Judgement: part of the 'core of European states' reported as insisting the two were not ready.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "GBR": A(65, 0.4, "Judgement: London sympathetic to the US line but not reported among the leading pushers.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+    },
+    default=A(55, 0.25, "Judgement: no public position found before the summit; coded as uncommitted with low salience.",
+              "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+    actors_extra={
+        "UKR": X("Ukraine (Yushchenko; applicant for MAP)", 100, 0.8, 0.05, "Non-member; no vote", "Kyiv had requested MAP; Reuters reported both applicants facing an uphill battle.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "GEO": X("Georgia (Saakashvili; applicant for MAP)", 100, 1.0, 0.03, "Non-member; no vote", "Tbilisi had requested MAP.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "RUS": X("Russia (external)", 0, 0.9, 0.5, "External power; leverage through threats and its relations with Berlin and Paris", "Judgement: Moscow warned against MAP; France cited the balance of power with Russia.", "https://mg.co.za/article/2008-04-01-france-wont-back-ukraine-georgia-nato-bids/"),
+    },
+    context={
+        "opt_out_possible": (False, "A MAP is granted by the Alliance as a whole; there is no partial participation.", NATO_BUCHAREST_DECL),
+        "route_around": (False, "Judgement: only NATO can grant a MAP; bilateral US support was not a substitute.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "side_payment_available": (True, "A diplomat expected Washington to seek firm commitments that the two would not wait much longer - membership language instead of MAP.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+        "deadline_pressure": (True, "Bush's farewell summit; the decision was expected at the dinner on 2 April.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
+    },
+    outcome=dict(adopted=False, value=40, type="blocked",
+        summary="No MAP was granted. The Bucharest declaration (3 April 2008) said Ukraine and Georgia 'will become members of NATO' and asked foreign ministers to review their MAP applications in December 2008; MAP was never granted.",
+        sources=[NATO_BUCHAREST_DECL, "https://twocircles.net/2008apr03/nato_membership_ambitions_ukraine_georgia_thwarted.html?p=60609"]),
+    notes=dict(difficulty="Two large veto holders against a US-led majority; the outcome was a verbal compensation (membership promise) instead of the decision. A weighted mean forecasts MAP.",
+               judgement="Most allies other than the US, France, Germany and Canada are coded from reports grouping them (ex-communist supporters; a core of European sceptics)."),
+))
+
+CASES.append(dict(
+    id="nato_rasmussen_appointment_2009",
+    title="Appointment of Anders Fogh Rasmussen as NATO Secretary General over Turkey's objection",
+    decision_date="2009-04-04", coding_date="2009-03-31",
+    body="NATO (North Atlantic Council, heads of state and government, Strasbourg-Kehl)",
+    rule="nato-consensus",
+    question="Will the Strasbourg-Kehl summit appoint Danish Prime Minister Anders Fogh Rasmussen as the next Secretary General?",
+    scale={"scale_0": "Rasmussen not appointed (another candidate or postponement)", "scale_100": "Rasmussen appointed at the summit"},
+    actors={
+        "TUR": A(10, 0.7, "A senior AKP foreign-policy official said Turkey did not back Rasmussen, citing the cartoon crisis, his opposition to Turkish EU membership and the Kurdish broadcaster Roj TV; 'unacceptable that NATO be headed by' him.",
+                 "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html", isolation_cost=0.6),
+        "DNK": A(100, 1.0, "Denmark's own prime minister was the front-runner.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
+        "USA": A(85, 0.5, "Judgement: Rasmussen was the front-runner with backing of the major allies; the Obama administration wanted a consensus at its first summit.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
+        "DEU": A(90, 0.5, "Judgement: front-runner with the backing of the major European allies.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
+        "FRA": A(90, 0.5, "Judgement: front-runner with the backing of the major European allies.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
+        "GBR": A(90, 0.5, "Judgement: front-runner with the backing of the major European allies.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
+    },
+    default=A(85, 0.3, "Judgement: Rasmussen was reported as the front-runner; no ally other than Turkey objected publicly.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
+    actors_extra={
+        "NATO_SG": X("NATO Secretary General (de Hoop Scheffer, outgoing)", 80, 0.3, 0.2, "Chairs the consultations; no vote", "Judgement: the outgoing Secretary General's term ended in July 2009 and a successor had to be chosen at the summit.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
+    },
+    context={
+        "opt_out_possible": (False, "An appointment cannot be joined partially.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
+        "route_around": (False, "The Secretary General is appointed by consensus of all allies.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
+        "side_payment_available": (True, "Judgement: posts in the international staff and command structure, and a gesture by Rasmussen to Muslim opinion, were in the gift of the allies and the candidate; Turkish objections listed tradable items (Roj TV).", "http://www.turkishweekly.net/news/68711/-terrorism-supporter-to-be-the-secretary-general-of-nato.html"),
+        "deadline_pressure": (True, "The incumbent's term ended on 31 July 2009; the summit was the agreed moment.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        side_payments="Turkey dropped its objection after President Obama's assurances: a Turkish assistant/deputy assistant secretary general post, Turkish commanders in the command structure, and a Rasmussen statement addressing Muslim concerns over the cartoons.",
+        summary="On 4 April 2009 Rasmussen was appointed after Turkey lifted its objection in return for assurances on NATO posts and a conciliatory gesture.",
+        sources=["https://turkishnews.com/en/content/2009/04/05/poor-richards-report-38", "https://www.bild.de/politik/2009/kritisiert-neuen-nato-chef-8037892.bild.html"]),
+    notes=dict(difficulty="A lone holdout whose objection was partly a bargaining position: isolation was total, and side payments were cheap for the others.",
+               judgement="Positions of allies other than Turkey and Denmark are judgements from reports of a near-consensus."),
+))
+
+EPF_PROPOSAL = "https://en.interfax.com.ua/news/general/803206.html"
+CASES.append(dict(
+    id="eu_epf_lethal_aid_ukraine_2022",
+    title="EU funds lethal equipment for Ukraine through the European Peace Facility",
+    decision_date="2022-02-28", coding_date="2022-02-27",
+    body="Council of the EU (CFSP, unanimity with constructive abstention)",
+    rule="eu-unanimity",
+    question="Will the Council adopt an assistance measure under the European Peace Facility financing lethal equipment for the Ukrainian armed forces, as Borrell proposed on 27 February 2022?",
+    scale={"scale_0": "No EPF measure", "scale_50": "Non-lethal assistance only", "scale_100": "EPF financing of lethal equipment (about 450 million euros) plus non-lethal supplies"},
+    adopted_threshold=75,
+    actors={
+        "AUT": A(40, 0.6, "Judgement: neutral state; the EPF decision of 2021 included constructive abstention for lethal measures at the request of neutral members, and Austria was not expected to pay for weapons.", EPF_PROPOSAL, isolation_cost=0.6),
+        "IRL": A(40, 0.6, "Judgement: the Irish government had negotiated the constructive-abstention option into the EPF in line with its programme for government on neutrality.", EPF_PROPOSAL, isolation_cost=0.6),
+        "MLT": A(40, 0.6, "Judgement: constitutional neutrality; expected not to fund lethal equipment.", EPF_PROPOSAL, isolation_cost=0.6),
+        "HUN": A(45, 0.5, "Orban had said the Hungarian forces needed their weapons and, unlike Italy and Germany, Hungary would send none; it did not say it would block EU funding.", "https://news.am/eng/news/689094.html", isolation_cost=0.7, late=True),
+        "POL": A(100, 0.9, "Judgement: frontline state that had been delivering arms and pressed for the strongest EU response.", EPF_PROPOSAL),
+        "LTU": A(100, 0.9, "Judgement: frontline state pressing for the strongest EU response.", EPF_PROPOSAL),
+        "LVA": A(100, 0.9, "Judgement: frontline state pressing for the strongest EU response.", EPF_PROPOSAL),
+        "EST": A(100, 0.9, "Judgement: frontline state pressing for the strongest EU response.", EPF_PROPOSAL),
+        "DEU": A(90, 0.7, "Judgement: Berlin reversed its ban on lethal exports to Ukraine on 26 February, removing the main large-state objection.", EPF_PROPOSAL),
+    },
+    default=A(90, 0.6, "Judgement: the proposal followed a direct request by Ukraine's foreign minister to the Council and the joint Western sanctions statement of 26 February; no member had said it would block.", EPF_PROPOSAL),
+    actors_extra={
+        "EU_HR": X("High Representative (Borrell)", 100, 0.8, 0.3, "Proposer; no vote", "Borrell announced he would propose two EPF measures, lethal material and non-lethal supplies.", EPF_PROPOSAL),
+        "UKR": X("Ukraine (Zelensky government)", 100, 1.0, 0.05, "Non-member; no vote", "Kuleba requested the assistance from EU foreign ministers.", EPF_PROPOSAL),
+    },
+    context={
+        "opt_out_possible": (True, "The EPF allows a member to abstain constructively on lethal measures and pay towards other assistance instead.", "https://www.kildarestreet.com/debate/?id=2022-03-30a.91"),
+        "route_around": (True, "Judgement: members could deliver weapons nationally, as several already did, if the EU measure failed.", EPF_PROPOSAL),
+        "side_payment_available": (False, "Judgement: no linked concession was at issue.", EPF_PROPOSAL),
+        "deadline_pressure": (True, "Russia's full-scale invasion had begun on 24 February.", EPF_PROPOSAL),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted_with_opt_outs", opt_outs=["AUT", "IRL", "MLT"],
+        summary="On 28 February 2022 the Council adopted Council Decision (CFSP) 2022/338 (450 million euros for lethal equipment) and a 50 million euro non-lethal measure; Austria, Ireland and Malta abstained constructively and contributed to non-lethal assistance.",
+        sources=["https://www.irishpost.com/news/ireland-to-constructively-abstain-from-purchasing-lethal-weapons-for-ukraine-with-ambassador-to-remain-230465", "https://www.kildarestreet.com/debate/?id=2022-03-30a.91"]),
+    notes=dict(difficulty="Three status-quo-leaning neutral members had an institutional alternative to a veto (constructive abstention); a veto-players baseline forecasts a block.",
+               judgement="Positions of the neutral states and most members are judgements; the Irish stance is documented only after the decision."),
+))
+
+OIL_HU = "https://breakingnews.ie/ukraine/hungary-proposes-removing-russian-oil-embargo-from-eu-summit-agenda-1310599.html"
+CASES.append(dict(
+    id="eu_sixth_package_oil_embargo_2022",
+    title="Russian oil embargo in the EU's sixth sanctions package",
+    decision_date="2022-05-30", coding_date="2022-05-24",
+    body="European Council / Council of the EU (CFSP sanctions, unanimity)",
+    rule="eu-unanimity",
+    question="Will the EU agree an embargo on Russian crude oil and oil products as part of the sixth sanctions package proposed by the Commission on 4 May 2022?",
+    scale={
+        "scale_0": "No oil embargo in the package",
+        "scale_55": "Embargo on seaborne oil only; pipeline (Druzhba) oil exempted for the landlocked importers",
+        "scale_100": "Embargo on all Russian crude and products, pipeline included, with longer phase-outs for Hungary and Slovakia (the 4 May proposal)",
+    },
+    adopted_threshold=40,
+    actors={
+        "HUN": A(10, 0.9, "Foreign Minister Szijjarto said Hungary would not vote for the embargo 'as long as it makes Hungary's energy supply impossible'; Orban asked to take it off the summit agenda and called it an 'atomic bomb' for the economy.", OIL_HU, isolation_cost=0.4),
+        "SVK": A(45, 0.6, "Judgement: landlocked and dependent on Druzhba oil; had sought a longer phase-out but did not threaten a veto.", OIL_HU),
+        "CZE": A(55, 0.5, "Judgement: dependent on pipeline oil; the EU had offered the landlocked importers extended timelines, which Prague accepted.", OIL_HU),
+        "BGR": A(55, 0.5, "Judgement: its refinery depended on Russian crude; sought a derogation rather than blocking.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
+        "GRC": A(70, 0.4, "Judgement: shipping states resisted a ban on transporting Russian oil, not the import embargo.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
+        "CYP": A(70, 0.4, "Judgement: shipping state, coded as for Greece.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
+        "MLT": A(70, 0.4, "Judgement: shipping state, coded as for Greece.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
+        "DEU": A(85, 0.7, "Judgement: Germany had said it could manage without Russian oil by the end of 2022 and backed the embargo.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
+        "POL": A(100, 0.9, "Judgement: pressed for the fullest embargo and planned to stop pipeline imports itself.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
+        "LTU": A(100, 0.9, "Judgement: pressed for the fullest embargo.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
+        "LVA": A(100, 0.8, "Judgement: pressed for the fullest embargo.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
+        "EST": A(100, 0.8, "Judgement: pressed for the fullest embargo.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
+    },
+    default=A(85, 0.6, "Judgement: supported the Commission's proposal; the package had stalled for weeks on Hungary's opposition, with 'other member states heavily reliant on Russian oil' quietly reassured.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
+    actors_extra={
+        "EU_COMMISSION": X("European Commission (von der Leyen)", 100, 0.8, 0.3, "Proposer; no vote", "Proposed the phased embargo on 4 May 2022 and was devising a seaborne-only compromise.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
+    },
+    context={
+        "opt_out_possible": (True, "EU officials were devising a ban on tanker oil that would leave pipeline imports (Hungary, Czech Republic) untouched.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
+        "route_around": (False, "Judgement: an import embargo is an EU trade measure; national bans by 26 would breach the single market.", OIL_HU),
+        "side_payment_available": (True, "Hungary asked for 15-18 billion euros of EU aid to move away from Russian oil and an exemption beyond 2024.", "https://www.mdr.de/nachrichten/welt/osteuropa/politik/ticker-russland-ukraine-krieg-ungarn-orban-notstand-100.html"),
+        "deadline_pressure": (True, "A special European Council on 30-31 May was to settle the package.", OIL_HU),
+    },
+    outcome=dict(adopted=True, value=55, type="adopted_with_opt_outs", opt_outs=["HUN", "SVK", "CZE"],
+        side_payments="Pipeline crude exempted indefinitely; a guarantee that Hungary could import Russian oil by other routes if Druzhba were cut; temporary derogations for Bulgaria and Croatia; Patriarch Kirill later removed from the listings.",
+        summary="On 30 May 2022 the European Council agreed to ban seaborne Russian crude and products (about two thirds of imports, 90% with the German and Polish pipeline stop) and exempt pipeline oil; the package was adopted on 3 June 2022 (Council Regulation (EU) 2022/879).",
+        sources=["https://mynorthwest.com/3498398/hungarys-orban-wins-exemption-in-eu-russian-oil-embargo/", "https://www.republicworld.com/world-news/russia-ukraine-crisis/german-economic-minister-slams-hungarys-nefarious-gamble-over-russian-oil-embargo-articleshow.html"]),
+    notes=dict(difficulty="The lone holdout took an exemption rather than blocking; 'adopted' on this scale means an embargo exists, so the forecast must see that an exemption was cheaper for all than a block.",
+               judgement="Most positions beyond Hungary's are judgements from reports of the negotiation."),
+))
+
+MFF_HU = "https://www.euractiv.com/section/justice-home-affairs/news/hungarys-orban-threatens-eu-budget-veto-over-rule-of-law/"
+MFF_PL = "https://www.polonianews.com/2020/11/poland-ready-to-veto-european-union.html"
+CASES.append(dict(
+    id="eu_mff_own_resources_veto_nov2020",
+    title="EU ambassadors endorse the 2021-27 budget and recovery fund with a rule-of-law mechanism (November 2020)",
+    decision_date="2020-11-16", coding_date="2020-11-14",
+    body="Council of the EU (Coreper; own-resources decision and MFF regulation, unanimity)",
+    rule="eu-unanimity",
+    question="Will EU ambassadors on 16 November 2020 give unanimous approval to the own-resources decision and the 2021-27 MFF, after the rule-of-law conditionality was agreed with Parliament?",
+    scale={"scale_0": "Unanimity refused; the package is blocked", "scale_100": "Own-resources decision and MFF endorsed with the conditionality as agreed"},
+    actors={
+        "HUN": A(0, 0.9, "Orban wrote to the Commission and Council presidents that Hungary 'cannot provide the unanimity required for the package adopted in July' if payments are made subject to rule-of-law conditionality.", MFF_HU, isolation_cost=0.3),
+        "POL": A(0, 0.9, "Morawiecki wrote to EU leaders that Poland could not accept this version of the conditionality mechanism; the justice minister urged a veto.", MFF_PL, isolation_cost=0.3),
+        "SVN": A(60, 0.3, "Judgement: the Jansa government was sympathetic to Budapest and Warsaw but had not threatened a veto.", MFF_HU),
+        "NLD": A(100, 0.7, "Judgement: with the 'frugal' states and Parliament, wanted strong conditionality and would not reopen it.", "https://jurist.org/news/2020/11/hungary-poland-veto-eus-7-year-budget-and-covid-19-recovery-package"),
+        "DEU": A(100, 0.8, "Judgement: the German presidency had negotiated the compromise with Parliament and wanted the package endorsed.", MFF_HU),
+    },
+    default=A(100, 0.6, "Judgement: 25 governments supported the package and the conditionality agreed by the presidency with Parliament on 5 November.", MFF_HU),
+    actors_extra={
+        "EU_PARLIAMENT": X("European Parliament", 100, 0.8, 0.3, "Must consent to the MFF regulation; no vote in Coreper", "Parliament had insisted on the conditionality mechanism in the 5 November deal.", MFF_HU),
+    },
+    context={
+        "opt_out_possible": (False, "The own-resources decision and the MFF apply to all members; no opt-out exists.", MFF_HU),
+        "route_around": (False, "Judgement: a recovery fund among 25 outside the treaties was not yet prepared on 14 November; the conditionality itself needed only QMV but the budget needed unanimity.", "https://jurist.org/news/2020/11/hungary-poland-veto-eus-7-year-budget-and-covid-19-recovery-package"),
+        "side_payment_available": (True, "Judgement: clarifications of how the mechanism would be applied could be offered without reopening the regulation.", MFF_HU),
+        "deadline_pressure": (True, "The MFF had to be in force on 1 January 2021, with the recovery fund awaited by all members.", MFF_HU),
+    },
+    outcome=dict(adopted=False, value=0, type="blocked",
+        summary="On 16 November 2020 Hungary and Poland refused unanimity for the own-resources decision, blocking the MFF and the 750 billion euro recovery fund (the conditionality regulation itself was approved by qualified majority).",
+        sources=["https://kafkadesk.org/2020/11/17/hungary-and-poland-veto-eu-recovery-fund-over-rule-of-law-issue/", "https://cityam.com/hungary-and-poland-veto-eu-budget-and-coronavirus-recovery-fund"]),
+    notes=dict(difficulty="Two veto holders shielding each other: low isolation cost and high salience; the block held until the December compromise (see eu_mff_rule_of_law_compromise_dec2020).",
+               judgement="Members other than Hungary and Poland are coded as a bloc from reports."),
+))
+
+HK_REUTERS = "https://www.reuters.com/world/asia-pacific/hungary-blocks-eu-statement-criticising-china-over-hong-kong-diplomats-say-2021-04-16/"
+HK_EUOBS = "https://euobserver.com/eu-and-the-world/ar055a6ad4"
+CASES.append(dict(
+    id="eu_hong_kong_conclusions_may2021",
+    title="EU foreign ministers' statement criticising China over Hong Kong (May 2021)",
+    decision_date="2021-05-10", coding_date="2021-05-07",
+    body="Council of the EU (Foreign Affairs Council, CFSP statement, unanimity)",
+    rule="eu-unanimity",
+    question="Will the Foreign Affairs Council of 10 May 2021 adopt an EU statement or conclusions criticising Beijing's curbs on freedoms in Hong Kong?",
+    scale={"scale_0": "No EU statement", "scale_50": "A watered-down text adopted by all 27", "scale_100": "Statement criticising China's Hong Kong policy adopted as drafted"},
+    actors={
+        "HUN": A(0, 0.6, "Hungary had blocked the statement in April ('the EU already has too many issues with China'); on 7 May its foreign ministry said a new statement was 'not necessary'.", HK_EUOBS, isolation_cost=0.2),
+        "DEU": A(100, 0.5, "Judgement: Germany pressed for the EU to speak with one voice on China after the March sanctions exchange.", HK_REUTERS),
+        "GRC": A(70, 0.2, "Judgement: Greece had blocked an EU China statement in 2017 but was not reported as objecting this time.", HK_REUTERS),
+    },
+    default=A(90, 0.35, "Judgement: the other members wanted to support Britain and the US on Hong Kong; the statement was meant for adoption by all 27.", HK_REUTERS),
+    actors_extra={
+        "CHN": X("China (external)", 0, 0.6, 0.3, "External; leverage through investment ties with members", "Beijing's representative warned foreign powers against interference in Hong Kong.", HK_REUTERS),
+    },
+    context={
+        "opt_out_possible": (False, "A Council statement is adopted by all or none.", HK_EUOBS),
+        "route_around": (True, "Diplomats discussed having the Portuguese presidency or the High Representative speak in Europe's name, which does not need consensus.", HK_EUOBS),
+        "side_payment_available": (False, "Judgement: Hungary's objection was to any new criticism of China, not to a wording that could be traded.", HK_EUOBS),
+        "deadline_pressure": (False, "Diplomats said it was 'off the table for now, we are waiting for better times'.", HK_EUOBS),
+    },
+    outcome=dict(adopted=False, value=0, type="blocked",
+        summary="On 10 May 2021 ministers again failed to adopt Hong Kong conclusions because of Hungary, even after the text had been watered down; German Foreign Minister Maas called it 'absolutely incomprehensible'.",
+        sources=["https://exbulletin.com/politics/899510/"]),
+    notes=dict(difficulty="Low-salience statement for most members, a cheap veto for the holdout, and a route around it (a statement by the High Representative) that removes pressure to concede.",
+               judgement="Members other than Hungary are coded as a bloc."),
+))
+
+CASES.append(dict(
+    id="eu_israel_gaza_ceasefire_statement_may2021",
+    title="EU foreign ministers' joint statement calling for an Israel-Gaza ceasefire (May 2021)",
+    decision_date="2021-05-18", coding_date="2021-05-17",
+    body="Council of the EU (Foreign Affairs Council by video conference, CFSP statement, unanimity)",
+    rule="eu-unanimity",
+    question="Will EU foreign ministers adopt a joint EU statement calling for an immediate ceasefire between Israel and Hamas and criticising civilian casualties?",
+    scale={"scale_0": "No EU statement", "scale_100": "A statement of all 27 calling for an immediate ceasefire"},
+    actors={
+        "HUN": A(0, 0.6, "Hungary had 'a track record of vetoing or trying to water down EU criticism of China, Israel and Russia' (EUobserver, 7 May 2021).", HK_EUOBS, isolation_cost=0.2),
+        "CZE": A(45, 0.5, "Judgement: the Czech government was among Israel's closest supporters in the EU during the May 2021 fighting.", "https://www.opednews.com/articles/EU-fails-to-agree-on-joint-by-Abdus-Sattar-Ghaza-Airstrikes_Arab_Ceasefire_Conflict-210519-721.html", late=True),
+        "AUT": A(55, 0.5, "Judgement: Chancellor Kurz's government sided openly with Israel during the fighting but not against a ceasefire call.", "https://www.opednews.com/articles/EU-fails-to-agree-on-joint-by-Abdus-Sattar-Ghaza-Airstrikes_Arab_Ceasefire_Conflict-210519-721.html", late=True),
+        "DEU": A(75, 0.5, "Judgement: Berlin opposed coercive measures against Israel but supported a ceasefire call.", "https://www.opednews.com/articles/EU-fails-to-agree-on-joint-by-Abdus-Sattar-Ghaza-Airstrikes_Arab_Ceasefire_Conflict-210519-721.html", late=True),
+        "LUX": A(100, 0.7, "Judgement: led the group of smaller members defending the Palestinians.", "https://www.opednews.com/articles/EU-fails-to-agree-on-joint-by-Abdus-Sattar-Ghaza-Airstrikes_Arab_Ceasefire_Conflict-210519-721.html", late=True),
+        "IRL": A(100, 0.7, "Judgement: among the vocal defenders of the Palestinians.", "https://www.opednews.com/articles/EU-fails-to-agree-on-joint-by-Abdus-Sattar-Ghaza-Airstrikes_Arab_Ceasefire_Conflict-210519-721.html", late=True),
+        "BEL": A(100, 0.6, "Judgement: among the vocal defenders of the Palestinians.", "https://www.opednews.com/articles/EU-fails-to-agree-on-joint-by-Abdus-Sattar-Ghaza-Airstrikes_Arab_Ceasefire_Conflict-210519-721.html", late=True),
+    },
+    default=A(90, 0.4, "Judgement: the High Representative convened the extraordinary meeting to agree a common line on a ceasefire; most members wanted one.", "https://www.opednews.com/articles/EU-fails-to-agree-on-joint-by-Abdus-Sattar-Ghaza-Airstrikes_Arab_Ceasefire_Conflict-210519-721.html", late=True),
+    actors_extra={
+        "EU_HR": X("High Representative (Borrell)", 100, 0.7, 0.3, "Convenor; no vote", "Judgement: Borrell called the extraordinary video conference to agree the EU's position.", HK_EUOBS, late=True),
+    },
+    context={
+        "opt_out_possible": (False, "A Council statement is adopted by all or none.", HK_EUOBS),
+        "route_around": (True, "The High Representative can speak on his own behalf or for a group of members, as in the Hong Kong case.", HK_EUOBS),
+        "side_payment_available": (False, "Judgement: Hungary objected to EU statements on Israel in general.", HK_EUOBS),
+        "deadline_pressure": (True, "Judgement: the fighting was ongoing; the meeting was extraordinary.", HK_EUOBS),
+    },
+    outcome=dict(adopted=False, value=0, type="blocked",
+        summary="On 18 May 2021 Hungary refused to join; Borrell read out a ceasefire call on behalf of 26 members instead of an EU statement.",
+        sources=["https://euobserver.com/eu-and-the-world/arca3a452a", "https://e-nnw.com/hungary-the-only-country-in-eu-bloc-not-supporting-calls-for-israel-hamas-ceasefire-josep-borrell/"]),
+    notes=dict(difficulty="As with Hong Kong: a statement 'of 26' routes around the holdout, so conceding is unnecessary for the majority and blocking is cheap for the holdout.",
+               judgement="Apart from Hungary, member positions are judgements; the only source naming other members' stances is dated a day after the meeting (late)."),
+))
+
+NMK_GAC = "https://www.mediapart.fr/en/journal/international/161019/france-blocks-eu-membership-talks-balkan-states"
+CASES.append(dict(
+    id="eu_nmk_alb_accession_talks_oct2019",
+    title="Opening of EU accession talks with North Macedonia and Albania (October 2019)",
+    decision_date="2019-10-18", coding_date="2019-10-16",
+    body="European Council (enlargement, unanimity)",
+    rule="eu-unanimity",
+    question="Will the European Council of 17-18 October 2019 agree to open accession negotiations with North Macedonia and Albania?",
+    scale={"scale_0": "No decision to open talks", "scale_50": "Talks opened with North Macedonia only", "scale_100": "Talks opened with both"},
+    actors={
+        "FRA": A(5, 0.7, "At the General Affairs Council of 15 October France shot down a plan to give both a date for talks, arguing the enlargement process must first be reformed.", NMK_GAC, isolation_cost=0.3),
+        "NLD": A(40, 0.5, "The Netherlands backed France in part, with reservations on Albania's reforms.", NMK_GAC),
+        "DNK": A(45, 0.4, "Judgement: reported with the Netherlands as having serious reservations about Albania.", "https://www.novinite.com/articles/201035/Three+Countries+Blocked+Skopje+and+Tirana+from+Starting+Accession+Negotiations+with+the+EU"),
+        "DEU": A(100, 0.6, "Germany's Europe minister said the EU was failing to stand by what it had repeatedly promised and that Berlin was 'very disappointed'.", NMK_GAC),
+        "ITA": A(100, 0.6, "Judgement: Italy pressed for both openings (Conte called the failure a historic mistake).", NMK_GAC),
+        "GRC": A(75, 0.4, "Judgement: after the Prespa agreement Athens supported North Macedonia's path.", NMK_GAC),
+    },
+    default=A(90, 0.4, "Judgement: all member states barring France considered North Macedonia ready after the name change; support for Albania was weaker.", NMK_GAC),
+    actors_extra={
+        "EU_COMMISSION": X("European Commission (Juncker)", 100, 0.7, 0.3, "Recommended opening talks; no vote", "Judgement: the Commission had recommended opening talks with both.", NMK_GAC),
+        "MKD": X("North Macedonia (Zaev government; candidate)", 100, 1.0, 0.02, "Candidate; no vote", "Zaev travelled to Brussels for a last attempt to lobby for a date.", NMK_GAC),
+    },
+    context={
+        "opt_out_possible": (False, "Opening accession talks is a decision of all members.", NMK_GAC),
+        "route_around": (False, "Judgement: accession talks can only be conducted by the Union.", NMK_GAC),
+        "side_payment_available": (True, "France's stated price was a reform of the enlargement method, which others could offer later.", NMK_GAC),
+        "deadline_pressure": (False, "Judgement: the decision had already been postponed twice (June 2018, June 2019) at no visible cost to the blockers.", NMK_GAC),
+    },
+    outcome=dict(adopted=False, value=0, type="blocked",
+        summary="The European Council ended without a decision; France (with the Netherlands and Denmark on Albania) blocked. Tusk called it a mistake. Talks were approved in March 2020 after a new enlargement methodology.",
+        sources=["http://en.protothema.gr/france-blocks-albania-north-macedonia-eu-accession-talks/", "https://www.bbc.co.uk/news/av/world-europe-50110705/blocking-albania-and-north-macedonia-eu-bids-is-mistake-tusk-says"]),
+    notes=dict(difficulty="A large member holding out against 26 with a demand (methodology reform) that could be met only later.",
+               judgement="Most members are coded as a bloc from the report that all but France considered North Macedonia ready."),
+))
+
+BG_FW = "https://intellinews.com/bulgaria-pushes-north-macedonia-to-ink-document-committing-to-implementation-of-2017-neighbourhood-treaty-196340/"
+CASES.append(dict(
+    id="eu_nmk_negotiating_framework_nov2020",
+    title="EU negotiating framework and first intergovernmental conference for North Macedonia (November 2020)",
+    decision_date="2020-11-17", coding_date="2020-11-12",
+    body="Council of the EU (General Affairs Council, enlargement, unanimity)",
+    rule="eu-unanimity",
+    question="Will the General Affairs Council of 17 November 2020 approve the negotiating framework for North Macedonia so that the first intergovernmental conference can be held?",
+    scale={"scale_0": "Framework not approved", "scale_100": "Framework approved as drafted by the Commission and the German presidency"},
+    actors={
+        "BGR": A(5, 0.9, "Sofia told the Commission it could not accept the draft framework without guarantees on good-neighbourliness, the 'official language' wording and the full constitutional name; Deputy PM Karakachanov said Bulgaria would not compromise or bow to pressure.", BG_FW, isolation_cost=0.2),
+        "DEU": A(100, 0.7, "Judgement: the German presidency was committed to holding the first conference and urged bilateral settlement of history disputes outside the framework.", BG_FW),
+        "GRC": A(85, 0.3, "Judgement: after Prespa, Athens supported opening.", BG_FW),
+    },
+    default=A(95, 0.4, "Judgement: the other members had approved opening talks in March 2020 and backed the presidency's draft; Germany urged keeping bilateral disputes out of the framework.", BG_FW),
+    actors_extra={
+        "MKD": X("North Macedonia (Zaev government; candidate)", 100, 1.0, 0.02, "Candidate; no vote", "Zaev said there would be no annex to the 2017 treaty and accused Sofia of breaching it.", "https://www.novinite.com/articles/206448/Bulgaria+Blocks+North+Macedonia%E2%80%99s+EU+Accession+Negotiations"),
+        "BGR_PRESIDENT": X("President of Bulgaria (Radev)", 0, 0.7, 0.05, "No formal role in the Council; domestic pressure on the government", "Radev said negotiations should be postponed until a binding bilateral agreement was concluded.", "https://www.novinite.com/articles/206408/Bulgarian+President%3A+EU+-+Northern+Macedonia+Negotiations+Should+Be+Postponed"),
+    },
+    context={
+        "opt_out_possible": (False, "The negotiating framework is adopted by all members.", BG_FW),
+        "route_around": (False, "Judgement: decoupling Albania was possible, but North Macedonia's talks could not proceed without Bulgaria.", BG_FW),
+        "side_payment_available": (True, "Bulgaria named its price (an annex or protocol on language, history and minorities), which only Skopje could pay.", BG_FW),
+        "deadline_pressure": (False, "Judgement: the end of the German presidency was a soft deadline only.", BG_FW),
+    },
+    outcome=dict(adopted=False, value=0, type="blocked",
+        summary="On 17 November 2020 Bulgaria's foreign minister said Sofia could not support the draft framework or the first conference; the block lasted until July 2022.",
+        sources=["https://exit.al/en/?p=138067"]),
+    notes=dict(difficulty="A small member with high domestic salience and an identity demand that the others could not pay; isolation cost was low.",
+               judgement="Other members coded as a bloc."),
+))
+
+BY_CY = "https://www.urdupoint.com/en/world/cyprus-continues-to-hinder-eu-plans-to-hit-be-1033735.html"
+CASES.append(dict(
+    id="eu_belarus_sanctions_sep2020",
+    title="EU sanctions on Belarusian officials after the 2020 election (Foreign Affairs Council, September 2020)",
+    decision_date="2020-09-21", coding_date="2020-09-19",
+    body="Council of the EU (Foreign Affairs Council, CFSP sanctions, unanimity)",
+    rule="eu-unanimity",
+    question="Will the Foreign Affairs Council of 21 September 2020 adopt asset freezes and travel bans on about 40 Belarusian officials for election fraud and repression?",
+    scale={"scale_0": "No listings adopted", "scale_100": "Listings adopted as prepared"},
+    actors={
+        "CYP": A(20, 0.8, "Cyprus blocked the listings in Coreper on 10 and 18 September, wanting EU action against Turkey's drilling in its waters first.", BY_CY, isolation_cost=0.4),
+        "GRC": A(80, 0.4, "Judgement: Athens backed the Belarus listings but shared Cyprus's demand for firmness on Turkey.", "https://www.financialmirror.com/2020/09/21/nicosia-tells-eu-turkey-prefers-to-escalate-tensions/"),
+        "LTU": A(100, 0.9, "Judgement: Lithuania hosted the Belarusian opposition leader and pressed for rapid sanctions.", BY_CY),
+        "LVA": A(100, 0.9, "Judgement: pressed for rapid sanctions; its foreign minister publicly criticised the hold-up.", BY_CY),
+        "EST": A(100, 0.8, "Judgement: pressed for rapid sanctions.", BY_CY),
+        "POL": A(100, 0.9, "Judgement: pressed for rapid sanctions.", BY_CY),
+        "DEU": A(95, 0.6, "Judgement: as presidency wanted the listings, but resisted new sanctions on Turkey (the linkage).", "https://in-cyprus.philenews.com/cyprus-fm-tells-eu-basic-values-and-principles-cannot-be-a-la-carte/", late=True),
+    },
+    default=A(95, 0.5, "Judgement: all other members supported the listings prepared since August.", BY_CY),
+    actors_extra={
+        "TUR": X("Turkey (external)", 0, 0.3, 0.2, "External; object of the linked demand", "Judgement: Ankara's drilling in waters claimed by Cyprus was the issue Cyprus linked.", BY_CY),
+    },
+    context={
+        "opt_out_possible": (False, "Sanctions listings apply EU-wide.", BY_CY),
+        "route_around": (True, "Judgement: the Baltic states had already imposed national travel bans on Lukashenko and officials, which they could extend.", BY_CY),
+        "side_payment_available": (True, "Cyprus asked that the August political understanding on moving Belarus and Turkey in parallel be honoured; the leaders' summit of 1-2 October could address Turkey.", "https://www.financialmirror.com/2020/09/21/nicosia-tells-eu-turkey-prefers-to-escalate-tensions/"),
+        "deadline_pressure": (True, "Judgement: the EU's credibility on Belarus was at stake weeks after the election.", BY_CY),
+    },
+    outcome=dict(adopted=False, value=0, type="delayed",
+        summary="On 21 September 2020 Cyprus blocked the listings at the Foreign Affairs Council; Borrell said credibility was at stake and referred the issue to the leaders. Adopted on 2 October after the European Council's Turkey conclusions (see eu_belarus_sanctions_oct2020).",
+        sources=["https://in-cyprus.philenews.com/cyprus-fm-tells-eu-basic-values-and-principles-cannot-be-a-la-carte/", "https://europediplomatic.com/2020/09/21/cyprus-blocks-eu-anti-lukashenko-sanctions/"]),
+    notes=dict(difficulty="A holdout using an unrelated decision as a lever (issue linkage); the block held at ministers' level and was released by the leaders.",
+               judgement="Other members coded as a bloc except the Baltic states, Poland, Greece and the presidency."),
+))
+
+NMK22_BG = "https://www.novinite.com/articles/215636/Bulgaria%27s+Parliament+Lifted+the+Veto+over+North+Macedonia"
+CASES.append(dict(
+    id="eu_nmk_alb_intergovernmental_conferences_jul2022",
+    title="First intergovernmental conferences with North Macedonia and Albania under the French compromise (July 2022)",
+    decision_date="2022-07-18", coding_date="2022-07-01",
+    body="Council of the EU (enlargement, unanimity)",
+    rule="eu-unanimity",
+    question="Will the EU adopt negotiating frameworks and hold the first intergovernmental conferences with North Macedonia and Albania in July 2022 on the basis of the French presidency's proposal?",
+    scale={"scale_0": "No conference (Bulgaria's block continues)", "scale_50": "Albania decoupled and opened alone", "scale_100": "Conferences with both, North Macedonia's framework including Bulgaria's conditions"},
+    actors={
+        "BGR": A(65, 0.8, "On 24 June the National Assembly (170 votes) mandated the government to accept the French proposal, with conditions on the Bulgarians in North Macedonia's constitution, language and good-neighbourliness.", NMK22_BG, isolation_cost=0.5),
+        "FRA": A(100, 0.8, "Macron said the EU had put a lot of pressure on Bulgaria and counted on the Bulgarian parliament's vote; the compromise was France's.", "https://www.world-today-news.com/we-put-a-lot-of-pressure-on-bulgaria/"),
+    },
+    default=A(95, 0.5, "Judgement: the other members wanted both conferences; an EU source said the French proposal was the only one on which a solution could be found.", "https://www.novinite.com/articles/215615/Bulgaria+is+Not+Expected+to+Lift+its+Veto+on+North+Macedonia+at+the+EU+Summit"),
+    actors_extra={
+        "MKD": X("North Macedonia (Kovachevski government; candidate)", 55, 1.0, 0.05, "Candidate; had to accept the framework and amend its constitution", "Kovachevski said no decision on the French proposal would be taken without consulting the opposition and parliament; he had earlier called a version 'unacceptable'.", "https://dtt-net.com/north-macedonia-pm-says-no-decision-on-french-proposal-for-deal-with-bulgaria-without-consultation-with-opposition-parliament/"),
+        "ALB": X("Albania (Rama government; candidate)", 100, 0.9, 0.02, "Candidate; no vote", "Judgement: Tirana wanted its talks opened, decoupled if necessary.", NMK22_BG),
+    },
+    context={
+        "opt_out_possible": (False, "Negotiating frameworks are adopted by all members.", NMK22_BG),
+        "route_around": (True, "Judgement: Albania's talks could be decoupled and opened without North Macedonia.", NMK22_BG),
+        "side_payment_available": (True, "The French proposal wrote Bulgaria's conditions into North Macedonia's framework with the Commission as guarantor.", "https://eurradio.com/2022/06/28/bulgarian-lawmakers-accept-french-proposal-for-lifting-veto/"),
+        "deadline_pressure": (True, "Judgement: the French presidency ended on 30 June and the Bulgarian government had fallen, raising the risk of a long delay.", NMK22_BG),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        side_payments="Bulgaria's conditions (constitutional recognition of Bulgarians, bilateral protocol, good-neighbourliness as a criterion) written into North Macedonia's negotiating framework.",
+        summary="After North Macedonia's parliament accepted the French proposal on 16 July, the Council adopted both negotiating frameworks and the first intergovernmental conferences were held on 19 July 2022.",
+        sources=["https://www.novinite.com/articles/215636/Bulgaria%27s+Parliament+Lifted+the+Veto+over+North+Macedonia"]),
+    notes=dict(difficulty="The holdout's demands were met through a third party (the candidate), with a presidency broker; the main uncertainty was the candidate's acceptance, outside the veto rule.",
+               judgement="Other members coded as a bloc."),
+))
