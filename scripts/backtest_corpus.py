@@ -43,7 +43,7 @@ CASES.append(dict(
     adopted_threshold=60,
     actors={
         "GRC": A(0, 0.95, "Prime Minister Karamanlis told parliament that without a mutually acceptable solution to the name issue 'there can be no invitation', hinting at a veto at Bucharest; all main Greek parties backed him.",
-                 "http://www.vmacedonianews.com/2008/03/premier-dangles-fyrom-veto.html", isolation_cost=0.3),
+                 "http://www.vmacedonianews.com/2008/03/premier-dangles-fyrom-veto.html", iso_why='Judgement: all Greek parties backed a veto and several allies showed understanding; US displeasure was the main cost.', isolation_cost=0.3),
         "USA": A(95, 0.6, "Judgement: Washington pressed for all three Adriatic invitations; Greek commentators expected 'all sorts of diplomatic pressure' from US diplomats on Athens before the summit.",
                  "https://www.ekathimerini.com/opinion/56399/no-deal-no-nato/"),
         "DEU": A(65, 0.3, "Foreign Minister Steinmeier said he would like all three countries to join but that the Macedonian invitation depended on progress in the name talks.",
@@ -92,9 +92,9 @@ CASES.append(dict(
         "USA": A(100, 0.8, "President Bush pushed hard for MAP at Bucharest; NSC adviser Hadley said the best way was to offer MAP at the summit.",
                  "https://mg.co.za/article/2008-04-01-france-wont-back-ukraine-georgia-nato-bids/"),
         "FRA": A(10, 0.7, "Prime Minister Fillon said France would not give its green light to the entry of Ukraine and Georgia, to avoid upsetting the balance of power with Russia.",
-                 "https://mg.co.za/article/2008-04-01-france-wont-back-ukraine-georgia-nato-bids/", isolation_cost=0.1),
+                 "https://mg.co.za/article/2008-04-01-france-wont-back-ukraine-georgia-nato-bids/", iso_why='Judgement: France stood with Germany and a core of western European allies, so the cost of blocking was shared.', isolation_cost=0.1),
         "DEU": A(10, 0.7, "The federal government reaffirmed the day before the summit that MAP for Georgia and Ukraine was premature (unresolved conflicts, lack of public support in Ukraine).",
-                 "https://brf.be/international/44357", isolation_cost=0.1),
+                 "https://brf.be/international/44357", iso_why='Judgement: Germany stood with France and a core of western European allies, so the cost of blocking was shared.', isolation_cost=0.1),
         "CAN": A(90, 0.4, "A Canadian official said Ottawa had joined Washington and the ex-communist members in supporting the MAP request.",
                  "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
         "POL": A(95, 0.7, "Judgement: among 'NATO's ex-communist members' reported as supporting MAP.", "https://www.reuters.com/article/us-nato-idUSL0179714620080401"),
@@ -144,7 +144,7 @@ CASES.append(dict(
     scale={"scale_0": "Rasmussen not appointed (another candidate or postponement)", "scale_100": "Rasmussen appointed at the summit"},
     actors={
         "TUR": A(10, 0.7, "A senior AKP foreign-policy official said Turkey did not back Rasmussen, citing the cartoon crisis, his opposition to Turkish EU membership and the Kurdish broadcaster Roj TV; 'unacceptable that NATO be headed by' him.",
-                 "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html", isolation_cost=0.6),
+                 "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html", iso_why="Judgement: Turkey stood alone against 27 allies at the new US president's first summit and had EU accession chapters at stake.", isolation_cost=0.6),
         "DNK": A(100, 1.0, "Denmark's own prime minister was the front-runner.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
         "USA": A(85, 0.5, "Judgement: Rasmussen was the front-runner with backing of the major allies; the Obama administration wanted a consensus at its first summit.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
         "DEU": A(90, 0.5, "Judgement: front-runner with the backing of the major European allies.", "https://librabunda.blogspot.com/2009/03/turkey-opposed-to-danish-premier-as.html"),
@@ -180,10 +180,10 @@ CASES.append(dict(
     scale={"scale_0": "No EPF measure", "scale_50": "Non-lethal assistance only", "scale_100": "EPF financing of lethal equipment (about 450 million euros) plus non-lethal supplies"},
     adopted_threshold=75,
     actors={
-        "AUT": A(40, 0.6, "Judgement: neutral state; the EPF decision of 2021 included constructive abstention for lethal measures at the request of neutral members, and Austria was not expected to pay for weapons.", EPF_PROPOSAL, isolation_cost=0.6),
-        "IRL": A(40, 0.6, "Judgement: the Irish government had negotiated the constructive-abstention option into the EPF in line with its programme for government on neutrality.", EPF_PROPOSAL, isolation_cost=0.6),
-        "MLT": A(40, 0.6, "Judgement: constitutional neutrality; expected not to fund lethal equipment.", EPF_PROPOSAL, isolation_cost=0.6),
-        "HUN": A(45, 0.5, "Orban had said the Hungarian forces needed their weapons and, unlike Italy and Germany, Hungary would send none; it did not say it would block EU funding.", "https://news.am/eng/news/689094.html", isolation_cost=0.7, late=True),
+        "AUT": A(40, 0.6, "Judgement: neutral state; the EPF decision of 2021 included constructive abstention for lethal measures at the request of neutral members, and Austria was not expected to pay for weapons.", EPF_PROPOSAL, iso_why='Judgement: blocking aid to a state under invasion would have isolated Austria completely; abstaining cost nothing.', isolation_cost=0.6),
+        "IRL": A(40, 0.6, "Judgement: the Irish government had negotiated the constructive-abstention option into the EPF in line with its programme for government on neutrality.", EPF_PROPOSAL, iso_why='Judgement: blocking aid to a state under invasion would have isolated Ireland completely; abstaining cost nothing.', isolation_cost=0.6),
+        "MLT": A(40, 0.6, "Judgement: constitutional neutrality; expected not to fund lethal equipment.", EPF_PROPOSAL, iso_why='Judgement: blocking aid to a state under invasion would have isolated Malta completely; abstaining cost nothing.', isolation_cost=0.6),
+        "HUN": A(45, 0.5, "Orban had said the Hungarian forces needed their weapons and, unlike Italy and Germany, Hungary would send none; it did not say it would block EU funding.", "https://news.am/eng/news/689094.html", iso_why='Judgement: a veto on aid to Ukraine days into the invasion would have isolated Budapest weeks before its election.', isolation_cost=0.7, late=True),
         "POL": A(100, 0.9, "Judgement: frontline state that had been delivering arms and pressed for the strongest EU response.", EPF_PROPOSAL),
         "LTU": A(100, 0.9, "Judgement: frontline state pressing for the strongest EU response.", EPF_PROPOSAL),
         "LVA": A(100, 0.9, "Judgement: frontline state pressing for the strongest EU response.", EPF_PROPOSAL),
@@ -223,7 +223,7 @@ CASES.append(dict(
     },
     adopted_threshold=40,
     actors={
-        "HUN": A(10, 0.9, "Foreign Minister Szijjarto said Hungary would not vote for the embargo 'as long as it makes Hungary's energy supply impossible'; Orban asked to take it off the summit agenda and called it an 'atomic bomb' for the economy.", OIL_HU, isolation_cost=0.4),
+        "HUN": A(10, 0.9, "Foreign Minister Szijjarto said Hungary would not vote for the embargo 'as long as it makes Hungary's energy supply impossible'; Orban asked to take it off the summit agenda and called it an 'atomic bomb' for the economy.", OIL_HU, iso_why='Judgement: alone in blocking, but with quiet sympathy from other pipeline-dependent members and a record of shrugging off criticism.', isolation_cost=0.4),
         "SVK": A(45, 0.6, "Judgement: landlocked and dependent on Druzhba oil; had sought a longer phase-out but did not threaten a veto.", OIL_HU),
         "CZE": A(55, 0.5, "Judgement: dependent on pipeline oil; the EU had offered the landlocked importers extended timelines, which Prague accepted.", OIL_HU),
         "BGR": A(55, 0.5, "Judgement: its refinery depended on Russian crude; sought a derogation rather than blocking.", "https://www.newstatesman.com/world/europe/2022/05/hungary-throws-sand-in-the-gears-of-an-eu-oil-embargo"),
@@ -265,8 +265,8 @@ CASES.append(dict(
     question="Will EU ambassadors on 16 November 2020 give unanimous approval to the own-resources decision and the 2021-27 MFF, after the rule-of-law conditionality was agreed with Parliament?",
     scale={"scale_0": "Unanimity refused; the package is blocked", "scale_100": "Own-resources decision and MFF endorsed with the conditionality as agreed"},
     actors={
-        "HUN": A(0, 0.9, "Orban wrote to the Commission and Council presidents that Hungary 'cannot provide the unanimity required for the package adopted in July' if payments are made subject to rule-of-law conditionality.", MFF_HU, isolation_cost=0.3),
-        "POL": A(0, 0.9, "Morawiecki wrote to EU leaders that Poland could not accept this version of the conditionality mechanism; the justice minister urged a veto.", MFF_PL, isolation_cost=0.3),
+        "HUN": A(0, 0.9, "Orban wrote to the Commission and Council presidents that Hungary 'cannot provide the unanimity required for the package adopted in July' if payments are made subject to rule-of-law conditionality.", MFF_HU, iso_why='Judgement: Hungary acted jointly with Poland, so neither stood alone.', isolation_cost=0.3),
+        "POL": A(0, 0.9, "Morawiecki wrote to EU leaders that Poland could not accept this version of the conditionality mechanism; the justice minister urged a veto.", MFF_PL, iso_why='Judgement: Poland acted jointly with Hungary, so neither stood alone.', isolation_cost=0.3),
         "SVN": A(60, 0.3, "Judgement: the Jansa government was sympathetic to Budapest and Warsaw but had not threatened a veto.", MFF_HU),
         "NLD": A(100, 0.7, "Judgement: with the 'frugal' states and Parliament, wanted strong conditionality and would not reopen it.", "https://jurist.org/news/2020/11/hungary-poland-veto-eus-7-year-budget-and-covid-19-recovery-package"),
         "DEU": A(100, 0.8, "Judgement: the German presidency had negotiated the compromise with Parliament and wanted the package endorsed.", MFF_HU),
@@ -299,7 +299,7 @@ CASES.append(dict(
     question="Will the Foreign Affairs Council of 10 May 2021 adopt an EU statement or conclusions criticising Beijing's curbs on freedoms in Hong Kong?",
     scale={"scale_0": "No EU statement", "scale_50": "A watered-down text adopted by all 27", "scale_100": "Statement criticising China's Hong Kong policy adopted as drafted"},
     actors={
-        "HUN": A(0, 0.6, "Hungary had blocked the statement in April ('the EU already has too many issues with China'); on 7 May its foreign ministry said a new statement was 'not necessary'.", HK_EUOBS, isolation_cost=0.2),
+        "HUN": A(0, 0.6, "Hungary had blocked the statement in April ('the EU already has too many issues with China'); on 7 May its foreign ministry said a new statement was 'not necessary'.", HK_EUOBS, iso_why='Judgement: blocking a declaratory statement cost Hungary little beyond criticism; it had done so before.', isolation_cost=0.2),
         "DEU": A(100, 0.5, "Judgement: Germany pressed for the EU to speak with one voice on China after the March sanctions exchange.", HK_REUTERS),
         "GRC": A(70, 0.2, "Judgement: Greece had blocked an EU China statement in 2017 but was not reported as objecting this time.", HK_REUTERS),
     },
@@ -329,7 +329,7 @@ CASES.append(dict(
     question="Will EU foreign ministers adopt a joint EU statement calling for an immediate ceasefire between Israel and Hamas and criticising civilian casualties?",
     scale={"scale_0": "No EU statement", "scale_100": "A statement of all 27 calling for an immediate ceasefire"},
     actors={
-        "HUN": A(0, 0.6, "Hungary had 'a track record of vetoing or trying to water down EU criticism of China, Israel and Russia' (EUobserver, 7 May 2021).", HK_EUOBS, isolation_cost=0.2),
+        "HUN": A(0, 0.6, "Hungary had 'a track record of vetoing or trying to water down EU criticism of China, Israel and Russia' (EUobserver, 7 May 2021).", HK_EUOBS, iso_why='Judgement: blocking a declaratory statement cost Hungary little; it had done so on Israel before.', isolation_cost=0.2),
         "CZE": A(45, 0.5, "Judgement: the Czech government was among Israel's closest supporters in the EU during the May 2021 fighting.", "https://www.opednews.com/articles/EU-fails-to-agree-on-joint-by-Abdus-Sattar-Ghaza-Airstrikes_Arab_Ceasefire_Conflict-210519-721.html", late=True),
         "AUT": A(55, 0.5, "Judgement: Chancellor Kurz's government sided openly with Israel during the fighting but not against a ceasefire call.", "https://www.opednews.com/articles/EU-fails-to-agree-on-joint-by-Abdus-Sattar-Ghaza-Airstrikes_Arab_Ceasefire_Conflict-210519-721.html", late=True),
         "DEU": A(75, 0.5, "Judgement: Berlin opposed coercive measures against Israel but supported a ceasefire call.", "https://www.opednews.com/articles/EU-fails-to-agree-on-joint-by-Abdus-Sattar-Ghaza-Airstrikes_Arab_Ceasefire_Conflict-210519-721.html", late=True),
@@ -364,7 +364,7 @@ CASES.append(dict(
     question="Will the European Council of 17-18 October 2019 agree to open accession negotiations with North Macedonia and Albania?",
     scale={"scale_0": "No decision to open talks", "scale_50": "Talks opened with North Macedonia only", "scale_100": "Talks opened with both"},
     actors={
-        "FRA": A(5, 0.7, "At the General Affairs Council of 15 October France shot down a plan to give both a date for talks, arguing the enlargement process must first be reformed.", NMK_GAC, isolation_cost=0.3),
+        "FRA": A(5, 0.7, "At the General Affairs Council of 15 October France shot down a plan to give both a date for talks, arguing the enlargement process must first be reformed.", NMK_GAC, iso_why='Judgement: France was partly shielded by Dutch and Danish reservations on Albania, but stood alone on North Macedonia.', isolation_cost=0.3),
         "NLD": A(40, 0.5, "The Netherlands backed France in part, with reservations on Albania's reforms.", NMK_GAC),
         "DNK": A(45, 0.4, "Judgement: reported with the Netherlands as having serious reservations about Albania.", "https://www.novinite.com/articles/201035/Three+Countries+Blocked+Skopje+and+Tirana+from+Starting+Accession+Negotiations+with+the+EU"),
         "DEU": A(100, 0.6, "Germany's Europe minister said the EU was failing to stand by what it had repeatedly promised and that Berlin was 'very disappointed'.", NMK_GAC),
@@ -399,7 +399,7 @@ CASES.append(dict(
     question="Will the General Affairs Council of 17 November 2020 approve the negotiating framework for North Macedonia so that the first intergovernmental conference can be held?",
     scale={"scale_0": "Framework not approved", "scale_100": "Framework approved as drafted by the Commission and the German presidency"},
     actors={
-        "BGR": A(5, 0.9, "Sofia told the Commission it could not accept the draft framework without guarantees on good-neighbourliness, the 'official language' wording and the full constitutional name; Deputy PM Karakachanov said Bulgaria would not compromise or bow to pressure.", BG_FW, isolation_cost=0.2),
+        "BGR": A(5, 0.9, "Sofia told the Commission it could not accept the draft framework without guarantees on good-neighbourliness, the 'official language' wording and the full constitutional name; Deputy PM Karakachanov said Bulgaria would not compromise or bow to pressure.", BG_FW, iso_why='Judgement: the block had all-party backing in Sofia and the President demanded more; the cost was criticism from partners.', isolation_cost=0.2),
         "DEU": A(100, 0.7, "Judgement: the German presidency was committed to holding the first conference and urged bilateral settlement of history disputes outside the framework.", BG_FW),
         "GRC": A(85, 0.3, "Judgement: after Prespa, Athens supported opening.", BG_FW),
     },
@@ -431,7 +431,7 @@ CASES.append(dict(
     question="Will the Foreign Affairs Council of 21 September 2020 adopt asset freezes and travel bans on about 40 Belarusian officials for election fraud and repression?",
     scale={"scale_0": "No listings adopted", "scale_100": "Listings adopted as prepared"},
     actors={
-        "CYP": A(20, 0.8, "Cyprus blocked the listings in Coreper on 10 and 18 September, wanting EU action against Turkey's drilling in its waters first.", BY_CY, isolation_cost=0.4),
+        "CYP": A(20, 0.8, "Cyprus blocked the listings in Coreper on 10 and 18 September, wanting EU action against Turkey's drilling in its waters first.", BY_CY, iso_why='Judgement: openly criticised by the Baltic states and the High Representative, but with Greek and some French sympathy on Turkey.', isolation_cost=0.4),
         "GRC": A(80, 0.4, "Judgement: Athens backed the Belarus listings but shared Cyprus's demand for firmness on Turkey.", "https://www.financialmirror.com/2020/09/21/nicosia-tells-eu-turkey-prefers-to-escalate-tensions/"),
         "LTU": A(100, 0.9, "Judgement: Lithuania hosted the Belarusian opposition leader and pressed for rapid sanctions.", BY_CY),
         "LVA": A(100, 0.9, "Judgement: pressed for rapid sanctions; its foreign minister publicly criticised the hold-up.", BY_CY),
@@ -466,7 +466,7 @@ CASES.append(dict(
     question="Will the EU adopt negotiating frameworks and hold the first intergovernmental conferences with North Macedonia and Albania in July 2022 on the basis of the French presidency's proposal?",
     scale={"scale_0": "No conference (Bulgaria's block continues)", "scale_50": "Albania decoupled and opened alone", "scale_100": "Conferences with both, North Macedonia's framework including Bulgaria's conditions"},
     actors={
-        "BGR": A(65, 0.8, "On 24 June the National Assembly (170 votes) mandated the government to accept the French proposal, with conditions on the Bulgarians in North Macedonia's constitution, language and good-neighbourliness.", NMK22_BG, isolation_cost=0.5),
+        "BGR": A(65, 0.8, "On 24 June the National Assembly (170 votes) mandated the government to accept the French proposal, with conditions on the Bulgarians in North Macedonia's constitution, language and good-neighbourliness.", NMK22_BG, iso_why="Judgement: with parliament's mandate given and the French presidency's pressure, a renewed block would have isolated Sofia.", isolation_cost=0.5),
         "FRA": A(100, 0.8, "Macron said the EU had put a lot of pressure on Bulgaria and counted on the Bulgarian parliament's vote; the compromise was France's.", "https://www.world-today-news.com/we-put-a-lot-of-pressure-on-bulgaria/"),
     },
     default=A(95, 0.5, "Judgement: the other members wanted both conferences; an EU source said the French proposal was the only one on which a solution could be found.", "https://www.novinite.com/articles/215615/Bulgaria+is+Not+Expected+to+Lift+its+Veto+on+North+Macedonia+at+the+EU+Summit"),

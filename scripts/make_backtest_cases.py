@@ -189,6 +189,7 @@ def build(case: dict, extended: str = "auto") -> tuple[str, str]:
             "source": coded["source"],
             "source_after_coding_date": True if coded.get("late") else None,
             "isolation_cost": coded.get("isolation_cost") if iso_ok else None,
+            "isolation_cost_justification": coded.get("iso_why") if iso_ok else None,
         }
         out.append(_table(f"actors.{key}", row))
     leftovers = {**actors, **case.get("actors_extra", {})}
@@ -206,6 +207,7 @@ def build(case: dict, extended: str = "auto") -> tuple[str, str]:
             "source": coded["source"],
             "source_after_coding_date": True if coded.get("late") else None,
             "isolation_cost": coded.get("isolation_cost") if iso_ok else None,
+            "isolation_cost_justification": coded.get("iso_why") if iso_ok else None,
         }
         out.append(_table(f"actors.{key}", row))
 
