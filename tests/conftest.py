@@ -1,4 +1,4 @@
-"""Shared test fixtures: where the public figures in ../shared live, and bounded hypothesis runs."""
+"""Test fixtures: the repository's source data folder, the optional shared folder beside it, bounded hypothesis runs."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+SOURCES = ROOT / "data" / "sources"
 
 settings.register_profile("redline", max_examples=40, deadline=None)
 settings.load_profile("redline")
@@ -22,6 +23,12 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} not found: the shared data folder sits beside the repository")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def sources_dir() -> Path:
+    """The repository's source data folder (``data/sources/``) the snapshot is built from."""
+    return SOURCES
 
 
 # ------------------------------------------------------------------ a real browser

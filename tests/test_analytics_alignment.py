@@ -188,7 +188,7 @@ def test_similarity_matrix_rescales():
         similarity_matrix(pairs, "nope")
 
 
-def test_real_votes_alignment(shared_dir):
+def test_real_votes_alignment(sources_dir):
     from redline.data import load_table
 
     votes = load_table("unga_votes")

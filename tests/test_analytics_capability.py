@@ -68,7 +68,7 @@ def test_errors():
         cinc(pd.DataFrame({"milex": [-1.0, 2.0]}))
 
 
-def test_world_cinc_is_relative_with_two_components(shared_dir):
+def test_world_cinc_is_relative_with_two_components(sources_dir):
     from redline.world import World
 
     w = World.for_year(2023)

@@ -401,7 +401,7 @@ def shipped():
     return check_claims()
 
 
-def test_every_claim_names_data_and_release(shared_dir, shipped):
+def test_every_claim_names_data_and_release(sources_dir, shipped):
     assert [r.id for r in shipped] == list(CLAIMS)
     for result in shipped:
         assert isinstance(result, ClaimResult)
@@ -417,11 +417,11 @@ def test_every_claim_names_data_and_release(shared_dir, shipped):
         assert payload["data"][0]["release"]
 
 
-def test_shipped_nine_percent_value_recomputed_from_csv(shared_dir, shipped):
+def test_shipped_nine_percent_value_recomputed_from_csv(sources_dir, shipped):
     """The real-terms change is recomputed here from the shared CSVs (fixed 2024 membership)."""
     result = next(r for r in shipped if r.id == "nato_spending_rose_nine_percent")
-    sipri = pd.read_csv(shared_dir / "data" / "milex.csv")
-    flags = pd.read_csv(shared_dir / "data" / "countries.csv")
+    sipri = pd.read_csv(sources_dir / "milex.csv")
+    flags = pd.read_csv(sources_dir / "countries.csv")
     allies = set(flags.loc[flags["nato_accession_year"] <= YEAR, "iso3"])
     sub = sipri[sipri["iso3"].isin(allies)].groupby("year")["milex_constant2023_usd_millions"].sum()
     expected = 100 * (sub[YEAR] / sub[YEAR - 1] - 1)
@@ -436,9 +436,9 @@ def test_shipped_nine_percent_value_recomputed_from_csv(shared_dir, shipped):
     assert "real terms" in result.reason and "(nominal)" in result.reason
 
 
-def test_shipped_us_share_recomputed(shared_dir, shipped):
+def test_shipped_us_share_recomputed(sources_dir, shipped):
     result = next(r for r in shipped if r.id == "us_share_of_nato_spending")
-    nato = pd.read_csv(shared_dir / "data" / "defence_expenditure.csv")
+    nato = pd.read_csv(sources_dir / "defence_expenditure.csv")
     nato = nato[nato["release"].str.startswith("NATO 2024-06") & (nato["year"] == YEAR)].set_index("iso3")
     expected = 100 * nato.loc["USA", "usd_current_millions"] / nato.loc["NATO_TOTAL", "usd_current_millions"]
     assert result.value == pytest.approx(expected)

@@ -13,8 +13,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
-def _needs_data(shared_dir):
-    return shared_dir
+def _needs_data(sources_dir):
+    return sources_dir
 
 
 def invoke(*args):

@@ -313,17 +313,17 @@ def test_refresh_chains_from_a_refreshed_snapshot(tmp_path):
         refresh("unvotes", unvotes_csv(tmp_path / "u.csv"), base=first, out=first)
 
 
-def test_nato_loader_reads_the_real_2024_workbook(shared_dir, tmp_path):
+def test_nato_loader_reads_the_real_2024_workbook(sources_dir, tmp_path):
     """The reference copy of NATO's June 2024 tables parses to the shared CSV's figures."""
     import csv
 
     from redline.data.loaders import read_nato_workbook
 
-    raw = shared_dir / "data" / "raw" / "nato_def_exp_2024_tables.xlsx"
+    raw = sources_dir / "raw" / "nato_def_exp_2024_tables.xlsx"
     if not raw.is_file():
         pytest.skip("raw NATO workbook not available")
     rows = read_nato_workbook(raw, load_table("countries"), release="2024-06").set_index(["iso3", "year"])
-    with open(shared_dir / "data" / "defence_expenditure.csv", newline="", encoding="utf-8") as fh:
+    with open(sources_dir / "defence_expenditure.csv", newline="", encoding="utf-8") as fh:
         shared = [r for r in csv.DictReader(fh) if r["release"].startswith("NATO 2024-06")]
     assert len(rows) == len(shared) == 363
     for r in shared:

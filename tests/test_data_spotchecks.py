@@ -17,13 +17,13 @@ from redline.data import load_table
 from redline.world import World
 
 
-def _rows(shared_dir: Path, table: str) -> list[dict[str, str]]:
-    with open(shared_dir / "data" / f"{table}.csv", newline="", encoding="utf-8") as fh:
+def _rows(sources_dir: Path, table: str) -> list[dict[str, str]]:
+    with open(sources_dir / f"{table}.csv", newline="", encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
 
 
-def _cell(shared_dir: Path, table: str, column: str, **key: str) -> str:
-    hits = [r for r in _rows(shared_dir, table) if all(r[k].startswith(v) for k, v in key.items())]
+def _cell(sources_dir: Path, table: str, column: str, **key: str) -> str:
+    hits = [r for r in _rows(sources_dir, table) if all(r[k].startswith(v) for k, v in key.items())]
     assert len(hits) == 1, (table, key, len(hits))
     return hits[0][column]
 
@@ -58,8 +58,8 @@ CELLS = [
 
 
 @pytest.mark.parametrize(("table", "column", "key"), CELLS, ids=lambda x: str(x))
-def test_snapshot_cell_equals_shared_csv(shared_dir, table, column, key):
-    expected = _cell(shared_dir, table, column, **key)
+def test_snapshot_cell_equals_shared_csv(sources_dir, table, column, key):
+    expected = _cell(sources_dir, table, column, **key)
     frame = load_table(table)
     mask = True
     for k, v in key.items():
@@ -74,8 +74,8 @@ def test_snapshot_cell_equals_shared_csv(shared_dir, table, column, key):
 
 
 @pytest.mark.parametrize("table", ["milex", "gdp", "democracy", "ukraine_support", "countries"])
-def test_every_numeric_cell_matches(shared_dir, table):
-    rows = _rows(shared_dir, table)
+def test_every_numeric_cell_matches(sources_dir, table):
+    rows = _rows(sources_dir, table)
     frame = load_table(table)
     assert len(frame) == len(rows)
     for i, row in enumerate(rows):
@@ -88,17 +88,17 @@ def test_every_numeric_cell_matches(shared_dir, table):
             assert float(value) == pytest.approx(expected, rel=1e-12), (table, i, column)
 
 
-def test_world_2024_indicators_equal_shared_figures(shared_dir):
+def test_world_2024_indicators_equal_shared_figures(sources_dir):
     w = World.for_year(2024)
     pol = w.actor("POL")
     assert pol.defence_pct_gdp == float(
-        _cell(shared_dir, "defence_expenditure", "pct_gdp", iso3="POL", year="2024", release="NATO 2024-06")
+        _cell(sources_dir, "defence_expenditure", "pct_gdp", iso3="POL", year="2024", release="NATO 2024-06")
     )
     assert pol.defence_usd == pytest.approx(
         1e6
         * float(
             _cell(
-                shared_dir,
+                sources_dir,
                 "defence_expenditure",
                 "usd_current_millions",
                 iso3="POL",
@@ -107,25 +107,25 @@ def test_world_2024_indicators_equal_shared_figures(shared_dir):
             )
         )
     )
-    assert pol.gdp_usd == float(_cell(shared_dir, "gdp", "gdp_current_usd", iso3="POL", year="2024"))
-    assert pol.libdem == float(_cell(shared_dir, "democracy", "v2x_libdem", iso3="POL", year="2024"))
+    assert pol.gdp_usd == float(_cell(sources_dir, "gdp", "gdp_current_usd", iso3="POL", year="2024"))
+    assert pol.libdem == float(_cell(sources_dir, "democracy", "v2x_libdem", iso3="POL", year="2024"))
     assert pol.milex_usd == pytest.approx(
-        1e6 * float(_cell(shared_dir, "milex", "milex_current_usd_millions", iso3="POL", year="2024"))
+        1e6 * float(_cell(sources_dir, "milex", "milex_current_usd_millions", iso3="POL", year="2024"))
     )
     assert pol.ukraine_aid_military_eur_bn == float(
-        _cell(shared_dir, "ukraine_support", "military_alloc_eur_bn", iso3="POL")
+        _cell(sources_dir, "ukraine_support", "military_alloc_eur_bn", iso3="POL")
     )
     assert pol.ukraine_aid_pct_gdp == float(
-        _cell(shared_dir, "ukraine_support", "total_alloc_pct_gdp2021", iso3="POL")
+        _cell(sources_dir, "ukraine_support", "total_alloc_pct_gdp2021", iso3="POL")
     )
-    assert pol.population == float(_cell(shared_dir, "countries", "population", iso3="POL"))
-    assert pol.land_border_belarus == int(_cell(shared_dir, "countries", "land_border_belarus", iso3="POL"))
+    assert pol.population == float(_cell(sources_dir, "countries", "population", iso3="POL"))
+    assert pol.land_border_belarus == int(_cell(sources_dir, "countries", "land_border_belarus", iso3="POL"))
     # a gap stays a gap: Russia's 2024 GDP is not in the World Bank pull
     assert math.isnan(w.actor("RUS").gdp_usd)
 
 
-def test_qmv_derived_population_is_share_times_total(shared_dir):
-    rows = [r for r in _rows(shared_dir, "eu_qmv_population") if r["year"] == "2025"]
+def test_qmv_derived_population_is_share_times_total(sources_dir):
+    rows = [r for r in _rows(sources_dir, "eu_qmv_population") if r["year"] == "2025"]
     total = float(next(r["population"] for r in rows if r["iso3"] == "EU27"))
     frame = load_table("eu_qmv_population").set_index(["iso3", "year"])
     for r in rows:
@@ -144,8 +144,8 @@ def test_qmv_derived_population_is_share_times_total(shared_dir):
     assert math.isnan(World.for_year(2024).actor("DEU").eu_qmv_population)
 
 
-def test_all_releases_are_kept(shared_dir):
-    rows = _rows(shared_dir, "defence_expenditure")
+def test_all_releases_are_kept(sources_dir):
+    rows = _rows(sources_dir, "defence_expenditure")
     frame = load_table("defence_expenditure")
     assert len(frame) == len(rows)
     pol = frame[(frame["iso3"] == "POL") & (frame["year"] == 2024)]

@@ -298,8 +298,8 @@ def test_large_n_uses_exact_python_ints():
     assert result.swings == (1,) * 64
 
 
-def test_eu27_qmv_2025_against_monte_carlo(shared_dir):
-    table = pd.read_csv(shared_dir / "data" / "eu_qmv_population.csv")
+def test_eu27_qmv_2025_against_monte_carlo(sources_dir):
+    table = pd.read_csv(sources_dir / "eu_qmv_population.csv")
     rows = table[(table.year == 2025) & (table.iso3 != "EU27")]
     total = float(table[(table.year == 2025) & (table.iso3 == "EU27")].population.iloc[0])
     pops = np.rint(rows.pct_of_eu_population.to_numpy() / 100 * total / 1000).astype(np.int64)

@@ -208,7 +208,7 @@ def test_parameters_override_and_unknown_names_fail():
     np.testing.assert_allclose(sipri.a, np.array([110.0, 30.0, 12.0]) / 152.0)
 
 
-def test_real_world_every_target(shared_dir):
+def test_real_world_every_target(sources_dir):
     pytest.importorskip("redline.world")
     from redline.world import World
 

@@ -58,8 +58,8 @@ def test_distance_to_moscow_matches_scalar_haversine(w2024):
     assert great_circle_km(90.0, 0.0, 0.0, 0.0) == pytest.approx(math.pi / 2 * 6371.0088)
 
 
-def test_unga_yes_share_by_loop(shared_dir):
-    with open(shared_dir / "data" / "unga_votes.csv", newline="", encoding="utf-8") as fh:
+def test_unga_yes_share_by_loop(sources_dir):
+    with open(sources_dir / "unga_votes.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     for year in (2022, 2023, 2025):
         w = World.for_year(year)

@@ -20,8 +20,8 @@ def test_nato_size_by_year(year, count):
     assert len(World.for_year(year).members("NATO")) == count
 
 
-def test_nato_members_match_accession_years_in_shared_csv(shared_dir):
-    with open(shared_dir / "data" / "countries.csv", newline="", encoding="utf-8") as fh:
+def test_nato_members_match_accession_years_in_shared_csv(sources_dir):
+    with open(sources_dir / "countries.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     for year in (2016, 2021, 2024):
         expected = sorted(
@@ -119,15 +119,15 @@ def test_errors_name_what_exists():
         World.for_year(2024, defence_release="nato-1999")
 
 
-def _reference_nato(shared_dir, day: dt.date) -> list[str]:
+def _reference_nato(sources_dir, day: dt.date) -> list[str]:
     """Plain reference: accession day from the events file, else the year (all before 2014)."""
-    with open(shared_dir / "data" / "events.csv", newline="", encoding="utf-8") as fh:
+    with open(sources_dir / "events.csv", newline="", encoding="utf-8") as fh:
         days = {
             r["actor_iso3"]: dt.date.fromisoformat(r["date"])
             for r in csv.DictReader(fh)
             if r["event_type"] == "nato_accession"
         }
-    with open(shared_dir / "data" / "countries.csv", newline="", encoding="utf-8") as fh:
+    with open(sources_dir / "countries.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     members = []
     for r in rows:
@@ -141,8 +141,8 @@ def _reference_nato(shared_dir, day: dt.date) -> list[str]:
 
 @settings(max_examples=25)
 @given(st.dates(min_value=dt.date(2014, 1, 1), max_value=dt.date(2025, 12, 31)))
-def test_nato_membership_matches_reference_on_any_day(shared_dir, day):
-    assert World.for_date(day).members("NATO") == _reference_nato(shared_dir, day)
+def test_nato_membership_matches_reference_on_any_day(sources_dir, day):
+    assert World.for_date(day).members("NATO") == _reference_nato(sources_dir, day)
 
 
 def test_spell_known_only_to_the_year_counts_from_31_december():

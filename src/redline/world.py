@@ -41,7 +41,7 @@ ORGANISATIONS = ("NATO", "EU", "BRICS", "CSTO")
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean Earth radius
 KIEL_START = dt.date(2022, 1, 24)
 """Start of the Kiel tracker's records (project-coded from the tracker's own description,
-https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/; not in shared/data)."""
+https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/; not in a source file)."""
 _BRICS_ORDER = ("member", "partner", "invited", "applied")
 
 

@@ -1,14 +1,15 @@
-"""Build the bundled snapshot from the public figures in ``shared/data``.
+"""Build the bundled snapshot from the source files kept in the repository (``data/sources/``).
 
 Usage::
 
-    python -m redline.data.build ../shared/data            # writes src/redline/data/snapshot/
-    python -m redline.data.build ../shared/data --out DIR  # writes elsewhere
+    python -m redline.data.build                 # reads data/sources/, writes src/redline/data/snapshot/
+    python -m redline.data.build SOURCES --out DIR
 
-Each CSV is read as text, given its derived columns (documented in the schemas and the provenance
-records), validated, and written as CSV next to a ``manifest.json`` that records row counts, file
-hashes, the snapshot version and the provenance of every table. The raw spreadsheets in
-``shared/data/raw`` are not copied.
+Each source CSV is read as text, given its derived columns (documented in the schemas and the
+provenance records), validated, and written as CSV next to a ``manifest.json`` that records row
+counts, file hashes, the snapshot version and the provenance of every table. Tables made from the
+original workbooks in ``data/sources/raw/`` are built by the steps in :data:`BUILD_STEPS`; the
+workbooks themselves are not copied into the package. See docs/data.md, "Adding a table".
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +28,20 @@ from redline.data.schemas import DEFENCE_RELEASES, SCHEMAS, validate
 from redline.data.snapshot import PACKAGE_SNAPSHOT, write_snapshot
 from redline.errors import RedlineError
 
-__all__ = ["build_tables", "build", "main", "DATED_FACTS", "PROJECT_CODED"]
+__all__ = [
+    "build_tables",
+    "build",
+    "main",
+    "BuildStep",
+    "BUILD_STEPS",
+    "csv_table",
+    "DATED_FACTS",
+    "PROJECT_CODED",
+    "SOURCES_DIR",
+]
+
+SOURCES_DIR = Path(__file__).resolve().parents[3] / "data" / "sources"
+"""The repository's source folder (present in a clone or an editable install)."""
 
 SOURCE_TABLES = (
     "countries",
@@ -39,9 +55,9 @@ SOURCE_TABLES = (
     "events",
 )
 
-# Membership facts the shared CSVs code only as a current status (or not at all). They are
+# Membership facts the source CSVs code only as a current status (or not at all). They are
 # PROJECT-CODED: entered here by hand from the public page named in each row, not taken from
-# shared/data; the memberships table says so in its ``basis`` column and in its provenance record.
+# a source file; the memberships table says so in its ``basis`` column and in its provenance record.
 # (iso3, organisation, status, start_date, start_year, end_date, fact, source URL)
 _BRICS = "https://en.wikipedia.org/wiki/BRICS"
 # fmt: off
@@ -65,7 +81,7 @@ DATED_FACTS: tuple[tuple[str, str, str, str | None, int | None, str | None, str,
     ("AZE", "BRICS", "applied", None, 2024, None, "applied in 2024, day not recorded", _BRICS),
 )
 # fmt: on
-PROJECT_CODED = "project-coded fact (build.DATED_FACTS, not from shared/data)"
+PROJECT_CODED = "project-coded fact (build.DATED_FACTS, not from a source file)"
 """Prefix of the ``basis`` of every membership spell that comes from :data:`DATED_FACTS`."""
 
 
@@ -76,6 +92,35 @@ def _read(source: Path, name: str) -> pd.DataFrame:
             f"{path}: file not found; the source folder needs {', '.join(f'{t}.csv' for t in SOURCE_TABLES)}"
         )
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class BuildStep:
+    """One further table of the snapshot: how to make it from the source folder.
+
+    ``make(source, tables)`` returns the raw frame (text or numbers) from the source folder and the
+    tables built before it; the build validates it against ``SCHEMAS[table]`` and stores the record
+    ``BASE_PROVENANCE[table]`` in the manifest. ``check_iso3`` requires every ISO3 code to be a state
+    of the countries table (or one of the schema's extra codes).
+    """
+
+    table: str
+    make: Callable[[Path, dict[str, pd.DataFrame]], pd.DataFrame]
+    check_iso3: bool = True
+    origin: str = ""  # file(s) the table is made from, for error messages
+
+
+def csv_table(name: str, *, check_iso3: bool = True) -> BuildStep:
+    """A step that reads ``<source>/<name>.csv`` as it is (the common case)."""
+    return BuildStep(name, lambda source, _tables: _read(source, name), check_iso3, f"{name}.csv")
+
+
+BUILD_STEPS: list[BuildStep] = [
+    # Further tables, built in this order after the core tables above. To add one: put the source
+    # file and its note in data/sources/, declare the schema in schemas.py and the provenance record in
+    # provenance.py, and append a step here (csv_table("name") for a plain CSV). See docs/data.md.
+]
+"""Steps for the tables beyond :data:`SOURCE_TABLES` and ``memberships``."""
 
 
 def _release_id(text: str) -> str:
@@ -132,7 +177,7 @@ def build_memberships(countries: pd.DataFrame, events: pd.DataFrame) -> pd.DataF
     dated facts from :data:`DATED_FACTS` (e.g. Brexit); a flag without a fact means membership since
     before the coverage. BRICS: the current status of every coded state must be backed by a dated fact
     or an event (Indonesia's accession), so the status can be placed in time. The ``basis`` column
-    says where each spell comes from: ``shared/data ...`` or :data:`PROJECT_CODED` with its source URL.
+    says where each spell comes from: ``sources ...`` (a source table) or :data:`PROJECT_CODED` with its source URL.
     """
     # one tuple per spell: iso3, organisation, status, start_date, start_year, end_date, basis
     rows: list[tuple[str, str, str, str | None, int | None, str | None, str]] = []
@@ -144,17 +189,17 @@ def build_memberships(countries: pd.DataFrame, events: pd.DataFrame) -> pd.DataF
         if c["nato_accession_year"] not in ("", None):
             date = c.get("nato_accession_date") or None
             day = "; day from events (NATO expenditure-table notes)" if date else ""
-            basis = f"shared/data countries.nato_accession_year{day}"
+            basis = f"sources countries.nato_accession_year{day}"
             rows.append((iso3, "NATO", "member", date, int(c["nato_accession_year"]), None, basis))
         for org, flag in (("EU", "eu_member"), ("CSTO", "csto_member")):
             if str(c[flag]) == "1" and (iso3, org, "member") not in facts:
-                basis = f"shared/data countries.{flag} (member since before 2014)"
+                basis = f"sources countries.{flag} (member since before 2014)"
                 rows.append((iso3, org, "member", None, None, None, basis))
         status = c["brics_status"] or None
         event = brics_events.get(status or "")
         if event and (iso3, event) in ev:
             day = ev[(iso3, event)]
-            rows.append((iso3, "BRICS", status, day, int(day[:4]), None, f"shared/data events.{event}"))
+            rows.append((iso3, "BRICS", status, day, int(day[:4]), None, f"sources events.{event}"))
         elif status and (iso3, "BRICS", status) not in facts:
             raise RedlineError(
                 f"countries: BRICS status {status!r} of {iso3} has no dated fact in build.DATED_FACTS or events"
@@ -169,10 +214,10 @@ def build_memberships(countries: pd.DataFrame, events: pd.DataFrame) -> pd.DataF
 
 
 def build_tables(source: Path) -> dict[str, pd.DataFrame]:
-    """Read, derive and validate every table from the shared CSV folder ``source``."""
+    """Read, derive and validate every table from the source folder ``source``."""
     source = Path(source)
     if not source.is_dir():
-        raise RedlineError(f"{source}: not a folder; give the shared data folder (e.g. ../shared/data)")
+        raise RedlineError(f"{source}: not a folder; give the source folder (default {SOURCES_DIR})")
     raw = {name: _read(source, name) for name in SOURCE_TABLES}
     raw["countries"] = add_accession_dates(raw["countries"], raw["events"])
     raw["defence_expenditure"] = add_defence_release_ids(raw["defence_expenditure"])
@@ -185,17 +230,25 @@ def build_tables(source: Path) -> dict[str, pd.DataFrame]:
         origin = str(source / f"{name}.csv") if name in SOURCE_TABLES else "derived table memberships"
         check = None if name == "ukraine_support" else known  # Kiel also lists Taiwan (no countries row)
         tables[name] = validate(raw[name], name, origin=origin, known_iso3=check)
+    for step in BUILD_STEPS:
+        if step.table in tables:
+            raise RedlineError(f"build.BUILD_STEPS: table {step.table!r} is built twice")
+        frame = step.make(source, tables)
+        origin = str(source / step.origin) if step.origin else f"build step {step.table}"
+        tables[step.table] = validate(
+            frame, step.table, origin=origin, known_iso3=known if step.check_iso3 else None
+        )
     return tables
 
 
-def build(source: Path, out: Path = PACKAGE_SNAPSHOT) -> str:
+def build(source: Path = SOURCES_DIR, out: Path = PACKAGE_SNAPSHOT) -> str:
     """Build the snapshot from ``source`` into ``out``; returns the snapshot version."""
     tables = build_tables(source)
     return write_snapshot(
         tables,
         out,
         provenance={name: BASE_PROVENANCE[name].as_dict() for name in tables},
-        info={"built_from": "shared/data (see SOURCES.md)", "builder": "python -m redline.data.build"},
+        info={"built_from": "data/sources (see data/sources/SOURCES.md)", "builder": "python -m redline.data.build"},
     )
 
 
@@ -204,7 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m redline.data.build", description=__doc__.split("\n\n")[0]
     )
-    parser.add_argument("source", type=Path, help="folder with the shared CSVs, e.g. ../shared/data")
+    parser.add_argument(
+        "source", type=Path, nargs="?", default=SOURCES_DIR, help="source folder (default: data/sources/)"
+    )
     parser.add_argument("--out", type=Path, default=PACKAGE_SNAPSHOT, help="snapshot folder to write")
     args = parser.parse_args(argv)
     try:

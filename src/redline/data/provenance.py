@@ -1,7 +1,7 @@
 """Provenance records: where each bundled table comes from, which release, under which licence.
 
-The records below describe the figures in ``shared/data`` from which the bundled snapshot is built
-(see ``shared/data/SOURCES.md``). The build script copies them into the snapshot manifest; a refresh
+The records below describe the source files in ``data/sources/`` from which the bundled snapshot is
+built (see ``data/sources/SOURCES.md``). The build script copies them into the snapshot manifest; a refresh
 replaces the record of the refreshed table with one naming the new file, so a snapshot always
 carries the provenance of what it holds.
 """
@@ -43,7 +43,7 @@ BASE_PROVENANCE: dict[str, Provenance] = {
             table="countries",
             title="States, memberships, land borders, capitals and population",
             sources=(
-                "hand-coded membership and border flags (shared/data/countries.md)",
+                "hand-coded membership and border flags (data/sources/countries.md)",
                 "capital coordinates: techslides 'country-capitals' table via a public GitHub file",
                 "https://github.com/datasets/population (World Bank SP.POP.TOTL)",
                 "https://data.worldbank.org/indicator/SP.POP.TOTL",
@@ -193,10 +193,10 @@ BASE_PROVENANCE: dict[str, Provenance] = {
             table="memberships",
             title="Membership spells of NATO, EU, BRICS, CSTO with dates",
             sources=(
-                "shared/data countries table (flags, NATO accession years)",
-                "shared/data events table (NATO accession dates 2017-2024, Indonesia's BRICS accession, "
+                "source table countries (flags, NATO accession years)",
+                "source table events (NATO accession dates 2017-2024, Indonesia's BRICS accession, "
                 "Turkey's BRICS application)",
-                "PROJECT-CODED facts, not from shared/data: redline/data/build.py DATED_FACTS (UK in the "
+                "PROJECT-CODED facts, not from a source file: redline/data/build.py DATED_FACTS (UK in the "
                 "EC/EU 1973-2020, Croatia's EU accession 2013, BRICS founding members 2009/2010, BRICS 2024 "
                 "enlargement, Saudi invitation 2023, Belarus and Kazakhstan partners 2025, Azerbaijan's "
                 "2024 application), each with its reference URL (Wikipedia) in the basis column",
@@ -211,8 +211,8 @@ BASE_PROVENANCE: dict[str, Provenance] = {
                 "project-coded rows (basis starts 'project-coded fact') rest on one Wikipedia page each; "
                 "Azerbaijan's application day is not recorded (counts from 31 Dec 2024)",
             ),
-            notes="DERIVED table; the World answers membership questions from it. basis 'shared/data ...' "
-            "= taken from the shared CSVs; basis 'project-coded fact ...' = entered by hand in build.py.",
+            notes="DERIVED table; the World answers membership questions from it. basis 'sources ...' "
+            "= taken from the source CSVs; basis 'project-coded fact ...' = entered by hand in build.py.",
         ),
     ]
 }

@@ -72,7 +72,7 @@ class TableSchema:
 
     @property
     def source_columns(self) -> list[str]:
-        """Columns as they appear in the shared CSVs (derived ones excluded)."""
+        """Columns as they appear in the source CSVs (derived ones excluded)."""
         return [c.name for c in self.columns if not c.derived]
 
 
@@ -83,7 +83,7 @@ def _c(name: str, kind: str, **kw) -> Column:
 # Ordered oldest to newest; ``full`` marks a complete first-hand NATO workbook (all allies, one price
 # base); the others are partial, second-hand press quotes of later editions.
 DEFENCE_RELEASES: dict[str, dict[str, object]] = {
-    # ``published``: as far as shared/data records it (file name or press date), never guessed
+    # ``published``: as far as the source notes record it (file name or press date), never guessed
     "nato-2024-06": {"prefix": "NATO 2024-06", "full": True, "published": "2024-06-17 (file 240617-...)"},
     "nato-2025-04-press": {"prefix": "NATO 2025-04", "full": False, "published": "2025-04 (press)"},
     "nato-2025-08-press": {"prefix": "NATO 2025-08", "full": False, "published": "2025-08 (no day)"},

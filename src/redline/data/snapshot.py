@@ -8,7 +8,7 @@ Which snapshot is read:
 
 1. the folder passed explicitly (``snapshot=`` arguments, ``--snapshot`` CLI option);
 2. else the folder in the environment variable ``REDLINE_SNAPSHOT``;
-3. else the snapshot bundled inside the package (read-only, built from ``shared/data``).
+3. else the snapshot bundled inside the package (read-only, built from ``data/sources/``).
 
 Refreshed snapshots are written to ``--snapshot-dir`` or, by default, under the user data folder
 (``$REDLINE_DATA_DIR``, else ``$XDG_DATA_HOME/redline``, else ``~/.local/share/redline``) in
