@@ -798,3 +798,537 @@ CASES.append(dict(
     notes=dict(difficulty="The canonical 'holdout conceding for its price' case; the applicants, not the allies, paid.",
                judgement="Other allies coded as a bloc."),
 ))
+
+# ============================================================================ batch 3
+EAGLE = "https://polandin.com/45520833/turkey-blocks-signing-nato-defence-plan-for-poland-baltic-states"
+CASES.append(dict(
+    id="nato_baltic_poland_defence_plans_london_2019",
+    title="NATO's updated defence plans for Poland and the Baltic states held up by Turkey (London, December 2019)",
+    decision_date="2019-12-04", coding_date="2019-12-02",
+    body="NATO (North Atlantic Council, leaders' meeting, London)",
+    rule="nato-consensus",
+    question="Will Turkey lift its hold on the updated defence plans for Poland and the Baltic states at the London leaders' meeting without NATO designating the YPG as terrorist?",
+    scale={"scale_0": "Plans stay blocked", "scale_100": "Plans approved without the YPG designation Turkey demanded"},
+    actors={
+        "TUR": A(15, 0.7, "Turkey told its envoy not to sign the plan unless NATO formally recognised the YPG as terrorists; Erdogan said before London that Ankara would stand against the plans until then.", EAGLE, iso_why="Judgement: holding the eastern allies' defence hostage isolated Turkey from 28 allies, weeks after its Syria offensive drew criticism.", isolation_cost=0.5),
+        "POL": A(100, 0.9, "Poland's defence depended on the plan; Erdogan had talked with the Polish president before the summit.", "https://inewstoday.net/2019/12/turkey-says-no-change-in-objection-to-north-atlantic-treaty/"),
+        "LTU": A(100, 0.9, "Judgement: directly covered by the plan.", EAGLE),
+        "LVA": A(100, 0.9, "Judgement: directly covered by the plan.", EAGLE),
+        "EST": A(100, 0.9, "Judgement: directly covered by the plan.", EAGLE),
+        "FRA": A(100, 0.6, "Judgement: Paris refused to classify the YPG as terrorist, the price Turkey asked.", "https://inewstoday.net/2019/12/turkey-says-no-change-in-objection-to-north-atlantic-treaty/"),
+        "USA": A(95, 0.5, "Judgement: Washington had withdrawn support for a separate Turkish plan; it backed the eastern plans.", "https://newsbeast.gr/world/arthro/5731437/pos-exigise-o-erntogan-tin-ypochorisi-sto-thema-toy-schedioy-toy-nato-gia-ti-valtiki"),
+        "GBR": A(95, 0.5, "The UK foreign secretary said allies were working on it but would not promise a solution by the end of the summit.", "https://inewstoday.net/2019/12/turkey-says-no-change-in-objection-to-north-atlantic-treaty/"),
+    },
+    default=A(95, 0.5, "Judgement: the other allies backed the plans and would not label the YPG terrorist; a diplomat said the Turks were 'taking eastern Europeans hostage'.", EAGLE),
+    actors_extra={
+        "NATO_SG": X("NATO Secretary General (Stoltenberg)", 100, 0.8, 0.3, "Broker; no vote", "NATO's spokeswoman said NATO had plans to defend all allies.", EAGLE),
+    },
+    context={
+        "opt_out_possible": (False, "A defence plan is approved by all allies.", EAGLE),
+        "route_around": (False, "Judgement: only NATO's military structure can own the graduated response plans.", EAGLE),
+        "side_payment_available": (True, "Erdogan agreed to meet the Baltic and Polish leaders in London; a face-saving formula on terrorism short of naming the YPG was possible.", "https://balticword.eu/tag/baltics-over-syria/"),
+        "deadline_pressure": (True, "The 70th-anniversary leaders' meeting in London on 3-4 December.", EAGLE),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        side_payments="Leaders' declaration condemned terrorism 'in all its forms'; no YPG designation. (Turkey's hold later resurfaced in 2020.)",
+        summary="On 4 December 2019 Stoltenberg said Turkey had dropped its opposition to the plans; Macron said there was no consensus on classifying the YPG as terrorist.",
+        sources=["https://news.sol.org.tr/turkey-agrees-back-nato-plans-baltic-states-and-poland-176399"]),
+    notes=dict(difficulty="An issue-linked hold released at a summit for words; a later report said the block resumed in 2020, so 'adopted' here is the London decision only.",
+               judgement="Allies other than those named are coded as a bloc."),
+))
+
+NUC = "https://uawire.org/hungary-names-conditions-necessary-for-ukraine-nato-commission-to-resume-work"
+CASES.append(dict(
+    id="nato_ukraine_commission_brussels_summit_2018",
+    title="NATO-Ukraine Commission meeting at the Brussels summit, blocked by Hungary (July 2018)",
+    decision_date="2018-07-12", coding_date="2018-07-01",
+    body="NATO (North Atlantic Council, Brussels summit)",
+    rule="nato-consensus",
+    question="Will NATO convene a NATO-Ukraine Commission meeting at leaders' level at the July 2018 Brussels summit?",
+    scale={"scale_0": "No NATO-Ukraine Commission meeting", "scale_100": "Commission meeting at summit level"},
+    actors={
+        "HUN": A(0, 0.7, "Szijjarto said Hungary would lift its veto on a separate leaders' meeting with Poroshenko but keep blocking the NATO-Ukraine Commission until Ukraine changed its education law (three conditions named).", NUC, iso_why="Judgement: a low-visibility format question; Budapest had blocked the Commission three times without cost.", isolation_cost=0.2),
+        "USA": A(80, 0.4, "Judgement: supported engagement with Ukraine, low salience on the format.", NUC),
+        "POL": A(95, 0.6, "Judgement: strong supporter of Ukraine's NATO ties.", NUC),
+        "ROU": A(70, 0.3, "Judgement: shared some of Hungary's concerns about the education law (Romanian minority) but did not block.", "https://uawire.org/media-hungary-blocked-the-meeting-of-the-nato-ukraine-commission"),
+    },
+    default=A(85, 0.35, "Judgement: the other allies wanted the usual Commission meeting but treated the format as secondary.", NUC),
+    actors_extra={
+        "UKR": X("Ukraine (Poroshenko; partner)", 100, 0.9, 0.05, "Partner; no vote", "Judgement: Kyiv sought the Commission meeting at the summit.", "https://en.news-front.info/2018/08/28/hungary-blocks-ukraine-nato-comission-talks-over-language-law/", late=True),
+    },
+    context={
+        "opt_out_possible": (False, "The Commission meets with all allies or not at all.", NUC),
+        "route_around": (True, "Hungary itself offered to allow a separate leaders' meeting with Poroshenko outside the Commission format.", NUC),
+        "side_payment_available": (True, "Hungary named its price: a longer transition for minority-language schooling and an exemption for private schools, which only Kyiv could pay.", NUC),
+        "deadline_pressure": (False, "Judgement: the summit agenda could do without the Commission meeting.", NUC),
+    },
+    outcome=dict(adopted=False, value=0, type="blocked",
+        summary="No NATO-Ukraine Commission met at the Brussels summit; leaders met the presidents of Ukraine and Georgia in a separate session. Ministerial Commission meetings stayed blocked by Hungary.",
+        sources=["https://en.news-front.info/2018/08/28/hungary-blocks-ukraine-nato-comission-talks-over-language-law/"]),
+    notes=dict(difficulty="A cheap veto on a format question with a ready route around (a different meeting), so the block held at no cost.",
+               judgement="Allies other than Hungary are coded as a bloc."),
+))
+
+VEN = "https://www.huffingtonpost.it/2019/02/01/litalia-mette-il-veto-sul-riconoscimento-ue-di-guaido_a_23658703/"
+CASES.append(dict(
+    id="eu_venezuela_guaido_statement_feb2019",
+    title="EU-28 statement acknowledging Juan Guaido as Venezuela's interim president (February 2019)",
+    decision_date="2019-02-04", coding_date="2019-02-02",
+    body="Council of the EU (CFSP statement, unanimity)",
+    rule="eu-unanimity",
+    question="Will the EU adopt a common statement that member states acknowledge Juan Guaido as interim president of Venezuela after Maduro's deadline for elections expires?",
+    scale={"scale_0": "No common statement", "scale_100": "EU-28 statement acknowledging Guaido"},
+    actors={
+        "ITA": A(10, 0.6, "At the informal ministers' meeting in Bucharest (31 January-1 February) Italy alone vetoed an EU recognition statement; Deputy PM Di Maio said Italy would not recognise unelected figures.", VEN, iso_why="Judgement: the coalition government in Rome was divided but the Five Star Movement treated non-recognition as a matter of principle; criticism from partners carried little domestic cost.", isolation_cost=0.2),
+        "GRC": A(40, 0.4, "Greece had taken Maduro's side but did not oppose the text in Bucharest.", VEN),
+        "IRL": A(45, 0.3, "Judgement: Dublin did not intend to recognise Guaido, favouring new elections.", "http://ummnews.biz/node/5932", late=True),
+        "ESP": A(100, 0.8, "Spain, with Germany, France and the UK, gave Maduro an ultimatum to call elections.", VEN),
+        "DEU": A(100, 0.6, "Joined the ultimatum to Maduro.", VEN),
+        "FRA": A(100, 0.6, "Joined the ultimatum to Maduro.", VEN),
+        "GBR": A(100, 0.6, "Joined the ultimatum to Maduro.", VEN),
+        "SWE": A(90, 0.5, "Sweden had proposed that the EU proceed jointly.", VEN),
+    },
+    default=A(85, 0.4, "27 of 28 ministers backed the common approach in the informal vote in Bucharest.", VEN),
+    context={
+        "opt_out_possible": (True, "The draft itself left recognition to each member ('individual member states will acknowledge'), a national opt-in.", "http://ummnews.biz/node/5932"),
+        "route_around": (True, "Member states could recognise Guaido nationally and issue a joint statement of a group of states.", VEN),
+        "side_payment_available": (False, "Judgement: Italy's objection was one of principle inside its coalition.", VEN),
+        "deadline_pressure": (True, "The eight-day ultimatum to Maduro expired on 3 February.", VEN),
+    },
+    outcome=dict(adopted=False, value=0, type="blocked",
+        summary="On 4 February 2019 Italy blocked the EU statement; 19 member states recognised Guaido nationally and issued a joint statement instead.",
+        sources=["https://www.reuters.com/article/venezuela-politics-europe-italy/italy-blocks-eu-statement-on-recognising-venezuelas-guaido-sources-idUSL5N1ZZ41P", "http://gamesworlditalia.com/2019/02/06/italy-blocks-eus-bid-to-get-tough-on-venezuela.html"]),
+    notes=dict(difficulty="A large member vetoing a declaratory statement where national action routed around it; its coalition politics set the salience.",
+               judgement="Most members coded from the 27-1 informal vote."),
+))
+
+CASES.append(dict(
+    id="eu_unhrc_china_statement_jun2017",
+    title="EU statement criticising China's human rights record at the UN Human Rights Council (June 2017)",
+    decision_date="2017-06-15", coding_date="2017-06-12",
+    body="Council of the EU (CFSP, item 4 statement at the UN Human Rights Council, unanimity)",
+    rule="eu-unanimity",
+    question="Will the EU deliver its item 4 statement at the June 2017 session of the UN Human Rights Council including criticism of China's human rights record?",
+    scale={"scale_0": "No EU statement", "scale_100": "EU statement delivered including the China paragraph"},
+    actors={
+        "GRC": A(30, 0.4, "Judgement: in July 2016 Greece and Hungary, relying on Chinese investment (COSCO at Piraeus), were reported unwilling to criticise Beijing and forced a softer EU statement on the South China Sea; no report of an objection to this text before the session.", "https://www.reuters.com/article/%20us-southchinasea-ruling-eu-idUSKCN0ZV1TS", iso_why="Judgement: an item statement at the UN is low-visibility; the cost was diplomatic criticism.", isolation_cost=0.2),
+        "HUN": A(50, 0.3, "Judgement: Hungary had resisted criticism of China in July 2016 but was not reported objecting to this text.", "https://www.reuters.com/article/%20us-southchinasea-ruling-eu-idUSKCN0ZV1TS"),
+    },
+    default=A(90, 0.3, "Judgement: the EU had delivered an item 4 statement at every session; members treated it as routine.", "http://lhyd7hak.blogspot.com/2017/06/greece-blocks-eu-statement-on-china.html", late=True),
+    context={
+        "opt_out_possible": (False, "An EU statement needs all members.", "http://lhyd7hak.blogspot.com/2017/06/greece-blocks-eu-statement-on-china.html"),
+        "route_around": (True, "Judgement: member states could speak nationally at the Council.", "http://lhyd7hak.blogspot.com/2017/06/greece-blocks-eu-statement-on-china.html"),
+        "side_payment_available": (False, "Judgement: nothing was offered; the statement was routine.", "http://lhyd7hak.blogspot.com/2017/06/greece-blocks-eu-statement-on-china.html"),
+        "deadline_pressure": (True, "The session's item 4 debate fixed the date.", "http://lhyd7hak.blogspot.com/2017/06/greece-blocks-eu-statement-on-china.html"),
+    },
+    outcome=dict(adopted=False, value=0, type="blocked",
+        summary="Greece blocked the statement, the first time the EU failed to deliver its item 4 statement at the Human Rights Council; Athens called it 'unconstructive criticism of China'.",
+        sources=["https://euobserver.com/tickers/138267", "http://www.worldtribune.com/greece-blocks-eu-statement-critical-of-china-on-human-rights/"]),
+    notes=dict(difficulty="A surprise veto: before the session nobody reported a Greek objection, so an honest pre-decision coding makes the block hard to forecast.",
+               judgement="Greece and Hungary are coded from the July 2016 South China Sea episode; the other members' shared source postdates the decision."),
+))
+
+LIBYA = "https://www.euractiv.com/section/med-south/news/turkey-accuses-france-of-overstepping-un-libya-mandate/"
+CASES.append(dict(
+    id="nato_libya_command_mar2011",
+    title="NATO takes command of the Libya no-fly zone (March 2011)",
+    decision_date="2011-03-24", coding_date="2011-03-22",
+    body="NATO (North Atlantic Council, permanent representatives)",
+    rule="nato-consensus",
+    question="Will the North Atlantic Council agree within the week to take over command of enforcing the UN no-fly zone over Libya from the US-led coalition?",
+    scale={"scale_0": "No NATO role beyond the arms embargo", "scale_70": "NATO commands the no-fly zone; strikes stay with the coalition for now", "scale_100": "NATO commands the whole operation"},
+    adopted_threshold=60,
+    actors={
+        "TUR": A(30, 0.8, "Turkey was expected on 22 March to block NATO taking over the no-fly zone if it went beyond the UN mandate; Davutoglu questioned the Paris-led strikes.", LIBYA, iso_why="Judgement: the US wanted to hand over command within days; Turkey could gain conditions (civilian protection only) by shaping rather than blocking.", isolation_cost=0.5),
+        "FRA": A(35, 0.6, "France was reluctant to see NATO take the lead, fearing it would alienate Arab states.", LIBYA, iso_why="Judgement: Washington and London wanted NATO command; France was isolated on this point.", isolation_cost=0.5),
+        "USA": A(100, 0.8, "Defense Secretary Gates said the US would hand over command within days and not keep the pre-eminent role.", "https://www.atlanticcouncil.org/blogs/natosource/turkey-blocks-nato-mission-in-libya/"),
+        "GBR": A(95, 0.7, "Judgement: London wanted NATO command of the operation.", "https://www.atlanticcouncil.org/blogs/natosource/turkey-blocks-nato-mission-in-libya/"),
+        "DEU": A(50, 0.4, "Judgement: Germany had abstained on UN Security Council resolution 1973 and would not take part in strikes, but did not oppose a NATO command role.", "https://www.atlanticcouncil.org/blogs/natosource/turkey-blocks-nato-mission-in-libya/"),
+        "ITA": A(85, 0.6, "Judgement: Italy, whose bases were used, wanted NATO command.", "https://www.atlanticcouncil.org/blogs/natosource/turkey-blocks-nato-mission-in-libya/"),
+        "NOR": A(85, 0.5, "Judgement: contributing aircraft; favoured a NATO framework.", "https://www.atlanticcouncil.org/blogs/natosource/turkey-blocks-nato-mission-in-libya/"),
+    },
+    default=A(75, 0.3, "Judgement: several allies criticised the US, UK and France for pushing ahead outside NATO; most favoured a single NATO command.", "https://www.atlanticcouncil.org/blogs/natosource/turkey-blocks-nato-mission-in-libya/"),
+    context={
+        "opt_out_possible": (True, "Judgement: allies could stay out of combat operations under NATO command (as Germany and Turkey did), so agreeing did not commit them to strike.", "https://www.atlanticcouncil.org/blogs/natosource/turkey-blocks-nato-mission-in-libya/"),
+        "route_around": (True, "The coalition (Odyssey Dawn) was already operating outside NATO.", LIBYA),
+        "side_payment_available": (True, "Turkey's conditions (mission limited to protecting civilians, arms embargo and humanitarian aid) could be written into the mandate.", "http://www.washingtonpost.com/wp-dyn/content/article/2011/03/24/AR2011032400961_pf.html"),
+        "deadline_pressure": (True, "Washington wanted to hand over within days.", "https://www.atlanticcouncil.org/blogs/natosource/turkey-blocks-nato-mission-in-libya/"),
+    },
+    outcome=dict(adopted=True, value=70, type="adopted",
+        side_payments="Mandate limited to protecting civilians, the arms embargo and the no-fly zone; Turkey's demands declared met; full command of air strikes followed on 27 March.",
+        summary="On 24 March 2011 the North Atlantic Council agreed to take command of the no-fly zone after Turkey said its demands had been met; NATO took over the whole operation (Unified Protector) on 27-31 March.",
+        sources=["https://www.cbsnews.com/news/turkish-tv-no-objections-to-nato-lead-in-libya/", "http://isaburakgonca.blogspot.com/2011/03/libya-nato-to-control-no-fly-zone-after.html"]),
+    notes=dict(difficulty="Two reluctant veto holders with different objections; both could be satisfied by mandate wording and by staying out of strikes.",
+               judgement="Many allies coded as a bloc."),
+))
+
+LISBON = "https://famous4me.webnode.com/news/nato-leaders-to-avoid-citing-iran-as-missile-threat-/"
+CASES.append(dict(
+    id="nato_missile_defence_lisbon_2010",
+    title="NATO territorial missile defence decided at the Lisbon summit (November 2010)",
+    decision_date="2010-11-19", coding_date="2010-11-17",
+    body="NATO (North Atlantic Council, heads of state and government, Lisbon)",
+    rule="nato-consensus",
+    question="Will the Lisbon summit decide to develop a NATO territorial ballistic-missile defence capability?",
+    scale={"scale_0": "No decision", "scale_80": "Capability decided, no threat country named", "scale_100": "Capability decided with Iran named as the threat"},
+    adopted_threshold=50,
+    actors={
+        "TUR": A(60, 0.7, "President Gul said naming Iran 'is wrong and will not happen'; Turkey would refuse a document naming Iran and wanted technical details and a say in command.", "https://www.masress.com/almesryoon/42692", iso_why="Judgement: Turkey supported missile defence in principle; blocking the US-led centrepiece of the summit would isolate it, so wording was the lever.", isolation_cost=0.6),
+        "USA": A(100, 0.8, "President Obama wanted broad agreement on a missile umbrella over European allies at Lisbon.", LISBON),
+        "FRA": A(80, 0.4, "An Elysee official said Iran would not figure as a threat in the public declaration.", LISBON),
+        "POL": A(95, 0.6, "Judgement: host of planned interceptors.", "https://www.jpost.com/Headlines/Article.aspx?id=350015"),
+        "ROU": A(95, 0.6, "Judgement: host of planned interceptors.", "https://www.jpost.com/Headlines/Article.aspx?id=350015"),
+    },
+    default=A(85, 0.4, "Judgement: allies broadly backed the capability; diplomats reported intense debate only on naming Iran.", LISBON),
+    actors_extra={
+        "RUS": X("Russia (external; Medvedev attending)", 20, 0.5, 0.3, "External; invited to cooperate", "Judgement: Moscow viewed the project with suspicion despite assurances.", "https://www.masress.com/almesryoon/42692"),
+    },
+    context={
+        "opt_out_possible": (False, "Judgement: a collective capability; no national opt-out discussed.", LISBON),
+        "route_around": (True, "Judgement: the US European Phased Adaptive Approach could proceed bilaterally without NATO.", LISBON),
+        "side_payment_available": (True, "Not naming Iran, Turkey's explicit condition, cost the others little.", LISBON),
+        "deadline_pressure": (True, "The summit adopting the new Strategic Concept.", LISBON),
+    },
+    outcome=dict(adopted=True, value=80, type="adopted",
+        side_payments="No country named as the threat in the declaration or Strategic Concept.",
+        summary="On 19 November 2010 NATO leaders decided to develop a missile defence capability to protect populations and territory; Iran was not named and President Gul said the agreement met Turkey's demands.",
+        sources=["http://www.jpost.com/Headlines/Article.aspx?id=350015", "https://www.dunya.com/gundem/in-wake-of-summit-debate-with-turkey-over-nato-missile-shield-likely-to-haberi-131318"]),
+    notes=dict(difficulty="A holdout whose price was wording; cheap to pay, so the decision passed.",
+               judgement="Most allies coded as a bloc."),
+))
+
+PRESPA = "http://www.phantis.com/2019/01/29/satisfaction-from-international-community-on-ratification-of-prespes-agreement/"
+CASES.append(dict(
+    id="nato_north_macedonia_accession_protocol_2019",
+    title="Signature of North Macedonia's NATO accession protocol after the Prespa agreement (February 2019)",
+    decision_date="2019-02-06", coding_date="2019-01-30",
+    body="NATO (North Atlantic Council, permanent representatives)",
+    rule="nato-consensus",
+    question="Will all allies sign the protocol on North Macedonia's accession in early February 2019?",
+    scale={"scale_0": "Protocol not signed", "scale_100": "Protocol signed by all 29 allies"},
+    actors={
+        "GRC": A(85, 0.8, "After parliament ratified the Prespa agreement on 25 January (153 votes), the agreement would enter into force once the accession protocol was ratified; the Tsipras government undertook to do so.", PRESPA, iso_why="Judgement: Greece had signed the Prespa deal and the US and EU welcomed it; reneging would isolate Athens.", isolation_cost=0.7),
+        "USA": A(100, 0.6, "The US welcomed the ratification as ending a 28-year dispute.", PRESPA),
+        "BGR": A(90, 0.4, "Judgement: Bulgaria supported NATO accession (its later objections concerned EU talks).", "https://english.republika.mk/news/macedonia/nato-will-prepare-accession-protocol-for-macedonia-shortly/"),
+    },
+    default=A(95, 0.4, "NATO, the EU and many leaders welcomed the ratification; Stoltenberg said the protocol would be prepared soon.", "https://english.republika.mk/news/macedonia/nato-will-prepare-accession-protocol-for-macedonia-shortly/"),
+    actors_extra={
+        "GRC_ND": X("New Democracy (Greek opposition)", 10, 0.6, 0.1, "Opposition; no veto in NATO", "Judgement: the main opposition voted against Prespa; coded as the domestic constraint on Athens.", PRESPA),
+        "MKD": X("North Macedonia (Zaev government; invitee)", 100, 1.0, 0.02, "Invitee; no vote", "Had renamed the country under the Prespa agreement.", PRESPA),
+        "RUS": X("Russia (external)", 0, 0.5, 0.2, "External", "Judgement: Moscow opposed NATO enlargement in the Balkans.", "https://english.republika.mk/news/macedonia/nato-will-prepare-accession-protocol-for-macedonia-shortly/"),
+    },
+    context={
+        "opt_out_possible": (False, "Accession needs every ally.", PRESPA),
+        "route_around": (False, "Accession needs every ally.", PRESPA),
+        "side_payment_available": (True, "The price Greece had demanded since 2008 (a composite name erga omnes) had been paid in the Prespa agreement.", PRESPA),
+        "deadline_pressure": (False, "Judgement: no external deadline, but Greek elections due in 2019 made speed valuable to the government.", PRESPA),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        side_payments="The Prespa agreement (name 'Republic of North Macedonia' for all uses) was the price of Greece's consent.",
+        summary="On 6 February 2019 the allies signed the accession protocol; the Greek parliament ratified it first on 8 February (153-140).",
+        sources=["https://europeanwesternbalkans.com/2019/02/08/greek-parliament-approves-protocol-macedonias-nato-membership/", "https://archive.siasat.com/news/greece-approves-nato-protocol-macedonias-accession-1465465"]),
+    notes=dict(difficulty="The 2008 veto holder, its price paid, now consents; pairs with nato_macedonia_invitation_bucharest_2008.",
+               judgement="Allies other than Greece coded as a bloc."),
+))
+
+MNE = "https://www.columbian.com/news/2015/dec/01/montenegro-to-be-invited-to-join-nato-diplomats-say/"
+CASES.append(dict(
+    id="nato_montenegro_invitation_2015",
+    title="NATO invites Montenegro to start accession talks (December 2015)",
+    decision_date="2015-12-02", coding_date="2015-12-01",
+    body="NATO (North Atlantic Council, foreign ministers)",
+    rule="nato-consensus",
+    question="Will NATO foreign ministers invite Montenegro to begin accession talks on 2 December 2015?",
+    scale={"scale_0": "No invitation", "scale_100": "Invitation issued"},
+    actors={
+        "USA": A(95, 0.5, "Judgement: Washington supported the invitation under the open-door policy.", MNE),
+        "DEU": A(85, 0.4, "Foreign Minister Steinmeier said on 1 December that the allies had reached a consensus to invite Montenegro.", "http://smarkos.blogspot.com/2015/12/montenegro-invited-to-join-nato.html"),
+        "GRC": A(75, 0.3, "Judgement: no objection reported; Athens had good relations with Podgorica.", MNE),
+    },
+    default=A(85, 0.35, "Two NATO diplomats said the invitation was 'a done deal' despite Russia's objection.", MNE),
+    actors_extra={
+        "RUS": X("Russia (external)", 0, 0.6, 0.3, "External; threatened retaliation", "Russia warned Montenegro that joining NATO would be regarded as a provocation.", MNE),
+        "MNE": X("Montenegro (Djukanovic government; aspirant)", 100, 1.0, 0.01, "Aspirant; no vote", "Judgement: had pursued membership through MAP since 2009.", MNE),
+    },
+    context={
+        "opt_out_possible": (False, "An invitation is issued by all.", MNE),
+        "route_around": (False, "Accession needs every ally.", MNE),
+        "side_payment_available": (False, "Judgement: no ally had asked for anything.", MNE),
+        "deadline_pressure": (True, "The December ministerial was the announced decision point.", MNE),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        summary="On 2 December 2015 NATO foreign ministers invited Montenegro to begin accession talks; Russia threatened a response.",
+        sources=["http://en.dalje.com/2015/12/natoa-invites-montenegro-to-join-alliance-russia-vows-response/", "http://www.cbsnews.com/news/nato-invites-montenegro-join-russian-threat/"]),
+    notes=dict(difficulty="A consensus case with no holdout inside the body; only an external actor opposed. A base-rate check for the method.",
+               judgement="All allies coded as a bloc except the US, Germany and Greece."),
+))
+
+SYR_LAB = "https://www.theguardian.com/politics/2013/aug/28/ed-miliband-commons-un-syria"
+CASES.append(dict(
+    id="gbr_syria_strikes_commons_2013",
+    title="House of Commons vote on UK military action against Syria after the Ghouta chemical attack (August 2013)",
+    decision_date="2013-08-29", coding_date="2013-08-28",
+    body="United Kingdom (government and House of Commons)",
+    rule="single-government", decider="GBR",
+    question="Will the House of Commons approve the government's motion supporting, in principle, military action against the Assad regime over the 21 August chemical attack?",
+    scale={"scale_0": "Motion defeated; UK stays out", "scale_100": "Motion carried; UK participation in strikes authorised in principle"},
+    actors={
+        "GBR_PM": X("Prime Minister (Cameron) and the Conservative leadership", 90, 0.9, 0.5, "Head of government; proposes the motion; by convention needs the Commons", "Cameron had agreed plans with Obama; on 28 August he conceded a second vote after the UN inspectors reported.", SYR_LAB, veto=True),
+        "GBR_COMMONS": X("House of Commons (majority of MPs)", 40, 0.8, 0.6, "By convention since 2003 a Commons vote precedes military action", "Judgement: scores of Tory MPs had raised concerns and could abstain or vote against; Labour signalled opposition; public opinion was against action.", SYR_LAB, veto=True),
+        "GBR_LABOUR": X("Labour opposition (Miliband)", 30, 0.8, 0.3, "About 250 MPs; no formal veto", "Miliband tabled an amendment requiring the PM to return after the UN inspectors reported; 'Parliament must not write a blank cheque'.", SYR_LAB),
+        "GBR_LIBDEM": X("Liberal Democrats (Clegg; coalition partner)", 70, 0.6, 0.15, "Junior coalition partner", "Judgement: Clegg backed the government line, but some Lib Dem MPs were uneasy.", "https://www.theguardian.com/world/2013/aug/29/syria-debate-labour-role-un"),
+        "GBR_TORY_REBELS": X("Conservative backbench sceptics", 20, 0.7, 0.1, "Backbench votes", "Scores of Tory MPs were raising concerns and could abstain or vote against.", SYR_LAB),
+        "USA": X("United States (Obama; external)", 100, 0.6, 0.3, "External ally planning strikes", "Judgement: Washington was planning strikes with UK participation.", SYR_LAB),
+    },
+    context={
+        "opt_out_possible": (False, "Judgement: the decision was whether the UK takes part at all.", SYR_LAB),
+        "route_around": (True, "Judgement: the royal prerogative allows action without a vote, but the PM had committed to a Commons vote.", SYR_LAB),
+        "side_payment_available": (True, "The government had conceded a second vote after the UN inspectors' report to win Labour.", SYR_LAB),
+        "deadline_pressure": (True, "MPs were recalled from recess; strikes were expected within days.", SYR_LAB),
+    },
+    outcome=dict(adopted=False, value=0, type="blocked",
+        summary="On 29 August 2013 the Commons rejected the government motion by 285 to 272 (30 Conservatives and 9 Liberal Democrats voting against); Cameron said the government would act accordingly and the UK stayed out.",
+        sources=["https://www.politics.co.uk/news/2013/08/29/historic-humiliation-for-cameron-as-government-defeated-on-syria-vote/", "https://www.channel4.com/news/syria-crisis-debate-parliament-cameron-miliband-video"]),
+    notes=dict(difficulty="A single government coded by its internal actors: the head of government wanted action but an internal veto player (the Commons, by convention) did not.",
+               judgement="The Commons' position is a judgement from reports of Tory unease and Labour's stance before the vote."),
+))
+
+CETA_WAL = "https://euobserver.com/eu-and-the-world/are93f9fd7"
+CASES.append(dict(
+    id="bel_ceta_signature_wallonia_2016",
+    title="Belgium's consent to sign the EU-Canada trade agreement (CETA) over Wallonia's objection (October 2016)",
+    decision_date="2016-10-27", coding_date="2016-10-24",
+    body="Belgium (federal government and regional parliaments)",
+    rule="single-government", decider="BEL",
+    question="Will Belgium's federal government obtain the regions' consent and authorise signature of CETA by the end of October 2016?",
+    scale={"scale_0": "No Belgian consent; CETA not signed", "scale_100": "Consent given; CETA signed"},
+    actors={
+        "BEL_FEDERAL": X("Federal government (Michel)", 100, 0.8, 0.4, "Signs for Belgium only with full powers from the regions", "Michel told Tusk on 24 October that Belgium could not sign because Wallonia maintained its objections.", "https://economica.net/tag/negocieri-ceta", veto=True),
+        "BEL_WALLONIA": X("Walloon government and parliament (Magnette)", 15, 0.9, 0.3, "Regional parliament must grant full powers", "On 14 October the Walloon parliament voted 46-16 against; Magnette said Belgium would not sign on 18 October, objecting to investor arbitration and farm protection.", CETA_WAL, veto=True, iso_why="Judgement: the whole EU and Canada waited on a region of 3.6 million; the pressure was intense but Magnette gained domestic stature.", isolation_cost=0.5),
+        "BEL_FWB": X("Parliament of the Federation Wallonia-Brussels", 20, 0.7, 0.1, "Community parliament; must consent", "Voted against CETA two days before the Walloon vote.", "https://politico.eu/article/walloon-parliament-rejects-ceta-deal", veto=True),
+        "BEL_BRUSSELS": X("Brussels-Capital Region", 40, 0.5, 0.1, "Regional parliament; must consent", "Its Socialists were expected to follow their Walloon counterparts.", "https://sputnikglobe.com/20161020/ceta-brussels-deal-rejection-1046542149.html", veto=True),
+        "BEL_FLANDERS": X("Flemish government", 100, 0.6, 0.2, "Region; consented", "Flanders backed the deal.", "https://sputnikglobe.com/20161020/ceta-brussels-deal-rejection-1046542149.html", veto=True),
+        "EU_COMMISSION": X("European Commission and the other member states (external)", 100, 0.8, 0.4, "External pressure; could offer clarifications", "Judgement: the EU-Canada summit for signature was set for 27 October.", "http://www.politis.fr/articles/2016/10/la-wallonie-fait-vaciller-le-ceta-35598/"),
+    },
+    context={
+        "opt_out_possible": (False, "Judgement: Belgium signs for all its entities or not at all.", CETA_WAL),
+        "route_around": (False, "Judgement: CETA was a mixed agreement needing every member's signature.", "https://sputnikglobe.com/20161020/ceta-brussels-deal-rejection-1046542149.html"),
+        "side_payment_available": (True, "Walloon leaders asked for guarantees on investor arbitration and agriculture that could be given in an interpretative declaration.", CETA_WAL),
+        "deadline_pressure": (True, "The EU-Canada signing summit on 27 October; the Walloon parliament's president suggested the end of the year instead.", "http://www.krone.at/nachrichten/wallonen-verhandlungen-noch-bis-jahresende-todesstoss-fuer-ceta-story-535890?utm_source=krone.at&utm_medium=RSS-Feed&utm_campaign=Nachrichten"),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        side_payments="An intra-Belgian declaration (request for a Court of Justice opinion on investment courts, safeguards for agriculture) added to CETA's joint interpretative instrument.",
+        summary="On 27 October 2016 the Belgian entities agreed; the regional parliaments approved on 28 October and CETA was signed on 30 October, three days after the planned summit.",
+        sources=["https://www.neweurope.eu/article/walloons-endorse-ceta-belgian-drama/"]),
+    notes=dict(difficulty="A sub-national veto player extracting declaratory concessions; delayed by days, not blocked.",
+               judgement="Single government coded by its internal veto holders (federal government, regions and community)."),
+))
+
+CAP = "https://www.urdupoint.com/en/world/eu-agrees-russian-oil-price-cap-after-polish-1604087.html"
+CASES.append(dict(
+    id="eu_russian_oil_price_cap_dec2022",
+    title="EU price cap of 60 dollars on Russian seaborne oil (December 2022)",
+    decision_date="2022-12-02", coding_date="2022-11-28",
+    body="Council of the EU (CFSP sanctions, unanimity)",
+    rule="eu-unanimity",
+    question="Will the EU agree, before the oil embargo starts on 5 December 2022, a G7-aligned price cap on Russian seaborne crude at about 60-65 dollars a barrel?",
+    scale={"scale_0": "No cap agreed", "scale_100": "Cap agreed in the range proposed by the Commission and the G7"},
+    actors={
+        "POL": A(40, 0.8, "Poland, with Lithuania and Estonia, rejected the proposed 65-70 dollar cap as too high and wanted it as low as possible (reportedly nearer 30 dollars).", "https://news.okezone.com/amp/2022/12/03/18/2719908/cegah-rusia-ambil-untung-dari-ekspor-minyak-g7-dan-sekutu-sepakat-batasi-harga-minyak-dari-rusia?page=2", late=True, iso_why="Judgement: Warsaw was blocking a measure tougher than the status quo, with the embargo deadline days away; the other hawks were moving.", isolation_cost=0.6),
+        "LTU": A(50, 0.7, "Judgement: with Poland, found the proposed level too high.", "https://news.okezone.com/amp/2022/12/03/18/2719908/cegah-rusia-ambil-untung-dari-ekspor-minyak-g7-dan-sekutu-sepakat-batasi-harga-minyak-dari-rusia?page=2", late=True),
+        "EST": A(50, 0.7, "Judgement: with Poland, found the proposed level too high.", "https://news.okezone.com/amp/2022/12/03/18/2719908/cegah-rusia-ambil-untung-dari-ekspor-minyak-g7-dan-sekutu-sepakat-batasi-harga-minyak-dari-rusia?page=2", late=True),
+        "GRC": A(80, 0.6, "Judgement: shipping states wanted a cap high enough to keep their tankers in the trade.", CAP),
+        "MLT": A(80, 0.6, "Judgement: shipping state.", CAP),
+        "CYP": A(80, 0.6, "Judgement: shipping state.", CAP),
+    },
+    default=A(95, 0.5, "Judgement: the others backed the G7-aligned cap agreed politically with Washington.", CAP),
+    actors_extra={
+        "USA": X("United States (external; G7 partner)", 100, 0.6, 0.4, "External; G7 co-author of the cap", "The cap was agreed politically with Washington and the G7.", CAP),
+    },
+    context={
+        "opt_out_possible": (False, "The cap applies EU-wide to maritime services.", CAP),
+        "route_around": (False, "Judgement: maritime services bans are an EU competence.", CAP),
+        "side_payment_available": (True, "Warsaw sought an adjustment mechanism keeping the cap at least 5% below market and a commitment to a tough ninth package.", "https://www.thefirstnews.com/article/poland-agrees-to-eus-usd-60-price-cap-on-russian-oil-34907"),
+        "deadline_pressure": (True, "The EU embargo on Russian crude began on 5 December 2022.", CAP),
+    },
+    outcome=dict(adopted=True, value=90, type="adopted",
+        side_payments="Cap set at 60 dollars with an automatic review keeping it at least 5% below the market price; a promise of a tough ninth sanctions package.",
+        summary="On 2 December 2022 Poland lifted its objection and EU ambassadors agreed the 60 dollar cap, formally adopted by written procedure on 3 December.",
+        sources=["https://www.dw.com/en/eu-diplomats-agree-to-russian-oil-price-cap-following-polish-approval/a-63970997", "https://www.wenatcheeworld.com/news/eu-agrees-60-russian-oil-price-cap-holdout-poland-backs-deal/article_a7367682-c1dc-5ba2-90da-5c8eeea062f4.html"]),
+    notes=dict(difficulty="A hawkish holdout (wanting more, not less) whose alternative to agreement was no cap at all; conceded for a review mechanism.",
+               judgement="The hawks' positions are known from reports dated on the decision day (late)."),
+))
+
+TUR16 = "https://www.euractiv.com/section/global-europe/news/eu-turkey-deal-in-doubt-despite-tusks-cyprus-visit/"
+CASES.append(dict(
+    id="eu_turkey_statement_mar2016",
+    title="EU-Turkey migration statement and the accession chapters demanded by Ankara (March 2016)",
+    decision_date="2016-03-18", coding_date="2016-03-16",
+    body="European Council (with Turkey; accession steps by unanimity)",
+    rule="eu-unanimity",
+    question="Will the EU agree a migration deal with Turkey that opens the five accession chapters Ankara demanded (as provisionally promised on 7 March)?",
+    scale={"scale_0": "No deal", "scale_50": "Deal agreed; only chapter 33 (not blocked by Cyprus) opened, others 'prepared'", "scale_100": "Deal agreed with the five chapters opened"},
+    adopted_threshold=75,
+    actors={
+        "CYP": A(10, 0.9, "President Anastasiades said Cyprus would not consent to opening any new chapter unless Turkey fulfilled its obligations (Ankara Protocol, recognition).", TUR16, iso_why="Judgement: Cyprus was blocking the centrepiece of the EU's migration response, but its veto on chapters was long-standing and accepted by partners.", isolation_cost=0.4),
+        "DEU": A(85, 0.9, "Judgement: Merkel had promised Davutoglu the chapters in a backroom deal; she faced state elections under pressure over migration.", "https://www.irishexaminer.com/world/arid-20386996.html"),
+        "GRC": A(70, 0.8, "Judgement: the deal's returns to Turkey relieved Greece, but Athens shared Cyprus's concerns on chapters.", "https://www.irishexaminer.com/world/arid-20386996.html"),
+        "FRA": A(50, 0.6, "France warned against attempts by Turkey to 'blackmail' Europe.", "http://www.siasat.com/news/cyprus-threatens-block-eu-turkey-migrant-deal-932631/"),
+        "CZE": A(50, 0.5, "The Czech Republic warned against Turkish 'blackmail'.", "http://www.siasat.com/news/cyprus-threatens-block-eu-turkey-migrant-deal-932631/"),
+    },
+    default=A(65, 0.6, "Judgement: members wanted the migration deal; few cared for accelerated accession; Tusk said the proposal had to be rebalanced to be acceptable to all 28.", TUR16),
+    actors_extra={
+        "TUR": X("Turkey (Davutoglu government)", 100, 0.9, 0.4, "Counterparty; could refuse the deal", "Turkey insisted that resuming accession talks was central and wanted chapters opened, five of which Cyprus had vetoed.", "https://www.irishexaminer.com/world/arid-20386996.html"),
+    },
+    context={
+        "opt_out_possible": (True, "Judgement: the migration deal could be separated from the accession chapters, opening only chapters Cyprus did not block.", "https://cyprus-mail.com/2016/03/18/search-for-consensus-on-migrant-deal/"),
+        "route_around": (False, "Opening accession chapters requires all members.", TUR16),
+        "side_payment_available": (True, "Tusk linked the deal to Turkish support for the Cyprus settlement talks.", "https://www.newshub.co.nz/home/world/2016/03/eu-migration-deal-hinges-on-cyprus.html"),
+        "deadline_pressure": (True, "Over a million arrivals in 2015; the summit of 17-18 March was to clinch the deal.", TUR16),
+    },
+    outcome=dict(adopted=False, value=50, type="blocked",
+        side_payments="Migration deal agreed (returns, one-for-one resettlement, 6 billion euros, visa liberalisation roadmap); on accession only chapter 33 was to be opened, other chapters merely 'prepared'.",
+        summary="The EU-Turkey statement of 18 March 2016 was agreed, but Cyprus's veto on the chapters held: only chapter 33 (budget) was opened in June 2016.",
+        sources=["https://cyprus-mail.com/2016/03/18/search-for-consensus-on-migrant-deal/", "https://www.irishtimes.com/news/world/eu-leaders-agree-parameters-of-deal-for-turkey-on-refugee-crisis-1.2577717"]),
+    notes=dict(difficulty="The deal passed and the veto held at the same time: the package was unbundled so the holdout's item was dropped. On this scale (the chapters) the proposal failed.",
+               judgement="Members other than those named coded as a bloc."),
+))
+
+TURARMS = "https://www.iol.co.za/news/world/eu-ministers-weigh-response-amid-turkeys-northern-syria-offensive-34921593"
+CASES.append(dict(
+    id="eu_turkey_arms_embargo_oct2019",
+    title="EU-wide arms embargo on Turkey over its offensive in north-east Syria (October 2019)",
+    decision_date="2019-10-14", coding_date="2019-10-13",
+    body="Council of the EU (Foreign Affairs Council, CFSP arms embargo, unanimity)",
+    rule="eu-unanimity",
+    question="Will EU foreign ministers on 14 October 2019 impose a formal EU arms embargo on Turkey?",
+    scale={"scale_0": "Condemnation only", "scale_40": "Commitment to national arms-export restrictions", "scale_100": "Formal EU arms embargo (CFSP decision)"},
+    adopted_threshold=70,
+    actors={
+        "SWE": A(100, 0.7, "Sweden called for an EU-wide arms embargo and floated restrictive measures on individuals.", TURARMS),
+        "DEU": A(55, 0.6, "Berlin had halted exports that could be used in Syria; Maas said it was important to stay in dialogue with Turkey before further measures.", TURARMS),
+        "FRA": A(70, 0.6, "France had suspended arms exports to Turkey on 12 October.", "http://www.ekathimerini.com/245473/article/ekathimerini/news/turkey-west-balkans-high-on-agenda-at-eu-foreign-ministers-meeting"),
+        "GBR": A(35, 0.5, "Judgement: London preferred national licensing decisions to an EU embargo on a NATO ally.", "http://en.protothema.gr/eu-condemned-turkeys-assault-on-kurdish-forces-in-northern-syria/", late=True),
+        "ITA": A(50, 0.5, "Judgement: a major supplier to Turkey, hesitant on a formal embargo.", TURARMS),
+        "HUN": A(20, 0.5, "Judgement: Budapest was close to Ankara and wary of Turkish threats to release refugees.", TURARMS),
+        "CYP": A(90, 0.6, "Judgement: wanted firm action against Turkey, also over its drilling.", "http://www.ekathimerini.com/245473/article/ekathimerini/news/turkey-west-balkans-high-on-agenda-at-eu-foreign-ministers-meeting"),
+        "GRC": A(85, 0.6, "Judgement: wanted firm action against Turkey.", "http://www.ekathimerini.com/245473/article/ekathimerini/news/turkey-west-balkans-high-on-agenda-at-eu-foreign-ministers-meeting"),
+        "NLD": A(80, 0.5, "The Netherlands had suspended arms exports to Turkey.", "http://www.ekathimerini.com/245473/article/ekathimerini/news/turkey-west-balkans-high-on-agenda-at-eu-foreign-ministers-meeting"),
+        "FIN": A(80, 0.5, "Finland had suspended arms exports to Turkey.", "http://www.ekathimerini.com/245473/article/ekathimerini/news/turkey-west-balkans-high-on-agenda-at-eu-foreign-ministers-meeting"),
+    },
+    default=A(55, 0.4, "Judgement: ministers were expected to condemn the offensive and 'coordinate' on arms exports; a decision on a formal embargo was not expected that day.", "http://www.ekathimerini.com/245473/article/ekathimerini/news/turkey-west-balkans-high-on-agenda-at-eu-foreign-ministers-meeting"),
+    context={
+        "opt_out_possible": (False, "A CFSP embargo binds all members.", TURARMS),
+        "route_around": (True, "Several members had already halted exports nationally; a commitment to national restrictions was the obvious substitute.", "http://www.ekathimerini.com/245473/article/ekathimerini/news/turkey-west-balkans-high-on-agenda-at-eu-foreign-ministers-meeting"),
+        "side_payment_available": (False, "Judgement: nothing to trade; the issue was Turkey's NATO membership and migration leverage.", TURARMS),
+        "deadline_pressure": (True, "The offensive was in its sixth day.", TURARMS),
+    },
+    outcome=dict(adopted=False, value=40, type="blocked",
+        summary="On 14 October 2019 the EU condemned the offensive but did not impose an embargo; members committed to 'strong national positions' on arms exports. Diplomats said Turkey's NATO membership made a formal embargo very difficult.",
+        sources=["https://english.ahram.org.eg/NewsContent/2/8/352838/World/Region/EU-condemns-Turkey-over-Syria,-but-no-formal-arms-.aspx", "http://www.defenddemocracy.press/eu-countries-stop-short-of-arms-embargo-for-turkey/"]),
+    notes=dict(difficulty="No single named holdout: several members preferred the national route, so the EU measure failed while the substance was achieved nationally.",
+               judgement="Several positions are judgements; which members opposed a formal embargo was not reported by name."),
+))
+
+NLD_AA = "https://euobserver.com/world/136211"
+CASES.append(dict(
+    id="eu_ukraine_association_dutch_decision_dec2016",
+    title="European Council decision meeting the Dutch referendum concerns on the EU-Ukraine Association Agreement (December 2016)",
+    decision_date="2016-12-15", coding_date="2016-12-12",
+    body="European Council (heads of state or government, unanimity)",
+    rule="eu-unanimity",
+    question="Will the 28 leaders adopt a legally binding decision interpreting the EU-Ukraine Association Agreement (no membership perspective, no military guarantee) so the Netherlands can ratify it?",
+    scale={"scale_0": "No decision; the Netherlands moves not to ratify", "scale_100": "Legally binding decision adopted by the 28"},
+    actors={
+        "NLD": A(100, 0.9, "Rutte said he needed a 'legally binding' declaration at the summit saying the agreement does not lead to membership or military involvement, or he would put a non-ratification law to parliament the next day.", NLD_AA, iso_why="Judgement: the Netherlands was the demandeur; the 27 others had ratified.", isolation_cost=0.5),
+        "POL": A(80, 0.6, "Judgement: Warsaw wanted the agreement in force but disliked language excluding membership.", NLD_AA),
+        "LTU": A(75, 0.6, "Judgement: wanted the agreement in force, uneasy about denying a membership perspective.", NLD_AA),
+        "DEU": A(95, 0.6, "Merkel had said in June the solution should be acceptable to all and need no new ratifications.", "https://agenceurope.eu/en/bulletin/article/11582/3/association-agreement-ratification-member-states-invite-council-to-find-solution-to-dutch-problem"),
+    },
+    default=A(90, 0.4, "Judgement: all other members had ratified and wanted a solution that avoided reopening the agreement.", "https://agenceurope.eu/en/bulletin/article/11582/3/association-agreement-ratification-member-states-invite-council-to-find-solution-to-dutch-problem"),
+    actors_extra={
+        "UKR": X("Ukraine (Poroshenko; partner)", 70, 0.8, 0.05, "Partner; no vote", "Judgement: Kyiv wanted the agreement ratified but disliked a statement denying a membership perspective.", NLD_AA),
+    },
+    context={
+        "opt_out_possible": (True, "The decision interprets the agreement for all without changing its text; the Dutch concerns are met by interpretation.", "https://www.asktheeu.org/fr/request/8833/response/30375/attach/html/6/Email%20EU%20Ukraine%20Association%20Agreement.PA.pdf.html"),
+        "route_around": (True, "Rutte had said the other 27 could renegotiate something without the Netherlands if it did not ratify.", "https://agenceurope.eu/en/bulletin/article/11582/3/association-agreement-ratification-member-states-invite-council-to-find-solution-to-dutch-problem"),
+        "side_payment_available": (True, "The decision itself was the concession the Netherlands asked for.", NLD_AA),
+        "deadline_pressure": (True, "Rutte set the December summit as the deadline.", NLD_AA),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        side_payments="Decision of the heads of state or government: the agreement does not confer candidate status or a membership commitment, no collective security guarantee, no right of residence or work.",
+        summary="On 15 December 2016 the European Council adopted the decision; the Dutch parliament then approved ratification (Senate, 30 May 2017).",
+        sources=["http://aiv-advice.nl/95x/publications/advisory-letters/eu-ukraine-association-agreement-the-need-for-ratification"]),
+    notes=dict(difficulty="Here the would-be blocker is the proposer of the concession; the others' cost of granting it was low.",
+               judgement="Other members coded as a bloc."),
+))
+
+CAND = "https://www.euronews.com/my-europe/2022/06/20/consensus-builds-around-ukraines-eu-bid-ahead-of-crucial-summit-in-brussels"
+CASES.append(dict(
+    id="eu_candidate_status_ukraine_moldova_jun2022",
+    title="EU candidate status for Ukraine and Moldova (June 2022)",
+    decision_date="2022-06-23", coding_date="2022-06-20",
+    body="European Council (enlargement, unanimity)",
+    rule="eu-unanimity",
+    question="Will the European Council of 23-24 June 2022 grant Ukraine and Moldova the status of candidate countries?",
+    scale={"scale_0": "No candidate status", "scale_50": "A conditional or deferred status", "scale_100": "Candidate status granted (with conditions for the next steps)"},
+    adopted_threshold=75,
+    actors={
+        "NLD": A(80, 0.6, "The Dutch government, which had made clear its reservations about enlargement, backed candidate status on 17 June.", "https://www.devdiscourse.com/article/law-order/2077092-dutch-government-backs-ukraines-eu-candidate-status--anp-news-agency"),
+        "DNK": A(75, 0.5, "Denmark had argued Ukraine did not meet the criteria, but was reported by 20 June among the countries now supporting the status.", CAND),
+        "PRT": A(75, 0.5, "Portugal had been on the fence, arguing accession was no solution to the war, but was among the latest to support the status.", CAND),
+        "HUN": A(85, 0.3, "Hungary added its signature to the open letter asking for a fast track.", CAND),
+        "POL": A(100, 0.9, "Among the eastern states that wrote an open letter for a fast-track procedure.", CAND),
+        "DEU": A(90, 0.6, "Scholz, Macron and Draghi delivered an unmistakable 'yes' in Kyiv on 16 June.", "https://www.euronews.com/my-europe/2022/06/23/eu-leaders-set-to-endorse-ukraines-candidate-status-at-brussels-summit"),
+        "FRA": A(90, 0.6, "As for Germany.", "https://www.euronews.com/my-europe/2022/06/23/eu-leaders-set-to-endorse-ukraines-candidate-status-at-brussels-summit"),
+        "ITA": A(95, 0.6, "As for Germany.", "https://www.euronews.com/my-europe/2022/06/23/eu-leaders-set-to-endorse-ukraines-candidate-status-at-brussels-summit"),
+    },
+    default=A(90, 0.5, "Political consensus was rapidly building; the Commission recommended the status on 17 June.", CAND),
+    actors_extra={
+        "UKR": X("Ukraine (Zelensky)", 100, 1.0, 0.05, "Applicant; no vote", "Applied on 28 February 2022.", CAND),
+    },
+    context={
+        "opt_out_possible": (False, "Candidate status is granted by all.", CAND),
+        "route_around": (False, "Only the EU can grant it.", CAND),
+        "side_payment_available": (True, "Conditions attached to the next steps (anti-corruption, rule of law) reassured the sceptics.", "https://www.euractiv.com/section/europe-s-east/news/eu-closes-ranks-on-ukraine-moldova-candidate-status-as-decision-looms/"),
+        "deadline_pressure": (True, "The June European Council; the war.", CAND),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        summary="On 23 June 2022 the European Council unanimously granted candidate status to Ukraine and Moldova; Georgia got a European perspective.",
+        sources=["https://www.euronews.com/my-europe/2022/06/23/live-ukraine-eu-candidacy-and-food-security-at-top-of-council-summits-agenda?postid=1212313302"]),
+    notes=dict(difficulty="Sceptics folded before the summit once the large states moved; a case of early concession without a side payment.",
+               judgement="Positions coded from reports a few days before the summit."),
+))
+
+RENZI = "https://rferl.org/a/russia-eu-sanctions-why-italy-change-of-heart/27419043.html"
+CASES.append(dict(
+    id="eu_russia_sanctions_rollover_dec2015",
+    title="Six-month rollover of EU economic sanctions on Russia held up by Italy (December 2015)",
+    decision_date="2015-12-21", coding_date="2015-12-14",
+    body="Council of the EU (CFSP sanctions, unanimity)",
+    rule="eu-unanimity",
+    question="Will the EU extend its sectoral economic sanctions on Russia for six months (to 31 July 2016) before they expire on 31 December 2015?",
+    scale={"scale_0": "Sanctions lapse or are eased", "scale_100": "Sanctions extended unchanged for six months"},
+    actors={
+        "ITA": A(55, 0.6, "On 9 December Italy's ambassador asked for a political debate instead of a rubber-stamp; an EU source said Rome was 'not blocking anything'.", "https://euobserver.com/eu-and-the-world/ar6bb0ded1", iso_why="Judgement: Renzi had agreed the extension at the G20; a real veto would have isolated Italy against Germany and the east.", isolation_cost=0.6),
+        "HUN": A(55, 0.4, "Diplomats suspected Hungary of being in the same camp as Italy.", RENZI),
+        "AUT": A(60, 0.4, "Diplomats suspected Austria of being in the same camp.", RENZI),
+        "GRC": A(55, 0.4, "Diplomats suspected Greece of being in the same camp.", RENZI),
+        "CYP": A(55, 0.4, "Diplomats suspected Cyprus of being in the same camp.", RENZI),
+        "DEU": A(100, 0.7, "Judgement: the sanctions were tied to full implementation of Minsk II, a line Berlin led.", "https://old.day.kyiv.ua/en/article/day-after-day/renzi-maintaining-sanctions-against-russia"),
+        "POL": A(100, 0.8, "Judgement: the eastern members wanted the rollover.", RENZI),
+    },
+    default=A(95, 0.5, "EU leaders had agreed the extension on the sidelines of the G20 on 16 November; capitals had given the nod.", "https://euobserver.com/eu-and-the-world/ar6bb0ded1"),
+    context={
+        "opt_out_possible": (False, "Sanctions apply EU-wide.", RENZI),
+        "route_around": (False, "Judgement: no national substitute for EU trade sanctions.", RENZI),
+        "side_payment_available": (True, "A political debate and a later review of the sanctions could be granted at no cost.", RENZI),
+        "deadline_pressure": (True, "The sanctions expired on 31 December; formally the deadline was 31 January.", RENZI),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        side_payments="A leaders' discussion at the December summit; Renzi said the sanctions should be reviewed in the coming months.",
+        summary="After a discussion at the European Council of 17-18 December, the Council extended the economic sanctions to 31 July 2016 on 21 December 2015.",
+        sources=["https://mediafax.ro/externe/matteo-renzi-uniunea-europeana-ar-putea-revizui-peste-cateva-luni-sanctiunile-impuse-rusiei-14922759"]),
+    notes=dict(difficulty="A procedural hold for domestic signalling, released for a debate: a 'delay' tactic, not a veto.",
+               judgement="The suspected sympathisers are coded from diplomats' suspicions."),
+))
