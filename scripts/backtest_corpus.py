@@ -1332,3 +1332,105 @@ CASES.append(dict(
     notes=dict(difficulty="A procedural hold for domestic signalling, released for a debate: a 'delay' tactic, not a veto.",
                judgement="The suspected sympathisers are coded from diplomats' suspicions."),
 ))
+
+# ============================================================================ batch 4
+NMK20 = "https://intellinews.com/french-president-ready-to-allow-albania-north-macedonia-to-launch-eu-negotiations-176711/"
+CASES.append(dict(
+    id="eu_nmk_alb_accession_talks_mar2020",
+    title="EU decision to open accession talks with North Macedonia and Albania after the new enlargement methodology (March 2020)",
+    decision_date="2020-03-25", coding_date="2020-03-01",
+    body="Council of the EU (General Affairs Council, enlargement, unanimity)",
+    rule="eu-unanimity",
+    question="Will the EU decide in March 2020 to open accession negotiations with North Macedonia and Albania?",
+    scale={"scale_0": "No decision", "scale_50": "Talks opened with North Macedonia only", "scale_100": "Talks opened with both (Albania with conditions before the first conference)"},
+    adopted_threshold=75,
+    actors={
+        "FRA": A(80, 0.6, "Macron said on 15 February that France would allow both to start talks if the Commission's March reports were positive, after the Commission presented the new methodology France had asked for.", NMK20, iso_why="Judgement: France had got its methodology reform; a renewed veto would have isolated it.", isolation_cost=0.7),
+        "NLD": A(45, 0.5, "The Netherlands remained opposed to opening talks with Albania.", "https://english.republika.mk/news/macedonia/new-eu-progress-reports-on-macedonia-and-albania-will-be-presented-in-early-march/", iso_why="Judgement: with France moving, the Dutch stood nearly alone, but conditions on Albania offered a way out.", isolation_cost=0.5),
+        "DNK": A(55, 0.4, "Judgement: had shared the Dutch reservations on Albania in October 2019.", "https://english.republika.mk/news/macedonia/new-eu-progress-reports-on-macedonia-and-albania-will-be-presented-in-early-march/"),
+        "ITA": A(100, 0.6, "Italy and Greece demanded that North Macedonia remain coupled to Albania.", "https://english.republika.mk/news/macedonia/new-eu-progress-reports-on-macedonia-and-albania-will-be-presented-in-early-march/"),
+        "GRC": A(95, 0.5, "Italy and Greece demanded that North Macedonia remain coupled to Albania.", "https://english.republika.mk/news/macedonia/new-eu-progress-reports-on-macedonia-and-albania-will-be-presented-in-early-march/"),
+        "BGR": A(80, 0.5, "Judgement: supported opening while preparing its own conditions for the negotiating framework.", NMK20),
+    },
+    default=A(95, 0.5, "Judgement: the other members had wanted talks opened since 2019.", NMK20),
+    context={
+        "opt_out_possible": (False, "Opening talks is a decision of all members.", NMK20),
+        "route_around": (False, "Only the Union can negotiate accession.", NMK20),
+        "side_payment_available": (True, "The new methodology (reversibility, clusters) met France's demand; conditions on Albania could meet Dutch concerns.", NMK20),
+        "deadline_pressure": (True, "The Zagreb EU-Western Balkans summit was due in May 2020.", "http://www.anews.com.tr/world/2020/03/23/eu-countries-okay-membership-talks-with-skopje-tirana"),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        side_payments="New enlargement methodology (February 2020); conditions for Albania before its first intergovernmental conference.",
+        summary="Ambassadors agreed on 23 March 2020 and European affairs ministers adopted the conclusions on 24-25 March (endorsed by leaders on 26 March): talks opened with both, Albania subject to conditions.",
+        sources=["http://www.anews.com.tr/world/2020/03/23/eu-countries-okay-membership-talks-with-skopje-tirana", "https://mia.mk/eu-to-formally-decide-on-start-of-accession-negotiations-with-north-macedonia/?lang=en"]),
+    notes=dict(difficulty="The October 2019 blocker consents once its price (methodology) is paid; a second holdout on Albania settles for conditions. Pairs with eu_nmk_alb_accession_talks_oct2019.",
+               judgement="Other members coded as a bloc."),
+))
+
+SYR13 = "https://www.irishtimes.com/news/world/middle-east/eu-foreign-ministers-split-on-syria-arms-embargo-1.1407581"
+CASES.append(dict(
+    id="eu_syria_arms_embargo_renewal_may2013",
+    title="Renewal of the EU arms embargo on Syria covering the opposition (May 2013)",
+    decision_date="2013-05-27", coding_date="2013-05-24",
+    body="Council of the EU (Foreign Affairs Council, CFSP sanctions, unanimity)",
+    rule="eu-unanimity",
+    question="Will the EU renew its Syria arms embargo, including the ban on arming the opposition, before it expires on 31 May 2013?",
+    scale={"scale_0": "Embargo lapses; each member decides on arming the opposition", "scale_100": "Embargo renewed unchanged with the rest of the Syria sanctions"},
+    actors={
+        "GBR": A(5, 0.8, "Britain and France pressed for months to lift the embargo so that the opposition could be armed; Hague argued the rebels were denied the right to defend themselves.", "https://www.khaleejtimes.com/world/eu-mulls-lifting-syria-arms-embargo", iso_why="Judgement: Britain and France stood together, and a lapse needed no vote.", isolation_cost=0.2),
+        "FRA": A(10, 0.8, "Fabius said supplying arms would enable the resistance to defend itself.", "https://www.khaleejtimes.com/world/eu-mulls-lifting-syria-arms-embargo", iso_why="Judgement: with Britain; a lapse needed no vote.", isolation_cost=0.2),
+        "AUT": A(100, 0.9, "Austria staunchly opposed lifting the embargo and said it would have to pull its soldiers from the UN force on the Golan if the ban were lifted.", "https://www.khaleejtimes.com/world/eu-mulls-lifting-syria-arms-embargo"),
+        "CZE": A(90, 0.6, "Named by Austria as supporting its opposition to lifting.", "https://www.khaleejtimes.com/world/eu-mulls-lifting-syria-arms-embargo"),
+        "FIN": A(90, 0.6, "Named by Austria as supporting its opposition to lifting.", "https://www.khaleejtimes.com/world/eu-mulls-lifting-syria-arms-embargo"),
+        "LUX": A(90, 0.6, "Named by Austria as supporting its opposition to lifting.", "https://www.khaleejtimes.com/world/eu-mulls-lifting-syria-arms-embargo"),
+        "SWE": A(90, 0.6, "Named by Austria as supporting its opposition to lifting.", "https://www.khaleejtimes.com/world/eu-mulls-lifting-syria-arms-embargo"),
+        "IRL": A(85, 0.5, "Ireland did not want the situation to become further militarised.", SYR13, late=True),
+        "DEU": A(70, 0.5, "Westerwelle said Berlin remained 'very reluctant' about delivering weapons but wanted an agreed position; Merkel had opposed lifting in March.", "https://www.khaleejtimes.com/world/eu-mulls-lifting-syria-arms-embargo"),
+    },
+    default=A(70, 0.4, "Judgement: most members preferred keeping the embargo but valued a common position; in March the Franco-British push found little support.", "http://in.reuters.com/article/syria-crisis-eu-idINL6N0C79XX20130315"),
+    context={
+        "opt_out_possible": (True, "Judgement: an amended embargo exempting supplies to the opposition under conditions was discussed as a compromise.", SYR13),
+        "route_around": (False, "Judgement: renewal needed unanimity; without it the embargo lapsed automatically, favouring the UK and France.", SYR13),
+        "side_payment_available": (True, "Judgement: Britain and France could promise not to deliver arms immediately, and the other sanctions could be rebuilt separately.", SYR13),
+        "deadline_pressure": (True, "The sanctions package expired on 31 May 2013.", SYR13),
+    },
+    outcome=dict(adopted=False, value=0, type="blocked",
+        side_payments="The other Syria sanctions were re-adopted for a year; the UK and France said they had no immediate plans to send arms.",
+        summary="On 27 May 2013, after 13 hours, ministers failed to agree; the arms embargo lapsed on 31 May while the other sanctions were renewed. Britain and France 'won the freedom' to arm the opposition.",
+        sources=["http://www.independent.co.uk/news/world/politics/syria-arms-embargo-lifted-britain-and-france-force-eu-to-relax-ban-on-supplying-weapons-to-rebels-8633597.html", "http://thecomingcrisis.blogspot.com/2013/05/britain-criticised-over-eu-split-as.html"]),
+    notes=dict(difficulty="A sunset clause reverses who holds the veto: here the status quo (expiry) favoured the two large holdouts against a majority for renewal.",
+               judgement="Positions of members not named by Austria are judgements."),
+))
+
+NINTH = "https://www.urdupoint.com/en/world/eu-likely-to-further-delay-adoption-of-9th-sa-1610930.html"
+CASES.append(dict(
+    id="eu_ninth_sanctions_package_dec2022",
+    title="The EU's ninth sanctions package on Russia and the fertiliser derogation (December 2022)",
+    decision_date="2022-12-15", coding_date="2022-12-14",
+    body="Council of the EU (CFSP sanctions, unanimity)",
+    rule="eu-unanimity",
+    question="Will EU ambassadors agree the ninth sanctions package (proposed 7 December) before the end of the 15-16 December European Council?",
+    scale={"scale_0": "No agreement this year", "scale_100": "Package agreed"},
+    actors={
+        "POL": A(60, 0.7, "Poland and the Baltic states opposed the proposed exemptions for Russian fertiliser exports through EU ports as a loophole for sanctioned oligarchs.", NINTH, iso_why="Judgement: blocking a new sanctions package would have isolated the hawks from their own cause.", isolation_cost=0.7),
+        "LTU": A(60, 0.7, "Landsbergis said Russian oligarchs could use the loopholes.", NINTH, iso_why="Judgement: as for Poland.", isolation_cost=0.7),
+        "LVA": A(70, 0.6, "Judgement: among the Baltic states opposing the exemptions.", NINTH),
+        "EST": A(70, 0.6, "Judgement: among the Baltic states opposing the exemptions.", NINTH),
+        "DEU": A(90, 0.6, "Judgement: among the port states pushing for fertiliser derogations for food security.", "https://xii-xwealth.com/?p=10064"),
+        "NLD": A(90, 0.6, "Judgement: port state pushing for the derogations.", "https://xii-xwealth.com/?p=10064"),
+        "HUN": A(70, 0.4, "Judgement: also reported asking for clarification of the fertiliser regime.", "https://xii-xwealth.com/?p=10064"),
+    },
+    default=A(90, 0.5, "Judgement: the Commission proposed the package on 7 December; most members expected adoption 'in one way or another'.", NINTH),
+    context={
+        "opt_out_possible": (True, "Judgement: a case-by-case derogation for food and fertiliser deals could be written in.", "https://xii-xwealth.com/?p=10064"),
+        "route_around": (False, "EU sanctions need all members.", NINTH),
+        "side_payment_available": (True, "The port states could limit the derogations strictly to food and fertiliser shipments to developing countries.", NINTH),
+        "deadline_pressure": (True, "The last summit of the year on 15-16 December.", NINTH),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        side_payments="Fertiliser/food derogation narrowed: national unfreezing allowed only for food and fertiliser shipments, after consulting the Commission; Poland and Lithuania lifted their opposition.",
+        summary="On 15 December 2022 ambassadors agreed the ninth package on the margins of the summit; it was adopted by written procedure on 16 December.",
+        sources=["https://euromatter.com/eu-breaks-fertiliser-impasse-approves-ninth-russia-sanctions-bundle-euractiv-com/", "https://news360.es/canada/2022/12/15/eu-approves-new-sanctions-against-russia-with-exemptions-for-maritime-transport-of-fertilizers-3"]),
+    notes=dict(difficulty="Hawkish holdouts against a loophole, not against sanctions; a narrowed exemption settled it within a day.",
+               judgement="Several positions are judgements from the reported camps."),
+))
