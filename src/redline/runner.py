@@ -33,6 +33,7 @@ import pandas as pd
 
 from redline import __version__
 from redline.errors import RedlineError
+from redline.progress import stage
 from redline.rng import chunk_ranges, draw_blocks
 from redline.scenario import Scenario, scenario_hash
 from redline.store import Store
@@ -154,7 +155,8 @@ def prepare(
         raise RedlineError(f"chunk size: expected an integer >= 1, found {chunk_size}")
     base_dir = Path(source).parent if source else Path.cwd()
     try:
-        exact, tasks, context = questions.build(scenario, base_dir=base_dir, draws=draws, seed=seed)
+        with stage("coding the World and computing the exact answers (a first run compiles the kernels)"):
+            exact, tasks, context = questions.build(scenario, base_dir=base_dir, draws=draws, seed=seed)
     except RedlineError as exc:
         raise RedlineError(f"{source}: {exc}" if source else str(exc)) from None
     return Plan(scenario, seed, draws, chunk_size, tuple(tasks), exact, context, str(source))
@@ -247,6 +249,8 @@ def execute(
     started = dt.datetime.now(dt.UTC)
     collected: dict[int, dict[str, np.ndarray]] = {}
     bar = _progress(progress, len(todo))
+    monte_carlo = stage(f"Monte Carlo: {sum(b - a for a, b in todo):,} draws in {len(todo)} chunk(s)")
+    monte_carlo.__enter__()
     try:
         if client is None:
             results = ((r, run_chunk(plan.tasks, plan.seed, *r)) for r in todo)
@@ -270,6 +274,7 @@ def execute(
             bar.stop()
         if own_client:
             client.close()
+    monte_carlo.__exit__(None, None, None)
     if store is not None:
         draws = store.read_draws(run_id)
     else:
@@ -279,7 +284,8 @@ def execute(
             for key in keys
         }
     try:
-        summary, rows = summarise(plan, draws, run_id, started)
+        with stage("summarising the draws"):
+            summary, rows = summarise(plan, draws, run_id, started)
         if store is not None:
             store.finish_run(run_id, summary, rows)
     except BaseException:

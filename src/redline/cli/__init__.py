@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sys
 
 import typer
 from typer.core import TyperGroup
@@ -41,6 +42,32 @@ class _Group(TyperGroup):
     def list_commands(self, ctx):  # keep registration order instead of alphabetical
         return list(self.commands)
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+        """Usage errors (unknown option, missing argument, bad value) as one line ``error: ...``, exit 2."""
+        try:  # typer >= 0.20 carries its own copy of click
+            from typer._click import exceptions as click
+        except ImportError:  # pragma: no cover - older typer
+            from click import exceptions as click
+
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx is not None else "redline"
+            message = " ".join(exc.format_message().split()).rstrip(".")
+            typer.echo(f"error: {command}: {message} (see {command} --help)", err=True)
+            sys.exit(2)
+        except click.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            typer.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            typer.echo("error: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)  # without standalone mode, Exit(n) returns n
+
 
 app = typer.Typer(
     cls=_Group,
@@ -52,11 +79,31 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from redline import __version__
+
+        typer.echo(f"redline {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
     ctx: typer.Context,
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+    columns: str | None = typer.Option(
+        None,
+        "--columns",
+        help="Columns of the tables to print, comma-separated, or 'all' (default: those that fit the "
+        "terminal; the rest are named on stderr). Put it before the command: redline --columns all deter.",
+    ),
 ) -> None:
+    from redline.cli import _output
+
+    _output.COLUMNS = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
     ctx.obj = {"debug": debug}
 
 

@@ -65,19 +65,112 @@ def emit(
     if fmt is Format.csv:
         typer.echo(data.to_csv(index=False).rstrip("\n"))
         return
+    data = _chosen_columns(data)
+    texts = {str(c): _column_texts(data[c]) for c in data.columns}
+    shown, hidden = fit_columns(texts, console.width)
     table = Table(title=escape(title) if title else None, show_lines=False)
-    for column in data.columns:
-        table.add_column(escape(str(column)), overflow="fold")
-    for row in data.itertuples(index=False):
-        table.add_row(*(_cell(v) for v in row))
+    for column in shown:
+        numeric = pd.api.types.is_numeric_dtype(data[column]) and not pd.api.types.is_bool_dtype(data[column])
+        table.add_column(escape(column), justify="right" if numeric else "left", overflow="fold")
+    for i in range(len(data)):
+        table.add_row(*(texts[c][i] for c in shown))
     console.print(table)
+    if hidden:
+        typer.echo(
+            f"{len(hidden)} more column(s) not shown at {console.width} characters: {', '.join(hidden)} "
+            "(redline --columns all ..., a wider terminal, or --format csv/json)",
+            err=True,
+        )
+
+
+COLUMNS: list[str] | None = None
+"""Columns chosen with ``redline --columns a,b,...`` (``['all']``: every column, even past the width)."""
+
+
+def _chosen_columns(data: pd.DataFrame) -> pd.DataFrame:
+    if not COLUMNS or COLUMNS == ["all"]:
+        return data
+    unknown = [c for c in COLUMNS if c not in data.columns]
+    if unknown:
+        from redline.errors import RedlineError
+
+        raise RedlineError(
+            f"--columns: unknown column(s) {', '.join(unknown)}; available: {', '.join(map(str, data.columns))}"
+        )
+    return data[COLUMNS]
+
+
+def fit_columns(texts: dict[str, list[str]], width: int) -> tuple[list[str], list[str]]:
+    """The columns that fit ``width`` characters, in order, and the ones left out.
+
+    A column needs at least its longest word (identifiers and numbers are never broken; free text
+    wraps at spaces) plus 3 characters of border and padding. The first column is always shown.
+    ``redline --columns all`` shows every column whatever the width.
+    """
+    if COLUMNS == ["all"] or COLUMNS:
+        return list(texts), []
+    shown, used = [], 1
+    for name, cells in texts.items():
+        words = [w for text in [name, *cells] for w in str(text).split()] or [""]
+        need = max(len(w) for w in words) + 3
+        if shown and used + need > width:
+            continue
+        shown.append(name)
+        used += need
+    return shown, [name for name in texts if name not in shown]
+
+
+def _column_texts(column: pd.Series) -> list[str]:
+    """A column's cells, numbers with one number of decimals for the whole column (plain, no exponent)."""
+    if not pd.api.types.is_float_dtype(column):
+        return [_cell(v) for v in column]
+    values = column.to_numpy(dtype=float)
+    finite = values[np.isfinite(values)]
+    if "kappa" in str(column.name).lower() or "κ" in str(column.name):
+        return [_probability_near_one(v) for v in values]
+    if finite.size == 0 or np.all(finite == np.round(finite)) and np.abs(finite).max() < 1e15:
+        return [_cell(v) for v in column]
+    top = np.abs(finite).max()
+    decimals = 0 if top >= 1000 else 1 if top >= 100 else 2 if top >= 1 else 4
+    out = []
+    for v in values:
+        if math.isnan(v):
+            out.append("—")
+        elif v != 0 and abs(v) < 0.5 * 10.0**-decimals:
+            out.append(f"{v:.1e}")  # too small for the column's decimals: say so instead of 0
+        else:
+            out.append(f"{v:,.{decimals}f}")
+    return out
+
+
+def _probability_near_one(value: float) -> str:
+    """A credibility κ: four decimals, and ``1−2e-10`` rather than ``1.0000`` when it is not exactly 1."""
+    if math.isnan(value):
+        return "—"
+    if 0.99995 <= value < 1.0:
+        return f"1−{1.0 - value:.0e}"
+    return f"{value:.4f}"
 
 
 def _cell(value: Any) -> str:
+    """A plain number (thousands separators, no exponent for everyday sizes) or escaped text."""
+    if isinstance(value, bool | np.bool_):
+        return str(bool(value))
+    if isinstance(value, int | np.integer):
+        return f"{int(value):,d}"
     if isinstance(value, float | np.floating):
+        value = float(value)
         if math.isnan(value):
             return "—"
-        return f"{value:.6g}"
+        if value.is_integer() and abs(value) < 1e15:
+            return f"{int(value):,d}"
+        if abs(value) >= 1000:
+            return f"{value:,.0f}"
+        if abs(value) >= 1:
+            return f"{value:,.2f}".rstrip("0").rstrip(".")
+        if value == 0 or abs(value) >= 1e-4:
+            return f"{value:.4f}".rstrip("0").rstrip(".")
+        return f"{value:.1e}"
     if value is None or value is pd.NA:
         return "—"
     return escape(str(value))  # data text such as "[1]" is not rich markup

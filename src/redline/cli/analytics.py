@@ -191,7 +191,7 @@ def burden(
 # --------------------------------------------------------------------------------------- alignment
 def alignment(
     reference: str = typer.Option(
-        ..., "--with", "-w", help="Reference voter: an ISO3 code (RUS, USA, …) or nato-median."
+        "RUS", "--with", "-w", help="Reference voter: an ISO3 code (RUS, USA, …) or nato-median."
     ),
     year: int | None = typer.Option(None, "--year", "-y", help="Only votes up to this year (default: all)."),
     members: str = typer.Option("all", "--members", "-m", help="States to show: all, NATO, EU …"),
@@ -239,7 +239,11 @@ def alignment(
     _emit_many({f"alignment with {name}": result.reset_index(drop=True)}, fmt, meta)
     if plot is not None:
         _save(
-            _heatmap_with_factions(_rows_of(matrix, states), "agree", f"UN GA vote agreement ({members})"),
+            _heatmap_with_factions(
+                _rows_of(matrix, states),
+                "agree",
+                f"UN GA vote agreement among {members} states (the table: alignment with {name})",
+            ),
             plot,
         )
 
@@ -264,7 +268,12 @@ def _heatmap_with_factions(matrix: pd.DataFrame, measure: str, title: str) -> go
 
     sim, _ = _similarity_for(matrix, measure, 1)
     members, _summary = factions(sim, fill_missing=0.0)
-    return alignment_heatmap(sim, factions=members, title=title, measure=measure)
+    figure = alignment_heatmap(sim, factions=members, title=title, measure=measure)
+    rows = len(sim)
+    figure.update_layout(height=max(450, 120 + 16 * rows), width=max(600, 200 + 16 * rows))
+    figure.update_xaxes(tickmode="linear", dtick=1)  # every state labelled, none skipped
+    figure.update_yaxes(tickmode="linear", dtick=1)
+    return figure
 
 
 # ---------------------------------------------------------------------------------------- factions

@@ -35,7 +35,9 @@ def run(
         None, "--cluster", help="Dask scheduler address, e.g. tcp://host:8786."
     ),
     resume: str | None = typer.Option(None, "--resume", help="Resume an interrupted run by its id."),
-    no_report: bool = typer.Option(False, "--no-report", help="Skip the HTML report."),
+    no_report: bool = typer.Option(
+        False, "--no-report", help="Store the run only: write neither report.html nor summary.json."
+    ),
     wait: float = typer.Option(
         0.0, "--wait", min=0.0, max=86400.0, help="Seconds to wait while another run writes to the store."
     ),
@@ -54,24 +56,30 @@ def run(
         scenario = load_scenario(file)
         plan = prepare(scenario, draws=draws, seed=seed, chunk_size=chunk_size, source=file)
         result = execute(plan, db, resume=resume, cluster=cluster, progress=fmt is Format.table)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise RedlineError(f"{out}: cannot create the output folder ({exc})") from None
-    (out / "summary.json").write_text(json.dumps(result.summary, indent=2, allow_nan=False), encoding="utf-8")
-    if not no_report:
+    if not no_report:  # --no-report: the run is in the store, and nothing is written to --out
+        from redline.progress import stage
         from redline.report import write_report
 
-        write_report(result.summary, out / "report.html", plan=plan)
+        with stage(f"writing {out / 'report.html'} and {out / 'summary.json'}"):
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise RedlineError(f"{out}: cannot create the output folder ({exc})") from None
+            (out / "summary.json").write_text(
+                json.dumps(result.summary, indent=2, allow_nan=False), encoding="utf-8"
+            )
+            write_report(result.summary, out / "report.html", plan=plan)
     if fmt is Format.json:
         emit(result.summary, fmt)
         return
     emit(headline_rows(result.summary), fmt, title=f"{scenario.scenario.title or scenario.scenario.name}")
     if fmt is Format.table:
-        console.print(
-            f"run [bold]{result.run_id}[/] stored in {store}; "
-            f"{out / 'summary.json'}" + ("" if no_report else f" and {out / 'report.html'}") + " written"
+        written = (
+            "nothing else written (--no-report)"
+            if no_report
+            else (f"{out / 'summary.json'} and {out / 'report.html'} written")
         )
+        console.print(f"run [bold]{result.run_id}[/] stored in {store}; {written}", soft_wrap=True)
 
 
 def _check_out_folder(out: Path) -> None:
@@ -100,14 +108,18 @@ def validate(
     scenario = load_scenario(file)
     typer.echo(
         f"{file}: valid scenario '{scenario.scenario.name}' ({len(scenario.issues)} issues, "
-        f"{scenario.run.draws} draws, seed {scenario.run.seed})"
+        f"{scenario.run.draws} draws, seed {scenario.run.seed})",
+        err=coding and fmt is not Format.table,  # csv/json on stdout stay machine-readable
     )
     if coding and scenario.issues:
+        import pandas as pd
+
         from redline.issues import build_issue, indicator_frame
         from redline.questions import world_of
 
         world = world_of(scenario)
         indicators = indicator_frame(world, scenario.world)
+        tables = []
         for spec in scenario.issues:
             voters = [a for a in world.members(spec.body) if a in indicators.index]
             try:
@@ -125,7 +137,12 @@ def validate(
                 else f"coding from the {scenario.world.effective_year} data"
             )
             title = f"{spec.id}: {issue.title} ({origin})"
-            emit(table, fmt, title=title)
+            if fmt is Format.table:
+                emit(table, fmt, title=title)
+            else:
+                tables.append(table.assign(issue=spec.id)[["issue", *table.columns]])
+        if tables:  # one CSV (or JSON list) for every issue, with an ``issue`` column
+            emit(pd.concat(tables, ignore_index=True), fmt)
 
 
 def runs(
