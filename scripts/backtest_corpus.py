@@ -59,7 +59,7 @@ CASES.append(dict(
               "http://macedoniaonline.eu/content/view/204/45/"),
     context={
         "opt_out_possible": (False, "An invitation to accede is indivisible: it is issued by all allies or not at all, and every ally must later ratify.", NATO_BUCHAREST_DECL),
-        "route_around": (False, "Judgement: there is no way to admit a member without every ally (North Atlantic Treaty, Article 10).", "https://www.nato.int/cps/en/natolive/official_texts_17120.htm"),
+        "route_around": (False, "Judgement: there is no way to admit a member without every ally (North Atlantic Treaty, Article 10).", "https://usinfo.org/enus/government/forpolicy/protocols_1949.html"),
         "side_payment_available": (False, "Judgement: the only price Greece named was a composite name, which only Skopje could concede and which it had rejected in the UN talks; the other allies had nothing to offer Athens in its place.", "https://www.ekathimerini.com/news/56426/greek-diplomats-brace-for-pressure-at-nato-summit/"),
         "deadline_pressure": (True, "The summit date fixed the moment of decision; the next enlargement summit was a year away.", "https://www.ekathimerini.com/news/56426/greek-diplomats-brace-for-pressure-at-nato-summit/"),
     },
@@ -1433,4 +1433,119 @@ CASES.append(dict(
         sources=["https://euromatter.com/eu-breaks-fertiliser-impasse-approves-ninth-russia-sanctions-bundle-euractiv-com/", "https://news360.es/canada/2022/12/15/eu-approves-new-sanctions-against-russia-with-exemptions-for-maritime-transport-of-fertilizers-3"]),
     notes=dict(difficulty="Hawkish holdouts against a loophole, not against sanctions; a narrowed exemption settled it within a day.",
                judgement="Several positions are judgements from the reported camps."),
+))
+
+# ============================================================================ batch 5
+AUT_TR = "https://www.dailysabah.com/diplomacy/2017/03/17/turkeys-veto-of-some-nato-projects-aimed-only-at-austria-1489695086/amp"
+CASES.append(dict(
+    id="nato_austria_partnership_turkey_2017",
+    title="NATO partnership cooperation with Austria under Turkey's veto (May 2017)",
+    decision_date="2017-05-22", coding_date="2017-03-20",
+    body="NATO (North Atlantic Council, partnership programmes)",
+    rule="nato-consensus",
+    question="Will Turkey lift its veto so that NATO's 2017 partnership programmes with Austria (training, exercises) go ahead?",
+    scale={"scale_0": "Austria stays blocked", "scale_100": "Cooperation with Austria resumes"},
+    actors={
+        "TUR": A(5, 0.7, "Turkey's mission to NATO said the blockage of 2017 partnership projects was 'only targeted at Austria', which had demanded a halt to Turkey's EU accession talks and barred Turkish referendum rallies.", AUT_TR, iso_why="Judgement: the veto cost Turkey little inside NATO; Austria is a partner, not an ally, and the others could route around it.", isolation_cost=0.2),
+        "DEU": A(85, 0.4, "Judgement: Germany, itself in a row with Ankara over campaign rallies, backed partnership with Austria.", AUT_TR),
+        "USA": A(70, 0.3, "Judgement: low salience for Washington.", AUT_TR),
+    },
+    default=A(80, 0.3, "Judgement: the other allies valued cooperation with partners, including Austria's 400 troops in KFOR, but the dispute was bilateral; Stoltenberg called for it to end in March.", "http://www.panarmenian.net/eng/news/240389/", late=True),
+    actors_extra={
+        "AUT": X("Austria (partner; Kern/Kurz government)", 100, 0.8, 0.05, "Partner; no vote", "Austria's defence ministry said the blockade had gone on for months; Vienna called for halting Turkey's EU accession talks.", AUT_TR),
+    },
+    context={
+        "opt_out_possible": (False, "Judgement: partnership programmes were approved collectively for all partners.", AUT_TR),
+        "route_around": (True, "Judgement: NATO could switch to approving cooperation partner by partner, freeing the other 40 partners (it did so on 22 May).", "http://www.panarmenian.net/eng/news/240389/", ),
+        "side_payment_available": (False, "Judgement: Turkey wanted Austria to drop its opposition to Turkish EU accession, which Vienna would not do.", AUT_TR),
+        "deadline_pressure": (False, "Judgement: no deadline; the block had lasted since late 2016.", AUT_TR),
+    },
+    outcome=dict(adopted=False, value=0, type="blocked",
+        summary="On 22 May 2017 the allies changed procedures so that partnership activities are approved case by case, freeing the other partners; Turkey kept its veto on Austria's participation.",
+        sources=["http://gentst.com/2017/05/north-atlantic-treaty-organisation-ends-partnership/", "https://mirrorspectator.com/2017/05/25/turkey-blocks-nato-partnerships-in-row-with-austria/"]),
+    notes=dict(difficulty="A bilateral grievance carried into NATO; the others routed around it rather than paying, so the block on the target held.",
+               judgement="The allies' shared position is a judgement; its source is dated after the coding date."),
+))
+
+MAPDEC = "https://www.reuters.com/article/us-nato-idUSL0179714620080401"
+CASES.append(dict(
+    id="nato_map_review_dec2008",
+    title="NATO foreign ministers' review of MAP for Ukraine and Georgia after the Russia-Georgia war (December 2008)",
+    decision_date="2008-12-03", coding_date="2008-11-30",
+    body="NATO (North Atlantic Council, foreign ministers)",
+    rule="nato-consensus",
+    question="Will NATO foreign ministers in December 2008 grant Ukraine and/or Georgia a Membership Action Plan, as the Bucharest summit asked them to assess?",
+    scale={"scale_0": "No MAP and no new mechanism", "scale_40": "No MAP; Annual National Programmes under the NATO-Ukraine and NATO-Georgia Commissions", "scale_100": "MAP granted"},
+    adopted_threshold=70,
+    actors={
+        "USA": A(90, 0.6, "Judgement: the outgoing Bush administration still backed the two applications but was reported to seek a path around MAP rather than force it.", "http://georgiainthenews.blogspot.com/2008/04/no-map-for-georgia-or-ukraine-but-nato.html"),
+        "DEU": A(10, 0.7, "Judgement: Berlin had opposed MAP in April as premature (unresolved conflicts, lack of public support in Ukraine); the August war in Georgia strengthened that case.", "https://brf.be/international/44357", iso_why="Judgement: Germany led a group of West European allies; no isolation.", isolation_cost=0.1),
+        "FRA": A(15, 0.6, "Judgement: France had said it would not give its green light in April and mediated the August ceasefire with Moscow.", "https://mg.co.za/article/2008-04-01-france-wont-back-ukraine-georgia-nato-bids/", iso_why="Judgement: with Germany and others; no isolation.", isolation_cost=0.1),
+        "ITA": A(30, 0.4, "Judgement: part of the April group of sceptics.", MAPDEC),
+        "ESP": A(30, 0.4, "Judgement: part of the April group of sceptics.", MAPDEC),
+        "NLD": A(35, 0.4, "Judgement: part of the April group of sceptics.", MAPDEC),
+        "POL": A(95, 0.7, "Judgement: among the ex-communist supporters of MAP in April.", MAPDEC),
+        "LTU": A(95, 0.7, "Judgement: among the ex-communist supporters of MAP in April.", MAPDEC),
+        "CAN": A(85, 0.4, "Judgement: had supported MAP in April.", MAPDEC),
+        "GBR": A(60, 0.3, "Judgement: supportive in principle, low priority.", MAPDEC),
+    },
+    default=A(55, 0.25, "Judgement: no new positions reported; coded as in April with low salience.", MAPDEC),
+    actors_extra={
+        "GEO": X("Georgia (Saakashvili)", 100, 1.0, 0.03, "Applicant; no vote", "Saakashvili had said after Bucharest that 'MAP is not as important when you have a commitment to accept us as members'.", "http://georgiainthenews.blogspot.com/2008/04/no-map-for-georgia-or-ukraine-but-nato.html"),
+        "UKR": X("Ukraine (Yushchenko)", 90, 0.7, 0.05, "Applicant; no vote", "Judgement: Kyiv still sought MAP amid a domestic political crisis.", MAPDEC),
+        "RUS": X("Russia (external)", 0, 0.9, 0.5, "External; had just fought Georgia", "Judgement: Moscow had warned against MAP and fought Georgia in August 2008.", "https://mg.co.za/article/2008-04-01-france-wont-back-ukraine-georgia-nato-bids/"),
+    },
+    context={
+        "opt_out_possible": (False, "A MAP is granted by the Alliance as a whole.", MAPDEC),
+        "route_around": (True, "Judgement: strengthened NATO-Ukraine and NATO-Georgia Commissions could deliver assistance without a MAP decision.", "http://georgiainthenews.blogspot.com/2008/04/no-map-for-georgia-or-ukraine-but-nato.html"),
+        "side_payment_available": (True, "Judgement: intensified engagement and membership language had already substituted for MAP in April.", "http://georgiainthenews.blogspot.com/2008/04/no-map-for-georgia-or-ukraine-but-nato.html"),
+        "deadline_pressure": (True, "The Bucharest declaration asked foreign ministers for a first assessment in December 2008.", "http://georgiainthenews.blogspot.com/2008/04/no-map-for-georgia-or-ukraine-but-nato.html"),
+    },
+    outcome=dict(adopted=False, value=40, type="blocked",
+        summary="On 3 December 2008 ministers reaffirmed Bucharest but took no decision on MAP; Annual National Programmes under the two Commissions were created instead. Kouchner said the two were not ready.",
+        sources=["http://for-ua.com/article/1015183", "https://jamestown.org/program/nato-anps-instead-of-maps-for-ukraine-and-georgia/"]),
+    notes=dict(difficulty="Same coalition of blockers as in April, now with the Georgia war as added reason; the route around (ANPs) let the supporters claim progress.",
+               judgement="Positions are carried over from April 2008 reporting (no new public statements found before the meeting); correlated with nato_map_ukraine_georgia_bucharest_2008."),
+))
+
+CRIMEA = "http://news.trust.org/item/20140317101921-6p07f/?source=hpbreaking"
+CASES.append(dict(
+    id="eu_crimea_listings_mar2014",
+    title="First EU asset freezes and travel bans over Crimea (17 March 2014)",
+    decision_date="2014-03-17", coding_date="2014-03-17",
+    body="Council of the EU (Foreign Affairs Council, CFSP sanctions, unanimity)",
+    rule="eu-unanimity",
+    question="Will EU foreign ministers on 17 March 2014 adopt asset freezes and travel bans on Russian and Crimean officials after the Crimea referendum?",
+    scale={"scale_0": "No listings", "scale_30": "About 20 political figures listed", "scale_100": "The master list of 120-130 names, including senior officials and business figures"},
+    adopted_threshold=25,
+    actors={
+        "GRC": A(30, 0.5, "Greece was among the countries with reservations about moving too quickly.", CRIMEA, iso_why="Judgement: a veto on the first response to an annexation would have isolated Athens; narrowing the list was the cheaper option.", isolation_cost=0.6),
+        "CYP": A(25, 0.6, "Cyprus was among the countries with reservations; southern members did not want a more hard-hitting list.", CRIMEA, iso_why="Judgement: as for Greece.", isolation_cost=0.6),
+        "ITA": A(35, 0.5, "Italy was among the countries with reservations about moving too quickly.", CRIMEA),
+        "ESP": A(40, 0.4, "Spain was among the countries with reservations.", CRIMEA),
+        "PRT": A(40, 0.4, "Portugal was among the countries with reservations.", CRIMEA),
+        "DEU": A(60, 0.6, "Steinmeier said measures must leave ways open to prevent further escalation.", "http://www.toledoblade.com/World/2014/03/17/EU-poised-to-slap-further-sanctions-on-Russia.print"),
+        "NLD": A(75, 0.5, "Timmermans said sanctions had become inevitable.", "http://www.toledoblade.com/World/2014/03/17/EU-poised-to-slap-further-sanctions-on-Russia.print"),
+        "GBR": A(85, 0.6, "Hague hinted more measures could follow at the leaders' summit.", "http://www.toledoblade.com/World/2014/03/17/EU-poised-to-slap-further-sanctions-on-Russia.print"),
+        "LTU": A(100, 0.8, "Judgement: Lithuania pressed for the strongest response.", CRIMEA),
+        "POL": A(100, 0.8, "Judgement: pressed for the strongest response.", CRIMEA),
+        "CZE": A(65, 0.5, "Foreign Minister Zaoralek said the first set would be about 20 political figures, possibly widened later.", CRIMEA),
+    },
+    default=A(70, 0.5, "Judgement: the leaders had decided on 6 March that travel bans and asset freezes would follow if talks failed; ambassadors had whittled the list down to about 20.", "http://euobserver.com/article/123495"),
+    actors_extra={
+        "RUS": X("Russia (external)", 0, 0.9, 0.5, "External target", "Judgement: Moscow was about to annex Crimea.", CRIMEA),
+        "USA": X("United States (external)", 100, 0.6, 0.3, "External; imposing its own sanctions", "The US was expected to take similar steps the same day.", CRIMEA),
+    },
+    context={
+        "opt_out_possible": (False, "Listings apply EU-wide.", CRIMEA),
+        "route_around": (False, "Judgement: no national substitute for EU asset freezes.", CRIMEA),
+        "side_payment_available": (True, "The list could be shortened to political figures, meeting the hesitant members' concern about moving too fast.", CRIMEA),
+        "deadline_pressure": (True, "The Crimea referendum of 16 March; the leaders' summit on 20-21 March.", CRIMEA),
+    },
+    outcome=dict(adopted=True, value=30, type="adopted",
+        side_payments="List cut from 120-130 names to 21 political and military figures; no top Kremlin officials or business figures.",
+        summary="On 17 March 2014 the Council listed 21 Russian and Crimean officials (Council Decision 2014/145/CFSP); further names followed on 21 March.",
+        sources=["https://www.legislation.gov.uk/eudn/2014/145/contents/data.html", "https://www.reuters.com/article/us-ukraine-crisis-eu/eu-adopts-russia-sanctions-as-crimea-crisis-deepens-idUSBREA2G0J720140317"]),
+    notes=dict(difficulty="The hesitant members did not block; they shrank the measure. Whether it counts as 'adopted' depends on the threshold (here any listing counts).",
+               judgement="Coded from reports on the morning of the meeting; positions of members not named are judgements."),
 ))
