@@ -19,6 +19,7 @@ from redline.bargaining.bdm import (
 )
 from redline.bargaining.compiled import covers, simulate_compiled
 from redline.bargaining.result import BargainingResult, BatchForecast, Trajectory
+from redline.budget import check_memory, check_work
 from redline.errors import RedlineError
 
 __all__ = ["forecast", "forecast_batch"]
@@ -89,6 +90,7 @@ def forecast(
     x, c, s = validate_inputs(position, capability, salience)
     if x.shape[0] != 1:
         raise RedlineError("forecast: expected one issue (1-D arrays); use forecast_batch for draws")
+    check_size(1, x.shape[1], settings)
     out = simulate(x, c, s, settings, record=True)
     history = out["history"]
     w = c * s
@@ -170,6 +172,21 @@ def forecast_batch(
     return run_batch(x, c, s, settings)
 
 
+def check_size(draws: int, actors: int, settings: BDMSettings) -> None:
+    """Refuse a batch that would not fit in memory or would run for hours (before any work).
+
+    Memory: a few dozen (draws, actors) arrays, and (draws, actors, actors) blocks of a bounded chunk.
+    Work: every round compares every pair of actors (n^2 log n with sorted vote sums), for the rounds
+    a draw typically needs (the shipped issues converge in 150-200 rounds; the cap ``max_rounds`` is
+    rarely reached, so at most 200 rounds are counted).
+    """
+    hint = "ask for fewer draws, fewer actors or fewer rounds (--max-rounds)"
+    chunk = min(draws, 4096)
+    check_memory("bargaining", 8.0 * (40 * draws * actors + 6 * chunk * actors * actors), hint=hint)
+    rounds = min(max(settings.max_rounds, 1), 200)
+    check_work("bargaining", float(draws) * rounds * actors * actors * np.log2(actors + 2), hint=hint)
+
+
 def run_batch(
     x: np.ndarray, c: np.ndarray, s: np.ndarray, settings: BDMSettings, *, kernel: str = "auto"
 ) -> BatchForecast:
@@ -181,6 +198,7 @@ def run_batch(
     """
     if kernel not in ("auto", "numpy"):
         raise RedlineError(f"kernel: expected 'auto' or 'numpy', got {kernel!r}")
+    check_size(x.shape[0], x.shape[1], settings)
     compiled = kernel == "auto" and covers(settings)
     out = simulate_compiled(x, c, s, settings) if compiled else simulate(x, c, s, settings)
     return BatchForecast(

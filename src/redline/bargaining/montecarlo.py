@@ -24,7 +24,7 @@ import pandas as pd
 from redline.actors import ActorTable
 from redline.bargaining.baselines import baselines as _baselines
 from redline.bargaining.bdm import STATUS_CONVERGED, STATUS_MAX_ROUNDS, resolve_settings, validate_inputs
-from redline.bargaining.model import _unpack, run_batch
+from redline.bargaining.model import _unpack, check_size, run_batch
 from redline.bargaining.result import jsonable
 from redline.errors import RedlineError
 from redline.rng import RNGLike, chunk_ranges, draw_blocks
@@ -238,6 +238,7 @@ def monte_carlo(
         raise RedlineError(f"scale: expected (low, high) with low < high, got {scale!r}")
     if (x < low).any() or (x > high).any():
         raise RedlineError(f"positions lie outside the issue scale {scale!r}; pass scale=(low, high)")
+    check_size(draws, x.shape[0], settings)
     seed = _resolve_seed(rng)
 
     def sampler(gen: np.random.Generator, count: int) -> dict[str, np.ndarray]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
+from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
-from redline.errors import RedlineError
+from redline.errors import as_user_error, check_finite, check_seed
 
 __all__ = ["app", "main"]
 
@@ -27,16 +29,61 @@ COMMAND_MODULES = (
 )
 
 
+def _check_params(command: Any, params: dict[str, Any]) -> None:
+    """The checks every command shares: seeds in 0…2^64−1, numbers finite (no NaN or inf)."""
+    names = {p.name: (p.opts[0] if getattr(p, "opts", None) else p.name) for p in command.params}
+    for name, value in params.items():
+        where = names.get(name, name)
+        if name == "seed" or name.endswith("_seed"):
+            check_seed(value, where)
+        elif isinstance(value, float):
+            check_finite(value, where)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                if isinstance(item, float):
+                    check_finite(item, where)
+
+
+def _checked(command: Any) -> Any:
+    """Wrap a command's callback (once) with the shared parameter checks; groups recursively."""
+    if hasattr(command, "commands"):  # a group (typer may carry its own copy of click)
+        for sub in command.commands.values():
+            _checked(sub)
+        return command
+    callback = command.callback
+    if callback is None or getattr(callback, "_redline_checked", False):
+        return command
+
+    @functools.wraps(callback)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _check_params(command, kwargs)
+        return callback(*args, **kwargs)
+
+    wrapper._redline_checked = True  # type: ignore[attr-defined]
+    command.callback = wrapper
+    return command
+
+
 class _Group(TyperGroup):
-    """Turns a :class:`RedlineError` into ``error: ...`` on stderr and exit code 2 (no traceback)."""
+    """Turns user errors into ``error: ...`` on stderr and exit code 2 (no traceback).
+
+    A :class:`RedlineError`, a usage error of the argument parser, and the exceptions a user's file
+    causes wherever it is read (missing, a directory, not UTF-8, not TOML, nested too deeply; see
+    :func:`redline.errors.as_user_error`) all end as one line; ``--debug`` shows the traceback.
+    """
+
+    def resolve_command(self, ctx, args):  # type: ignore[override]
+        name, command, rest = super().resolve_command(ctx, args)
+        return name, (_checked(command) if command is not None else command), rest
 
     def invoke(self, ctx):  # type: ignore[override]
         try:
             return super().invoke(ctx)
-        except RedlineError as exc:
-            if (ctx.obj or {}).get("debug"):
+        except Exception as exc:
+            error = as_user_error(exc)
+            if error is None or (ctx.obj or {}).get("debug"):
                 raise
-            typer.echo(f"error: {exc}", err=True)
+            typer.echo(f"error: {error}", err=True)
             raise typer.Exit(2) from None
 
     def list_commands(self, ctx):  # keep registration order instead of alphabetical

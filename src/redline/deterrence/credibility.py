@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import ndtr, ndtri
 
+from redline.budget import check_memory, check_work
 from redline.errors import RedlineError
 
 __all__ = [
@@ -108,6 +109,14 @@ def _broadcast(w, a, theta):
     return w2, a2, theta1, scalar
 
 
+def _check_dp_size(draws: int, allies: int, cells: int, chunk: int) -> None:
+    """Refuse a DP whose grid of capability units would not fit (e.g. capability drawn from a wide
+    distribution, so one ally's units run into the billions)."""
+    hint = "use a coarser capability unit delta, fewer draws, or narrower capability uncertainty"
+    check_memory("credibility DP", 4.0 * 8 * cells * chunk, hint=hint)
+    check_work("credibility DP", float(draws) * allies * cells, hint=hint)
+
+
 def _dp_fixed(w: np.ndarray, u: np.ndarray, t_units: np.ndarray) -> np.ndarray:
     """Exact tail P(S ≥ t_d) for draws of w (D, m) sharing the units u (m,).
 
@@ -117,6 +126,7 @@ def _dp_fixed(w: np.ndarray, u: np.ndarray, t_units: np.ndarray) -> np.ndarray:
     """
     draws = w.shape[0]
     T = int(t_units.max())
+    _check_dp_size(draws, len(u), T + 1, min(_CHUNK, draws))
     out = np.empty(draws)
     # allies that alone reach T only move mass to the top cell: cheapest first, then the rest ascending
     order = sorted((k for k in range(len(u)) if u[k] > 0), key=lambda k: (u[k] < T, u[k]))
@@ -153,6 +163,7 @@ def _dp_fixed(w: np.ndarray, u: np.ndarray, t_units: np.ndarray) -> np.ndarray:
 def _dp_varying(w: np.ndarray, u: np.ndarray, t_units: np.ndarray) -> np.ndarray:
     """The same DP when the units differ per draw: u (D, m); shifts by gather on a (draws, S) grid."""
     draws, m = w.shape
+    _check_dp_size(draws, m, int(u.sum(axis=1).max()) + 1, min(_CHUNK, draws))
     out = np.empty(draws)
     for lo in range(0, draws, _CHUNK):
         wc, uc, tc = w[lo : lo + _CHUNK], u[lo : lo + _CHUNK], t_units[lo : lo + _CHUNK]

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from redline.budget import check_count, check_work
 from redline.deterrence.game import challenger_decision
 from redline.deterrence.montecarlo import monte_carlo
 from redline.deterrence.spec import DeterrenceGame
@@ -34,6 +35,10 @@ __all__ = ["RESTRAINT_DEFAULTS", "restraint_sweep"]
 
 RESTRAINT_DEFAULTS = {"p_L_cut": 0.3, "k_L_add": 0.2, "tau_gain": 0.2, "h_scale": 1.0}
 """Default effect sizes of support σ = 1 (assumptions; override by name)."""
+
+
+# More support levels than this add nothing a reader can see and only cost time.
+MAX_SIGMAS = 201
 
 
 def restraint_sweep(
@@ -83,6 +88,12 @@ def restraint_sweep(
     s = np.linspace(0.0, 1.0, 11) if sigmas is None else np.asarray(sigmas, dtype=float).reshape(-1)
     if s.size == 0 or np.isnan(s).any() or (s < 0).any() or (s > 1).any():
         raise RedlineError(f"restraint sweep: support levels σ must lie in [0, 1], got {s.tolist()}")
+    check_count("restraint sweep: number of support levels", int(s.size), low=1, high=MAX_SIGMAS)
+    check_work(
+        "restraint sweep",
+        float(s.size) * max(int(draws), 1) * (len(game.a) + 1) * 100,
+        hint="ask for fewer support levels (--sigma-steps) or fewer draws",
+    )
     if not 0 <= e["p_L_cut"] <= 1:
         raise RedlineError(f"restraint sweep: p_L_cut = {e['p_L_cut']}, expected a value in [0, 1]")
 

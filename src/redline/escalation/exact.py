@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from redline import __version__
+from redline.budget import check_memory, check_work
 from redline.errors import RedlineError
 from redline.escalation.ladder import Ladder, LadderParams, bayes_update, perceived_retaliation
 
@@ -253,6 +254,13 @@ def propagate(
     steps = _check_steps(steps)
     p = as_params(ladder, theta0, start)
     k, d = p.nuclear_rung, p.draws
+    # belief cells grow at most like (t + 1)(t + 2) / 2 (one per count of answered and unanswered
+    # crossings), so the worst case costs about steps^3 / 6 cell updates per draw and rung
+    check_work(
+        "exact escalation propagation",
+        float(steps) ** 3 / 6 * d * (k + 1),
+        hint="ask for fewer steps (--steps) or use the Monte Carlo (--draws)",
+    )
     q = np.stack([p.q_resolute, p.q_bluffer])  # (2, D): true retaliation probability per type
     red = ~np.isnan(p.tau)  # (D, K)
     red_full = np.concatenate([red, np.zeros((d, 1), bool)], axis=1)[None, :, None, :]
@@ -286,6 +294,11 @@ def propagate(
             flag: [cells.child_of(int(c), flag, p.q_resolute, p.q_bluffer) for c in sources]
             for flag in (True, False)
         }
+        check_memory(
+            "exact escalation propagation",
+            8.0 * 6 * 2 * d * cells.count * (k + 1),
+            hint="ask for fewer steps (--steps) or fewer parameter draws",
+        )
         new = np.zeros(mass.shape[:2] + (cells.count, k + 1))
         new[:, :, : mass.shape[2]] = stay + shift_up(cross - cross_red, 1)
         _add_to_cells(new, kids[True], shift_up(answered[:, :, sources], 2))

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from redline.budget import check_memory
 from redline.errors import RedlineError
 from redline.escalation.exact import _check_steps, as_params
 from redline.escalation.ladder import (
@@ -133,6 +134,8 @@ def simulate(
     if p.draws not in (1, draws):
         raise RedlineError(f"ladder parameters have {p.draws} rows; expected 1 or draws={draws}")
     k = p.nuclear_rung
+    hint = "ask for fewer draws or steps (a sweep runs in chunks through a scenario)"
+    check_memory("escalation Monte Carlo", 8.0 * 6 * draws * max(steps, 1), hint=hint)
     u = _uniforms(rng, draws, steps, first_draw)
 
     def per_run(values: np.ndarray) -> np.ndarray:
