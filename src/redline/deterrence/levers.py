@@ -73,6 +73,15 @@ class Lever:
             raise RedlineError(
                 f"lever {self.name}: unknown parameter(s) {', '.join(unknown)}; expected {', '.join(self.params)}"
             )
+        for key, value in params.items():
+            default = self.params[key]
+            numeric = isinstance(default, int | float) and not isinstance(default, bool)
+            if numeric and not (
+                isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+            ):
+                raise RedlineError(
+                    f"lever {self.name}: parameter {key} expected a finite number (default {default}); found {value!r}"
+                )
         return dataclasses.replace(self, params={**self.params, **params})
 
 

@@ -1,0 +1,77 @@
+"""Every command survives hostile input: exit 0 or 2, never a traceback, one ``error:`` line.
+
+The command lines come from tests/hostile.py (one argument hostile at a time, the rest well-formed);
+hypothesis samples a bounded number here, and ``python scripts/fuzz_cli.py`` runs all of them in
+subprocesses with memory and time limits.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from hostile import ROOT, hostile_command_lines, hostile_files
+from redline.cli import app
+
+
+@pytest.fixture(scope="module")
+def command_lines(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    return hostile_command_lines(tmp, hostile_files(tmp / "files"))
+
+
+def _check(line: list[str], monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, line)
+    assert result.exit_code in (0, 2), (line, result.exit_code, repr(result.exception))
+    assert "Traceback" not in result.output, line
+    if result.exit_code == 2:
+        errors = [row for row in result.output.splitlines() if row.startswith("error: ")]
+        assert len(errors) == 1, (line, result.output)
+
+
+def test_every_command_is_covered(command_lines):
+    covered = {" ".join(line[:2]) if line[0] in {"data", "power"} else line[0] for line in command_lines}
+    assert {"deter", "escalate", "bargain", "decide", "power weighted", "data sql", "backtest"} <= covered
+    assert len(command_lines) > 400
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_hostile_command_lines(command_lines, data, monkeypatch):
+    line = data.draw(st.sampled_from(command_lines))
+    _check(line, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ["escalate", "{dir}"],
+        ["deter", "{dir}"],
+        ["deter", "--year", "2024", "--target", "EST", "--lever", "us_withdrawal:w_scale=abc"],
+        ["burden", "--seed", "-1"],
+        ["claims", "--seed", "-1"],
+        ["escalate", "examples/ladders/kursk.toml", "--seed", "-1"],
+        ["forecast", "backtest/cases/nato_no_fly_zone_2022.toml", "--seed", "-1"],
+        ["data", "sql", ""],
+        ["power", "eu-qmv", "--states-pct", "nan"],
+        ["bargain", "examples/bargaining/ec_car_emissions_1994.csv", "--threshold", "nan"],
+        ["bargain", "{dir}"],
+        ["decide", "{dir}", "--rule", "nato-consensus", "--status-quo", "10", "--proposal", "60"],
+        ["power", "weighted", "{dir}", "--quota", "3"],
+        ["backtest", "backtest/cases", "--plot", "/nonexistent/dir/x.html"],
+        ["escalate", "examples/ladders/kursk.toml", "--draws", "100000000"],
+        ["escalate", "examples/ladders/kursk.toml", "--steps", "1000000"],
+        ["data", "sql", "SELECT repeat('x', 100000000)"],
+    ],
+)
+def test_issue_examples(line, tmp_path, monkeypatch):
+    """The hostile command lines reported in the reliability issue, each one a clean error now."""
+    line = [arg.replace("{dir}", str(tmp_path)) for arg in line]
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, line)
+    assert result.exit_code == 2, (line, result.output, repr(result.exception))
+    assert result.output.startswith("error: "), result.output
+    assert "Traceback" not in result.output
