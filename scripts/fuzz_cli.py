@@ -35,6 +35,7 @@ def main() -> int:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), COLUMNS="100")
+    env.setdefault("REDLINE_WORK_BUDGET", "1e10")
     failures, total, started = 0, 0, time.monotonic()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

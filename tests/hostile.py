@@ -94,6 +94,13 @@ def hostile_of(kind: str) -> list[str]:
     return HOSTILE["str"]
 
 
+# Options a command cannot run without (well-formed, always given before the hostile one).
+REQUIRED: dict[str, list[str]] = {
+    "decide": ["--rule", "nato-consensus", "--status-quo", "10", "--proposal", "60"],
+    "power weighted": ["--quota", "2"],
+    "deter": ["--year", "2024", "--target", "EST"],
+}
+
 # command -> (positional kinds, {option: kind}); kept small enough to run every value once.
 COMMANDS: dict[str, tuple[list[str], dict[str, str]]] = {
     "world": (["year"], {"--columns": "str", "--members": "str", "--date": "str"}),
@@ -146,7 +153,7 @@ def hostile_command_lines(tmp: Path, files: dict[str, Path]) -> list[list[str]]:
     lines: list[list[str]] = []
     for command, (positionals, options) in COMMANDS.items():
         base = command.split()
-        good_pos = [expand(good_of(k), tmp, files) for k in positionals]
+        good_pos = [expand(good_of(k), tmp, files) for k in positionals] + REQUIRED.get(command, [])
         for i, kind in enumerate(positionals):
             for bad in hostile_of(kind):
                 pos = list(good_pos)

@@ -24,6 +24,9 @@ def command_lines(tmp_path_factory):
 
 def _check(line: list[str], monkeypatch) -> None:
     monkeypatch.chdir(ROOT)
+    # small budgets: a hostile size is refused at once (the default budgets are tested elsewhere)
+    monkeypatch.setenv("REDLINE_WORK_BUDGET", "1e9")
+    monkeypatch.setenv("REDLINE_MEMORY_BUDGET", "1GB")
     result = CliRunner().invoke(app, line)
     assert result.exit_code in (0, 2), (line, result.exit_code, repr(result.exception))
     assert "Traceback" not in result.output, line

@@ -45,6 +45,7 @@ from redline.actors import ActorTable
 from redline.backtest import baselines
 from redline.backtest.cases import Case
 from redline.backtest.uncertainty import CodingUncertainty, sample_codings
+from redline.budget import check_memory
 
 if TYPE_CHECKING:
     from redline.decisions import Rule
@@ -236,6 +237,9 @@ def forecast_case(
     if strict:
         case = case.strict()
     table = case.actor_table()
+    check_memory(
+        "backtest forecast", 8.0 * 12 * draws * len(case.actors), hint="ask for fewer draws (--draws)"
+    )
     judgement = np.array([a.judgement for a in case.actors])
     sample = sample_codings(
         table.position, table.salience, table.capability, judgement, draws, seed, uncertainty

@@ -176,14 +176,13 @@ def check_size(draws: int, actors: int, settings: BDMSettings) -> None:
     """Refuse a batch that would not fit in memory or would run for hours (before any work).
 
     Memory: a few dozen (draws, actors) arrays, and (draws, actors, actors) blocks of a bounded chunk.
-    Work: every round compares every pair of actors (n^2 log n with sorted vote sums), for the rounds
-    a draw typically needs (the shipped issues converge in 150-200 rounds; the cap ``max_rounds`` is
-    rarely reached, so at most 200 rounds are counted).
+    Work: every round compares every pair of actors (n^2 log n with sorted vote sums), up to the
+    round cap (under coding noise many draws run to ``max_rounds``).
     """
     hint = "ask for fewer draws, fewer actors or fewer rounds (--max-rounds)"
     chunk = min(draws, 4096)
     check_memory("bargaining", 8.0 * (40 * draws * actors + 6 * chunk * actors * actors), hint=hint)
-    rounds = min(max(settings.max_rounds, 1), 200)
+    rounds = max(settings.max_rounds, 1)
     check_work("bargaining", float(draws) * rounds * actors * actors * np.log2(actors + 2), hint=hint)
 
 

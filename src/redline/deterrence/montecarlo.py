@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import spearmanr
 
+from redline.budget import check_memory, check_work
 from redline.deterrence.credibility import credibility
 from redline.deterrence.game import REGIMES, challenger_decision
 from redline.deterrence.spec import PARAMETERS, DeterrenceGame
@@ -288,6 +289,9 @@ def monte_carlo(
     if rule == "logit" and game.lam is None:
         raise RedlineError("rule 'logit' needs the game's logit precision lambda")
     check_uncertainty(game)
+    hint = "ask for fewer draws"
+    check_memory("deterrence Monte Carlo", 8.0 * 4 * draws, hint=hint)
+    check_work("deterrence Monte Carlo", float(draws) * (len(game.a) + 1) * 200, hint=hint)
     seed = _resolve_seed(rng)
     varies_kappa = any(k.split(".")[0] in ("w", "a", "theta", "rho") for k in game.uncertainty)
     kappa_point = game.kappa() if not varies_kappa else None
