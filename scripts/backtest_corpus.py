@@ -196,7 +196,7 @@ CASES.append(dict(
         "UKR": X("Ukraine (Zelensky government)", 100, 1.0, 0.05, "Non-member; no vote", "Kuleba requested the assistance from EU foreign ministers.", EPF_PROPOSAL),
     },
     context={
-        "opt_out_possible": (True, "The EPF allows a member to abstain constructively on lethal measures and pay towards other assistance instead.", "https://www.kildarestreet.com/debate/?id=2022-03-30a.91"),
+        "opt_out_possible": (True, "Judgement: the EPF decision of March 2021 lets a member abstain constructively on measures supplying lethal equipment and contribute to other assistance instead (Council Decision (CFSP) 2021/509).", EPF_PROPOSAL),
         "route_around": (True, "Judgement: members could deliver weapons nationally, as several already did, if the EU measure failed.", EPF_PROPOSAL),
         "side_payment_available": (False, "Judgement: no linked concession was at issue.", EPF_PROPOSAL),
         "deadline_pressure": (True, "Russia's full-scale invasion had begun on 24 February.", EPF_PROPOSAL),
@@ -212,7 +212,7 @@ OIL_HU = "https://breakingnews.ie/ukraine/hungary-proposes-removing-russian-oil-
 CASES.append(dict(
     id="eu_sixth_package_oil_embargo_2022",
     title="Russian oil embargo in the EU's sixth sanctions package",
-    decision_date="2022-05-30", coding_date="2022-05-24",
+    decision_date="2022-05-30", coding_date="2022-05-30",
     body="European Council / Council of the EU (CFSP sanctions, unanimity)",
     rule="eu-unanimity",
     question="Will the EU agree an embargo on Russian crude oil and oil products as part of the sixth sanctions package proposed by the Commission on 4 May 2022?",
@@ -268,7 +268,7 @@ CASES.append(dict(
         "HUN": A(0, 0.9, "Orban wrote to the Commission and Council presidents that Hungary 'cannot provide the unanimity required for the package adopted in July' if payments are made subject to rule-of-law conditionality.", MFF_HU, iso_why='Judgement: Hungary acted jointly with Poland, so neither stood alone.', isolation_cost=0.3),
         "POL": A(0, 0.9, "Morawiecki wrote to EU leaders that Poland could not accept this version of the conditionality mechanism; the justice minister urged a veto.", MFF_PL, iso_why='Judgement: Poland acted jointly with Hungary, so neither stood alone.', isolation_cost=0.3),
         "SVN": A(60, 0.3, "Judgement: the Jansa government was sympathetic to Budapest and Warsaw but had not threatened a veto.", MFF_HU),
-        "NLD": A(100, 0.7, "Judgement: with the 'frugal' states and Parliament, wanted strong conditionality and would not reopen it.", "https://jurist.org/news/2020/11/hungary-poland-veto-eus-7-year-budget-and-covid-19-recovery-package"),
+        "NLD": A(100, 0.7, "Judgement: with the 'frugal' states and Parliament, wanted strong conditionality and would not reopen it.", "https://jurist.org/news/2020/11/hungary-poland-veto-eus-7-year-budget-and-covid-19-recovery-package", late=True),
         "DEU": A(100, 0.8, "Judgement: the German presidency had negotiated the compromise with Parliament and wanted the package endorsed.", MFF_HU),
     },
     default=A(100, 0.6, "Judgement: 25 governments supported the package and the conditionality agreed by the presidency with Parliament on 5 November.", MFF_HU),
@@ -277,7 +277,7 @@ CASES.append(dict(
     },
     context={
         "opt_out_possible": (False, "The own-resources decision and the MFF apply to all members; no opt-out exists.", MFF_HU),
-        "route_around": (False, "Judgement: a recovery fund among 25 outside the treaties was not yet prepared on 14 November; the conditionality itself needed only QMV but the budget needed unanimity.", "https://jurist.org/news/2020/11/hungary-poland-veto-eus-7-year-budget-and-covid-19-recovery-package"),
+        "route_around": (False, "Judgement: a recovery fund among 25 outside the treaties was not yet prepared on 14 November; the conditionality itself needed only QMV but the budget needed unanimity.", MFF_HU),
         "side_payment_available": (True, "Judgement: clarifications of how the mechanism would be applied could be offered without reopening the regulation.", MFF_HU),
         "deadline_pressure": (True, "The MFF had to be in force on 1 January 2021, with the recovery fund awaited by all members.", MFF_HU),
     },
@@ -366,7 +366,7 @@ CASES.append(dict(
     actors={
         "FRA": A(5, 0.7, "At the General Affairs Council of 15 October France shot down a plan to give both a date for talks, arguing the enlargement process must first be reformed.", NMK_GAC, iso_why='Judgement: France was partly shielded by Dutch and Danish reservations on Albania, but stood alone on North Macedonia.', isolation_cost=0.3),
         "NLD": A(40, 0.5, "The Netherlands backed France in part, with reservations on Albania's reforms.", NMK_GAC),
-        "DNK": A(45, 0.4, "Judgement: reported with the Netherlands as having serious reservations about Albania.", "https://www.novinite.com/articles/201035/Three+Countries+Blocked+Skopje+and+Tirana+from+Starting+Accession+Negotiations+with+the+EU"),
+        "DNK": A(45, 0.4, "Judgement: reported with the Netherlands as having serious reservations about Albania.", "https://www.novinite.com/articles/201035/Three+Countries+Blocked+Skopje+and+Tirana+from+Starting+Accession+Negotiations+with+the+EU", late=True),
         "DEU": A(100, 0.6, "Germany's Europe minister said the EU was failing to stand by what it had repeatedly promised and that Berlin was 'very disappointed'.", NMK_GAC),
         "ITA": A(100, 0.6, "Judgement: Italy pressed for both openings (Conte called the failure a historic mistake).", NMK_GAC),
         "GRC": A(75, 0.4, "Judgement: after the Prespa agreement Athens supported North Macedonia's path.", NMK_GAC),
@@ -432,7 +432,7 @@ CASES.append(dict(
     scale={"scale_0": "No listings adopted", "scale_100": "Listings adopted as prepared"},
     actors={
         "CYP": A(20, 0.8, "Cyprus blocked the listings in Coreper on 10 and 18 September, wanting EU action against Turkey's drilling in its waters first.", BY_CY, iso_why='Judgement: openly criticised by the Baltic states and the High Representative, but with Greek and some French sympathy on Turkey.', isolation_cost=0.4),
-        "GRC": A(80, 0.4, "Judgement: Athens backed the Belarus listings but shared Cyprus's demand for firmness on Turkey.", "https://www.financialmirror.com/2020/09/21/nicosia-tells-eu-turkey-prefers-to-escalate-tensions/"),
+        "GRC": A(80, 0.4, "Judgement: Athens backed the Belarus listings but shared Cyprus's demand for firmness on Turkey.", "https://www.financialmirror.com/2020/09/21/nicosia-tells-eu-turkey-prefers-to-escalate-tensions/", late=True),
         "LTU": A(100, 0.9, "Judgement: Lithuania hosted the Belarusian opposition leader and pressed for rapid sanctions.", BY_CY),
         "LVA": A(100, 0.9, "Judgement: pressed for rapid sanctions; its foreign minister publicly criticised the hold-up.", BY_CY),
         "EST": A(100, 0.8, "Judgement: pressed for rapid sanctions.", BY_CY),
@@ -446,7 +446,7 @@ CASES.append(dict(
     context={
         "opt_out_possible": (False, "Sanctions listings apply EU-wide.", BY_CY),
         "route_around": (True, "Judgement: the Baltic states had already imposed national travel bans on Lukashenko and officials, which they could extend.", BY_CY),
-        "side_payment_available": (True, "Cyprus asked that the August political understanding on moving Belarus and Turkey in parallel be honoured; the leaders' summit of 1-2 October could address Turkey.", "https://www.financialmirror.com/2020/09/21/nicosia-tells-eu-turkey-prefers-to-escalate-tensions/"),
+        "side_payment_available": (True, "Cyprus called on the bloc to take action against Turkey over its drilling, a demand the leaders could address at their 1-2 October summit.", BY_CY),
         "deadline_pressure": (True, "Judgement: the EU's credibility on Belarus was at stake weeks after the election.", BY_CY),
     },
     outcome=dict(adopted=False, value=0, type="delayed",
@@ -502,9 +502,9 @@ CASES.append(dict(
     actors={
         "HUN": A(60, 0.9, "Orban and Morawiecki signalled readiness to lift the veto in return for the German presidency's interpretative declaration; Orban spoke of 'a victory for common sense'.", MFF_DEC, iso_why="Judgement: with the 25 preparing to go ahead without them, standing firm risked exclusion from the recovery fund.", isolation_cost=0.6),
         "POL": A(60, 0.9, "President Duda said there was an outline of a provisional agreement, the result of great efforts of Poland, Hungary and the German presidency.", MFF_DEC, iso_why="Judgement: as for Hungary; Warsaw's junior coalition partner opposed any compromise, raising domestic cost of conceding.", isolation_cost=0.6),
-        "NLD": A(90, 0.7, "Judgement: Rutte wanted legal advice on whether the compromise breached the deal with Parliament; he would not accept a dilution of the rules.", "https://www.ajc.com/news/nation-world/eu-strikes-deal-on-landmark-budget-virus-recovery-fund/LH26UGVVURB4NNBOTYKUGSYOVE/"),
-        "LUX": A(90, 0.5, "Bettel said 'nothing must change in the rules'.", "https://www.ajc.com/news/nation-world/eu-strikes-deal-on-landmark-budget-virus-recovery-fund/LH26UGVVURB4NNBOTYKUGSYOVE/"),
-        "BEL": A(85, 0.5, "Judgement: reported with the Netherlands and Luxembourg as still having questions about the compromise.", "https://www.ajc.com/news/nation-world/eu-strikes-deal-on-landmark-budget-virus-recovery-fund/LH26UGVVURB4NNBOTYKUGSYOVE/"),
+        "NLD": A(90, 0.7, "Judgement: Rutte wanted legal advice on whether the compromise breached the deal with Parliament; he would not accept a dilution of the rules.", "https://www.ajc.com/news/nation-world/eu-strikes-deal-on-landmark-budget-virus-recovery-fund/LH26UGVVURB4NNBOTYKUGSYOVE/", late=True),
+        "LUX": A(90, 0.5, "Bettel said 'nothing must change in the rules'.", "https://www.ajc.com/news/nation-world/eu-strikes-deal-on-landmark-budget-virus-recovery-fund/LH26UGVVURB4NNBOTYKUGSYOVE/", late=True),
+        "BEL": A(85, 0.5, "Judgement: reported with the Netherlands and Luxembourg as still having questions about the compromise.", "https://www.ajc.com/news/nation-world/eu-strikes-deal-on-landmark-budget-virus-recovery-fund/LH26UGVVURB4NNBOTYKUGSYOVE/", late=True),
         "DEU": A(75, 0.9, "The German presidency negotiated the interpretative declaration with Budapest and Warsaw.", MFF_DEC),
     },
     default=A(75, 0.6, "Judgement: the other members wanted the recovery fund released; southern members waited for the money, and the 25 were preparing to proceed without Hungary and Poland if needed.", MFF_DEC),
@@ -513,7 +513,7 @@ CASES.append(dict(
     },
     context={
         "opt_out_possible": (False, "The MFF and own-resources decision apply to all.", MFF_DEC),
-        "route_around": (True, "The other 25 planned to press ahead as a smaller group to release the 750 billion euro recovery fund (enhanced cooperation or an intergovernmental arrangement).", "https://news.yahoo.com/hungary-poland-drop-opposition-eu-182717979.html"),
+        "route_around": (True, "After three weeks of vetoes Hungary and Poland faced the possibility of being excluded from the stimulus package (the other 25 going ahead without them).", MFF_DEC),
         "side_payment_available": (True, "The presidency offered an interpretative declaration: no sanctions before the Court of Justice rules on the regulation.", MFF_DEC),
         "deadline_pressure": (True, "Without a deal the EU would run on provisional twelfths from 1 January 2021 and the recovery fund would be delayed.", MFF_DEC),
     },
@@ -558,7 +558,7 @@ CASES.append(dict(
 ))
 
 SWIFT_FORTUNE = "https://fortune.com/2022/02/25/ukraine-anger-sanctions-germany-italy-hungary-europe-eu-failure-cut-russia-swift-payment-network/"
-SWIFT_AFP = "https://www.brecorder.com/news/40157347/eu-still-mulling-cutting-russia-from-swift-after-fresh-zelensky-appeal"
+SWIFT_AFP = "https://www.news18.com/amp/news/world/eu-still-mulling-cutting-russia-from-swift-after-fresh-appeal-from-ukrainian-president-4814696.html"
 CASES.append(dict(
     id="eu_swift_exclusion_russian_banks_2022",
     title="Exclusion of Russian banks from SWIFT (February-March 2022)",
@@ -642,7 +642,7 @@ GMT_BBG = "https://www.bnnbloomberg.ca/hungary-to-oppose-global-minimum-tax-at-e
 CASES.append(dict(
     id="eu_global_minimum_tax_jun2022",
     title="EU directive on the 15% global minimum corporate tax at the June 2022 ECOFIN",
-    decision_date="2022-06-17", coding_date="2022-06-16",
+    decision_date="2022-06-17", coding_date="2022-06-17",
     body="Council of the EU (ECOFIN, taxation, unanimity)",
     rule="eu-unanimity",
     question="Will ECOFIN on 17 June 2022 reach unanimous agreement on the Pillar Two directive (15% minimum tax for large multinational groups)?",
@@ -732,7 +732,6 @@ CASES.append(dict(
                judgement="Poland's December stance is known only from a report dated after the coding date."),
 ))
 
-FS_MAY = "https://www.newsbreak.com/news/2606684821829/house-1-6-panel-rejects-justice-department-s-transcript-request"
 CASES.append(dict(
     id="nato_finland_sweden_accession_talks_may2022",
     title="North Atlantic Council decision to start accession talks with Finland and Sweden (18 May 2022)",
@@ -743,20 +742,20 @@ CASES.append(dict(
     scale={"scale_0": "No decision to start talks", "scale_100": "Accession talks started at once"},
     actors={
         "TUR": A(10, 0.8, "Erdogan objected to Swedish and Finnish membership, accusing both of failing to take a 'clear' stance on the PKK and other groups Ankara deems terrorist.", "https://20.detik.com/detikflash/20220517-220517031/erdogan-mengecam-finlandia-dan-swedia-yang-masuk-nato", iso_why="Judgement: alone against 29, but with domestic backing and an election ahead; delaying the start cost little.", isolation_cost=0.3),
-        "USA": A(100, 0.7, "Judgement: Washington backed a rapid accession and expected Turkey's concerns to be resolved.", "https://www.rt.com/news/555682-turkey-blocks-nato-sweden-finland/"),
-        "HUN": A(85, 0.3, "Judgement: Budapest said it supported the applications but was in no hurry.", "https://www.rt.com/news/555682-turkey-blocks-nato-sweden-finland/"),
+        "USA": A(100, 0.7, "Judgement: Washington backed a rapid accession and expected Turkey's concerns to be resolved.", "https://www.brecorder.com/news/40173164/stoltenberg-confident-common-ground-can-be-found-on-sweden-finland-membership"),
+        "HUN": A(85, 0.3, "Judgement: Budapest said it supported the applications but was in no hurry.", "https://www.brecorder.com/news/40173164/stoltenberg-confident-common-ground-can-be-found-on-sweden-finland-membership"),
     },
-    default=A(100, 0.7, "Stoltenberg had said the first stage could be concluded within one or two weeks; the other allies welcomed the applications.", "https://www.rt.com/news/555682-turkey-blocks-nato-sweden-finland/"),
+    default=A(100, 0.7, "Stoltenberg said on 15 May that Turkey did not want to block and that he was confident its concerns could be addressed without delaying accession; the other allies welcomed the applications.", "https://www.brecorder.com/news/40173164/stoltenberg-confident-common-ground-can-be-found-on-sweden-finland-membership"),
     actors_extra={
-        "NATO_SG": X("NATO Secretary General (Stoltenberg)", 100, 0.9, 0.3, "Chairs the Council; no vote", "Said the first stage could be concluded within one or two weeks.", "https://www.rt.com/news/555682-turkey-blocks-nato-sweden-finland/"),
-        "FIN": X("Finland (applicant)", 100, 1.0, 0.05, "Applicant; no vote", "Applied on 18 May after parliament's vote.", "https://babel.ua/en/news/78836-ft-turkey-has-blocked-talks-on-sweden-and-finland-joining-nato"),
-        "SWE": X("Sweden (applicant)", 100, 1.0, 0.05, "Applicant; no vote", "Applied on 18 May.", "https://babel.ua/en/news/78836-ft-turkey-has-blocked-talks-on-sweden-and-finland-joining-nato"),
+        "NATO_SG": X("NATO Secretary General (Stoltenberg)", 100, 0.9, 0.3, "Chairs the Council; no vote", "Said he wanted to speed up the process as much as possible and was confident Turkey's concerns could be met without delay.", "https://www.brecorder.com/news/40173164/stoltenberg-confident-common-ground-can-be-found-on-sweden-finland-membership"),
+        "FIN": X("Finland (applicant)", 100, 1.0, 0.05, "Applicant; no vote", "Helsinki announced its decision to apply on 15 May.", "https://www.brecorder.com/news/40173164/stoltenberg-confident-common-ground-can-be-found-on-sweden-finland-membership"),
+        "SWE": X("Sweden (applicant)", 100, 1.0, 0.05, "Applicant; no vote", "Judgement: Stockholm decided to apply on 16 May.", "https://www.brecorder.com/news/40173164/stoltenberg-confident-common-ground-can-be-found-on-sweden-finland-membership"),
     },
     context={
-        "opt_out_possible": (False, "Accession is decided by all allies.", "https://www.rt.com/news/555682-turkey-blocks-nato-sweden-finland/"),
-        "route_around": (False, "Judgement: bilateral security assurances (UK, US) could bridge the interim but not replace accession.", "https://www.rt.com/news/555682-turkey-blocks-nato-sweden-finland/"),
-        "side_payment_available": (True, "Erdogan asked Sweden for concrete steps on people linked to the PKK and for lifting the 2019 arms-export embargo.", FS_MAY),
-        "deadline_pressure": (False, "Judgement: the Madrid summit at the end of June was the natural target; nothing forced a decision on 18 May.", FS_MAY),
+        "opt_out_possible": (False, "Accession is decided by all allies.", "https://www.brecorder.com/news/40173164/stoltenberg-confident-common-ground-can-be-found-on-sweden-finland-membership"),
+        "route_around": (False, "Judgement: bilateral security assurances (UK, US) could bridge the interim but not replace accession.", "https://www.brecorder.com/news/40173164/stoltenberg-confident-common-ground-can-be-found-on-sweden-finland-membership"),
+        "side_payment_available": (True, "Erdogan tied his objection to the two countries' stance on the PKK and related groups, a demand they could act on.", "https://20.detik.com/detikflash/20220517-220517031/erdogan-mengecam-finlandia-dan-swedia-yang-masuk-nato"),
+        "deadline_pressure": (False, "Judgement: the Madrid summit at the end of June was the natural target; nothing forced a decision on 18 May.", "https://www.brecorder.com/news/40173164/stoltenberg-confident-common-ground-can-be-found-on-sweden-finland-membership"),
     },
     outcome=dict(adopted=False, value=0, type="delayed",
         summary="On 18 May 2022 Turkey prevented the North Atlantic Council from deciding to start the accession process; talks were cleared only at Madrid on 28 June after a trilateral memorandum.",
@@ -789,7 +788,7 @@ CASES.append(dict(
         "opt_out_possible": (False, "Accession is decided by all allies.", FS_JUN),
         "route_around": (False, "Judgement: no substitute for an Alliance invitation.", FS_JUN),
         "side_payment_available": (True, "Turkey's price was explicit (PKK/YPG stance, arms embargo, extraditions) and the applicants were negotiating on it.", FS_JUN),
-        "deadline_pressure": (True, "The Madrid summit was the agreed target for the invitation.", "https://www.dailysabah.com/politics/diplomacy/4-way-talks-between-turkey-nato-nordic-counrtries-begins-in-madrid"),
+        "deadline_pressure": (True, "The Madrid summit was the agreed target for the invitation.", FS_JUN),
     },
     outcome=dict(adopted=True, value=100, type="adopted",
         side_payments="Trilateral memorandum of 28 June 2022: Finland and Sweden to address Turkish extradition requests expeditiously, not support the YPG/PYD or FETO, lift their arms-export restrictions on Turkey and work against PKK fundraising.",
@@ -804,7 +803,7 @@ EAGLE = "https://polandin.com/45520833/turkey-blocks-signing-nato-defence-plan-f
 CASES.append(dict(
     id="nato_baltic_poland_defence_plans_london_2019",
     title="NATO's updated defence plans for Poland and the Baltic states held up by Turkey (London, December 2019)",
-    decision_date="2019-12-04", coding_date="2019-12-02",
+    decision_date="2019-12-04", coding_date="2019-12-03",
     body="NATO (North Atlantic Council, leaders' meeting, London)",
     rule="nato-consensus",
     question="Will Turkey lift its hold on the updated defence plans for Poland and the Baltic states at the London leaders' meeting without NATO designating the YPG as terrorist?",
@@ -816,7 +815,7 @@ CASES.append(dict(
         "LVA": A(100, 0.9, "Judgement: directly covered by the plan.", EAGLE),
         "EST": A(100, 0.9, "Judgement: directly covered by the plan.", EAGLE),
         "FRA": A(100, 0.6, "Judgement: Paris refused to classify the YPG as terrorist, the price Turkey asked.", "https://inewstoday.net/2019/12/turkey-says-no-change-in-objection-to-north-atlantic-treaty/"),
-        "USA": A(95, 0.5, "Judgement: Washington had withdrawn support for a separate Turkish plan; it backed the eastern plans.", "https://newsbeast.gr/world/arthro/5731437/pos-exigise-o-erntogan-tin-ypochorisi-sto-thema-toy-schedioy-toy-nato-gia-ti-valtiki"),
+        "USA": A(95, 0.5, "Judgement: Washington had withdrawn support for a separate Turkish plan; it backed the eastern plans.", EAGLE),
         "GBR": A(95, 0.5, "The UK foreign secretary said allies were working on it but would not promise a solution by the end of the summit.", "https://inewstoday.net/2019/12/turkey-says-no-change-in-objection-to-north-atlantic-treaty/"),
     },
     default=A(95, 0.5, "Judgement: the other allies backed the plans and would not label the YPG terrorist; a diplomat said the Turks were 'taking eastern Europeans hostage'.", EAGLE),
@@ -890,7 +889,7 @@ CASES.append(dict(
     },
     default=A(85, 0.4, "27 of 28 ministers backed the common approach in the informal vote in Bucharest.", VEN),
     context={
-        "opt_out_possible": (True, "The draft itself left recognition to each member ('individual member states will acknowledge'), a national opt-in.", "http://ummnews.biz/node/5932"),
+        "opt_out_possible": (True, "Judgement: recognition is a national prerogative, so a common text could leave the act of recognition to each member.", VEN),
         "route_around": (True, "Member states could recognise Guaido nationally and issue a joint statement of a group of states.", VEN),
         "side_payment_available": (False, "Judgement: Italy's objection was one of principle inside its coalition.", VEN),
         "deadline_pressure": (True, "The eight-day ultimatum to Maduro expired on 3 February.", VEN),
@@ -951,7 +950,7 @@ CASES.append(dict(
     context={
         "opt_out_possible": (True, "Judgement: allies could stay out of combat operations under NATO command (as Germany and Turkey did), so agreeing did not commit them to strike.", "https://www.atlanticcouncil.org/blogs/natosource/turkey-blocks-nato-mission-in-libya/"),
         "route_around": (True, "The coalition (Odyssey Dawn) was already operating outside NATO.", LIBYA),
-        "side_payment_available": (True, "Turkey's conditions (mission limited to protecting civilians, arms embargo and humanitarian aid) could be written into the mandate.", "http://www.washingtonpost.com/wp-dyn/content/article/2011/03/24/AR2011032400961_pf.html"),
+        "side_payment_available": (True, "Turkey's condition (a NATO operation within the UN framework) could be written into the mandate.", LIBYA),
         "deadline_pressure": (True, "Washington wanted to hand over within days.", "https://www.atlanticcouncil.org/blogs/natosource/turkey-blocks-nato-mission-in-libya/"),
     },
     outcome=dict(adopted=True, value=70, type="adopted",
@@ -966,7 +965,7 @@ LISBON = "https://famous4me.webnode.com/news/nato-leaders-to-avoid-citing-iran-a
 CASES.append(dict(
     id="nato_missile_defence_lisbon_2010",
     title="NATO territorial missile defence decided at the Lisbon summit (November 2010)",
-    decision_date="2010-11-19", coding_date="2010-11-17",
+    decision_date="2010-11-19", coding_date="2010-11-18",
     body="NATO (North Atlantic Council, heads of state and government, Lisbon)",
     rule="nato-consensus",
     question="Will the Lisbon summit decide to develop a NATO territorial ballistic-missile defence capability?",
@@ -974,12 +973,12 @@ CASES.append(dict(
     adopted_threshold=50,
     actors={
         "TUR": A(60, 0.7, "President Gul said naming Iran 'is wrong and will not happen'; Turkey would refuse a document naming Iran and wanted technical details and a say in command.", "https://www.masress.com/almesryoon/42692", iso_why="Judgement: Turkey supported missile defence in principle; blocking the US-led centrepiece of the summit would isolate it, so wording was the lever.", isolation_cost=0.6),
-        "USA": A(100, 0.8, "President Obama wanted broad agreement on a missile umbrella over European allies at Lisbon.", LISBON),
-        "FRA": A(80, 0.4, "An Elysee official said Iran would not figure as a threat in the public declaration.", LISBON),
-        "POL": A(95, 0.6, "Judgement: host of planned interceptors.", "https://www.jpost.com/Headlines/Article.aspx?id=350015"),
-        "ROU": A(95, 0.6, "Judgement: host of planned interceptors.", "https://www.jpost.com/Headlines/Article.aspx?id=350015"),
+        "USA": A(100, 0.8, "President Obama wanted broad agreement on a missile umbrella over European allies at Lisbon.", LISBON, late=True),
+        "FRA": A(80, 0.4, "An Elysee official said Iran would not figure as a threat in the public declaration.", LISBON, late=True),
+        "POL": A(95, 0.6, "Judgement: host of planned interceptors.", "https://www.jpost.com/Headlines/Article.aspx?id=350015", late=True),
+        "ROU": A(95, 0.6, "Judgement: host of planned interceptors.", "https://www.jpost.com/Headlines/Article.aspx?id=350015", late=True),
     },
-    default=A(85, 0.4, "Judgement: allies broadly backed the capability; diplomats reported intense debate only on naming Iran.", LISBON),
+    default=A(85, 0.4, "Judgement: allies broadly backed the capability; diplomats reported intense debate only on naming Iran.", LISBON, late=True),
     actors_extra={
         "RUS": X("Russia (external; Medvedev attending)", 20, 0.5, 0.3, "External; invited to cooperate", "Judgement: Moscow viewed the project with suspicion despite assurances.", "https://www.masress.com/almesryoon/42692"),
     },
@@ -1042,7 +1041,7 @@ CASES.append(dict(
     scale={"scale_0": "No invitation", "scale_100": "Invitation issued"},
     actors={
         "USA": A(95, 0.5, "Judgement: Washington supported the invitation under the open-door policy.", MNE),
-        "DEU": A(85, 0.4, "Foreign Minister Steinmeier said on 1 December that the allies had reached a consensus to invite Montenegro.", "http://smarkos.blogspot.com/2015/12/montenegro-invited-to-join-nato.html"),
+        "DEU": A(85, 0.4, "Foreign Minister Steinmeier said on 1 December that the allies had reached a consensus to invite Montenegro.", "http://smarkos.blogspot.com/2015/12/montenegro-invited-to-join-nato.html", late=True),
         "GRC": A(75, 0.3, "Judgement: no objection reported; Athens had good relations with Podgorica.", MNE),
     },
     default=A(85, 0.35, "Two NATO diplomats said the invitation was 'a done deal' despite Russia's objection.", MNE),
@@ -1076,7 +1075,7 @@ CASES.append(dict(
         "GBR_PM": X("Prime Minister (Cameron) and the Conservative leadership", 90, 0.9, 0.5, "Head of government; proposes the motion; by convention needs the Commons", "Cameron had agreed plans with Obama; on 28 August he conceded a second vote after the UN inspectors reported.", SYR_LAB, veto=True),
         "GBR_COMMONS": X("House of Commons (majority of MPs)", 40, 0.8, 0.6, "By convention since 2003 a Commons vote precedes military action", "Judgement: scores of Tory MPs had raised concerns and could abstain or vote against; Labour signalled opposition; public opinion was against action.", SYR_LAB, veto=True),
         "GBR_LABOUR": X("Labour opposition (Miliband)", 30, 0.8, 0.3, "About 250 MPs; no formal veto", "Miliband tabled an amendment requiring the PM to return after the UN inspectors reported; 'Parliament must not write a blank cheque'.", SYR_LAB),
-        "GBR_LIBDEM": X("Liberal Democrats (Clegg; coalition partner)", 70, 0.6, 0.15, "Junior coalition partner", "Judgement: Clegg backed the government line, but some Lib Dem MPs were uneasy.", "https://www.theguardian.com/world/2013/aug/29/syria-debate-labour-role-un"),
+        "GBR_LIBDEM": X("Liberal Democrats (Clegg; coalition partner)", 70, 0.6, 0.15, "Junior coalition partner", "Judgement: Clegg backed the government line, but some Lib Dem MPs were uneasy.", "https://www.theguardian.com/world/2013/aug/29/syria-debate-labour-role-un", late=True),
         "GBR_TORY_REBELS": X("Conservative backbench sceptics", 20, 0.7, 0.1, "Backbench votes", "Scores of Tory MPs were raising concerns and could abstain or vote against.", SYR_LAB),
         "USA": X("United States (Obama; external)", 100, 0.6, 0.3, "External ally planning strikes", "Judgement: Washington was planning strikes with UK participation.", SYR_LAB),
     },
@@ -1134,36 +1133,36 @@ CASES.append(dict(
     question="Will the EU agree, before the oil embargo starts on 5 December 2022, a G7-aligned price cap on Russian seaborne crude at about 60-65 dollars a barrel?",
     scale={"scale_0": "No cap agreed", "scale_100": "Cap agreed in the range proposed by the Commission and the G7"},
     actors={
-        "POL": A(40, 0.8, "Poland, with Lithuania and Estonia, rejected the proposed 65-70 dollar cap as too high and wanted it as low as possible (reportedly nearer 30 dollars).", "https://news.okezone.com/amp/2022/12/03/18/2719908/cegah-rusia-ambil-untung-dari-ekspor-minyak-g7-dan-sekutu-sepakat-batasi-harga-minyak-dari-rusia?page=2", late=True, iso_why="Judgement: Warsaw was blocking a measure tougher than the status quo, with the embargo deadline days away; the other hawks were moving.", isolation_cost=0.6),
-        "LTU": A(50, 0.7, "Judgement: with Poland, found the proposed level too high.", "https://news.okezone.com/amp/2022/12/03/18/2719908/cegah-rusia-ambil-untung-dari-ekspor-minyak-g7-dan-sekutu-sepakat-batasi-harga-minyak-dari-rusia?page=2", late=True),
-        "EST": A(50, 0.7, "Judgement: with Poland, found the proposed level too high.", "https://news.okezone.com/amp/2022/12/03/18/2719908/cegah-rusia-ambil-untung-dari-ekspor-minyak-g7-dan-sekutu-sepakat-batasi-harga-minyak-dari-rusia?page=2", late=True),
-        "GRC": A(80, 0.6, "Judgement: shipping states wanted a cap high enough to keep their tankers in the trade.", CAP),
-        "MLT": A(80, 0.6, "Judgement: shipping state.", CAP),
-        "CYP": A(80, 0.6, "Judgement: shipping state.", CAP),
+        "POL": A(40, 0.8, "Poland argued the G7's 65-70 dollar ceiling was too high and should refer to production costs; a diplomat said Poland could not go above 30 dollars.", "https://thenationalnews.com/world/europe/2022/11/24/eu-to-resume-talks-on-russian-oil-price-cap", iso_why="Judgement: Warsaw was blocking a measure tougher than the status quo, with the embargo deadline days away; the other hawks were moving.", isolation_cost=0.6),
+        "LTU": A(50, 0.7, "Poland, Estonia and Lithuania pushed for a ceiling much lower than the G7's 65-70 dollars.", "https://pledgetimes.com/reuters-the-european-union-is-postponing-talks-on-a-russian-oil-price-cap/"),
+        "EST": A(50, 0.7, "Poland, Estonia and Lithuania pushed for a ceiling much lower than the G7's 65-70 dollars.", "https://pledgetimes.com/reuters-the-european-union-is-postponing-talks-on-a-russian-oil-price-cap/"),
+        "GRC": A(80, 0.6, "Greece, Cyprus and Malta pressed for a higher ceiling or compensation for their shipping sectors; Greece wanted more time.", "https://pledgetimes.com/reuters-the-european-union-is-postponing-talks-on-a-russian-oil-price-cap/"),
+        "MLT": A(80, 0.6, "Pressed with Greece and Cyprus for a higher ceiling or compensation.", "https://pledgetimes.com/reuters-the-european-union-is-postponing-talks-on-a-russian-oil-price-cap/"),
+        "CYP": A(80, 0.6, "Pressed with Greece and Cyprus for a higher ceiling or compensation.", "https://pledgetimes.com/reuters-the-european-union-is-postponing-talks-on-a-russian-oil-price-cap/"),
     },
-    default=A(95, 0.5, "Judgement: the others backed the G7-aligned cap agreed politically with Washington.", CAP),
+    default=A(95, 0.5, "Diplomats said most EU countries supported the G7 price cap.", "https://mlm2.listserve.net/pipermail/salon/2022-November/msg00598.html"),
     actors_extra={
-        "USA": X("United States (external; G7 partner)", 100, 0.6, 0.4, "External; G7 co-author of the cap", "The cap was agreed politically with Washington and the G7.", CAP),
+        "USA": X("United States (external; G7 partner)", 100, 0.6, 0.4, "External; G7 co-author of the cap", "The cap was agreed politically with Washington and the G7.", CAP, late=True),
     },
     context={
-        "opt_out_possible": (False, "The cap applies EU-wide to maritime services.", CAP),
-        "route_around": (False, "Judgement: maritime services bans are an EU competence.", CAP),
-        "side_payment_available": (True, "Warsaw sought an adjustment mechanism keeping the cap at least 5% below market and a commitment to a tough ninth package.", "https://www.thefirstnews.com/article/poland-agrees-to-eus-usd-60-price-cap-on-russian-oil-34907"),
-        "deadline_pressure": (True, "The EU embargo on Russian crude began on 5 December 2022.", CAP),
+        "opt_out_possible": (False, "The cap applies EU-wide to maritime services.", "https://thenationalnews.com/world/europe/2022/11/24/eu-to-resume-talks-on-russian-oil-price-cap"),
+        "route_around": (False, "Judgement: maritime services bans are an EU competence.", "https://thenationalnews.com/world/europe/2022/11/24/eu-to-resume-talks-on-russian-oil-price-cap"),
+        "side_payment_available": (True, "A diplomat said Poland wanted to tie the price-cap deal to a new sanctions package; the shipping states wanted compensation or more time.", "https://247newsreel.com/?p=335411"),
+        "deadline_pressure": (True, "The EU embargo on Russian seaborne crude began on 5 December 2022.", "https://thenationalnews.com/world/europe/2022/11/24/eu-to-resume-talks-on-russian-oil-price-cap"),
     },
     outcome=dict(adopted=True, value=90, type="adopted",
         side_payments="Cap set at 60 dollars with an automatic review keeping it at least 5% below the market price; a promise of a tough ninth sanctions package.",
         summary="On 2 December 2022 Poland lifted its objection and EU ambassadors agreed the 60 dollar cap, formally adopted by written procedure on 3 December.",
         sources=["https://www.dw.com/en/eu-diplomats-agree-to-russian-oil-price-cap-following-polish-approval/a-63970997", "https://www.wenatcheeworld.com/news/eu-agrees-60-russian-oil-price-cap-holdout-poland-backs-deal/article_a7367682-c1dc-5ba2-90da-5c8eeea062f4.html"]),
     notes=dict(difficulty="A hawkish holdout (wanting more, not less) whose alternative to agreement was no cap at all; conceded for a review mechanism.",
-               judgement="The hawks' positions are known from reports dated on the decision day (late)."),
+               judgement="Positions coded from reports of the failed ambassadors' meetings of 23-25 November."),
 ))
 
 TUR16 = "https://www.euractiv.com/section/global-europe/news/eu-turkey-deal-in-doubt-despite-tusks-cyprus-visit/"
 CASES.append(dict(
     id="eu_turkey_statement_mar2016",
     title="EU-Turkey migration statement and the accession chapters demanded by Ankara (March 2016)",
-    decision_date="2016-03-18", coding_date="2016-03-16",
+    decision_date="2016-03-18", coding_date="2016-03-17",
     body="European Council (with Turkey; accession steps by unanimity)",
     rule="eu-unanimity",
     question="Will the EU agree a migration deal with Turkey that opens the five accession chapters Ankara demanded (as provisionally promised on 7 March)?",
@@ -1181,7 +1180,7 @@ CASES.append(dict(
         "TUR": X("Turkey (Davutoglu government)", 100, 0.9, 0.4, "Counterparty; could refuse the deal", "Turkey insisted that resuming accession talks was central and wanted chapters opened, five of which Cyprus had vetoed.", "https://www.irishexaminer.com/world/arid-20386996.html"),
     },
     context={
-        "opt_out_possible": (True, "Judgement: the migration deal could be separated from the accession chapters, opening only chapters Cyprus did not block.", "https://cyprus-mail.com/2016/03/18/search-for-consensus-on-migrant-deal/"),
+        "opt_out_possible": (True, "Judgement: the migration deal could be separated from the accession chapters, opening only chapters Cyprus did not block.", "https://www.newshub.co.nz/home/world/2016/03/eu-migration-deal-hinges-on-cyprus.html"),
         "route_around": (False, "Opening accession chapters requires all members.", TUR16),
         "side_payment_available": (True, "Tusk linked the deal to Turkish support for the Cyprus settlement talks.", "https://www.newshub.co.nz/home/world/2016/03/eu-migration-deal-hinges-on-cyprus.html"),
         "deadline_pressure": (True, "Over a million arrivals in 2015; the summit of 17-18 March was to clinch the deal.", TUR16),
@@ -1198,7 +1197,7 @@ TURARMS = "https://www.iol.co.za/news/world/eu-ministers-weigh-response-amid-tur
 CASES.append(dict(
     id="eu_turkey_arms_embargo_oct2019",
     title="EU-wide arms embargo on Turkey over its offensive in north-east Syria (October 2019)",
-    decision_date="2019-10-14", coding_date="2019-10-13",
+    decision_date="2019-10-14", coding_date="2019-10-14",
     body="Council of the EU (Foreign Affairs Council, CFSP arms embargo, unanimity)",
     rule="eu-unanimity",
     question="Will EU foreign ministers on 14 October 2019 impose a formal EU arms embargo on Turkey?",
@@ -1279,9 +1278,9 @@ CASES.append(dict(
         "PRT": A(75, 0.5, "Portugal had been on the fence, arguing accession was no solution to the war, but was among the latest to support the status.", CAND),
         "HUN": A(85, 0.3, "Hungary added its signature to the open letter asking for a fast track.", CAND),
         "POL": A(100, 0.9, "Among the eastern states that wrote an open letter for a fast-track procedure.", CAND),
-        "DEU": A(90, 0.6, "Scholz, Macron and Draghi delivered an unmistakable 'yes' in Kyiv on 16 June.", "https://www.euronews.com/my-europe/2022/06/23/eu-leaders-set-to-endorse-ukraines-candidate-status-at-brussels-summit"),
-        "FRA": A(90, 0.6, "As for Germany.", "https://www.euronews.com/my-europe/2022/06/23/eu-leaders-set-to-endorse-ukraines-candidate-status-at-brussels-summit"),
-        "ITA": A(95, 0.6, "As for Germany.", "https://www.euronews.com/my-europe/2022/06/23/eu-leaders-set-to-endorse-ukraines-candidate-status-at-brussels-summit"),
+        "DEU": A(90, 0.6, "Scholz, Macron and Draghi delivered an unmistakable 'yes' in Kyiv on 16 June.", "https://www.euronews.com/my-europe/2022/06/23/eu-leaders-set-to-endorse-ukraines-candidate-status-at-brussels-summit", late=True),
+        "FRA": A(90, 0.6, "As for Germany.", "https://www.euronews.com/my-europe/2022/06/23/eu-leaders-set-to-endorse-ukraines-candidate-status-at-brussels-summit", late=True),
+        "ITA": A(95, 0.6, "As for Germany.", "https://www.euronews.com/my-europe/2022/06/23/eu-leaders-set-to-endorse-ukraines-candidate-status-at-brussels-summit", late=True),
     },
     default=A(90, 0.5, "Political consensus was rapidly building; the Commission recommended the status on 17 June.", CAND),
     actors_extra={
@@ -1315,7 +1314,7 @@ CASES.append(dict(
         "AUT": A(60, 0.4, "Diplomats suspected Austria of being in the same camp.", RENZI),
         "GRC": A(55, 0.4, "Diplomats suspected Greece of being in the same camp.", RENZI),
         "CYP": A(55, 0.4, "Diplomats suspected Cyprus of being in the same camp.", RENZI),
-        "DEU": A(100, 0.7, "Judgement: the sanctions were tied to full implementation of Minsk II, a line Berlin led.", "https://old.day.kyiv.ua/en/article/day-after-day/renzi-maintaining-sanctions-against-russia"),
+        "DEU": A(100, 0.7, "Judgement: the sanctions were tied to full implementation of Minsk II, a line Berlin led.", "https://old.day.kyiv.ua/en/article/day-after-day/renzi-maintaining-sanctions-against-russia", late=True),
         "POL": A(100, 0.8, "Judgement: the eastern members wanted the rollover.", RENZI),
     },
     default=A(95, 0.5, "EU leaders had agreed the extension on the sidelines of the G20 on 16 November; capitals had given the nod.", "https://euobserver.com/eu-and-the-world/ar6bb0ded1"),
@@ -1357,7 +1356,7 @@ CASES.append(dict(
         "opt_out_possible": (False, "Opening talks is a decision of all members.", NMK20),
         "route_around": (False, "Only the Union can negotiate accession.", NMK20),
         "side_payment_available": (True, "The new methodology (reversibility, clusters) met France's demand; conditions on Albania could meet Dutch concerns.", NMK20),
-        "deadline_pressure": (True, "The Zagreb EU-Western Balkans summit was due in May 2020.", "http://www.anews.com.tr/world/2020/03/23/eu-countries-okay-membership-talks-with-skopje-tirana"),
+        "deadline_pressure": (True, "Judgement: the EU-Western Balkans summit in Zagreb was due in May 2020 and Macron tied his decision to the Commission's March reports.", NMK20),
     },
     outcome=dict(adopted=True, value=100, type="adopted",
         side_payments="New enlargement methodology (February 2020); conditions for Albania before its first intergovernmental conference.",
@@ -1389,10 +1388,10 @@ CASES.append(dict(
     },
     default=A(70, 0.4, "Judgement: most members preferred keeping the embargo but valued a common position; in March the Franco-British push found little support.", "http://in.reuters.com/article/syria-crisis-eu-idINL6N0C79XX20130315"),
     context={
-        "opt_out_possible": (True, "Judgement: an amended embargo exempting supplies to the opposition under conditions was discussed as a compromise.", SYR13),
-        "route_around": (False, "Judgement: renewal needed unanimity; without it the embargo lapsed automatically, favouring the UK and France.", SYR13),
-        "side_payment_available": (True, "Judgement: Britain and France could promise not to deliver arms immediately, and the other sanctions could be rebuilt separately.", SYR13),
-        "deadline_pressure": (True, "The sanctions package expired on 31 May 2013.", SYR13),
+        "opt_out_possible": (True, "Judgement: Britain and France had pushed to 'lift or amend' the embargo, so an amended embargo exempting supplies to the opposition was a possible compromise.", "https://www.khaleejtimes.com/world/eu-mulls-lifting-syria-arms-embargo"),
+        "route_around": (False, "Judgement: the embargo was part of a sanctions package up for renewal at the end of May; without unanimity it would lapse, favouring the UK and France.", "https://www.khaleejtimes.com/world/eu-mulls-lifting-syria-arms-embargo"),
+        "side_payment_available": (True, "Judgement: Britain and France could promise not to deliver arms immediately, and the other sanctions could be rebuilt separately.", "https://www.khaleejtimes.com/world/eu-mulls-lifting-syria-arms-embargo"),
+        "deadline_pressure": (True, "The sanctions package came up for renewal at the end of May 2013.", "https://www.khaleejtimes.com/world/eu-mulls-lifting-syria-arms-embargo"),
     },
     outcome=dict(adopted=False, value=0, type="blocked",
         side_payments="The other Syria sanctions were re-adopted for a year; the UK and France said they had no immediate plans to send arms.",
@@ -1406,7 +1405,7 @@ NINTH = "https://www.urdupoint.com/en/world/eu-likely-to-further-delay-adoption-
 CASES.append(dict(
     id="eu_ninth_sanctions_package_dec2022",
     title="The EU's ninth sanctions package on Russia and the fertiliser derogation (December 2022)",
-    decision_date="2022-12-15", coding_date="2022-12-14",
+    decision_date="2022-12-15", coding_date="2022-12-15",
     body="Council of the EU (CFSP sanctions, unanimity)",
     rule="eu-unanimity",
     question="Will EU ambassadors agree the ninth sanctions package (proposed 7 December) before the end of the 15-16 December European Council?",
@@ -1456,7 +1455,7 @@ CASES.append(dict(
     },
     context={
         "opt_out_possible": (False, "Judgement: partnership programmes were approved collectively for all partners.", AUT_TR),
-        "route_around": (True, "Judgement: NATO could switch to approving cooperation partner by partner, freeing the other 40 partners (it did so on 22 May).", "http://www.panarmenian.net/eng/news/240389/", ),
+        "route_around": (True, "Judgement: NATO could approve cooperation partner by partner, so that the block on Austria did not stop the other partners' programmes.", AUT_TR),
         "side_payment_available": (False, "Judgement: Turkey wanted Austria to drop its opposition to Turkish EU accession, which Vienna would not do.", AUT_TR),
         "deadline_pressure": (False, "Judgement: no deadline; the block had lasted since late 2016.", AUT_TR),
     },
