@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "analytics",
     "scenario",
     "backtest",
+    "serve",
 )
 
 
