@@ -106,8 +106,10 @@ def test_lone_high_salience_veto_blocks(cases_dir):
     data = strict_json(result.output)
     methods = {m["method"]: m for m in data["methods"]}
     assert methods["weighted_mean"]["p_adopted"] > 0.95
-    # The bargain passes only if Hungary does not resist: P about 1 - 0.8 (4 standard errors).
-    assert abs(methods["redline"]["p_adopted"] - 0.2) < 4 * math.sqrt(0.2 * 0.8 / 400) + 0.03
+    # Salience resistance: the bargain passes only if Hungary does not resist, P about 1 - 0.8.
+    assert abs(methods["salience_resist"]["p_adopted"] - 0.2) < 4 * math.sqrt(0.2 * 0.8 / 400) + 0.03
+    # Holdout model: Hungary alone, nothing on the table, no opt-out coded: it blocks.
+    assert methods["redline"]["p_adopted"] < 0.1 and data["outcomes"]["blocked"] > 0.9
     assert set(data["bargained"]) == {"mean", "median", "p05", "p95", "p_blocked", "p_cycle", "p_max_rounds"}
     assert 0 <= data["bargained"]["p_max_rounds"] <= 1
     actors = {a["actor"]: a for a in data["actors"]}

@@ -164,7 +164,7 @@ def test_resisting_veto_player_blocks_with_probability_its_salience():
     s = 0.7
     case = toy_case([actor("A", 100, 0.9), actor("B", 0, s)])
     draws = 4000
-    result = forecast_case(case, draws, seed=2, bargainer=constant(100))
+    result = forecast_case(case, draws, seed=2, bargainer=constant(100), model="salience")
     p = result.methods.set_index("method").loc["redline", "p_adopted"]
     # B opposes any move; it lets it pass only when it does not resist: E[1 - salience] = 1 - s.
     se = math.sqrt(s * (1 - s) / draws)
@@ -176,13 +176,13 @@ def test_resisting_veto_player_blocks_with_probability_its_salience():
 def test_outcome_is_cut_back_to_the_win_set():
     # B at 30 accepts up to 60; if it resists the bargain of 80 becomes 60, else stays 80.
     case = toy_case([actor("A", 100, 0.9), actor("B", 30, 0.6)], threshold=70)
-    result = forecast_case(case, 2000, seed=4, bargainer=constant(80), uncertainty=NO_NOISE)
+    result = forecast_case(case, 2000, seed=4, bargainer=constant(80), uncertainty=NO_NOISE, model="salience")
     row = result.methods.set_index("method").loc["redline"]
     assert abs(row["p_adopted"] - 0.4) < 4 * math.sqrt(0.24 / 2000)
     assert row["value_p05"] == pytest.approx(60.0) and row["value_p95"] == pytest.approx(80.0)
     # A single government is the same logic with the decider as the only veto player.
     single = replace(case, rule="single-government", decider="B")
-    again = forecast_case(single, 2000, seed=4, bargainer=constant(80), uncertainty=NO_NOISE)
+    again = forecast_case(single, 2000, seed=4, bargainer=constant(80), uncertainty=NO_NOISE, model="salience")
     assert again.methods.equals(result.methods)
 
 
@@ -200,19 +200,19 @@ def test_majority_qmv_and_coalition_cases_run():
         for k, x, p in [("A", 90, 40), ("B", 80, 30), ("C", 0, 20), ("D", 0, 10)]
     ]
     majority = toy_case(members, rule="majority")
-    r = forecast_case(majority, 300, seed=1, bargainer=constant(60), uncertainty=NO_NOISE)
+    r = forecast_case(majority, 300, seed=1, bargainer=constant(60), uncertainty=NO_NOISE, model="salience")
     # A and B accept 60, C and D resist half the time: a majority (3 of 4) needs C or D to go along.
     p = r.methods.set_index("method").loc["redline", "p_adopted"]
     assert abs(p - 0.75) < 4 * math.sqrt(0.75 * 0.25 / 300)
     qmv = toy_case(members, rule="eu-qmv")
-    r = forecast_case(qmv, 300, seed=1, bargainer=constant(60), uncertainty=NO_NOISE)
+    r = forecast_case(qmv, 300, seed=1, bargainer=constant(60), uncertainty=NO_NOISE, model="salience")
     assert r.methods.set_index("method").loc["redline", "p_adopted"] == 1.0  # at most 3 not accepting passes
     coalition = toy_case(
         [actor("A", 90, 0.5, resources=5), actor("B", 0, 0.9, veto=False, resources=9)],
         rule="coalition",
         required=4,
     )
-    r = forecast_case(coalition, 100, seed=1, bargainer=constant(60), uncertainty=NO_NOISE)
+    r = forecast_case(coalition, 100, seed=1, bargainer=constant(60), uncertainty=NO_NOISE, model="salience")
     assert r.methods.set_index("method").loc["redline", "p_adopted"] == 1.0
 
 
@@ -248,7 +248,7 @@ def test_sampled_codings_have_the_documented_spread():
 
 def test_the_pivot_is_the_binding_veto_player():
     case = toy_case([actor("A", 100, 0.9), actor("B", 30, 1.0), actor("C", 10, 1.0)])
-    r = forecast_case(case, 200, seed=0, bargainer=constant(90), uncertainty=NO_NOISE).actors.set_index(
+    r = forecast_case(case, 200, seed=0, bargainer=constant(90), uncertainty=NO_NOISE, model="salience").actors.set_index(
         "actor"
     )
     assert r.loc["B", "p_blocks"] == pytest.approx(1, abs=0.05) and r.loc["C", "p_pivot"] == pytest.approx(

@@ -46,6 +46,15 @@ from redline.backtest import baselines
 from redline.backtest.cases import Case
 from redline.backtest.uncertainty import CodingUncertainty, sample_codings
 from redline.budget import check_memory
+from redline.decisions.holdout import (
+    BLOCK,
+    DELAY,
+    HoldoutContext,
+    HoldoutParams,
+    HoldoutResult,
+    resolve,
+)
+from redline.errors import RedlineError
 
 if TYPE_CHECKING:
     from redline.decisions import Rule
@@ -58,7 +67,16 @@ __all__ = [
     "case_rule",
     "forecast_case",
     "furthest_passable",
+    "holdout_stage",
+    "FITTED_HOLDOUT",
+    "MODELS",
 ]
+
+MODELS = ("holdout", "salience")
+VETO_RULES = ("nato-consensus", "eu-unanimity", "single-government")
+
+FITTED_HOLDOUT = HoldoutParams()
+"""The holdout model's parameters used by default (see docs/backtest.md for how they were chosen)."""
 
 Bargainer = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 """``(position, capability, salience)`` each ``(draws, n)`` -> bargained outcome ``(draws,)``."""
@@ -153,6 +171,64 @@ def furthest_passable(
     return best  # -inf where not even the status quo passes (then nothing is adopted)
 
 
+def case_context(case: Case) -> HoldoutContext:
+    """The case's ``[context]`` flags for the holdout model (a flag not coded counts as False)."""
+    coded = case.context.coded()
+    return HoldoutContext(**{k: bool(v) for k, v in coded.items()})
+
+
+def holdout_stage(
+    case: Case,
+    table: ActorTable,
+    position: np.ndarray,
+    salience: np.ndarray,
+    proposal: np.ndarray,
+    params: HoldoutParams | None = None,
+    *,
+    rule: Rule | None = None,
+) -> HoldoutResult:
+    """The holdout model on one case's draws: the bargain ``proposal`` before the case's body.
+
+    Consensus and unanimity bodies, and governments with veto holders, go through
+    :func:`redline.decisions.holdout.resolve`; majority, QMV and coalition rules have no holdouts, so
+    every member that loses votes no and the rule's furthest passable outcome is taken.
+    """
+    from redline.decisions.holdout import ACCEPT, ADOPTED, BLOCKED
+
+    params = params or FITTED_HOLDOUT
+    rule = rule or case_rule(case)
+    sq, n = case.issue.status_quo, len(table)
+    member = table.member if table.member is not None else np.ones(n, bool)
+    if case.rule in VETO_RULES:
+        block_cost = table.block_cost if table.block_cost is not None and rule.uses_block_cost else None
+        kappa = np.array([np.nan if a.isolation_cost is None else a.isolation_cost for a in case.actors])
+        return resolve(
+            position,
+            salience,
+            member,
+            kappa,
+            sq,
+            proposal,
+            case.issue.adopted_threshold,
+            block_cost=block_cost,
+            context=case_context(case),
+            params=params,
+        )
+    everyone = np.ones(position.shape, dtype=bool)
+    reach = furthest_passable(rule, table, position, everyone, sq, proposal)
+    direction = np.sign(proposal - sq)
+    value = np.where(np.isfinite(reach), sq + direction * np.minimum(np.abs(proposal - sq), reach), sq)
+    adopted = case.issue.is_adopted(value)
+    zeros = np.zeros(position.shape, dtype=bool)
+    return HoldoutResult(
+        value=value,
+        outcome=np.where(adopted, ADOPTED, BLOCKED),
+        action=np.full(position.shape, ACCEPT),
+        binding=zeros,
+        offer=0.0,
+    )
+
+
 @dataclass(frozen=True)
 class CaseForecast:
     """The forecast of one case: Redline's method and every baseline, from the same draws."""
@@ -174,6 +250,11 @@ class CaseForecast:
     ``p_max_rounds`` (shares of draws the model stopped by a cycle or at the round cap)."""
     dropped: tuple[str, ...] = ()
     """Actors dropped by ``--strict``."""
+    outcomes: dict[str, float] = field(default_factory=dict)
+    """The holdout model's P(adopted / adopted_with_opt_outs / delayed / blocked)."""
+    model: str = "holdout"
+    offer: float = 0.0
+    """The side payment the holdout model puts on the table (0 when the case codes none)."""
 
     def to_dict(self) -> dict:
         return {
@@ -187,6 +268,9 @@ class CaseForecast:
             "methods": self.methods.to_dict(orient="records"),
             "actors": self.actors.to_dict(orient="records"),
             "dropped_by_strict": list(self.dropped),
+            "model": self.model,
+            "outcomes": self.outcomes,
+            "offer": self.offer,
         }
 
 
@@ -212,6 +296,8 @@ def forecast_case(
     bargainer: Bargainer | None = None,
     base_rate: float = np.nan,
     resistance: bool = True,
+    model: str = "holdout",
+    holdout: HoldoutParams | None = None,
 ) -> CaseForecast:
     """Forecast one case (it has no outcome to see; see :func:`~redline.backtest.cases.read_case`).
 
@@ -231,11 +317,20 @@ def forecast_case(
         Share of other cases adopted (the base-rate baseline); NaN when unknown.
     resistance
         If False, every actor that prefers the status quo blocks (the pure spatial rule of models.md
-        §2.2, no resistance draw). For sensitivity analysis; the method's default is True.
+        §2.2, no resistance draw) in the salience-resistance model. For sensitivity analysis.
+    model
+        ``"holdout"`` (default): veto holders that lose choose among block, delay, opt-out and
+        conceding for a side payment (:mod:`redline.decisions.holdout`); ``"salience"``: the first
+        wave's model, where such an actor resists with probability equal to its salience. The
+        other model is reported as a method row too (``salience_resist`` or ``holdout``).
+    holdout
+        The holdout model's parameters (default :data:`FITTED_HOLDOUT`, fitted on the 2008-2022 corpus).
     """
     dropped = case.dropped_by_strict() if strict else ()
     if strict:
         case = case.strict()
+    if model not in MODELS:
+        raise RedlineError(f"model: expected one of {', '.join(MODELS)}; found {model!r}")
     table = case.actor_table()
     check_memory(
         "backtest forecast", 8.0 * 12 * draws * len(case.actors), hint="ask for fewer draws (--draws)"
@@ -253,22 +348,41 @@ def forecast_case(
     rule = case_rule(case)
     direction = np.sign(mu - sq)
     moved = np.abs(mu - sq)
-    reach = furthest_passable(rule, table, x, resist, sq, mu)
-    final = np.where(np.isfinite(reach), sq + direction * np.minimum(moved, reach), sq)
-    adopted = case.issue.is_adopted(final)
-    blocked = reach < moved
-    block_cost = table.block_cost if table.block_cost is not None and rule.uses_block_cost else np.zeros(n)
-    effective = np.where(resist, acceptance_bound(x, sq, direction, block_cost), np.inf)
     member = table.member if table.member is not None else np.ones(n, bool)
+    block_cost = table.block_cost if table.block_cost is not None and rule.uses_block_cost else np.zeros(n)
 
-    # Who blocks (would stop the bargain), who binds (their bound is the edge), who carries it.
-    relevant = member if rule.name != "coalition" else np.zeros(n, bool)
-    blocks = relevant[None, :] & (effective < moved[:, None])
-    pivot = blocks & np.isclose(effective, reach[:, None]) & blocked[:, None]
+    # The salience-resistance model: an actor that does not accept resists with P = its salience.
+    reach = furthest_passable(rule, table, x, resist, sq, mu)
+    salience_final = np.where(np.isfinite(reach), sq + direction * np.minimum(moved, reach), sq)
+    # The holdout model (redline.decisions.holdout): veto holders choose block / opt out / concede.
+    held = holdout_stage(case, table, x, s, mu, holdout, rule=rule)
+
+    if model == "holdout":
+        final = held.value
+        blocks = held.binding | ((held.action == BLOCK) | (held.action == DELAY))
+        pivot = held.binding & (held.binding.sum(axis=1) == 1)[:, None]
+    else:
+        final = salience_final
+        blocked = reach < moved
+        effective = np.where(resist, acceptance_bound(x, sq, direction, block_cost), np.inf)
+        relevant = member if rule.name != "coalition" else np.zeros(n, bool)
+        blocks = relevant[None, :] & (effective < moved[:, None])
+        binds = blocks & np.isclose(effective, reach[:, None]) & blocked[:, None]
+        pivot = binds & (binds.sum(axis=1) == 1)[:, None]  # "pivotal" only when unique
+    adopted = case.issue.is_adopted(final)
     prefers = np.abs(final[:, None] - x) < np.abs(sq - x)
     carries = adopted[:, None] & prefers
 
-    rows = [{"method": "redline", "p_adopted": float(adopted.mean()), **_summary(final)}]
+    other = "salience_resist" if model == "holdout" else "holdout"
+    other_final = salience_final if model == "holdout" else held.value
+    rows = [
+        {"method": "redline", "p_adopted": float(adopted.mean()), **_summary(final)},
+        {
+            "method": other,
+            "p_adopted": float(case.issue.is_adopted(other_final).mean()),
+            **_summary(other_final),
+        },
+    ]
     for name, value, p in baselines.all_baselines(case, x, s, c, base_rate):
         rows.append({"method": name, "p_adopted": p, **_summary(value)})
     methods = pd.DataFrame(rows)
@@ -279,12 +393,15 @@ def forecast_case(
     actors["p_blocks"] = blocks.mean(axis=0)
     actors["p_pivot"] = pivot.mean(axis=0)
     actors["p_carries"] = carries.mean(axis=0)
+    for name, share in held.p_action().items():
+        if name in ("concede", "opt_out", "delay"):
+            actors[f"p_{name}"] = share
     bargained = {
         "mean": float(mu.mean()),
         "median": float(np.median(mu)),
         "p05": float(np.quantile(mu, 0.05)),
         "p95": float(np.quantile(mu, 0.95)),
-        "p_blocked": float(blocked.mean()),
+        "p_blocked": float(np.mean(final < np.where(direction >= 0, mu, -np.inf) - 1e-9)),
         **stopped,
     }
     return CaseForecast(
@@ -298,4 +415,7 @@ def forecast_case(
         actors=actors,
         bargained=bargained,
         dropped=tuple(dropped),
+        outcomes=held.p_outcome(),
+        model=model,
+        offer=held.offer,
     )

@@ -23,7 +23,7 @@ from redline.errors import RedlineError
 
 __all__ = ["METHODS", "BacktestResult", "run_backtest"]
 
-METHODS = ("redline", *BASELINES)
+METHODS = ("redline", "salience_resist", *BASELINES)
 
 
 @dataclass(frozen=True)

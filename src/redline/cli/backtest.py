@@ -101,6 +101,7 @@ def backtest(
 
 _SHORT = {
     "redline": "redline",
+    "salience_resist": "sal.res",
     "weighted_mean": "w.mean",
     "weighted_median": "w.median",
     "veto_players": "veto",

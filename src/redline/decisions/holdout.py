@@ -1,0 +1,278 @@
+"""Strategic holdouts: what a veto holder that prefers the status quo does about a proposal.
+
+The formal rules of :mod:`redline.decisions.rules` say that any veto holder who loses by a proposal
+can stop it. The record says otherwise: Hungary let the EU's sixth sanctions package through once
+pipeline oil was exempted; Austria, Ireland and Malta abstained constructively so the EU could fund
+lethal aid; Turkey let Finland and Sweden's accession go forward after a memorandum met its
+demands. This module gives the holdout a choice, per Monte Carlo draw and per actor:
+
+============  ====================================================================  ===========
+action        payoff to the holdout (relative to the status quo)                     available
+============  ====================================================================  ===========
+``concede``   ``-L + offer``                                                         always
+``opt_out``   ``-omega * L``: carved out / exempted / abstains constructively,       if an opt-out
+              bears only the residual share ``omega`` of its loss                    is possible
+``block``     ``-kappa * iota - rho * L``: pays the cost of isolation; if the        always
+              others can route around the body it bears the loss anyway (``rho``)
+============  ====================================================================  ===========
+
+* ``L = salience * (|p - x| - |sq - x|)⁺ / |p - sq|`` — the holdout's loss from the proposal ``p``
+  against the status quo ``sq``, scaled to [0, salience] (it loses at most the whole move).
+* ``kappa`` — the cost of standing alone (an actor's coded ``isolation_cost``, else a default).
+* ``iota = 1 / (1 + m)`` — isolation: ``m`` other veto holders also lose by the proposal and would
+  share the blame for a block.
+* ``offer`` — the side payment on the table (a linked concession, unfrozen funds, an arms deal)
+  in the same units as ``L``; 0 when nothing is offered.
+
+The holdout takes the action with the highest payoff; ties go to ``concede``, then ``opt_out``
+(a holdout offered exactly its price, ``L - kappa * iota``, concedes). A block is reported as a
+**delay** when there is no deadline pressure and a side payment is possible (the bargaining goes
+on), else as a **block**. An actor that does not lose by the proposal simply accepts. All
+functions are pure, over arrays whose leading axis is the draw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = [
+    "ACCEPT",
+    "ACTIONS",
+    "BLOCK",
+    "CONCEDE",
+    "DELAY",
+    "OPT_OUT",
+    "OUTCOMES",
+    "HoldoutContext",
+    "HoldoutParams",
+    "HoldoutResult",
+    "choose",
+    "resolve",
+    "holdout_loss",
+    "isolation",
+    "payoffs",
+]
+
+ACCEPT, CONCEDE, OPT_OUT, DELAY, BLOCK = 0, 1, 2, 3, 4
+ACTIONS = ("accept", "concede", "opt_out", "delay", "block")
+"""Action names by code."""
+
+ADOPTED, ADOPTED_WITH_OPT_OUTS, DELAYED, BLOCKED = 0, 1, 2, 3
+OUTCOMES = ("adopted", "adopted_with_opt_outs", "delayed", "blocked")
+"""Outcome names by code (the ``outcome_type`` values of a backtest case)."""
+
+
+@dataclass(frozen=True)
+class HoldoutContext:
+    """What the body allows around a holdout (a case's ``[context]``; uncoded flags are False)."""
+
+    opt_out_possible: bool = False
+    route_around: bool = False
+    side_payment_available: bool = False
+    deadline_pressure: bool = False
+
+
+@dataclass(frozen=True)
+class HoldoutParams:
+    """The holdout model's parameters (fitted on the 2008-2022 corpus by ``redline backtest --cv``).
+
+    Attributes
+    ----------
+    isolation_cost
+        ``kappa`` for an actor whose isolation cost is not coded (0-1, in loss units).
+    offer
+        The value of a side payment when the case says one is available (loss units).
+    opt_out_residual
+        ``omega``: the share of its loss an exempted / abstaining holdout still bears.
+    route_around
+        ``rho``: the share of its loss a blocking holdout bears when the others can act outside the
+        body (1 = they do exactly what the body would have done).
+    """
+
+    isolation_cost: float = 0.3
+    offer: float = 0.3
+    opt_out_residual: float = 0.5
+    route_around: float = 1.0
+
+    def __post_init__(self) -> None:
+        for name in ("isolation_cost", "offer", "opt_out_residual", "route_around"):
+            value = getattr(self, name)
+            if not (np.isfinite(value) and value >= 0):
+                raise ValueError(f"HoldoutParams.{name}: expected a number >= 0, found {value!r}")
+
+    def to_dict(self) -> dict[str, float]:
+        return {
+            "isolation_cost": self.isolation_cost,
+            "offer": self.offer,
+            "opt_out_residual": self.opt_out_residual,
+            "route_around": self.route_around,
+        }
+
+
+def holdout_loss(
+    position: np.ndarray, salience: np.ndarray, status_quo: float, proposal: np.ndarray | float
+) -> np.ndarray:
+    """``L``: salience-weighted loss from the proposal against the status quo, in [0, salience].
+
+    ``position`` and ``salience`` are ``(draws, n)``; ``proposal`` a scalar or ``(draws,)``.
+    Zero where the proposal does not move (``p == sq``) or the actor does not lose.
+    """
+    x = np.asarray(position, dtype=float)
+    p = np.asarray(proposal, dtype=float)
+    p = p[..., None] if p.ndim else p
+    move = np.abs(p - status_quo)
+    raw = np.abs(p - x) - np.abs(status_quo - x)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scaled = np.where(move > 0, np.clip(raw, 0.0, None) / np.where(move > 0, move, 1.0), 0.0)
+    return np.asarray(salience, dtype=float) * scaled
+
+
+def isolation(opposed: np.ndarray) -> np.ndarray:
+    """``iota = 1 / (1 + m)``: ``m`` = the other opposed veto holders (``opposed`` is (draws, n) bool)."""
+    opposed = np.asarray(opposed, dtype=bool)
+    others = opposed.sum(axis=-1, keepdims=True) - opposed
+    return 1.0 / (1.0 + others)
+
+
+def payoffs(
+    loss: np.ndarray,
+    isolation_cost: np.ndarray,
+    iota: np.ndarray,
+    offer: np.ndarray | float,
+    opt_out_possible: bool,
+    residual: float,
+    route_around: float,
+) -> np.ndarray:
+    """Payoffs ``(..., 3)`` of ``concede``, ``opt_out`` (−inf when impossible) and ``block``."""
+    loss = np.asarray(loss, dtype=float)
+    concede = -loss + offer
+    opt_out = -residual * loss if opt_out_possible else np.full_like(loss, -np.inf)
+    block = -np.asarray(isolation_cost, dtype=float) * iota - route_around * loss
+    return np.stack(np.broadcast_arrays(concede, opt_out, block), axis=-1)
+
+
+def choose(
+    loss: np.ndarray,
+    holds_veto: np.ndarray,
+    isolation_cost: np.ndarray,
+    *,
+    offer: np.ndarray | float = 0.0,
+    opt_out_possible: bool = False,
+    residual: float = 0.5,
+    route_around: float = 0.0,
+    deadline_pressure: bool = False,
+    side_payment_available: bool = False,
+) -> np.ndarray:
+    """The action code (:data:`ACTIONS`) of every actor in every draw, shape ``(draws, n)``.
+
+    ``loss`` is ``L`` (:func:`holdout_loss`), ``holds_veto`` a ``(n,)`` or ``(draws, n)`` bool mask;
+    ``isolation_cost`` broadcasts to ``loss``. Actors without a veto, or that do not lose, accept.
+    """
+    loss = np.asarray(loss, dtype=float)
+    opposed = (loss > 0) & np.asarray(holds_veto, dtype=bool)
+    iota = isolation(opposed)
+    value = payoffs(loss, isolation_cost, iota, offer, opt_out_possible, residual, route_around)
+    best = np.argmax(value, axis=-1)  # first maximum: concede, then opt_out, then block
+    held = DELAY if (side_payment_available and not deadline_pressure) else BLOCK
+    action = np.choose(best, [CONCEDE, OPT_OUT, held])
+    return np.where(opposed, action, ACCEPT)
+
+
+@dataclass(frozen=True)
+class HoldoutResult:
+    """Per draw: the outcome value, its type (:data:`OUTCOMES` code) and every actor's action."""
+
+    value: np.ndarray
+    """(draws,) the outcome on the issue scale."""
+    outcome: np.ndarray
+    """(draws,) outcome code."""
+    action: np.ndarray
+    """(draws, n) action code (:data:`ACTIONS`)."""
+    binding: np.ndarray
+    """(draws, n) True for the holdouts whose block sets the outcome (several when they tie)."""
+    offer: float
+    """The side payment a conceding holdout receives (0 when none is on the table)."""
+
+    def p_outcome(self) -> dict[str, float]:
+        """Probability of each outcome type."""
+        return {name: float(np.mean(self.outcome == code)) for code, name in enumerate(OUTCOMES)}
+
+    def p_action(self) -> dict[str, np.ndarray]:
+        """Per actor, the probability of each action."""
+        return {name: np.mean(self.action == code, axis=0) for code, name in enumerate(ACTIONS)}
+
+
+def resolve(
+    position: np.ndarray,
+    salience: np.ndarray,
+    holds_veto: np.ndarray,
+    isolation_cost: np.ndarray,
+    status_quo: float,
+    proposal: np.ndarray,
+    threshold: float,
+    *,
+    block_cost: np.ndarray | None = None,
+    context: HoldoutContext = HoldoutContext(),
+    params: HoldoutParams = HoldoutParams(),
+) -> HoldoutResult:
+    """A proposal before a unanimity body (or a government with internal veto holders).
+
+    Parameters
+    ----------
+    position, salience
+        ``(draws, n)`` coding draws.
+    holds_veto
+        ``(n,)`` bool: the veto holders (the members of a consensus / unanimity body).
+    isolation_cost
+        ``(n,)`` the actors' ``kappa``; NaN where not coded (``params.isolation_cost`` is used).
+    status_quo, proposal, threshold
+        The status quo, the proposal per draw ``(draws,)`` (e.g. the bargained outcome) and the
+        value at or above which the outcome counts as adopted.
+    block_cost
+        ``(n,)`` silence-procedure tolerance: a holder losing no more than this accepts.
+    context, params
+        What the body allows; the model's parameters.
+
+    The holdouts that block (or delay) cut the proposal back to the nearest point they accept,
+    ``sq + dir * min_i (x̃_i + |x̃_i| + eps_i)`` (the edge of the veto players' win-set); everyone
+    else goes along. Returns a :class:`HoldoutResult`.
+    """
+    x = np.asarray(position, dtype=float)
+    p = np.broadcast_to(np.asarray(proposal, dtype=float), x.shape[:1])
+    n = x.shape[1]
+    eps = np.zeros(n) if block_cost is None else np.asarray(block_cost, dtype=float)
+    direction = np.sign(p - status_quo)
+    moved = np.abs(p - status_quo)
+    x_t = direction[:, None] * (x - status_quo)
+    bound = x_t + np.abs(x_t) + eps  # furthest move each actor accepts (models.md §2.2)
+    loss = np.where(bound < moved[:, None], holdout_loss(x, salience, status_quo, p), 0.0)
+    kappa = np.asarray(isolation_cost, dtype=float)
+    kappa = np.where(np.isnan(kappa), params.isolation_cost, kappa)
+    offer = params.offer if context.side_payment_available else 0.0
+    action = choose(
+        loss,
+        holds_veto,
+        kappa,
+        offer=offer,
+        opt_out_possible=context.opt_out_possible,
+        residual=params.opt_out_residual,
+        route_around=params.route_around if context.route_around else 0.0,
+        deadline_pressure=context.deadline_pressure,
+        side_payment_available=context.side_payment_available,
+    )
+    held = (action == BLOCK) | (action == DELAY)
+    edge = np.where(held, bound, np.inf).min(axis=1)
+    reach = np.minimum(moved, edge)
+    value = status_quo + direction * reach
+    binding = held & np.isclose(bound, edge[:, None]) & (edge < moved)[:, None]
+    adopted = np.asarray(value >= threshold)
+    opted = (action == OPT_OUT).any(axis=1)
+    any_block = (action == BLOCK).any(axis=1)
+    outcome = np.where(
+        adopted,
+        np.where(opted, ADOPTED_WITH_OPT_OUTS, ADOPTED),
+        np.where(held.any(axis=1) & ~any_block, DELAYED, BLOCKED),
+    )
+    return HoldoutResult(value=value, outcome=outcome, action=action, binding=binding, offer=offer)
