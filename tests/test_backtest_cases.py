@@ -316,7 +316,14 @@ def test_every_repo_case_reads_with_its_outcome():
     for path in find_cases(REPO_CASES):
         case = read_case(path)
         outcome = read_outcome(path)
-        assert case.venue in ("nato-consensus", "eu-unanimity", "eu-qmv", "majority", "coalition", "single-government")
+        assert case.venue in (
+            "nato-consensus",
+            "eu-unanimity",
+            "eu-qmv",
+            "majority",
+            "coalition",
+            "single-government",
+        )
         assert outcome.outcome_type in ("adopted", "adopted_with_opt_outs", "delayed", "blocked")
         assert outcome.adopted == (outcome.outcome_type in ("adopted", "adopted_with_opt_outs")) or (
             outcome.outcome_type == "delayed"
@@ -415,7 +422,10 @@ def test_outcome_type_opt_outs_and_side_payments(tmp_path):
     outcome = read_outcome(write(tmp_path, data))
     assert outcome.opt_outs == ("BBB",) and outcome.side_payments == "pipeline oil exempted"
     for value, message in [
-        ({"adopted": True, "outcome_value": 100, "outcome_type": "blocked"}, "outcome_type: expected adopted"),
+        (
+            {"adopted": True, "outcome_value": 100, "outcome_type": "blocked"},
+            "outcome_type: expected adopted",
+        ),
         ({"adopted": False, "outcome_value": 0, "outcome_type": "adopted"}, "outcome_type: expected delayed"),
         ({"adopted": False, "outcome_value": 0, "outcome_type": "vetoed"}, "outcome_type: expected one of"),
         ({"adopted": True, "outcome_value": 9, "opt_outs": "HUN"}, "opt_outs: expected a list"),

@@ -129,8 +129,17 @@ def test_resolve_outcomes_on_a_worked_case():
     r = resolve(x, s, veto, kappa, 0.0, np.array([80.0]), 50.0, params=params)
     assert r.value[0] == 0.0 and r.p_outcome()["blocked"] == 1.0 and r.binding[0].tolist() == [False, True]
     # An opt-out (residual 0.5 -> -0.4 beats -0.8 and -0.3? no: block -0.3 is best) -> still blocked.
-    r = resolve(x, s, veto, kappa, 0.0, np.array([80.0]), 50.0, params=params,
-                context=HoldoutContext(opt_out_possible=True))
+    r = resolve(
+        x,
+        s,
+        veto,
+        kappa,
+        0.0,
+        np.array([80.0]),
+        50.0,
+        params=params,
+        context=HoldoutContext(opt_out_possible=True),
+    )
     assert r.p_outcome()["blocked"] == 1.0
     # A side payment of 0.6 meets its price 0.8 - 0.3 = 0.5: it concedes, the proposal passes.
     ctx = HoldoutContext(side_payment_available=True, deadline_pressure=True)
@@ -138,13 +147,31 @@ def test_resolve_outcomes_on_a_worked_case():
     assert r.value[0] == 80.0 and r.p_outcome()["adopted"] == 1.0 and r.action[0, 1] == CONCEDE
     # A cheaper opt-out: residual 0.2 -> -0.16 beats block -0.3: adopted with B opted out.
     cheap = HoldoutParams(isolation_cost=0.3, offer=0.0, opt_out_residual=0.2)
-    r = resolve(x, s, veto, kappa, 0.0, np.array([80.0]), 50.0, params=cheap,
-                context=HoldoutContext(opt_out_possible=True))
+    r = resolve(
+        x,
+        s,
+        veto,
+        kappa,
+        0.0,
+        np.array([80.0]),
+        50.0,
+        params=cheap,
+        context=HoldoutContext(opt_out_possible=True),
+    )
     assert r.p_outcome()["adopted_with_opt_outs"] == 1.0 and r.action[0, 1] == OPT_OUT
     # A payment too small and no deadline: B holds out for more -> delayed.
     small = HoldoutParams(isolation_cost=0.3, offer=0.1)
-    r = resolve(x, s, veto, kappa, 0.0, np.array([80.0]), 50.0, params=small,
-                context=HoldoutContext(side_payment_available=True))
+    r = resolve(
+        x,
+        s,
+        veto,
+        kappa,
+        0.0,
+        np.array([80.0]),
+        50.0,
+        params=small,
+        context=HoldoutContext(side_payment_available=True),
+    )
     assert r.p_outcome()["delayed"] == 1.0 and r.action[0, 1] == DELAY
 
 
@@ -169,5 +196,7 @@ def test_resolve_is_vectorised_over_draws():
     ctx = HoldoutContext(opt_out_possible=True, side_payment_available=True)
     whole = resolve(x, s, np.ones(4, bool), kappa, 20.0, p, 50.0, context=ctx)
     for d in range(50):
-        one = resolve(x[d : d + 1], s[d : d + 1], np.ones(4, bool), kappa, 20.0, p[d : d + 1], 50.0, context=ctx)
+        one = resolve(
+            x[d : d + 1], s[d : d + 1], np.ones(4, bool), kappa, 20.0, p[d : d + 1], 50.0, context=ctx
+        )
         assert one.value[0] == whole.value[d] and (one.action[0] == whole.action[d]).all()

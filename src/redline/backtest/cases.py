@@ -94,7 +94,15 @@ _ACTOR_KEYS = {
     "isolation_cost_justification",
 }
 _CONTEXT_KEYS = {f"{flag}{suffix}" for flag in CONTEXT_FIELDS for suffix in ("", "_justification", "_source")}
-_OUTCOME_KEYS = {"adopted", "outcome_value", "summary", "sources", "outcome_type", "opt_outs", "side_payments"}
+_OUTCOME_KEYS = {
+    "adopted",
+    "outcome_value",
+    "summary",
+    "sources",
+    "outcome_type",
+    "opt_outs",
+    "side_payments",
+}
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _SCALE_KEY = re.compile(r"^scale_(\d{1,3})$")
 _ACTOR_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
@@ -598,11 +606,15 @@ def read_outcome(path: str | Path) -> Outcome:
     if outcome_type not in OUTCOME_TYPES:
         raise f.fail("outcome_type", "one of " + ", ".join(OUTCOME_TYPES), outcome_type)
     if adopted and outcome_type == "blocked":
-        raise f.fail("outcome_type", "adopted, adopted_with_opt_outs or delayed when adopted = true", outcome_type)
+        raise f.fail(
+            "outcome_type", "adopted, adopted_with_opt_outs or delayed when adopted = true", outcome_type
+        )
     if not adopted and outcome_type in ("adopted", "adopted_with_opt_outs"):
         raise f.fail("outcome_type", "delayed or blocked when adopted = false", outcome_type)
     opt_outs = f._get("opt_outs", False, "a list of actor keys") or []
-    if not isinstance(opt_outs, list) or not all(isinstance(k, str) and _ACTOR_KEY.match(k) for k in opt_outs):
+    if not isinstance(opt_outs, list) or not all(
+        isinstance(k, str) and _ACTOR_KEY.match(k) for k in opt_outs
+    ):
         raise f.fail("opt_outs", "a list of actor keys such as ['HUN']", opt_outs)
     return Outcome(
         adopted=adopted,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 import typer
 
@@ -69,17 +70,39 @@ def forecast(
 
 def backtest(
     folder: Path = typer.Argument(..., help="A folder of case files (e.g. backtest/cases)."),
-    draws: int = _DRAWS,
+    draws: int | None = typer.Option(
+        None,
+        "--draws",
+        "-d",
+        min=1,
+        help="Monte Carlo draws over the coding uncertainty (500; 100 with --cv).",
+    ),
     seed: int = _SEED,
     strict: bool = _STRICT,
     fmt: Format = _FORMAT,
     plot: Path | None = typer.Option(None, "--plot", help="Write a reliability diagram (offline HTML) here."),
+    cv: str = typer.Option(
+        "",
+        "--cv",
+        help="'loo': fit the holdout model on the 2008-2022 corpus only and report leave-one-out, "
+        "temporal-split (fit <= 2018, test 2019-2022) and held-out (2023+) scores against the baselines.",
+    ),
 ) -> None:
     """Forecast every case in a folder blind, then score Redline and the baselines against outcomes.
 
     Example: redline backtest backtest/cases --draws 500 --seed 1 --plot reliability.html
+    Example: redline backtest backtest/cases --cv loo --draws 200
     """
     from redline.backtest import reliability_plot, run_backtest
+
+    if cv:
+        if cv != "loo":
+            from redline.errors import RedlineError
+
+            raise RedlineError(f"--cv: expected 'loo'; found {cv!r}")
+        _cross_validate(folder, draws or 100, seed, fmt)
+        return
+    draws = draws or 500
 
     result = run_backtest(folder, draws, seed, strict=strict)
     if plot is not None:
@@ -141,6 +164,69 @@ def _summary(summary: pd.DataFrame) -> pd.DataFrame:
             "Brier - redline": [cell(r, "brier_minus_redline") for _, r in summary.iterrows()],
         }
     )
+
+
+def _cross_validate(folder: Path, draws: int, seed: int, fmt: Format) -> None:
+    from redline.backtest.crossval import cross_validate
+
+    result = cross_validate(folder, draws, seed)
+    if fmt is Format.json:
+        emit(result.to_dict(), fmt)
+        return
+    if fmt is Format.csv:
+        emit(result.predictions, fmt)
+        return
+    st = result.settings
+    for split, title in (
+        ("loo", f"Leave-one-out over the corpus ({st['n_corpus']} cases decided by {st['corpus_end']})"),
+        (
+            "temporal",
+            f"Temporal split: fit on {st['n_temporal_train']} cases to {st['temporal_split']}, "
+            f"test on {st['n_temporal_test']} cases of 2019-2022",
+        ),
+        (
+            "held_out",
+            f"Held out: {st['n_held_out']} cases decided after {st['corpus_end']} (never fitted on)",
+        ),
+    ):
+        sub = result.scores[result.scores["split"] == split]
+        if not sub.empty:
+            emit(
+                _summary(sub.assign(**_no_paired(sub))).drop(columns=["MAE value", "Brier - redline"]),
+                fmt,
+                title=title,
+            )
+    groups = result.by_group.pivot_table(index=["grouping", "group"], columns="method", values="brier")
+    counts = result.by_group[result.by_group["method"] == "redline"].set_index(["grouping", "group"])[
+        "n_cases"
+    ]
+    groups = groups[[m for m in _SHORT if m in groups.columns]].rename(columns=_SHORT).round(3)
+    groups.insert(0, "n", counts)
+    emit(groups.reset_index(), fmt, title="Leave-one-out Brier per rule and per outcome type")
+    emit(result.calibration.round(3), fmt, title="Calibration of the leave-one-out forecasts (holdout model)")
+    emit({k: f"{v:g}" for k, v in result.fitted.items()}, fmt, title="Parameters fitted on the whole corpus")
+    t = result.target()
+    verdict = "met" if t["meets_target"] and t["beats_best_baseline"] else "NOT met"
+    console.print(
+        f"target: cross-validated Brier <= {t['target_brier']:.2f} and below the best baseline — {verdict}: "
+        f"LOO Brier {t['loo_brier']:.3f} vs best baseline {t['best_baseline']} {t['best_baseline_brier']:.3f}"
+    )
+
+
+def _no_paired(sub: pd.DataFrame) -> dict[str, float]:
+    """Columns the terminal summary expects but cross-validation does not compute."""
+    return {
+        name: np.nan
+        for name in (
+            "mae_value",
+            "mae_value_low",
+            "mae_value_high",
+            "brier_minus_redline",
+            "brier_minus_redline_low",
+            "brier_minus_redline_high",
+        )
+        if name not in sub
+    }
 
 
 def register(app: typer.Typer) -> None:

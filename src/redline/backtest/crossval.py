@@ -1,0 +1,332 @@
+"""Out-of-sample scores for the holdout model: leave-one-out, a temporal split and a held-out set.
+
+The holdout model (:mod:`redline.decisions.holdout`) has four parameters (:class:`HoldoutParams`).
+They are fitted **only on the corpus** — cases decided on or before 2022-12-31 — by minimising the
+Brier score over a fixed grid (:data:`GRID`; ties go to the combination nearest the a-priori
+defaults). Three honest tests:
+
+* **Leave-one-out** over the corpus: each case is forecast with parameters fitted on the others.
+* **Temporal split**: fit on cases decided up to 2018, score the cases of 2019-2022.
+* **Held out**: cases decided from 2023 on (the shipped development cases) are never fitted on:
+  the parameters fitted on the whole corpus forecast them once.
+
+Every case is read blind (:func:`read_case`); bargaining and coding draws are computed once per case
+and do not depend on any outcome, and the outcomes enter only through :func:`fit_params`, which
+is given the training cases alone. Baselines are scored on the same cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from redline.actors import ActorTable
+from redline.backtest import baselines
+from redline.backtest.calibration import reliability_table
+from redline.backtest.cases import Case, find_cases, read_case, read_outcome
+from redline.backtest.method import (
+    VETO_RULES,
+    Bargainer,
+    bargain,
+    case_rule,
+    furthest_passable,
+    holdout_stage,
+)
+from redline.backtest.scoring import brier_score, score_table
+from redline.backtest.uncertainty import CodingUncertainty, sample_codings
+from redline.decisions.holdout import HoldoutParams
+from redline.errors import RedlineError
+
+__all__ = [
+    "CORPUS_END",
+    "CV_METHODS",
+    "GRID",
+    "TARGET_BRIER",
+    "TEMPORAL_SPLIT",
+    "CrossValidation",
+    "PreparedCase",
+    "cross_validate",
+    "fit_params",
+    "prepare_case",
+]
+
+CORPUS_END = dt.date(2022, 12, 31)
+"""Cases decided after this date are held out: never fitted on."""
+TEMPORAL_SPLIT = dt.date(2018, 12, 31)
+"""The temporal split fits on cases decided up to this date and tests on 2019-2022."""
+TARGET_BRIER = 0.15
+GRID: dict[str, tuple[float, ...]] = {
+    "isolation_cost": (0.0, 0.1, 0.2, 0.3, 0.5, 0.8),
+    "offer": (0.0, 0.15, 0.3, 0.5, 0.8),
+    "opt_out_residual": (0.0, 0.25, 0.5, 1.0),
+    "route_around": (0.0, 0.5, 1.0),
+}
+"""The parameter grid the fit searches (every combination)."""
+CV_METHODS = ("redline", "salience_resist", *baselines.BASELINES)
+
+
+@dataclass(frozen=True)
+class PreparedCase:
+    """One case's blind draws (no outcome) and, kept apart, its outcome for scoring and fitting."""
+
+    case: Case
+    adopted: bool
+    outcome_type: str
+    position: np.ndarray
+    salience: np.ndarray
+    bargain: np.ndarray
+    fixed: dict[str, float]
+    """P(adopted) of the parameter-free methods (salience resistance and baselines but base rate)."""
+    table: ActorTable
+    p_no_holdouts: float | None = None
+    """P(adopted) for a rule without veto holders (majority, QMV, coalition): no parameter applies."""
+
+    @property
+    def id(self) -> str:
+        return self.case.id
+
+    def p_holdout(self, params: HoldoutParams) -> float:
+        """P(adopted) under the holdout model with these parameters."""
+        if self.p_no_holdouts is not None:
+            return self.p_no_holdouts
+        result = holdout_stage(self.case, self.table, self.position, self.salience, self.bargain, params)
+        return float(np.mean(self.case.issue.is_adopted(result.value)))
+
+
+def prepare_case(
+    case: Case,
+    adopted: bool,
+    outcome_type: str,
+    draws: int,
+    seed: int,
+    uncertainty: CodingUncertainty,
+    bargainer: Bargainer | None = None,
+) -> PreparedCase:
+    """Draw the coding, bargain once and score the parameter-free methods for one case."""
+    table = case.actor_table()
+    judgement = np.array([a.judgement for a in case.actors])
+    sample = sample_codings(
+        table.position, table.salience, table.capability, judgement, draws, seed, uncertainty
+    )
+    x, s, c = sample["position"], sample["salience"], sample["capability"]
+    mu, _ = bargain(x, c, s, bargainer)
+    sq = case.issue.status_quo
+    rule = case_rule(case)
+    reach = furthest_passable(rule, table, x, sample["resist"], sq, mu)
+    final = np.where(np.isfinite(reach), sq + np.sign(mu - sq) * np.minimum(np.abs(mu - sq), reach), sq)
+    fixed = {"salience_resist": float(np.mean(case.issue.is_adopted(final)))}
+    for name, _value, p in baselines.all_baselines(case, x, s, c):
+        if name != "base_rate":
+            fixed[name] = p
+    prepared = PreparedCase(case, adopted, outcome_type, x, s, mu, fixed, table)
+    if case.rule not in VETO_RULES:
+        return replace(prepared, p_no_holdouts=prepared.p_holdout(HoldoutParams()))
+    return prepared
+
+
+def _combos() -> list[HoldoutParams]:
+    keys = list(GRID)
+    return [
+        HoldoutParams(**dict(zip(keys, values, strict=True))) for values in itertools.product(*GRID.values())
+    ]
+
+
+def _distance_to_default(params: HoldoutParams) -> float:
+    default = HoldoutParams().to_dict()
+    return sum(abs(v - default[k]) for k, v in params.to_dict().items())
+
+
+def fit_params(training: list[PreparedCase], table: dict[str, np.ndarray]) -> tuple[HoldoutParams, float]:
+    """The grid point with the lowest Brier score on ``training`` (ties: nearest the defaults).
+
+    ``table[case_id]`` holds the case's P(adopted) at every grid point. Only the training cases'
+    outcomes are read here. Returns the parameters and their in-sample Brier score.
+    """
+    if not training:
+        raise RedlineError("cross-validation: no training cases to fit on")
+    combos = _combos()
+    p = np.stack([table[c.id] for c in training], axis=1)  # (combos, cases)
+    y = np.array([c.adopted for c in training], dtype=float)
+    brier = np.mean((p - y) ** 2, axis=1)
+    best = np.flatnonzero(np.isclose(brier, brier.min(), rtol=0, atol=1e-12))
+    chosen = min(best, key=lambda i: (_distance_to_default(combos[i]), i))
+    return combos[chosen], float(brier[chosen])
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    """Out-of-sample forecasts and scores (see the module docstring)."""
+
+    predictions: pd.DataFrame
+    """One row per (split, case, method): ``split`` (loo / temporal / held_out), ``case``, ``rule``,
+    ``decision_date``, ``outcome_type``, ``method``, ``p_adopted``, ``adopted``."""
+    scores: pd.DataFrame
+    """One row per (split, method): :func:`score_table` keys (Brier, log loss, accuracy with
+    bootstrap intervals)."""
+    by_group: pd.DataFrame
+    """LOO Brier per (method, grouping, group): grouping ``rule`` or ``outcome_type``."""
+    calibration: pd.DataFrame
+    """Reliability table of the LOO forecasts of the holdout model."""
+    fitted: dict[str, float]
+    """Parameters fitted on the whole corpus (used for the held-out set)."""
+    fitted_temporal: dict[str, float]
+    folds: dict[str, list[str]] = field(default_factory=dict)
+    """For each forecast case, the ids of the cases its parameters were fitted on."""
+    settings: dict = field(default_factory=dict)
+
+    def target(self) -> dict[str, object]:
+        """Was the LOO Brier ≤ 0.15 and below every baseline's?"""
+        loo = self.scores[self.scores["split"] == "loo"].set_index("method")
+        ours = float(loo.loc["redline", "brier"]) if "redline" in loo.index else np.nan
+        rivals = loo.drop(index=[m for m in ("redline", "salience_resist") if m in loo.index])[
+            "brier"
+        ].dropna()
+        best = rivals.idxmin() if not rivals.empty else ""
+        best_brier = float(rivals.min()) if not rivals.empty else np.nan
+        return {
+            "loo_brier": ours,
+            "target_brier": TARGET_BRIER,
+            "meets_target": bool(ours <= TARGET_BRIER),
+            "best_baseline": best,
+            "best_baseline_brier": best_brier,
+            "beats_best_baseline": bool(ours < best_brier),
+        }
+
+    def to_dict(self) -> dict:
+        return {
+            "settings": self.settings,
+            "target": self.target(),
+            "fitted": self.fitted,
+            "fitted_temporal": self.fitted_temporal,
+            "scores": self.scores.to_dict(orient="records"),
+            "by_group": self.by_group.to_dict(orient="records"),
+            "calibration": self.calibration.to_dict(orient="records"),
+            "predictions": self.predictions.to_dict(orient="records"),
+            "folds": self.folds,
+        }
+
+
+def cross_validate(
+    folder: str | Path,
+    draws: int = 200,
+    seed: int = 0,
+    *,
+    uncertainty: CodingUncertainty = CodingUncertainty(),
+    n_boot: int = 2000,
+    bins: int = 5,
+    bargainer: Bargainer | None = None,
+) -> CrossValidation:
+    """Leave-one-out over the corpus, the temporal split and the held-out set (module docstring).
+
+    ``bargainer`` replaces the expected-utility model (tests use a weighted median for speed).
+    """
+    files = find_cases(folder)
+    prepared: list[PreparedCase] = []
+    for path in files:
+        case = read_case(path)  # blind: draws and bargain never see the outcome
+        outcome = read_outcome(path)
+        prepared.append(
+            prepare_case(case, outcome.adopted, outcome.outcome_type, draws, seed, uncertainty, bargainer)
+        )
+    ids = [c.id for c in prepared]
+    if len(set(ids)) != len(ids):
+        raise RedlineError(f"{folder}: duplicate case ids")
+    corpus = [c for c in prepared if c.case.decision_date <= CORPUS_END]
+    held_out = [c for c in prepared if c.case.decision_date > CORPUS_END]
+    if len(corpus) < 3:
+        raise RedlineError(f"{folder}: cross-validation needs at least 3 cases decided by {CORPUS_END}")
+    combos = _combos()
+    grid = {c.id: np.array([c.p_holdout(params) for params in combos]) for c in prepared}
+
+    rows: list[dict] = []
+    folds: dict[str, list[str]] = {}
+
+    def forecast(split: str, train: list[PreparedCase], test: list[PreparedCase]) -> HoldoutParams:
+        params, _ = fit_params(train, grid)
+        base = float(np.mean([c.adopted for c in train]))
+        for c in test:
+            folds[f"{split}:{c.id}"] = [t.id for t in train]
+            p = {"redline": float(grid[c.id][combos.index(params)]), **c.fixed, "base_rate": base}
+            for method in CV_METHODS:
+                rows.append(
+                    {
+                        "split": split,
+                        "case": c.id,
+                        "rule": c.case.rule,
+                        "decision_date": c.case.decision_date.isoformat(),
+                        "outcome_type": c.outcome_type,
+                        "method": method,
+                        "p_adopted": p[method],
+                        "adopted": c.adopted,
+                    }
+                )
+        return params
+
+    for c in corpus:
+        forecast("loo", [t for t in corpus if t.id != c.id], [c])
+    early = [c for c in corpus if c.case.decision_date <= TEMPORAL_SPLIT]
+    late = [c for c in corpus if c.case.decision_date > TEMPORAL_SPLIT]
+    fitted_temporal: dict[str, float] = {}
+    if early and late:
+        fitted_temporal = forecast("temporal", early, late).to_dict()
+    fitted = (
+        forecast("held_out", corpus, held_out).to_dict()
+        if held_out
+        else fit_params(corpus, grid)[0].to_dict()
+    )
+
+    predictions = pd.DataFrame(rows)
+    rng = np.random.default_rng(seed)
+    score_rows = []
+    for (split, method), sub in predictions.groupby(["split", "method"], sort=False):
+        p = sub["p_adopted"].to_numpy(dtype=float)
+        y = sub["adopted"].to_numpy(dtype=float)
+        score_rows.append({"split": split, "method": method, **score_table(p, y, n_boot=n_boot, rng=rng)})
+    group_rows = []
+    loo = predictions[predictions["split"] == "loo"]
+    for grouping in ("rule", "outcome_type"):
+        for (method, group), sub in loo.groupby(["method", grouping], sort=True):
+            p = sub["p_adopted"].to_numpy(dtype=float)
+            y = sub["adopted"].to_numpy(dtype=float)
+            ok = np.isfinite(p)
+            group_rows.append(
+                {
+                    "method": method,
+                    "grouping": grouping,
+                    "group": group,
+                    "n_cases": int(ok.sum()),
+                    "brier": float(brier_score(p[ok], y[ok])) if ok.any() else np.nan,
+                }
+            )
+    ours = loo[loo["method"] == "redline"]
+    calibration = reliability_table(
+        ours["p_adopted"].to_numpy(dtype=float), ours["adopted"].to_numpy(dtype=float), bins
+    )
+    settings = {
+        "folder": str(folder),
+        "draws": draws,
+        "seed": seed,
+        "n_corpus": len(corpus),
+        "n_held_out": len(held_out),
+        "n_temporal_train": len(early),
+        "n_temporal_test": len(late),
+        "corpus_end": CORPUS_END.isoformat(),
+        "temporal_split": TEMPORAL_SPLIT.isoformat(),
+        "grid": {k: list(v) for k, v in GRID.items()},
+        "n_boot": n_boot,
+    }
+    return CrossValidation(
+        predictions=predictions,
+        scores=pd.DataFrame(score_rows),
+        by_group=pd.DataFrame(group_rows),
+        calibration=calibration,
+        fitted=fitted,
+        fitted_temporal=fitted_temporal,
+        folds=folds,
+        settings=settings,
+    )
