@@ -493,3 +493,27 @@ def test_batch_shape_errors():
         rule.passes_batch(np.zeros((3, 4)), 0, 1, actors=ActorTable.from_frame(ILLUSTRATIVE))
     with pytest.raises(RedlineError, match="draws, actors"):
         rule.passes_batch(np.zeros(4), 0, 1)
+
+
+def test_equal_opposition_is_reported_as_such_and_pivotal_only_when_unique():
+    """Three allies at the same position against a move: no alphabetical pick of 'the' pivot."""
+    from redline.actors import ActorTable
+
+    frame = pd.DataFrame(
+        {
+            "actor": ["AAA", "BBB", "CCC", "DDD"],
+            "position": [90.0, 20.0, 20.0, 20.0],
+            "capability": 1.0,
+            "salience": 0.5,
+        }
+    )
+    actors = ActorTable.from_frame(frame, source="test")
+    d = get_rule("nato-consensus").evaluate(actors, 10, 60)
+    assert not d.passes and set(d.blockers) == {"BBB", "CCC", "DDD"}
+    assert d.pivotal is None and d.details["pivotal_tied"] == ["BBB", "CCC", "DDD"]
+    assert d.details["blockers_equally_opposed"] is True
+    # Move one of them: it alone binds, and is pivotal.
+    frame.loc[1, "position"] = 15.0
+    d = get_rule("nato-consensus").evaluate(ActorTable.from_frame(frame, source="test"), 10, 60)
+    assert d.pivotal == "BBB" and "pivotal_tied" not in d.details
+    assert "blockers_equally_opposed" not in d.details

@@ -558,12 +558,21 @@ def summarise(plan: Any, stats: dict[str, dict[str, float]], draws: dict[str, np
             if now is not None:
                 answer += f"; at the coded positions {'it passes' if now else 'it is blocked'}"
                 blockers = decided.get("blockers")
-                if blockers:
+                details = decided.get("details", {})
+                if blockers and details.get("blockers_equally_opposed"):
+                    answer += f" by {len(blockers)} members equally opposed"
+                elif blockers:
                     more = f" and {len(blockers) - 4} more" if len(blockers) > 4 else ""
                     answer += f" by {', '.join(map(str, blockers[:4]))}{more}"
                 largest, pivotal = decided.get("largest_passable"), decided.get("pivotal")
+                tied = details.get("pivotal_tied", [])
                 if not now and largest is not None:
-                    answer += f"; largest passable proposal {largest:.0f} (pivotal: {pivotal})"
+                    who = (
+                        f"pivotal: {pivotal}"
+                        if pivotal
+                        else f"{len(tied)} members bind equally, none pivotal"
+                    )
+                    answer += f"; largest passable proposal {largest:.0f} ({who})"
             source = issue.get("source", {})
             if source.get("kind") == "case":
                 answer += f" (actors from case {source['case_id']}, coded {source['coding_date']})"

@@ -283,7 +283,17 @@ class Rule:
             raise RedlineError("actors table: no actor is a member (column member is 0 everywhere)")
         passes = bool(self._passes(yes[None], no[None], declared[None], a)[0])
         abstain = member & ~yes & ~no
-        largest, pivotal = self._largest_passable(actors, status_quo, proposal, a)
+        largest, binding = self._pivots(actors, status_quo, proposal, a)
+        pivotal = binding[0] if len(binding) == 1 else None
+        tied = binding if len(binding) > 1 else ()
+        details = self._details(yes, no, declared, a)
+        if tied:
+            details["pivotal_tied"] = list(tied)
+        opposed = [i for i in np.flatnonzero(no)]
+        if len(opposed) > 1:
+            loss = losses(actors.position, status_quo, proposal)[opposed]
+            if np.ptp(loss) <= TOL:
+                details["blockers_equally_opposed"] = True
         return Decision(
             rule=self.name,
             status_quo=status_quo,
@@ -297,7 +307,7 @@ class Rule:
             veto_players=self._veto_players(names, a),
             pivotal=pivotal,
             largest_passable=largest,
-            details=self._details(yes, no, declared, a),
+            details=details,
             rule_object=self,
             actors=actors,
         )
@@ -335,18 +345,27 @@ class Rule:
     def _largest_passable(self, actors: ActorTable, status_quo: float, proposal: float, a: dict):
         """Largest passable proposal in the proposal's direction and the pivotal actor there.
 
+        The pivotal actor is named only when it is unique; when several actors bind at the same
+        point it is None (see :meth:`_pivots` for the tied list).
+        """
+        largest, binding = self._pivots(actors, status_quo, proposal, a)
+        return largest, (binding[0] if len(binding) == 1 else None)
+
+    def _pivots(self, actors: ActorTable, status_quo: float, proposal: float, a: dict):
+        """Largest passable proposal and every actor that binds there (critical at that point).
+
         The pass set is an interval starting at the status quo (acceptance shrinks as the
         proposal moves away), and changes only at actors' cutoffs, so evaluating every cutoff
         (both the yes-cutoffs and, if used, the no-objection ones) is exact.
         """
         direction = float(np.sign(proposal - status_quo))
         if direction == 0:
-            return status_quo, None
+            return status_quo, ()
         x = actors.position
         member = a["member"]
         nobody = np.zeros((1, x.size), dtype=bool)
         if bool(self._passes(nobody, member[None, :] & ~nobody, nobody, a)[0]):
-            return direction * math.inf, None  # passes with nobody accepting: no limit
+            return direction * math.inf, ()  # passes with nobody accepting: no limit
         base = x + direction * np.abs(status_quo - x)
         candidates = np.concatenate(
             [[status_quo], base[member], (base + direction * a["block_cost"])[member]]
@@ -356,7 +375,7 @@ class Rule:
         yes, no, declared = self._votes(positions, status_quo, candidates, a)
         ok = np.asarray(self._passes(yes, no, declared, a), dtype=bool)
         if not ok.any():
-            return None, None
+            return None, ()
         progress = direction * (candidates - status_quo)
         best = int(np.argmax(np.where(ok, progress, -np.inf)))
         largest = float(candidates[best])
@@ -366,14 +385,17 @@ class Rule:
             i for i in np.flatnonzero(member) if abs(cut[i] - largest) <= TOL or abs(base[i] - largest) <= TOL
         ]
         support = (~no[best]) if self.uses_block_cost else yes[best]
+        critical = []
         for i in ends:
             y, nn, dd = yes[best].copy(), no[best].copy(), declared[best].copy()
             if not support[i]:
                 continue
             y[i], nn[i], dd[i] = False, True, False
             if not bool(self._passes(y[None], nn[None], dd[None], a)[0]):
-                return largest, actors.actor[i]
-        return largest, (actors.actor[ends[0]] if ends else None)
+                critical.append(actors.actor[i])
+        # "Pivotal" only when unique: several actors binding at the same point are all returned
+        # (no alphabetical or table-order tie-break).
+        return largest, tuple(critical or [actors.actor[i] for i in ends])
 
 
 def _unbounded(value: float | None) -> bool:
@@ -622,11 +644,11 @@ class CoalitionOfTheWilling(Rule):
     def _accepts(self, d):
         return d <= TOL if self.indifferent_join else d < -TOL
 
-    def _largest_passable(self, actors, status_quo, proposal, a):
+    def _pivots(self, actors, status_quo, proposal, a):
         if self.indifferent_join:
-            return super()._largest_passable(actors, status_quo, proposal, a)
+            return super()._pivots(actors, status_quo, proposal, a)
         weak = replace(self, indifferent_join=True)
-        return weak._largest_passable(actors, status_quo, proposal, a)
+        return weak._pivots(actors, status_quo, proposal, a)
 
     def _check(self, a, names=None):
         if self.required < 0:
