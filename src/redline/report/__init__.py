@@ -258,6 +258,16 @@ def _headlines(summary: dict[str, Any]) -> str:
     return "".join(out)
 
 
+def _pivot_text(decision: dict) -> str:
+    """The pivotal actor when unique; otherwise how many bind equally (no tie-break artefact)."""
+    if decision.get("pivotal"):
+        return f"pivotal actor: <b>{_esc(decision['pivotal'])}</b>"
+    tied = decision.get("details", {}).get("pivotal_tied", [])
+    if tied:
+        return f"{len(tied)} actors bind equally; none is pivotal alone"
+    return "no pivotal actor"
+
+
 def _issue_section(issue: dict[str, Any]) -> str:
     import plotly.graph_objects as go
 
@@ -285,7 +295,7 @@ def _issue_section(issue: dict[str, Any]) -> str:
         take = decision.get("what_it_would_take", {})
         out.append(
             f"<p>Largest passable proposal: <b>{_num(decision.get('largest_passable'), 1)}</b> "
-            f"(pivotal actor: <b>{_esc(decision.get('pivotal'))}</b>). Veto players: "
+            f"({_pivot_text(decision)}). Veto players: "
             f"{len(decision.get('veto_players', []))}.</p>"
         )
         if take:
