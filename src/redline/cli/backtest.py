@@ -55,6 +55,14 @@ def forecast(
         "draws stopped by a cycle / at max_rounds": (
             f"{result.bargained['p_cycle']:.3f} / {result.bargained['p_max_rounds']:.3f}"
         ),
+        "venue": case.venue,
+        "holdout model: P(adopted / with opt-outs / delayed / blocked)": " / ".join(
+            f"{result.outcomes.get(k, float('nan')):.3f}"
+            for k in ("adopted", "adopted_with_opt_outs", "delayed", "blocked")
+        ),
+        "context (coded before coding_date)": ", ".join(f"{k}={v}" for k, v in case.context.coded().items())
+        or "none coded",
+        "side payment on the table (loss units)": f"{result.offer:g}",
         "draws / seed": f"{draws} / {seed}",
     }
     if result.dropped:
@@ -64,7 +72,8 @@ def forecast(
     emit(
         result.actors.drop(columns=["name"]).round(3),
         fmt,
-        title="Actors: P(blocks the bargain), P(pivotal blocker), P(carries the adopted outcome)",
+        title="Actors: P(blocks or delays), P(pivotal: the unique binding blocker), P(carries the outcome), "
+        "P(concedes for the side payment), P(opts out / abstains), P(delays)",
     )
 
 
