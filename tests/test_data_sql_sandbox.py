@@ -31,7 +31,7 @@ def test_a_select_still_works():
 )
 def test_refused(query, message, tmp_path):
     with pytest.raises(RedlineError, match=message):
-        run_sql(query, seconds=5)
+        run_sql(query, seconds=120)  # generous: the limit under test is not the time limit
 
 
 def test_a_long_query_is_stopped():

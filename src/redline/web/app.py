@@ -100,6 +100,10 @@ def create_app(
     async def page(run_id: str | None = None) -> HTMLResponse:
         return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> Response:
+        return Response(status_code=204)
+
     @app.get("/static/{name}", include_in_schema=False)
     async def asset(name: str) -> Response:
         if name == "plotly.min.js":

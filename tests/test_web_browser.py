@@ -1,0 +1,97 @@
+"""The dashboard in a real browser (Debian's Chromium driven by Playwright) over a real uvicorn server."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+
+from redline.web import create_app
+from web_scenario import write_small
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("serve")
+    write_small(tmp / "scenarios")
+    app = create_app(store=tmp / "s.duckdb", data_dir=tmp / "data", scenarios_dir=tmp / "scenarios", max_draws=5000)
+    port = _free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+def _headline(page, key: str) -> str:
+    return page.locator(f"#headlines tr[data-key='{key}']").inner_text()
+
+
+def test_change_a_lever_run_see_the_number_change(browser, server):
+    page = browser.new_page()
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "/")
+    page.wait_for_selector("#scenario option[value='small']", state="attached")
+    page.wait_for_selector("[data-param='k_L']")
+    page.fill("#draws", "64")
+    page.click("#run")
+    page.wait_for_selector("#results:not([hidden])", timeout=300_000)
+    page.wait_for_selector("#headlines tr[data-key='deter.worst']", timeout=60_000)
+    before = _headline(page, "deter.worst")
+    first_url = page.url
+    assert "/runs/" in first_url
+
+    page.fill("[data-param='k_L']", "5")  # a far higher cost of a limited war for the challenger
+    page.click("#run")
+    page.wait_for_function(f"() => location.href !== {first_url!r}", timeout=60_000)
+    page.wait_for_function(
+        "(before) => { const r = document.querySelector(\"#headlines tr[data-key='deter.worst']\");"
+        " return r && r.innerText !== before; }",
+        arg=before,
+        timeout=300_000,
+    )
+    after = _headline(page, "deter.worst")
+    assert after != before
+
+    page.click("[data-country-link='GEO']")
+    page.wait_for_selector("#country[data-country='GEO']:not([hidden])")
+    assert "GEO" in page.locator("#country").inner_text()
+
+    # a shared link opens the same run
+    page.goto(first_url)
+    page.wait_for_selector("#headlines tr[data-key='deter.worst']", timeout=60_000)
+    assert _headline(page, "deter.worst") == before
+
+    assert not errors, errors
+    assert all(url.startswith(server) for url in requests), [u for u in requests if not u.startswith(server)]
+    page.close()
+
+
+def test_validation_errors_show_as_the_cli_shows_them(browser, server, tmp_path):
+    page = browser.new_page()
+    page.goto(server + "/")
+    page.wait_for_selector("#scenario option[value='small']", state="attached")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[scenario]\nname = "bad"\n[world]\nyear = "soon"\n')
+    page.set_input_files("#upload", str(bad))
+    page.wait_for_selector("#problems li")
+    assert page.locator("#problems li").first.inner_text().startswith("bad.toml:4: world.year: expected")
+    page.close()
