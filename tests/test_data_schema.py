@@ -97,6 +97,9 @@ def _good_milex() -> pd.DataFrame:
             "milex_constant2023_usd_millions": ["1.0", ""],
             "milex_current_usd_millions": ["2.0", "3.0"],
             "milex_pct_gdp": ["4.1", "2.0"],
+            "estimate": ["0", "1"],
+            "uncertain": ["0", "0"],
+            "release": ["SIPRI 2025-04 (1949-2024)"] * 2,
         }
     )
 

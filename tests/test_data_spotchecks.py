@@ -22,6 +22,15 @@ def _rows(sources_dir: Path, table: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def _sipri(sources_dir: Path, sheet: str, country: str, year: int) -> float:
+    """One figure of SIPRI's workbook, found by the sheet's own header row (independent of the build)."""
+    frame = pd.read_excel(sources_dir / "raw" / "sipri_milex_1949_2024.xlsx", sheet_name=sheet, header=None)
+    top = frame.index[frame[0] == "Country"][0]
+    column = list(frame.loc[top]).index(year)
+    row = frame.index[frame[0] == country][0]
+    return float(frame.loc[row, column])
+
+
 def _cell(sources_dir: Path, table: str, column: str, **key: str) -> str:
     hits = [r for r in _rows(sources_dir, table) if all(r[k].startswith(v) for k, v in key.items())]
     assert len(hits) == 1, (table, key, len(hits))
@@ -36,9 +45,6 @@ CELLS = [
     ("defence_expenditure", "usd_current_millions", {"iso3": "ALB", "year": "2014"}),
     ("defence_expenditure", "pct_gdp", {"iso3": "DEU", "year": "2025", "release": "NATO later"}),
     ("defence_expenditure", "pct_gdp", {"iso3": "NATO_TOTAL", "year": "2020"}),
-    ("milex", "milex_current_usd_millions", {"iso3": "ALB", "year": "2014"}),
-    ("milex", "milex_pct_gdp", {"iso3": "RUS", "year": "2023"}),
-    ("milex", "milex_constant2023_usd_millions", {"iso3": "USA", "year": "2024"}),
     ("gdp", "gdp_current_usd", {"iso3": "ALB", "year": "2014"}),
     ("gdp", "gdp_current_usd", {"iso3": "DEU", "year": "2024"}),
     ("gdp", "gdp_current_usd", {"iso3": "RUS", "year": "2023"}),
@@ -73,7 +79,7 @@ def test_snapshot_cell_equals_shared_csv(sources_dir, table, column, key):
         assert float(value) == pytest.approx(float(expected), rel=1e-12)
 
 
-@pytest.mark.parametrize("table", ["milex", "gdp", "democracy", "ukraine_support", "countries"])
+@pytest.mark.parametrize("table", ["gdp", "democracy", "ukraine_support", "countries"])
 def test_every_numeric_cell_matches(sources_dir, table):
     rows = _rows(sources_dir, table)
     frame = load_table(table)
@@ -109,9 +115,7 @@ def test_world_2024_indicators_equal_shared_figures(sources_dir):
     )
     assert pol.gdp_usd == float(_cell(sources_dir, "gdp", "gdp_current_usd", iso3="POL", year="2024"))
     assert pol.libdem == float(_cell(sources_dir, "democracy", "v2x_libdem", iso3="POL", year="2024"))
-    assert pol.milex_usd == pytest.approx(
-        1e6 * float(_cell(sources_dir, "milex", "milex_current_usd_millions", iso3="POL", year="2024"))
-    )
+    assert pol.milex_usd == pytest.approx(1e6 * round(_sipri(sources_dir, "Current US$", "Poland", 2024), 1))
     assert pol.ukraine_aid_military_eur_bn == float(
         _cell(sources_dir, "ukraine_support", "military_alloc_eur_bn", iso3="POL")
     )
@@ -150,3 +154,54 @@ def test_all_releases_are_kept(sources_dir):
     assert len(frame) == len(rows)
     pol = frame[(frame["iso3"] == "POL") & (frame["year"] == 2024)]
     assert sorted(pol["release_id"]) == ["nato-2024-06", "nato-2025-04-press"]
+
+
+# (SIPRI sheet, SIPRI country name, year, milex column, scale, digits)
+SIPRI_CELLS = [
+    ("Current US$", "Albania", 2014, "milex_current_usd_millions", 1, 1),
+    ("Share of GDP", "Russia", 2023, "milex_pct_gdp", 100, 3),
+    ("Constant (2023) US$", "United States of America", 2024, "milex_constant2023_usd_millions", 1, 1),
+    ("Current US$", "Moldova", 2024, "milex_current_usd_millions", 1, 1),
+    ("Constant (2023) US$", "Georgia", 2008, "milex_constant2023_usd_millions", 1, 1),
+    ("Share of GDP", "Georgia", 2024, "milex_pct_gdp", 100, 3),
+    ("Constant (2023) US$", "Russia", 2000, "milex_constant2023_usd_millions", 1, 1),
+    ("Current US$", "Türkiye", 2024, "milex_current_usd_millions", 1, 1),
+    ("Share of GDP", "Korea, South", 2010, "milex_pct_gdp", 100, 3),
+]
+ISO = {
+    "Albania": "ALB",
+    "Russia": "RUS",
+    "United States of America": "USA",
+    "Moldova": "MDA",
+    "Georgia": "GEO",
+    "Türkiye": "TUR",
+    "Korea, South": "KOR",
+}
+
+
+@pytest.mark.parametrize(("sheet", "country", "year", "column", "scale", "digits"), SIPRI_CELLS)
+def test_milex_cell_equals_sipri_workbook(sources_dir, sheet, country, year, column, scale, digits):
+    expected = round(scale * _sipri(sources_dir, sheet, country, year), digits)
+    milex = load_table("milex").set_index(["iso3", "year"])
+    assert milex.loc[(ISO[country], year), column] == pytest.approx(expected, rel=1e-12)
+
+
+def test_milex_covers_every_state_sipri_reports():
+    """Every state of the World is in the table; the neighbours of Russia have a 2000-2024 panel."""
+    milex = load_table("milex")
+    assert set(milex["iso3"]) == set(load_table("countries")["iso3"])
+    prk = milex[milex["iso3"] == "PRK"]  # SIPRI: current USD to 2018 only, all marked highly uncertain
+    assert prk["uncertain"].all() and prk["year"].max() == 2018 and prk["milex_pct_gdp"].isna().all()
+    panel = milex[
+        (milex["year"] >= 2000) & milex["iso3"].isin(["RUS", "UKR", "BLR", "MDA", "GEO", "POL", "EST"])
+    ]
+    assert panel.groupby("iso3")["milex_constant2023_usd_millions"].count().min() == 25
+    assert set(milex["release"]) == {"SIPRI 2025-04 (1949-2024)"}
+
+
+def test_sipri_estimate_flags_follow_the_workbook_colours():
+    """Ukraine's 2022-2024 figures are blue (SIPRI estimates) in the workbook; Poland's are black."""
+    milex = load_table("milex").set_index(["iso3", "year"])
+    assert milex.loc[("UKR", 2024), "estimate"] == 1
+    assert milex.loc[("POL", 2024), "estimate"] == 0
+    assert milex["estimate"].sum() > 0 and milex["uncertain"].sum() > 0

@@ -61,7 +61,7 @@ def test_distance_to_moscow_matches_scalar_haversine(w2024):
 def test_unga_yes_share_by_loop(sources_dir):
     with open(sources_dir / "unga_votes.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    for year in (2022, 2023, 2025):
+    for year in (2014, 2022, 2023, 2025):
         w = World.for_year(year)
         for iso3 in ("POL", "HUN", "IND", "USA", "CHN", "RUS", "SRB", "ETH", "AZE"):  # ETH, AZE absent once
             yes = recorded = 0
@@ -83,7 +83,11 @@ def test_vote_columns_only_for_resolutions_adopted_by_the_date():
     assert "unga_es11_8" in World.for_year(2025).actors.columns
     w = World.for_year(2021)
     assert not any(c.startswith("unga_es") for c in w.actors.columns)
-    assert w.actors["unga_yes_share"].isna().all()
+    # before 2022 only the 2014 territorial-integrity resolution 68/262 is recorded
+    assert [c for c in w.actors.columns if c.startswith("unga_") and "_share" not in c and "_rec" not in c] == [
+        "unga_68_262"
+    ]
+    assert w.actor("ARM").unga_votes == {"unga_68_262": "N"} and w.actor("SRB").unga_votes_recorded == 0
 
 
 def test_ukraine_aid_only_from_the_tracker_start():

@@ -40,7 +40,10 @@ def world_of(scenario: Scenario):  # noqa: ANN201 - redline.world.World
     from redline.world import World
 
     spec = scenario.world
-    return World.for_date(spec.date.isoformat()) if spec.date is not None else World.for_year(spec.year)
+    options = {"vintage": spec.vintage, "carry_forward": spec.carry_forward}
+    if spec.date is not None:
+        return World.for_date(spec.date.isoformat(), **options)
+    return World.for_year(spec.year, **options)
 
 
 def _provenance(world: Any) -> dict[str, Any]:
@@ -55,7 +58,8 @@ def _provenance(world: Any) -> dict[str, Any]:
         records = records() if callable(records) else records
     except Exception:  # noqa: BLE001
         records = {}
-    return {"data_version": version, "world": records}
+    notes = getattr(world, "notes", [])
+    return {"data_version": version, "world": records, **({"world_notes": notes} if notes else {})}
 
 
 # ======================================================================================= build
@@ -74,7 +78,10 @@ def build(
     draws = scenario.run.draws if draws is None else draws
     seed = scenario.run.seed if seed is None else seed
     world = world_of(scenario)
-    context: dict[str, Any] = {"provenance": _provenance(world), "world_year": scenario.world.effective_year}
+    context: dict[str, Any] = {
+        "provenance": _provenance(world),
+        "world_year": scenario.world.effective_year,
+    }
     exact: dict[str, Any] = {}
     tasks: list[Task] = []
     with ThreadPoolExecutor(max_workers=1) as pool:

@@ -198,6 +198,8 @@ class WorldSpec(_Strict):
 
     year: int | None = Field(default=None, ge=1949, le=2100)
     date: dt.date | None = None
+    vintage: Literal["latest", "as_of"] = "latest"  # as_of: only the releases public on the date
+    carry_forward: bool = False  # fill a missing figure with the latest earlier one, listed in notes
     overrides: dict[ISO3, dict[str, float]] = Field(default_factory=dict)
     extra_actors: list[ExtraActor] = Field(default_factory=list)
 

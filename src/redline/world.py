@@ -33,12 +33,29 @@ import numpy as np
 import pandas as pd
 
 from redline.data import load_table, provenance, snapshot_version
+from redline.data.releases import SINGLE_VINTAGE_TABLES, release_available
 from redline.errors import RedlineError
 
 __all__ = ["World", "Actor", "ORGANISATIONS", "EARTH_RADIUS_KM", "great_circle_km"]
 
 ORGANISATIONS = ("NATO", "EU", "BRICS", "CSTO")
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean Earth radius
+VINTAGES = ("latest", "as_of")
+MAX_CARRY_YEARS = 3
+"""carry_forward looks back at most this many years (older figures stay gaps)."""
+# table -> (indicator that says a figure is missing, the columns carried with it)
+CARRY_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "gdp": ("gdp_usd", ("gdp_usd",)),
+    "defence_expenditure": (
+        "defence_pct_gdp",
+        ("defence_pct_gdp", "defence_usd", "defence_estimate", "defence_release"),
+    ),
+    "milex": ("milex_usd", ("milex_usd", "milex_pct_gdp", "milex_constant2023_usd")),
+    "democracy": ("libdem", ("libdem",)),
+}
+CARRIED_COLUMNS = ["iso3", "indicator", "table", "year_used", "year_wanted"]
+FIRST_YEAR = 2014
+"""First year a World can be built for: memberships are coded from 2014 on."""
 KIEL_START = dt.date(2022, 1, 24)
 """Start of the Kiel tracker's records (project-coded from the tracker's own description,
 https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/; not in a source file)."""
@@ -54,8 +71,13 @@ def great_circle_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> np.ndarray:
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 
+def _is_vote_column(column: str) -> bool:
+    """``unga_es11_4``, ``unga_68_262``: one resolution's votes (not the yes share or the count)."""
+    return column.startswith("unga_") and column not in ("unga_yes_share", "unga_votes_recorded")
+
+
 def _resolution_column(resolution: str) -> str:
-    """``A/RES/ES-11/4`` -> ``unga_es11_4``."""
+    """``A/RES/ES-11/4`` -> ``unga_es11_4``; ``A/RES/68/262`` -> ``unga_68_262``."""
     tail = resolution.split("/RES/")[-1]  # ES-11/4
     return "unga_" + tail.lower().replace("-", "").replace("/", "_")
 
@@ -127,21 +149,40 @@ class World:
     _actors: pd.DataFrame = field(repr=False)
     _events: pd.DataFrame = field(repr=False)
     _provenance: Mapping[str, Any] = field(repr=False)
+    vintage: str = "latest"
+    _carried: pd.DataFrame = field(repr=False, default_factory=lambda: pd.DataFrame(columns=CARRIED_COLUMNS))
 
     # ------------------------------------------------------------------ construction
     @classmethod
     def coverage(cls, snapshot: str | Path | None = None) -> tuple[int, int]:
-        """First and last year with country-year indicators in the snapshot."""
+        """First and last year with country-year indicators in the snapshot.
+
+        The first year is never before :data:`FIRST_YEAR`: memberships are coded from 2014 on (EU and
+        CSTO spells older than that carry no start date), so an earlier World would be wrong even
+        where SIPRI has figures back to 1949 (use ``load_table("milex")`` for those).
+        """
         years = pd.concat(
             [load_table(t, snapshot)["year"] for t in ("defence_expenditure", "milex", "gdp", "democracy")]
         )
-        return int(years.min()), int(years.max())
+        return max(int(years.min()), FIRST_YEAR), int(years.max())
 
     @classmethod
     def for_year(
-        cls, year: int, *, defence_release: str = "full", snapshot: str | Path | None = None
+        cls,
+        year: int,
+        *,
+        defence_release: str = "full",
+        snapshot: str | Path | None = None,
+        vintage: str = "latest",
+        carry_forward: bool = False,
     ) -> World:
-        """The world at the end of ``year`` (31 December): memberships that day, indicators of the year."""
+        """The world at the end of ``year`` (31 December): memberships that day, indicators of the year.
+
+        ``vintage="as_of"`` uses only the releases public on that day (see :mod:`redline.data.releases`);
+        ``"latest"`` (default) every release held. ``carry_forward=True`` fills an indicator missing for
+        the year with the state's latest earlier figure (at most :data:`MAX_CARRY_YEARS` back), and
+        records every such cell in :attr:`carried` and :attr:`notes`; nothing is filled silently.
+        """
         try:
             whole = int(year)
         except (TypeError, ValueError):
@@ -152,13 +193,23 @@ class World:
         first, last = cls.coverage(snapshot)
         if not first <= year <= last:
             raise RedlineError(f"year {year} outside the data coverage {first}-{last}")
-        return cls._build(dt.date(year, 12, 31), defence_release, snapshot)
+        return cls._make(dt.date(year, 12, 31), defence_release, snapshot, vintage, carry_forward)
 
     @classmethod
     def for_date(
-        cls, date: str | dt.date, *, defence_release: str = "full", snapshot: str | Path | None = None
+        cls,
+        date: str | dt.date,
+        *,
+        defence_release: str = "full",
+        snapshot: str | Path | None = None,
+        vintage: str = "latest",
+        carry_forward: bool = False,
     ) -> World:
-        """The world on ``date`` (ISO ``YYYY-MM-DD``): memberships that day, indicators of its year."""
+        """The world on ``date`` (ISO ``YYYY-MM-DD``): memberships that day, indicators of its year.
+
+        ``vintage="as_of"``: only the releases public on ``date`` (the data as an analyst had them then);
+        ``carry_forward``: as in :meth:`for_year`.
+        """
         if isinstance(date, dt.datetime):
             date = date.date()
         if not isinstance(date, dt.date):
@@ -169,10 +220,58 @@ class World:
         first, last = cls.coverage(snapshot)
         if not first <= date.year <= last:
             raise RedlineError(f"date {date} outside the data coverage {first}-01-01 to {last}-12-31")
-        return cls._build(date, defence_release, snapshot)
+        return cls._make(date, defence_release, snapshot, vintage, carry_forward)
 
     @classmethod
-    def _build(cls, date: dt.date, defence_release: str, snapshot: str | Path | None) -> World:
+    def _make(
+        cls,
+        date: dt.date,
+        defence_release: str,
+        snapshot: str | Path | None,
+        vintage: str,
+        carry_forward: bool,
+    ) -> World:
+        if vintage not in VINTAGES:
+            raise RedlineError(f"vintage must be one of {', '.join(VINTAGES)}; found {vintage!r}")
+        as_of = date if vintage == "as_of" else None
+        world = cls._build(date, defence_release, snapshot, as_of=as_of)
+        if not carry_forward:
+            return world
+        actors, carried = world._actors.copy(), []
+        first = cls.coverage(snapshot)[0]
+        for back in range(1, MAX_CARRY_YEARS + 1):
+            if date.year - back < first:
+                break
+            earlier = cls._build(dt.date(date.year - back, 12, 31), defence_release, snapshot, as_of=as_of)
+            for table, (key, columns) in CARRY_GROUPS.items():
+                need = actors[key].isna() & earlier._actors[key].reindex(actors.index).notna()
+                for iso3 in actors.index[need]:
+                    for col in columns:
+                        actors.loc[iso3, col] = earlier._actors.loc[iso3, col]
+                    carried.append((iso3, key, table, date.year - back, date.year))
+        frame = pd.DataFrame(carried, columns=CARRIED_COLUMNS)
+        prov = dict(world._provenance)
+        prov["carried_forward"] = {
+            "note": f"indicators missing for {date.year} filled with the state's latest earlier figure "
+            f"(at most {MAX_CARRY_YEARS} years back); see World.carried",
+            "cells": len(frame),
+        }
+        return cls(
+            world.year,
+            world.date,
+            world.defence_release,
+            world.snapshot_version,
+            actors,
+            world._events,
+            MappingProxyType(prov),
+            world.vintage,
+            frame,
+        )
+
+    @classmethod
+    def _build(
+        cls, date: dt.date, defence_release: str, snapshot: str | Path | None, as_of: dt.date | None = None
+    ) -> World:
         year = date.year
         countries = load_table("countries", snapshot).set_index("iso3")
         actors = pd.DataFrame(index=countries.index.rename("iso3"))
@@ -212,14 +311,31 @@ class World:
         gdp = load_table("gdp", snapshot)
         gdp = gdp[gdp["year"] == year].set_index("iso3")["gdp_current_usd"]
         actors["gdp_usd"] = gdp.reindex(actors.index).astype(float)
-        defence = _defence_rows(load_table("defence_expenditure", snapshot), year, defence_release)
+        defence_table = load_table("defence_expenditure", snapshot)
+        milex = load_table("milex", snapshot)
+        kiel = load_table("ukraine_support", snapshot).set_index("iso3")
+        withheld: dict[str, list[str]] = {}
+        if as_of is not None:  # only the releases public on `as_of`
+            for name, frame, column in (
+                ("defence_expenditure", defence_table, "release_id"),
+                ("milex", milex, "release"),
+                ("ukraine_support", kiel, "release"),
+            ):
+                public = frame[column].map(lambda r, n=name: release_available(n, r, as_of))
+                withheld[name] = sorted(set(frame.loc[~public, column]))
+                if name == "defence_expenditure":
+                    defence_table = frame[public]
+                elif name == "milex":
+                    milex = frame[public]
+                else:
+                    kiel = frame[public]
+        defence = _defence_rows(defence_table, year, defence_release)
         actors["defence_pct_gdp"] = defence["pct_gdp"].reindex(actors.index).astype(float)
         actors["defence_usd"] = (defence["usd_current_millions"] * 1e6).reindex(actors.index).astype(float)
         actors["defence_estimate"] = defence["estimate"].reindex(actors.index).astype(float)
         actors["defence_release"] = [
             defence["release_id"].get(i) if i in defence.index else None for i in actors.index
         ]
-        milex = load_table("milex", snapshot)
         milex = milex[milex["year"] == year].set_index("iso3")
         actors["milex_usd"] = (milex["milex_current_usd_millions"] * 1e6).reindex(actors.index).astype(float)
         actors["milex_pct_gdp"] = milex["milex_pct_gdp"].reindex(actors.index).astype(float)
@@ -228,7 +344,6 @@ class World:
         )
 
         # aid to Ukraine (Kiel cumulative totals; only from the tracker's start)
-        kiel = load_table("ukraine_support", snapshot).set_index("iso3")
         aid_cols = {
             "ukraine_aid_military_eur_bn": "military_alloc_eur_bn",
             "ukraine_aid_financial_eur_bn": "financial_alloc_eur_bn",
@@ -286,7 +401,14 @@ class World:
         events = events[events["date"] <= date].reset_index(drop=True)
         version = snapshot_version(snapshot)
         prov = _provenance(snapshot, year, date, defence_release, defence, vote_cols, version)
-        return cls(year, date, defence_release, version, actors, events, MappingProxyType(prov))
+        if as_of is not None:
+            prov["vintage"] = {
+                "policy": f"as_of {as_of.isoformat()}: only releases public that day",
+                "withheld": {k: v for k, v in withheld.items() if v},
+                "note": "held in one (later) vintage only, used as held: " + ", ".join(SINGLE_VINTAGE_TABLES),
+            }
+        vintage = "as_of" if as_of is not None else "latest"
+        return cls(year, date, defence_release, version, actors, events, MappingProxyType(prov), vintage)
 
     # ------------------------------------------------------------------ queries
     @property
@@ -303,6 +425,29 @@ class World:
     def provenance(self) -> dict[str, Any]:
         """For each indicator: the table, column and release it came from, with notes."""
         return {k: (dict(v) if isinstance(v, Mapping) else v) for k, v in self._provenance.items()}
+
+    @property
+    def carried(self) -> pd.DataFrame:
+        """Cells filled by ``carry_forward``: iso3, indicator, table, year_used, year_wanted."""
+        return self._carried.copy()
+
+    @property
+    def notes(self) -> list[str]:
+        """Plain-language notes on vintage and carried-forward figures (empty for a plain World)."""
+        out = []
+        vintage = self._provenance.get("vintage")
+        if vintage:
+            for table, releases in vintage["withheld"].items():
+                out.append(f"{table}: release(s) not yet public on {self.date}: {', '.join(releases)}")
+        for (indicator, table, used), group in self._carried.groupby(["indicator", "table", "year_used"]):
+            rel = self._provenance.get(indicator, {}).get("release", "")
+            states = sorted(group["iso3"])
+            who = ", ".join(states) if len(states) <= 10 else f"{len(states)} states ({' '.join(states)})"
+            out.append(
+                f"{indicator}: no {self.year} figure for {who}; "
+                f"latest earlier figure used ({used}, table {table}{', ' + rel if rel else ''})"
+            )
+        return out
 
     @property
     def iso3(self) -> list[str]:
@@ -335,7 +480,7 @@ class World:
             )
         row = self._actors.loc[code]
         values = {c: _plain(row[c], c in _TEXT_FIELDS) for c in _ACTOR_COLUMNS}
-        votes = {c: _plain(row[c], True) for c in self._actors.columns if c.startswith("unga_es")}
+        votes = {c: _plain(row[c], True) for c in self._actors.columns if _is_vote_column(c)}
         return Actor(iso3=code, unga_votes=MappingProxyType(votes), **values)
 
     def indicator(self, name: str) -> pd.Series:

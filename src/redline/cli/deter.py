@@ -87,9 +87,13 @@ def report_game(
 
 
 def _world(year: int, date: str | None):
+    """The World of the year or date; after SIPRI's last year, figures are carried forward with notes."""
+    from redline.data import load_table
     from redline.world import World
 
-    return World.for_date(date) if date else World.for_year(year)
+    wanted = int(str(date)[:4]) if date else int(year)
+    carry = wanted > int(load_table("milex")["year"].max())
+    return World.for_date(date, carry_forward=carry) if date else World.for_year(year, carry_forward=carry)
 
 
 def report_targets(
@@ -370,6 +374,7 @@ def deter(
         out = report_targets(
             world, members + list(NON_MEMBERS), params, capability, n, seed, unc, levers, coalition_list
         )
+        out["notes"] = [*out["notes"], *world.notes]
         _print(out, fmt)
         return
     if not target:
@@ -383,6 +388,7 @@ def deter(
         )
         out = report_game(game, n, seed if seed is not None else 0, levers, rule=rule)
         out["game"]["date"] = str(world.date)
+        out["notes"] = [*out["notes"], *world.notes]
         _restraint(
             out, game, restraint, sigma_steps, nuclear_weight, n, seed if seed is not None else 0, rule
         )

@@ -25,6 +25,7 @@ import pandas as pd
 
 from redline.data.provenance import BASE_PROVENANCE
 from redline.data.schemas import DEFENCE_RELEASES, SCHEMAS, validate
+from redline.data.sipri import SIPRI_WORKBOOK, read_sipri_workbook
 from redline.data.snapshot import PACKAGE_SNAPSHOT, write_snapshot
 from redline.errors import RedlineError
 
@@ -46,7 +47,6 @@ SOURCES_DIR = Path(__file__).resolve().parents[3] / "data" / "sources"
 SOURCE_TABLES = (
     "countries",
     "defence_expenditure",
-    "milex",
     "gdp",
     "ukraine_support",
     "democracy",
@@ -115,7 +115,12 @@ def csv_table(name: str, *, check_iso3: bool = True) -> BuildStep:
     return BuildStep(name, lambda source, _tables: _read(source, name), check_iso3, f"{name}.csv")
 
 
+def _milex(source: Path, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    return read_sipri_workbook(source / SIPRI_WORKBOOK, tables["countries"])
+
+
 BUILD_STEPS: list[BuildStep] = [
+    BuildStep("milex", _milex, origin=SIPRI_WORKBOOK),  # SIPRI, every state, from SIPRI's workbook
     # Further tables, built in this order after the core tables above. To add one: put the source
     # file and its note in data/sources/, declare the schema in schemas.py and the provenance record in
     # provenance.py, and append a step here (csv_table("name") for a plain CSV). See docs/data.md.
@@ -248,7 +253,10 @@ def build(source: Path = SOURCES_DIR, out: Path = PACKAGE_SNAPSHOT) -> str:
         tables,
         out,
         provenance={name: BASE_PROVENANCE[name].as_dict() for name in tables},
-        info={"built_from": "data/sources (see data/sources/SOURCES.md)", "builder": "python -m redline.data.build"},
+        info={
+            "built_from": "data/sources (see data/sources/SOURCES.md)",
+            "builder": "python -m redline.data.build",
+        },
     )
 
 

@@ -45,6 +45,17 @@ GDP_INDICATOR = "NY.GDP.MKTP.CD"
 
 # The General Assembly's emergency special session resolutions on Ukraine (symbol -> date of vote).
 UKRAINE_RESOLUTIONS = {
+    "A/RES/68/262": "2014-03-27",  # territorial integrity of Ukraine
+    # annual "Situation of human rights in ... Crimea" resolutions: not in the bundled table (no full
+    # lists found); a UN Digital Library file brings them in. Dates here are labels only (the file's own
+    # date column is used).
+    "A/RES/71/205": "2016-12-19",
+    "A/RES/72/190": "2017-12-19",
+    "A/RES/73/263": "date from the file",
+    "A/RES/74/168": "date from the file",
+    "A/RES/75/192": "2020-12-16",
+    "A/RES/76/179": "date from the file",
+    "A/RES/77/229": "date from the file",
     "A/RES/ES-11/1": "2022-03-02",
     "A/RES/ES-11/3": "2022-04-07",
     "A/RES/ES-11/4": "2022-10-12",

@@ -86,16 +86,23 @@ BASE_PROVENANCE: dict[str, Provenance] = {
             title="SIPRI military expenditure",
             sources=(
                 "https://www.sipri.org/databases/milex",
-                "SIPRI-Milex-data-1949-2024_2.xlsx via https://github.com/jacobvoss/geopolitical-dashboard",
+                "SIPRI-Milex-data-1949-2024_2.xlsx via https://github.com/jacobvoss/geopolitical-dashboard "
+                "(copy in data/sources/raw/sipri_milex_1949_2024.xlsx, read by the build)",
             ),
-            release="SIPRI Military Expenditure Database, April 2025 release (data to 2024)",
-            retrieved="not recorded",
+            release="SIPRI Military Expenditure Database, April 2025 release (data 1949-2024)",
+            retrieved="not recorded (workbook copied into the repository 2026-12-03)",
             licence="SIPRI: free for non-commercial use with credit",
             known_gaps=(
-                "NATO 32 + RUS, UKR, BLR, CHN only",
-                "SIPRI estimate/uncertainty flags lost",
+                "North Korea: only current USD, to 2018, every figure marked highly uncertain; years a state "
+                "did not exist or SIPRI has no figure are absent rows (e.g. Ukraine before 1993)",
+                "no 2025 figures (the April 2026 SIPRI release was not obtained)",
                 "Iceland reported as 0 (no armed forces)",
+                "estimate/uncertain flags are per row: 1 if SIPRI marks any of the row's three figures",
             ),
+            derived_columns=("estimate", "uncertain", "release"),
+            notes="Every state of the countries table, every year SIPRI gives a figure (1949-2024). Values "
+            "rounded as SIPRI displays them (0.1 USD m, 0.001 % of GDP). estimate = SIPRI estimate (blue in "
+            "the workbook), uncertain = highly uncertain (red). The World uses 2014 onwards.",
         ),
         _p(
             table="gdp",
@@ -148,17 +155,21 @@ BASE_PROVENANCE: dict[str, Provenance] = {
         ),
         _p(
             table="unga_votes",
-            title="UN General Assembly votes on the Ukraine resolutions (ES-11/1 ... ES-11/8)",
+            title="UN General Assembly votes on Ukraine: 68/262 (2014) and ES-11/1 ... ES-11/8",
             sources=(
-                "https://github.com/HarukiKinoshita/ukraine-viz (ES-11/1)",
+                "https://github.com/HarukiKinoshita/ukraine-viz (68/262 and ES-11/1, full lists)",
+                "https://news.un.org/en/story/2014/03/464812 (68/262 tally 100-11-58)",
                 "Wikipedia articles on ES-11/5, /6, /7; UN press GA/12458; TASS 2022-04-07; The Hill 2023-02-23",
                 "https://digitallibrary.un.org/record/4060887 (recommended full source, not used)",
             ),
-            release="votes 2022-03-02 ... 2025-02-24",
+            release="votes 2014-03-27 (68/262), 2022-03-02 ... 2025-02-24 (ES-11)",
             retrieved="not recorded",
             licence="Wikipedia CC BY-SA; UN terms of use",
             known_gaps=(
-                "ES-11/1 complete; ES-11/4 against/abstain complete (blank = Y or absent)",
+                "68/262 and ES-11/1 complete; ES-11/4 against/abstain complete (blank = Y or absent)",
+                "annual Crimea human-rights resolutions (71/205, 72/190, 73/263, 74/168, 75/192, 76/179, "
+                "77/229) not included: only their votes against were found (no full lists), which would bias "
+                "yes shares; see data/sources/unga_votes.md",
                 "ES-11/3, /6 and /8 partly blank (undetermined votes stay blank)",
                 "ES-11/7 EGY conflict flagged in note; ES-11/8 UKR conflict flagged",
             ),

@@ -159,9 +159,22 @@ SCHEMAS: dict[str, TableSchema] = {
                 _c("milex_constant2023_usd_millions", "float", nullable=True, min=0.0),
                 _c("milex_current_usd_millions", "float", nullable=True, min=0.0),
                 _c("milex_pct_gdp", "float", nullable=True, **_PCT),
+                _c(
+                    "estimate",
+                    _FLAG,
+                    derived=True,
+                    description="1 = SIPRI marks a figure of the row as its estimate (blue in the workbook)",
+                ),
+                _c(
+                    "uncertain",
+                    _FLAG,
+                    derived=True,
+                    description="1 = SIPRI marks a figure of the row as highly uncertain (red in the workbook)",
+                ),
+                _c("release", "str", derived=True, description="SIPRI release the row was read from"),
             ),
             key=("iso3", "year"),
-            description="SIPRI military expenditure (constant 2023 USD, current USD, % GDP)",
+            description="SIPRI military expenditure (constant 2023 USD, current USD, % GDP), every state, 1949-2024",
         ),
         TableSchema(
             "gdp",
@@ -215,7 +228,7 @@ SCHEMAS: dict[str, TableSchema] = {
                 _c("source", "str"),
             ),
             key=("iso3", "resolution"),
-            description="UN General Assembly votes on the Ukraine resolutions ES-11/1 ... ES-11/8",
+            description="UN General Assembly votes on Ukraine: 68/262 (2014) and ES-11/1 ... ES-11/8",
             year_column=None,
         ),
         TableSchema(

@@ -1,0 +1,54 @@
+"""When each release held in the snapshot became public: the basis of "as of" (vintage) Worlds.
+
+A World built with ``vintage="as_of"`` uses, for the tables listed here, only the releases that were
+public on its date; the others are treated as not yet published (their figures are NaN and the World
+says so). A release known only to the month counts from the last day of that month; a release whose
+date is not recorded never counts (it is used only by ``vintage="latest"``).
+
+Tables not listed here (GDP, V-Dem, QMV, votes, events) are held in one vintage only; an as-of World
+uses them for the years they cover and notes that the held vintage may be later than its date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+__all__ = ["RELEASE_DATES", "release_available", "available_from", "SINGLE_VINTAGE_TABLES"]
+
+# table -> release id (or release text) -> (first day it was public as recorded, where that date comes from)
+RELEASE_DATES: dict[str, dict[str, tuple[str | None, str]]] = {
+    "defence_expenditure": {
+        "nato-2024-06": ("2024-06-17", "file name 240617-def-exp-2024-TABLES-en.xlsx"),
+        "nato-2025-04-press": ("2025-04-25", "first press quote held (knews.media, 25 Apr 2025)"),
+        "nato-2025-08-press": ("2025-08-28", "TASS 28 Aug 2025 quotes the figures"),
+        "nato-later-press": (None, "edition date not verified"),
+    },
+    "milex": {
+        "SIPRI 2025-04 (1949-2024)": ("2025-04", "SIPRI update of April 2025 (month only)"),
+    },
+    "ukraine_support": {
+        "Kiel Ukraine Support Tracker Release 28": ("2026-04-22", "date in the release's file name"),
+    },
+}
+
+SINGLE_VINTAGE_TABLES = ("gdp", "democracy", "eu_qmv_population", "countries")
+
+
+def available_from(text: str | None) -> dt.date | None:
+    """``YYYY-MM-DD`` -> that day; ``YYYY-MM`` -> the month's last day; ``None`` -> ``None``."""
+    if text is None:
+        return None
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return dt.date(*parts)
+
+
+def release_available(table: str, release: str, on: dt.date) -> bool:
+    """Whether ``release`` of ``table`` was public on ``on`` (unknown releases and dates: False)."""
+    for key, (when, _why) in RELEASE_DATES.get(table, {}).items():
+        if str(release).startswith(key):
+            day = available_from(when)
+            return day is not None and day <= on
+    return False
