@@ -106,3 +106,25 @@ def test_deter_2025_runs_and_names_the_carried_figures():
     result = CliRunner().invoke(app, ["deter", "--year", "2025", "--target", "EST", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert "milex_usd: no 2025 figure" in result.output and "2024, table milex" in result.output
+
+
+def test_claims_as_of_the_article_and_now():
+    import datetime as dt
+
+    from redline.analytics.claims import ARTICLE_AS_OF, claims_vintages, load_claim_tables, tables_as_of
+
+    tables, _ = load_claim_tables()
+    then = tables_as_of(tables, ARTICLE_AS_OF)
+    assert then["ukraine_support"].empty  # Kiel Release 28 is dated 22 Apr 2026
+    assert then["milex"].empty  # SIPRI's April 2025 release
+    assert set(then["defence_expenditure"]["release_id"]) == {"nato-2024-06"}
+    later = tables_as_of(tables, dt.date(2026, 5, 1))
+    assert len(later["ukraine_support"]) == len(tables["ukraine_support"])
+    frame = claims_vintages(ARTICLE_AS_OF)
+    row = frame.set_index("id").loc["europe_aid_vs_us"]
+    assert row[f"verdict_as_of_{ARTICLE_AS_OF}"] == "not testable with shipped data"
+    assert (
+        "ukraine_support" in row["missing_as_of"]
+        and row["verdict_now"] != row[f"verdict_as_of_{ARTICLE_AS_OF}"]
+    )
+    assert bool(row["changed"])

@@ -72,6 +72,7 @@ INDICATOR_DOCS: dict[str, str] = {
     "milex_usd": "SIPRI military expenditure, current USD",
     "gdp_usd": "World Bank GDP, current USD",
     "population": "World Bank population",
+    "israel_arms_restriction": "strongest arms-export restriction on Israel in force (0 none recorded .. 4 embargo)",
 }
 assert set(INDICATOR_DOCS) == set(INDICATORS)
 
@@ -368,6 +369,7 @@ def indicator_frame(world, spec: WorldSpec | None = None) -> pd.DataFrame:  # no
     out["milex_usd"] = col("milex_usd", "milex_usd_millions", "milex_current_usd_millions")
     out["gdp_usd"] = col("gdp_usd", "gdp_current_usd")
     out["population"] = col("population")
+    out["israel_arms_restriction"] = col("israel_arms_restriction")
     if spec is not None:
         out = apply_world_spec(out, spec)
     return out

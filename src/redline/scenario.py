@@ -92,6 +92,7 @@ INDICATORS = (
     "milex_usd",
     "gdp_usd",
     "population",
+    "israel_arms_restriction",
 )
 """Indicators the codings can use (see :mod:`redline.issues` for their definitions)."""
 

@@ -71,6 +71,26 @@ def great_circle_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> np.ndarray:
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 
+ISRAEL_MEASURE_LEVEL = {
+    "call_to_halt": 1,
+    "licence_suspension": 2,
+    "court_order": 2,
+    "export_restriction": 2,
+    "suspension_new_licences": 3,
+    "embargo": 4,
+    "trade_halt": 4,
+}
+"""Ordinal of a recorded measure: 1 statement, 2 partial (some licences, a court order, listed goods),
+3 no new licences, 4 embargo or halt of all trade (an ordering of our own: an assumption)."""
+
+
+def israel_restriction_level(table: pd.DataFrame, date: dt.date) -> pd.Series:
+    """Per ISO3, the level of the strongest measure dated on or before ``date`` (states without one: absent)."""
+    rows = table[table["date"] <= date]
+    levels = rows["measure"].map(ISRAEL_MEASURE_LEVEL)
+    return levels.groupby(rows["iso3"]).max().astype(int)
+
+
 def _is_vote_column(column: str) -> bool:
     """``unga_es11_4``, ``unga_68_262``: one resolution's votes (not the yes share or the count)."""
     return column.startswith("unga_") and column not in ("unga_yes_share", "unga_votes_recorded")
@@ -120,6 +140,7 @@ class Actor:
     eu_qmv_pct: float
     eu_qmv_population: float
     eu_qmv_population_derived: int
+    israel_arms_restriction: int
     unga_yes_share: float
     unga_votes_recorded: int
     unga_votes: Mapping[str, str | None] = field(default_factory=dict)
@@ -372,6 +393,11 @@ class World:
         actors["eu_qmv_population_derived"] = (
             (published.isna() & derived.notna()).reindex(actors.index, fill_value=False).astype(int)
         )
+
+        # arms-export restrictions on Israel in force on `date` (strongest recorded measure)
+        actors["israel_arms_restriction"] = israel_restriction_level(
+            load_table("israel_arms_restrictions", snapshot), date
+        ).reindex(actors.index, fill_value=0).astype(int)
 
         # UN General Assembly votes on the Ukraine resolutions adopted by `date`
         votes = load_table("unga_votes", snapshot)
@@ -639,6 +665,13 @@ def _provenance(
             "release": rel("eu_qmv_population"),
             "year": year,
             "note": "published figure, else DERIVED share x EU total (eu_qmv_population_derived = 1)",
+        },
+        "israel_arms_restriction": {
+            "table": "israel_arms_restrictions",
+            "release": rel("israel_arms_restrictions"),
+            "note": "strongest measure dated on or before the date: 0 none recorded (only some states were "
+            "searched), 1 call to halt, 2 partial, 3 no new licences, 4 embargo / all trade halted "
+            "(ordering: assumption)",
         },
         "unga_votes": {
             "table": "unga_votes",

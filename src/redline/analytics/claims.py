@@ -17,6 +17,7 @@ Verdicts: ``supported`` (every part of the rule holds), ``mixed`` (some parts ho
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,9 @@ from redline.rng import RNGLike
 
 __all__ = [
     "ARTICLE_YEAR",
+    "ARTICLE_AS_OF",
+    "tables_as_of",
+    "claims_vintages",
     "ILLIBERAL",
     "EUROPE_NON_EU",
     "NINE_PERCENT_PRECISION",
@@ -53,6 +57,9 @@ __all__ = [
 ]
 
 ARTICLE_YEAR = 2024
+ARTICLE_AS_OF = dt.date(2024, 12, 31)
+"""The day the article's data are taken "as of" (an assumption: it discusses events of late 2024 and
+predates the stop of new US aid after January 2025). :func:`claims_vintages` compares it with now."""
 ILLIBERAL = ("HUN", "SVK", "TUR")
 EUROPE_NON_EU = ("GBR", "NOR", "CHE", "ISL")
 """Kiel's "Europe": EU institutions, EU members, and these European donors outside the EU."""
@@ -1062,3 +1069,50 @@ def claims_markdown(results: Sequence[ClaimResult], *, article_year: int = ARTIC
             out += ["", "*Missing data.*", ""] + [f"- {m}" for m in r.missing]
         out += ["", _md_table(r.evidence)]
     return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------------------------------ vintages
+def tables_as_of(tables: Tables, on: dt.date) -> dict[str, pd.DataFrame]:
+    """The claim tables with only the rows of releases public on ``on`` (:mod:`redline.data.releases`).
+
+    NATO rows by release id, SIPRI and Kiel rows by release text; a release not yet public is dropped
+    (a table can become empty). Tables held in one vintage only (GDP, V-Dem, votes) are kept as held.
+    """
+    from redline.data.releases import release_available
+
+    out = dict(tables)
+    for name, column in (
+        ("defence_expenditure", "release_id"),
+        ("milex", "release"),
+        ("ukraine_support", "release"),
+    ):
+        frame = tables.get(name)
+        if frame is not None and column in frame.columns:
+            public = frame[column].map(lambda r, n=name: release_available(n, str(r), on))
+            out[name] = frame[public.astype(bool)].reset_index(drop=True)
+    return out
+
+
+def claims_vintages(
+    on: dt.date = ARTICLE_AS_OF, *, article_year: int = ARTICLE_YEAR, rng: RNGLike = 0
+) -> pd.DataFrame:
+    """Each claim judged twice: with the releases public on ``on`` ("as of the article") and with every
+    release held ("now"). Columns: id, verdict_as_of, value_as_of, missing_as_of, verdict_now,
+    value_now, changed (the verdict differs)."""
+    tables, releases = load_claim_tables()
+    then = check_claims(tables_as_of(tables, on), releases=releases, article_year=article_year, rng=rng)
+    now = check_claims(tables, releases=releases, article_year=article_year, rng=rng)
+    rows = []
+    for a, b in zip(then, now, strict=True):
+        rows.append(
+            {
+                "id": a.id,
+                f"verdict_as_of_{on.isoformat()}": str(a.verdict),
+                "value_as_of": a.value,
+                "missing_as_of": "; ".join(a.missing),
+                "verdict_now": str(b.verdict),
+                "value_now": b.value,
+                "changed": str(a.verdict) != str(b.verdict),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -352,6 +352,12 @@ def claims(
     ),
     claim: list[str] = typer.Option(None, "--claim", "-c", help="Only this claim id (repeatable)."),
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap and permutation tests."),
+    vintages: bool = typer.Option(
+        False, "--vintages", help="Judge each claim as of the article (releases public on --as-of) and now."
+    ),
+    as_of: str = typer.Option(
+        None, "--as-of", help="Date YYYY-MM-DD for --vintages (default 2024-12-31, the article's data)."
+    ),
 ) -> None:
     """The article's claims checked against the shipped data, with verdicts and evidence.
 
@@ -360,8 +366,29 @@ def claims(
 
     Example: redline claims --format markdown > claims.md
     """
-    from redline.analytics.claims import check_claims, claims_frame, claims_markdown
+    from redline.analytics.claims import (
+        ARTICLE_AS_OF,
+        check_claims,
+        claims_frame,
+        claims_markdown,
+        claims_vintages,
+    )
 
+    if vintages:
+        import datetime as dt
+
+        try:
+            day = dt.date.fromisoformat(as_of) if as_of else ARTICLE_AS_OF
+        except ValueError:
+            raise RedlineError(f"--as-of: expected a date YYYY-MM-DD; found {as_of!r}") from None
+        frame = claims_vintages(day, article_year=year, rng=seed)
+        if claim:
+            frame = frame[frame["id"].isin(claim)]
+        if fmt is ClaimsFormat.table:
+            frame = frame[[c for c in frame.columns if c.startswith("verdict") or c in ("id", "changed")]]
+        shown = {ClaimsFormat.csv: Format.csv, ClaimsFormat.json: Format.json}.get(fmt, Format.table)
+        emit(frame, shown, title=f"Claims as of {day} (releases public then) and now")
+        return
     results = check_claims(article_year=year, claims=claim or None, rng=seed)
     if fmt is ClaimsFormat.json:
         typer.echo(json.dumps([r.to_dict() for r in results], indent=2, ensure_ascii=False))

@@ -225,5 +225,23 @@ BASE_PROVENANCE: dict[str, Provenance] = {
             notes="DERIVED table; the World answers membership questions from it. basis 'sources ...' "
             "= taken from the source CSVs; basis 'project-coded fact ...' = entered by hand in build.py.",
         ),
+        _p(
+            table="israel_arms_restrictions",
+            title="Restrictions on arms exports to Israel, 2023-2025",
+            sources=(
+                "one news report per row (source_url): labourlist.org, thedailystar.net, minanews.net, "
+                "middleeastmonitor.com, anews.com.tr, dunyanews.tv, steelorbis.com, politico.eu, "
+                "trtworld.com, brecorder.com, dailysabah.com",
+            ),
+            release="measures dated 2023-10-07 ... 2025-09-23",
+            retrieved="2026-12-03",
+            licence="project coding of public reports (facts, our wording)",
+            known_gaps=(
+                "only the allies the article names plus NLD, DEU and TUR were searched: no row = nothing recorded",
+                "Spain's 2023 suspension and Slovenia's 2025 embargo are not rows (no stored report found)",
+                "US measures (e.g. the paused bomb shipment of May 2024) not coded",
+            ),
+            notes="PROJECT-CODED from reports; the World reads it as the ordinal israel_arms_restriction.",
+        ),
     ]
 }

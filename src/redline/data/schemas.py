@@ -96,6 +96,16 @@ _PCT = {"min": 0.0, "max": 100.0}
 _FLAG = "bool01"
 _VOTES = ("Y", "N", "A", "absent")
 
+MEASURES_ISRAEL = (
+    "call_to_halt",
+    "licence_suspension",
+    "court_order",
+    "export_restriction",
+    "suspension_new_licences",
+    "embargo",
+    "trade_halt",
+)
+
 SCHEMAS: dict[str, TableSchema] = {
     s.name: s
     for s in [
@@ -280,6 +290,23 @@ SCHEMAS: dict[str, TableSchema] = {
             ),
             key=("iso3", "organisation", "status", "start_year"),
             description="DERIVED: membership spells with dates, from countries + events + dated facts in the build script",
+            year_column=None,
+        ),
+        TableSchema(
+            "israel_arms_restrictions",
+            (
+                _c("iso3", "str", iso3=True),
+                _c("date", "date"),
+                _c("date_note", "str", nullable=True),
+                _c("measure", "str", allowed=MEASURES_ISRAEL),
+                _c("level", "str"),
+                _c("binding", _FLAG),
+                _c("scope", "str"),
+                _c("description", "str"),
+                _c("source_url", "str", pattern=r"^https?://"),
+            ),
+            key=("iso3", "date", "measure"),
+            description="Dated restrictions on arms exports to Israel (who, when, what, level, source)",
             year_column=None,
         ),
     ]
