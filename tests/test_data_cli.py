@@ -52,7 +52,8 @@ def test_data_show_formats():
     )
     assert len(release) == 15
     assert "Warsaw" in run("data", "show", "countries", "--country", "POL").stdout  # one record: field/value
-    assert len(json.loads(run("data", "show", "events", "--year", "2024", "-f", "json").stdout)) == 8
+    # 8 before issue 12, plus Turkiye's trade halt with Israel (2 May 2024)
+    assert len(json.loads(run("data", "show", "events", "--year", "2024", "-f", "json").stdout)) == 9
 
 
 def test_data_sql_over_views():
