@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bdm_reference import reference_forecast
-from redline.bargaining import bdm, forecast_batch
-from redline.bargaining.compiled import covers, simulate_compiled
+from redline.bargaining import bdm, forecast, forecast_batch
+from redline.bargaining.compiled import SORTED_MIN_ACTORS, covers, simulate_compiled
 from test_bargaining_properties import _conditioned, issues
 from test_bargaining_vectors import ALLIANCE, CLASSIC
 
@@ -171,3 +171,102 @@ def test_perturbed_classic_status_equals_numpy_kernel():
     # (which exact round the stop comes in, and the median there, can differ): most draws, not all
     assert np.mean(a["rounds"] == b["rounds"]) >= 0.9
     assert np.mean(np.abs(a["forecast"] - b["forecast"]) <= 1e-9 * 6) >= 0.9
+
+
+@given(issues(min_actors=2, max_actors=7), st.sampled_from(OPTIONS))
+def test_sorted_vote_sums_equal_reference(issue, options):
+    """The prefix-sum vote sums (forced on from 2 actors) follow the reference like the direct sums."""
+    x, c, s = issue
+    ref_options = dict(options)
+    if ref_options.get("delta") == "issue_scale":
+        ref_options["delta"] = bdm.ISSUE_SCALE
+    ref = reference_forecast(x, c, s, max_rounds=30, **ref_options)
+    positions = np.array(ref["positions"])
+    stop = _conditioned(positions, max(x) - min(x))
+    rounds = 30 if stop is None else stop
+    settings = bdm.resolve_settings(max_rounds=rounds, **options)
+    xa, ca, sa = bdm.validate_inputs(x, c, s)
+    out = simulate_compiled(xa, ca, sa, settings, sorted_min=2)
+    atol = 1e-9 * max(max(x) - min(x), 1.0)
+    np.testing.assert_allclose(out["final_positions"][0], positions[out["rounds"][0]], rtol=0, atol=atol)
+
+
+def test_twelve_actor_issues_equal_reference():
+    """Above SORTED_MIN_ACTORS (sorted vote sums, pruned offers) on issues the reference can run."""
+    rng = np.random.default_rng(12)
+    n = 12
+    assert n >= SORTED_MIN_ACTORS
+    for _ in range(4):
+        x = list(np.round(rng.uniform(0, 100, n), 6))
+        c = list(rng.lognormal(0, 1, n))
+        s = list(rng.uniform(0.1, 1, n))
+        _against_reference(x, c, s, 25)
+
+
+@pytest.mark.parametrize("options", [{}, {"prob_rule": "net"}])
+def test_first_rounds_equal_numpy_kernel_at_32_actors(options):
+    """Every move of every draw agrees with the NumPy kernel over the first rounds (counts exact)."""
+    rng = np.random.default_rng(32)
+    draws, n = 60, 32
+    x, c, s = (
+        rng.uniform(0, 100, (draws, n)),
+        rng.lognormal(0, 1, (draws, n)),
+        rng.uniform(0.1, 1, (draws, n)),
+    )
+    short = bdm.resolve_settings(max_rounds=6, tol=0.0, **options)
+    a, b = simulate_compiled(x, c, s, short), bdm.simulate(x, c, s, short)
+    np.testing.assert_array_equal(a["moves"], b["moves"])
+    np.testing.assert_array_equal(a["counterpart_moves"], b["counterpart_moves"])
+    np.testing.assert_allclose(a["final_positions"], b["final_positions"], rtol=0, atol=1e-9 * 100)
+
+
+def test_rho_lies_between_half_and_its_chord():
+    """The offer pruning's premise: rho(d, r) = (0.5^r - b_s^r) / (b_f^r - b_s^r) lies between 0.5 and
+    0.5 + (0.5^r - 0.5) d for r in [0.5, 2] (up to rounding), far inside the kernel's margin."""
+    d = np.linspace(1e-3, 1.0, 20_001)
+    for r in np.linspace(0.5, 2.0, 61):
+        rho = (0.5**r - (0.5 - 0.5 * d) ** r) / ((0.5 + 0.5 * d) ** r - (0.5 - 0.5 * d) ** r)
+        chord = 0.5 + (0.5**r - 0.5) * d
+        assert np.all(rho >= np.minimum(0.5, chord) - 1e-11)
+        assert np.all(rho <= np.maximum(0.5, chord) + 1e-11)
+
+
+def test_forecast_equals_forecast_batch_on_long_runs():
+    """One kernel per setting: the per-issue forecast (with history) and the batch give one answer,
+    also on long random runs where the two kernels may part ways (see redline.bargaining.compiled)."""
+    rng = np.random.default_rng(16)
+    draws, n = 12, 16
+    x, c, s = (
+        rng.uniform(0, 100, (draws, n)),
+        rng.lognormal(0, 1, (draws, n)),
+        rng.uniform(0.1, 1, (draws, n)),
+    )
+    batch = forecast_batch(x, c, s)
+    parallel = simulate_compiled(x, c, s, bdm.resolve_settings(), parallel=True, block=5)
+    for key in ("forecast", "status", "rounds", "final_positions", "moves", "counterpart_moves"):
+        np.testing.assert_array_equal(parallel[key], getattr(batch, key))
+    for a in range(draws):
+        one = forecast((x[a], c[a], s[a]))
+        assert one.status == bdm.status_label(batch.status[a])
+        assert one.rounds == batch.rounds[a]
+        assert one.forecast == batch.forecast[a]
+        np.testing.assert_array_equal(one.trajectory.positions[-1], batch.final_positions[a])
+        assert len(one.moves) == batch.moves[a].sum()
+
+
+@pytest.mark.parametrize("options", [{}, {"prob_rule": "net"}, {"delta": "issue_scale"}])
+def test_offer_pruning_changes_nothing(options):
+    """Skipping the EUs of pairs that cannot win (see compiled._round) gives bit-identical runs."""
+    rng = np.random.default_rng(64)
+    for n in (10, 32, 48):
+        draws = 40
+        x, c, s = (
+            rng.uniform(0, 100, (draws, n)),
+            rng.lognormal(0, 1, (draws, n)),
+            rng.uniform(0.1, 1, (draws, n)),
+        )
+        settings = bdm.resolve_settings(max_rounds=80, **options)
+        pruned = simulate_compiled(x, c, s, settings)
+        full = simulate_compiled(x, c, s, settings, prune=False)
+        for key, value in full.items():
+            np.testing.assert_array_equal(pruned[key], value)

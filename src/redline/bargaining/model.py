@@ -91,7 +91,11 @@ def forecast(
     if x.shape[0] != 1:
         raise RedlineError("forecast: expected one issue (1-D arrays); use forecast_batch for draws")
     check_size(1, x.shape[1], settings)
-    out = simulate(x, c, s, settings, record=True)
+    # One kernel per setting, so forecast() and forecast_batch() always give the same answer.
+    if covers(settings):
+        out = simulate_compiled(x, c, s, settings, record=True)
+    else:
+        out = simulate(x, c, s, settings, record=True)
     history = out["history"]
     w = c * s
     n = x.shape[1]
