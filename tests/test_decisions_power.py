@@ -13,6 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from redline.decisions.power import (
+    banzhaf,
+    banzhaf_swings,
     brute_force_power,
     double_majority_power,
     double_majority_thresholds,
@@ -338,5 +340,67 @@ def test_thresholds_must_be_monotone():
 
 
 def test_huge_weights_ask_for_coarser_units():
+    # (weights with a common divisor are reduced first, so these have none)
     with pytest.raises(RedlineError, match="coarser"):
-        double_majority_power([10_000_000 + 1_000 * i for i in range(27)])  # persons, not thousands
+        double_majority_power([10_000_000 + 1_001 * i for i in range(27)])  # persons, not thousands
+
+
+# --- exact counts above 2^62 (modular DP + Chinese remainder) and the Banzhaf-only DP ---------------
+
+
+@pytest.mark.parametrize("n", [63, 75])
+def test_modular_dp_equals_python_integer_dp(n):
+    """Above n = 62 the counts run modulo 2^64 and primes; they must equal the Python-integer DP."""
+    from redline.decisions.power import _swing_table
+
+    rng = np.random.default_rng(n)
+    w = rng.integers(1, 25, n).tolist()
+    for q in (sum(w) // 2 + 1, sum(w) // 3, (3 * sum(w)) // 4):
+        t = [q] * (n + 1)
+        assert _swing_table(w, t) == _swing_table(w, t, python_ints=True)
+    # a double-majority game too (thresholds depend on the coalition size)
+    t = double_majority_thresholds(w, 55, 65, 4)
+    assert _swing_table(w, t) == _swing_table(w, t, python_ints=True)
+
+
+def test_counts_above_2_to_62_are_exact():
+    """n = 68 equal weights, unanimity: the only swing of each player is the full coalition of the
+    others; majority (q = 35): the swings are the C(67, 34) > 2^63 coalitions of 34 others (an int64
+    would overflow)."""
+    n = 68
+    unanimity = weighted_power([1] * n, n)
+    assert unanimity.swings == (1,) * n
+    assert unanimity.shapley_numerators == (math.factorial(n - 1),) * n
+    majority = weighted_power([1] * n, 35)
+    assert math.comb(67, 34) > 2**63
+    assert majority.swings == (math.comb(67, 34),) * n
+    assert majority.shapley_numerators == (math.comb(67, 34) * math.factorial(34) * math.factorial(33),) * n
+    assert banzhaf_swings([1] * n, 35) == majority.swings
+
+
+def test_weights_of_2_to_62():
+    """Weights of 2^62 (sums far above int64) give the exact indices of the reduced game; weights
+    that cannot be reduced fail with a clear error instead of overflowing."""
+    big = [2**62, 2**62, 2**62, 2**63]
+    small = [1, 1, 1, 2]
+    for q_small in (1, 2, 3, 4, 5):
+        a, b = weighted_power(big, q_small * 2**62), weighted_power(small, q_small)
+        assert a.swings == b.swings and a.shapley_numerators == b.shapley_numerators
+        assert banzhaf_swings(big, q_small * 2**62) == b.swings
+    a, b = weighted_power(big, 3 * 2**62 - 5), weighted_power(small, 3)  # ceil to the same game
+    assert a.swings == b.swings
+    with pytest.raises(RedlineError):
+        weighted_power([2**62, 2**62 + 1, 3], 2**62)
+
+
+@pytest.mark.parametrize("n", [4, 12, 40, 70])
+def test_banzhaf_only_dp_equals_full_dp(n):
+    rng = np.random.default_rng(100 + n)
+    for _ in range(4):
+        w = rng.integers(0, 20, n).tolist()
+        w[0] += 1
+        q = int(rng.integers(1, sum(w) + 1))
+        full = weighted_power(w, q)
+        assert banzhaf_swings(w, q) == full.swings
+        np.testing.assert_array_equal(banzhaf(w, q), full.banzhaf)
+        np.testing.assert_array_equal(banzhaf(w, q, normalized=False), full.banzhaf_absolute)

@@ -11,7 +11,9 @@ Three engines (spec ``models.md`` §2.4):
   "divided out" only at the few cells its swing counts need, by the alternating sum
   ``F_i[k][x] = sum_j (-1)^j F[k-j][x - j w_i]`` on prefix sums. Counts whose weight range is
   above half the total are read from the complementary coalitions, so the table is truncated near
-  ``min(q, W - q)``. Counts are exact integers (int64 while ``n <= 62``, Python int above).
+  ``min(q, W - q)``. Counts are exact integers: int64 while ``n <= 62``; above, the same DP runs
+  in int64 modulo 2^64 and modulo primes below 2^31 and the counts are rebuilt by the Chinese
+  remainder theorem (no Python-integer arrays; weights are first divided by their common divisor).
 * **Brute force** over all ``2^n`` coalitions for any monotone predicate (``n <= 22`` or so).
 * **Monte Carlo** over random orderings (Shapley-Shubik) and random coalitions (Banzhaf), with
   standard errors, for large general games.
@@ -36,6 +38,7 @@ from redline.rng import RNGLike, as_generator
 __all__ = [
     "PowerIndices",
     "banzhaf",
+    "banzhaf_swings",
     "brute_force_power",
     "double_majority_power",
     "double_majority_thresholds",
@@ -162,20 +165,19 @@ def _integer_weights(weights: Sequence[float] | np.ndarray, what: str = "weights
     return out
 
 
-def _count_dtype(n: int) -> type | np.dtype:
-    """The narrowest exact integer type: int32 / int64 while every count C(n, k) fits, else Python
-    ints (object arrays, exact but slower). Intermediate sums may wrap around; the final counts are
+def _count_dtype(n: int) -> type | None:
+    """The narrowest exact integer type: int32 / int64 while every count C(n, k) fits, else None (the
+    modular DP, see :func:`_swing_table`). Intermediate sums may wrap around; the final counts are
     exact because integer arithmetic is exact modulo 2^32 / 2^64 and they lie in range."""
     biggest = math.comb(n, n // 2)
     if biggest < 2**31:
         return np.int32
-    return np.int64 if biggest < 2**62 else object
+    return np.int64 if biggest < 2**62 else None
 
 
-def _swing_table(w: list[int], t: list[int]) -> list[list[int]]:
+def _swing_table(w: list[int], t: list[int], *, python_ints: bool = False) -> list[list[int]]:
     """``swings[i][k]``: coalitions S of the others with |S| = k, S losing and S + i winning."""
     n = len(w)
-    dtype = _count_dtype(n)
     wa = np.array(w, dtype=np.int64)
     ta = np.array(t, dtype=np.int64)
     rest = int(wa.sum()) - wa  # weight of the others, per player
@@ -207,41 +209,179 @@ def _swing_table(w: list[int], t: list[int]) -> list[list[int]]:
             f"{MAX_TABLE_CELLS:,} cells): use coarser integer weights, e.g. populations in thousands "
             "(--unit 1000)"
         )
+    query = (w, wa, n, k_max, s_max, lookup, row, col, x, full, flip, sign)
+    dtype = object if python_ints else _count_dtype(n)
+    if dtype is not None:
+        return _count_table(*query, dtype, ())[..., 0].tolist()
+    # Counts above 2^62 (n > 62): the same DP in int64 modulo 2^64 (wrap-around) and, side by side
+    # on a last axis, modulo primes below 2^31, until the moduli's product exceeds every count; then
+    # the Chinese remainder theorem. Exact, and vectorised (no Python-integer arrays).
+    primes = _moduli_for(math.comb(n - 1, (n - 1) // 2))  # every count lies in [0, C(n-1, (n-1)/2)]
+    table = _count_table(*query, np.int64, tuple(primes))
+    return _crt([table[..., 0].astype(np.uint64)] + [table[..., m + 1] for m in range(len(primes))], primes)
+
+
+_PRIMES = (2147483647, 2147483629, 2147483587, 2147483579, 2147483563, 2147483549, 2147483543, 2147483497,
+           2147483489, 2147483477, 2147483423, 2147483399, 2147483353, 2147483323, 2147483269, 2147483249)  # fmt: skip
+"""Primes below 2^31 for the modular DP: with 2^64 they cover counts up to 2^(64 + 16 * 30) (n <= 540)."""
+
+_REDUCE_EVERY = 30
+"""Modular DP: reduce the table every this many players (values < p < 2^31 at most double per player,
+so they stay below 2^61 in between)."""
+
+
+def _count_table(w, wa, n, k_max, s_max, lookup, row, col, x, full, flip, sign, dtype, primes):
+    """The swing table ``(n, n, 1 + len(primes))`` in ``dtype``: slot 0 exact (or, in int64, modulo
+    2^64 by wrap-around), slot m + 1 modulo ``primes[m]``."""
+    slots = 1 + len(primes)
+    moduli = np.array(primes, dtype=np.int64)
+
+    def reduce(values):
+        if slots > 1:
+            np.remainder(values[..., 1:], moduli, out=values[..., 1:])
+        return values
+
     # Truncated generating function prod_j (1 + y z^{w_j}): c[k][s] for k <= k_max, s <= s_max.
-    c = np.zeros((k_max + 1, s_max + 1), dtype=dtype)
+    c = np.zeros((k_max + 1, s_max + 1, slots), dtype=dtype)
     c[0, 0] = 1
     seen = 0  # highest weight reached so far (capped)
     for j, w_j in enumerate(w):
         top = min(j, k_max - 1)
         if top >= 0 and w_j <= s_max:
             width = min(s_max + 1 - w_j, seen + 1)
-            if (top + 1) * width <= 1 << 18:  # small: one 2-D step (numpy buffers the overlap)
+            if (top + 1) * width * slots <= 1 << 18:  # small: one 2-D step (numpy buffers the overlap)
                 c[1 : top + 2, w_j : w_j + width] += c[: top + 1, :width]
             else:
                 for k in range(top, -1, -1):  # descending: row k+1 takes the old row k
                     c[k + 1, w_j : w_j + width] += c[k, :width]
         seen = min(s_max, seen + w_j)
-    big_f = np.cumsum(c, axis=1, dtype=c.dtype)  # prefix sums over weight
+        if j % _REDUCE_EVERY == _REDUCE_EVERY - 1:
+            reduce(c)
+    reduce(c)
+    big_f = reduce(np.cumsum(c, axis=1, dtype=c.dtype))  # prefix sums over weight
 
     # Divide player i out at the queried cells only: F_i[r][x] = sum_j (-1)^j F[r - j][x - j w_i].
     pi, pk, pq = np.nonzero(lookup)
     r, cc, wi = row[pi, pk, pq], col[pi, pk, pq], wa[pi]
-    acc = np.zeros(r.size, dtype=dtype)
+    acc = np.zeros((r.size, slots), dtype=dtype)
     for jj in range(k_max + 1):
         xj = cc - jj * wi
         ok = (jj <= r) & (xj >= 0)
         if not ok.any():
             break
         term = big_f[np.maximum(r - jj, 0), np.maximum(xj, 0)]
-        term = np.where(ok, term, 0).astype(dtype)
+        term = np.where(ok[:, None], term, 0).astype(dtype)
         acc = acc - term if jj % 2 else acc + term
-    combs = np.array([math.comb(n - 1, k) for k in range(n)], dtype=dtype)
-    value = np.zeros(x.shape, dtype=dtype)
-    value[full] = np.broadcast_to(combs[None, :, None], x.shape)[full]
-    f_sign = np.where(flip[pi, pk, pq], -1, 1).astype(dtype)
-    value[pi, pk, pq] = np.where(flip[pi, pk, pq], combs[pk], 0).astype(dtype) + f_sign * acc
-    table = (value * sign.astype(dtype)).sum(axis=-1)
-    return [[int(v) for v in row_i] for row_i in table.tolist()]
+    reduce(acc)
+    exact = [math.comb(n - 1, k) for k in range(n)]
+    # slot 0 in int64 is modulo 2^64 (exact while < 2^62)
+    columns = [[_wrap64(v) for v in exact]] if dtype is np.int64 else [exact]
+    columns += [[v % p for v in exact] for p in primes]
+    combs = np.array(columns, dtype=dtype).T  # (n, slots)
+    value = np.zeros(x.shape + (slots,), dtype=dtype)
+    value[full] = np.broadcast_to(combs[None, :, None, :], x.shape + (slots,))[full]
+    flipped = flip[pi, pk, pq][:, None]
+    f_sign = np.where(flipped, -1, 1).astype(dtype)
+    value[pi, pk, pq] = np.where(flipped, combs[pk], 0).astype(dtype) + f_sign * acc
+    return reduce((value * sign.astype(dtype)[:, None]).sum(axis=-2))
+
+
+def _wrap64(value: int) -> int:
+    """``value`` modulo 2^64 as a signed int64 (what int64 arithmetic with wrap-around holds)."""
+    return (value + 2**63) % 2**64 - 2**63
+
+
+def _moduli_for(bound: int) -> list[int]:
+    """Primes (below 2^31) that, with 2^64, cover every integer in [0, bound]."""
+    primes: list[int] = []
+    while 2**64 * math.prod(primes) <= bound:
+        primes.append(_PRIMES[len(primes)])
+    return primes
+
+
+def banzhaf_swings(weights: Sequence[int] | np.ndarray, quota: int) -> tuple[int, ...]:
+    """Exact Banzhaf swings eta_i of [quota; weights], without the coalition-size dimension.
+
+    eta_i = #{S of the others: q - w_i <= w(S) <= q - 1}, from one generating function over weight
+    (prod_j (1 + z^{w_j}), truncated at q - 1) with player i divided out by the alternating sum
+    F_i(x) = sum_j (-1)^j F(x - j w_i) on its prefix sums: O(n q) instead of the O(n^2 q) of the
+    Shapley-Shubik table. Modulo 2^64 and primes, rebuilt by the Chinese remainder theorem when
+    counts can exceed 2^62 (as :func:`threshold_power`).
+    """
+    w = _integer_weights(weights)
+    q = _quota(quota, w)
+    n = len(w)
+    g = math.gcd(*w)
+    if g > 1:
+        w, q = [v // g for v in w], -(-q // g)
+    primes = _moduli_for(2 ** (n - 1)) if n > 62 else []
+    slots = 1 + len(primes)
+    moduli = np.array(primes, dtype=np.int64)
+    top = q - 1  # weights above q - 1 are never needed
+    if top + 1 > MAX_TABLE_CELLS:
+        raise RedlineError(f"quota {q} too large for the exact DP; use coarser integer weights")
+    c = np.zeros((top + 1, slots), dtype=np.int64)
+    c[0] = 1
+    for j, w_j in enumerate(w):
+        if 0 < w_j <= top:
+            c[w_j:] += c[: top + 1 - w_j]  # numpy buffers the overlap: the old values are added
+        elif w_j == 0:
+            c += c
+        if slots > 1 and j % _REDUCE_EVERY == _REDUCE_EVERY - 1:
+            np.remainder(c[:, 1:], moduli, out=c[:, 1:])
+    if slots > 1:
+        np.remainder(c[:, 1:], moduli, out=c[:, 1:])
+    big_f = np.cumsum(c, axis=0)
+    if slots > 1:
+        np.remainder(big_f[:, 1:], moduli, out=big_f[:, 1:])
+    wa = np.array(w, dtype=np.int64)
+    hi = np.full(n, top)
+    lo = np.maximum(q - wa, 0) - 1  # count = F_i(hi) - F_i(lo)
+    acc = np.zeros((n, 2, slots), dtype=np.int64)
+    points = np.stack([hi, lo], axis=1)
+    zero = wa == 0
+    steps = int(np.max(np.where(zero, 0, top // np.maximum(wa, 1)))) + 1
+    for jj in range(steps):
+        xj = points - jj * wa[:, None]
+        ok = (xj >= 0) & ~zero[:, None]
+        if jj == 0:
+            ok = xj >= 0
+        if not ok.any():
+            break
+        term = np.where(ok[..., None], big_f[np.maximum(xj, 0)], 0)
+        acc = acc - term if jj % 2 else acc + term
+        if slots > 1 and jj % 1000 == 999:
+            np.remainder(acc[..., 1:], moduli, out=acc[..., 1:])
+    # (a weight-0 player never swings: its count is set to 0 below)
+    swings = acc[:, 0] - acc[:, 1]
+    if slots > 1:
+        np.remainder(swings[:, 1:], moduli, out=swings[:, 1:])
+        out = _crt([swings[:, 0].astype(np.uint64)] + [swings[:, m + 1] for m in range(len(primes))], primes)
+        values = [int(v) for v in out]  # noqa: C416 (Python ints from object values)
+    else:
+        values = [int(v) for v in swings[:, 0]]
+    return tuple(0 if w[i] == 0 else values[i] for i in range(n))
+
+
+def _crt(residues: list[np.ndarray], primes: list[int]) -> list:
+    """Combine residues modulo 2^64 (uint64) and ``primes`` into the integers they represent (Garner's
+    mixed-radix digits in int64, one Python-integer sum per cell)."""
+    digits = [residues[0]]
+    for m, prime in enumerate(primes):
+        # digit m+1 = (r - value so far) / (2^64 p_1 ... p_m)  (mod prime), built digit by digit
+        value = residues[m + 1] % prime
+        radix = 2**64 % prime
+        partial = (digits[0] % np.uint64(prime)).astype(np.int64)
+        for k in range(1, m + 1):
+            partial = (partial + digits[k] * radix) % prime
+            radix = radix * primes[k - 1] % prime
+        digits.append((value - partial) % prime * pow(radix, -1, prime) % prime)
+    out = np.zeros(residues[0].shape, dtype=object)
+    scale = 1
+    for k, digit in enumerate(digits):
+        out += digit.astype(object) * scale
+        scale *= 2**64 if k == 0 else primes[k - 1]
+    return out.tolist()  # Python integers (nested lists, the residues' shape)
 
 
 def _from_swing_table(
@@ -309,6 +449,17 @@ def threshold_power(
     info = dict(game or {})
     info.setdefault("weights", w)
     info["veto_players"] = [names[i] for i in range(n) if total - w[i] < t[n - 1]]
+    # The same game on weights divided by their greatest common divisor g (a coalition's weight is a
+    # multiple of g, so s >= t iff s / g >= ceil(t / g)): weights like 2^62 need a table of a few cells.
+    g = math.gcd(*w)
+    if g > 1:
+        w = [v // g for v in w]
+        t = [-(-x // g) for x in t]
+    if sum(w) >= 2**62:
+        raise RedlineError(
+            f"weights: total {sum(w)} (after dividing by their common divisor) is too large for the exact "
+            "DP; use coarser integer weights, e.g. populations in thousands (--unit 1000)"
+        )
     return _from_swing_table(_swing_table(w, t), names, "dp", info)
 
 
@@ -317,13 +468,18 @@ def weighted_power(
 ) -> PowerIndices:
     """Exact Shapley-Shubik and Banzhaf indices of the weighted voting game [quota; weights]."""
     w = _integer_weights(weights)
+    q = _quota(quota, w)
+    game = {"type": "weighted", "quota": q, "total_weight": sum(w)}
+    return threshold_power(w, [q] * (len(w) + 1), players, game)
+
+
+def _quota(quota, w: list[int]) -> int:
     if isinstance(quota, bool) or not float(quota).is_integer() or quota <= 0:
         raise RedlineError(f"quota: expected a positive integer, found {quota!r}")
     q = int(quota)
     if q > sum(w):
         raise RedlineError(f"quota {q} exceeds the total weight {sum(w)}: no coalition can win")
-    game = {"type": "weighted", "quota": q, "total_weight": sum(w)}
-    return threshold_power(w, [q] * (len(w) + 1), players, game)
+    return q
 
 
 def shapley_shubik(weights: Sequence[int] | np.ndarray, quota: int) -> np.ndarray:
@@ -333,8 +489,11 @@ def shapley_shubik(weights: Sequence[int] | np.ndarray, quota: int) -> np.ndarra
 
 def banzhaf(weights: Sequence[int] | np.ndarray, quota: int, normalized: bool = True) -> np.ndarray:
     """Banzhaf index of each player of [quota; weights]: normalised (sum 1) or absolute (eta/2^(n-1))."""
-    result = weighted_power(weights, quota)
-    return result.banzhaf if normalized else result.banzhaf_absolute
+    swings = banzhaf_swings(weights, quota)
+    if normalized:
+        total = sum(swings)
+        return np.array([float(Fraction(s, total)) if total else 0.0 for s in swings])
+    return np.array([float(Fraction(s, 2 ** (len(swings) - 1))) for s in swings])
 
 
 def _exact(value: float | int | Fraction) -> Fraction:
