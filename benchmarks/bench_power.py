@@ -8,11 +8,17 @@ repeats and the ratio against its baseline:
 2. the §2.5 scale game, n = 30, weights 1..30, q = 233 (target <= 20 ms);
 3. a 20-player weighted game: brute force over 2^20 coalitions vs the DP (ratio brute / DP);
 4. a 50-player weighted game: the PyPI package ``powerindex`` vs Redline (ratio powerindex / Redline;
-   Redline must be faster). Both results are compared to make sure they agree.
+   Redline must be faster). Both results are compared to make sure they agree;
+5. a 100-player weighted game (counts above 2^62: Redline's modular DP): ``powerindex``'s
+   Shapley-Shubik against Redline's exact Shapley-Shubik + Banzhaf (target >= 10x), and
+   ``powerindex``'s Banzhaf against Redline's Banzhaf-only DP and its full call (target >= 1x).
+CPU seconds are printed beside wall seconds (best of N each) for the n = 100 case: on a shared machine
+compare the ratios, and the load average printed first.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from fractions import Fraction
@@ -20,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from redline.decisions.power import brute_force_power, double_majority_power, weighted_power
+from redline.decisions.power import banzhaf, brute_force_power, double_majority_power, weighted_power
 
 
 def timed(fn: Callable[[], object], repeats: int = 15) -> tuple[float, object]:
@@ -33,6 +39,18 @@ def timed(fn: Callable[[], object], repeats: int = 15) -> tuple[float, object]:
         result = fn()
         times.append(time.perf_counter() - start)
     return min(times), result
+
+
+def timed_cpu(fn: Callable[[], object], repeats: int = 3) -> tuple[float, float, object]:
+    """Best wall and best CPU seconds over ``repeats`` calls (after one warm-up)."""
+    result = fn()
+    walls, cpus = [], []
+    for _ in range(repeats):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = fn()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus), result
 
 
 def eu_populations_2025() -> tuple[list[str], np.ndarray, Fraction]:
@@ -102,6 +120,48 @@ def main() -> None:
             )
         )
 
+        w100 = rng.integers(1, 30, 100).tolist()
+        q100 = sum(w100) // 2 + 1
+
+        def px_ss():
+            game = powerindex.Game(q100, w100)
+            game.calc_shapley_shubik()
+            return game
+
+        def px_bz():
+            game = powerindex.Game(q100, w100)
+            game.calc_banzhaf()
+            return game
+
+        wall_ss, cpu_ss, g_ss = timed_cpu(px_ss, repeats=1)
+        wall_bz, cpu_bz, g_bz = timed_cpu(px_bz)
+        wall_rl, cpu_rl, ours = timed_cpu(lambda: weighted_power(w100, q100))
+        wall_b, cpu_b, ours_b = timed_cpu(lambda: banzhaf(w100, q100))
+        assert np.allclose(g_ss.shapley_shubik, ours.shapley_shubik, atol=1e-12)
+        assert np.allclose(g_bz.banzhaf, ours.banzhaf, atol=1e-12) and np.allclose(ours_b, ours.banzhaf)
+        rows.append(
+            ("n = 100 weighted: powerindex Shapley-Shubik", f"{wall_ss * 1e3:8.1f} ms", f"CPU {cpu_ss:.3f} s")
+        )
+        rows.append(
+            ("n = 100 weighted: powerindex Banzhaf", f"{wall_bz * 1e3:8.1f} ms", f"CPU {cpu_bz:.3f} s")
+        )
+        rows.append(
+            (
+                "n = 100 weighted: Redline exact SS + Banzhaf",
+                f"{wall_rl * 1e3:8.1f} ms",
+                f"CPU {cpu_rl:.3f} s; px SS/Redline = {cpu_ss / cpu_rl:,.0f}x (target >= 10), "
+                f"px Banzhaf/Redline = {cpu_bz / cpu_rl:.2f}x (CPU)",
+            )
+        )
+        rows.append(
+            (
+                "n = 100 weighted: Redline Banzhaf only",
+                f"{wall_b * 1e3:8.1f} ms",
+                f"CPU {cpu_b:.3f} s; px Banzhaf/Redline = {cpu_bz / cpu_b:.2f}x (target >= 1, CPU)",
+            )
+        )
+
+    print(f"load average (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores")
     width = max(len(r[0]) for r in rows)
     print(f"{'case':<{width}}  {'best of N':>11}  note")
     for case, value, note in rows:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("redline")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0+local"
-
 __all__ = ["World", "__version__"]
 
 
 def __getattr__(name: str):
     # Lazy import keeps `import redline` light (the CLI starts fast) and avoids import cycles.
+    if name == "__version__":  # importlib.metadata costs ~0.1 s: read only when asked
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("redline")
+        except PackageNotFoundError:  # running from a source tree without installation
+            return "0.0.0+local"
     if name == "World":
         from redline.world import World
 

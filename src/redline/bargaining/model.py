@@ -17,7 +17,6 @@ from redline.bargaining.bdm import (
     weighted_mean,
     weighted_median,
 )
-from redline.bargaining.compiled import covers, simulate_compiled
 from redline.bargaining.result import BargainingResult, BatchForecast, Trajectory
 from redline.budget import check_memory, check_work
 from redline.errors import RedlineError
@@ -92,6 +91,8 @@ def forecast(
         raise RedlineError("forecast: expected one issue (1-D arrays); use forecast_batch for draws")
     check_size(1, x.shape[1], settings)
     # One kernel per setting, so forecast() and forecast_batch() always give the same answer.
+    from redline.bargaining.compiled import covers, simulate_compiled  # numba loads on first use
+
     if covers(settings):
         out = simulate_compiled(x, c, s, settings, record=True)
     else:
@@ -202,6 +203,8 @@ def run_batch(
     if kernel not in ("auto", "numpy"):
         raise RedlineError(f"kernel: expected 'auto' or 'numpy', got {kernel!r}")
     check_size(x.shape[0], x.shape[1], settings)
+    from redline.bargaining.compiled import covers, simulate_compiled  # numba loads on first use
+
     compiled = kernel == "auto" and covers(settings)
     out = simulate_compiled(x, c, s, settings) if compiled else simulate(x, c, s, settings)
     return BatchForecast(
