@@ -95,10 +95,12 @@ def create_app(
         return _problem(422, str(exc))
 
     # ------------------------------------------------------------------ pages and assets
+    index = (STATIC / "index.html").read_text(encoding="utf-8")
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     @app.get("/runs/{run_id}", response_class=HTMLResponse, include_in_schema=False)
     async def page(run_id: str | None = None) -> HTMLResponse:
-        return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
+        return HTMLResponse(index)
 
     @app.get("/favicon.ico", include_in_schema=False)
     async def favicon() -> Response:
@@ -114,13 +116,12 @@ def create_app(
         return FileResponse(files[name])
 
     # ------------------------------------------------------------------ scenarios
+    shipped_info = [_scenario_info(name, path.read_text(encoding="utf-8")) for name, path in shipped.items()]
+
     @app.get("/api/scenarios")
     async def list_scenarios() -> dict[str, Any]:
         """The shipped scenarios (by name) and the uploaded ones (by id)."""
-        return {
-            "shipped": [_scenario_info(name, path.read_text(encoding="utf-8")) for name, path in shipped.items()],
-            "uploaded": sorted(uploads),
-        }
+        return {"shipped": shipped_info, "uploaded": sorted(uploads)}
 
     @app.get("/api/scenarios/{name}")
     async def get_scenario(name: str) -> dict[str, Any]:
@@ -177,22 +178,16 @@ def create_app(
         return {"runs": stored, "jobs": [job.to_dict() for job in queue.jobs.values()]}
 
     @app.get("/api/runs/{run_id}")
-    async def get_run(run_id: str) -> dict[str, Any]:
+    async def get_run(run_id: str) -> Response:
         """A run's status and, once finished, its summary (the same JSON as ``redline show --format json``)."""
         _check_id(run_id)
         job = queue.get(run_id)
         if job is not None and job.status != "finished":
-            return {**job.to_dict(), "summary": None}
+            return JSONResponse({**job.to_dict(), "summary": None})
         record = _store_record(store_path, run_id)
-        return {
-            "run_id": record["run_id"],
-            "scenario": record["scenario_name"],
-            "status": record["status"],
-            "progress": 1.0 if record["status"] == "finished" else None,
-            "draws": int(record["draws"]),
-            "seed": int(record["seed"]),
-            "summary": record["summary"],
-        }
+        if "_json" in record:  # a finished run, serialised once
+            return Response(record["_json"], media_type="application/json")
+        return JSONResponse(_run_body(record))
 
     @app.get("/api/runs/{run_id}/report.html", response_class=HTMLResponse)
     async def run_report(run_id: str) -> FileResponse:
@@ -340,6 +335,19 @@ def _store_runs(store_path: Path) -> list[dict[str, Any]]:
     return json.loads(frame.to_json(orient="records"))
 
 
+def _run_body(record: dict[str, Any]) -> dict[str, Any]:
+    """``GET /api/runs/{run_id}`` of a stored run."""
+    return {
+        "run_id": record["run_id"],
+        "scenario": record["scenario_name"],
+        "status": record["status"],
+        "progress": 1.0 if record["status"] == "finished" else None,
+        "draws": int(record["draws"]),
+        "seed": int(record["seed"]),
+        "summary": record["summary"],
+    }
+
+
 # Finished runs never change: their records are kept in memory once read (the busiest reads).
 _FINISHED: dict[tuple[str, str], dict[str, Any]] = {}
 _FINISHED_MAX = 256
@@ -360,6 +368,7 @@ def _store_record(store_path: Path, run_id: str) -> dict[str, Any]:
     if record["status"] == "finished" and record["run_id"] == run_id:
         if len(_FINISHED) >= _FINISHED_MAX:
             _FINISHED.pop(next(iter(_FINISHED)))
+        record["_json"] = json.dumps(_run_body(record), allow_nan=False, default=str).encode()
         _FINISHED[key] = record
     return record
 
