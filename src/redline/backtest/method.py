@@ -76,7 +76,7 @@ MODELS = ("holdout", "salience")
 VETO_RULES = ("nato-consensus", "eu-unanimity", "single-government")
 
 FITTED_HOLDOUT = HoldoutParams(isolation_cost=0.2, offer=0.15, opt_out_residual=0.25, route_around=0.0)
-"""The holdout model's parameters used by default: fitted on the 2008-2022 corpus only (39 cases,
+"""The holdout model's parameters used by default: fitted on the 2008-2022 corpus only (39 and again 45 cases,
 ``redline backtest backtest/cases --cv loo --draws 100``, seed 0; docs/backtest.md). The 2023+
 cases were not seen by the fit. The a-priori defaults are ``HoldoutParams()``."""
 
