@@ -127,10 +127,14 @@ class Plan:
     exact: dict[str, Any] = field(default_factory=dict)
     context: dict[str, Any] = field(default_factory=dict)
     source: str = ""
+    hash: str = ""
+    """:func:`~redline.scenario.scenario_hash` of the scenario and every file it names, taken when the
+    plan was prepared (so a file changed afterwards cannot slip into a resumed run)."""
 
-    @property
-    def hash(self) -> str:
-        return scenario_hash(self.scenario)
+    def __post_init__(self) -> None:
+        if not self.hash:
+            base_dir = Path(self.source).parent if self.source else None
+            self.hash = scenario_hash(self.scenario, base_dir)
 
 
 def prepare(
@@ -153,13 +157,17 @@ def prepare(
         raise RedlineError(f"seed: expected an integer >= 0, found {seed}")
     if chunk_size < 1:
         raise RedlineError(f"chunk size: expected an integer >= 1, found {chunk_size}")
-    base_dir = Path(source).parent if source else Path.cwd()
+    if source:
+        base_dir = Path(source).parent
+    else:  # a scenario read from a file names its files relative to that file
+        base_dir = scenario._base_dir if scenario._base_dir is not None else Path.cwd()
     try:
         with stage("coding the World and computing the exact answers (a first run compiles the kernels)"):
             exact, tasks, context = questions.build(scenario, base_dir=base_dir, draws=draws, seed=seed)
     except RedlineError as exc:
         raise RedlineError(f"{source}: {exc}" if source else str(exc)) from None
-    return Plan(scenario, seed, draws, chunk_size, tuple(tasks), exact, context, str(source))
+    inputs_hash = scenario_hash(scenario, base_dir)
+    return Plan(scenario, seed, draws, chunk_size, tuple(tasks), exact, context, str(source), inputs_hash)
 
 
 # ------------------------------------------------------------------------------------------ execution
@@ -224,7 +232,13 @@ def execute(
             or int(record["seed"]) != plan.seed
         ):
             raise RedlineError(
-                f"run {run_id} was made with another scenario, seed or number of draws; it cannot be resumed with these"
+                f"run {run_id} was made with another scenario (or another version of a file it names: "
+                "ladder, case files), seed or number of draws; it cannot be resumed with these"
+            )
+        if str(record.get("data_version")) != _data_version():
+            raise RedlineError(
+                f"run {run_id} was made with data snapshot {record.get('data_version')}, not "
+                f"{_data_version()}; it cannot be resumed with other data"
             )
         if int(record["chunk_size"]) != plan.chunk_size:
             ranges = chunk_ranges(plan.draws, int(record["chunk_size"]))

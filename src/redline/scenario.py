@@ -55,6 +55,7 @@ __all__ = [
     "ScenarioError",
     "WorldSpec",
     "case_path",
+    "input_files",
     "issue_case",
     "ladder_of",
     "load_scenario",
@@ -328,7 +329,7 @@ class IssueSpec(_Strict):
     _case: Any = PrivateAttr(default=None)
     """The :class:`redline.backtest.Case` of ``case``, once read (see :func:`issue_case`)."""
     _case_digest: str = PrivateAttr(default="")
-    """SHA-256 of the case file, so that the scenario hash changes when the case does."""
+    """SHA-256 of the case file as read, so that the scenario hash changes when the case does."""
 
     @field_validator("rule")
     @classmethod
@@ -547,6 +548,8 @@ class Scenario(_Strict):
     escalation: Escalation | None = None
     analytics: Analytics = Analytics()
     levers: Levers = Levers()
+    _base_dir: Path | None = PrivateAttr(default=None)
+    """The scenario file's folder: files the scenario names (ladder, case files) are relative to it."""
 
     @model_validator(mode="after")
     def _unique_issue_ids(self) -> Scenario:
@@ -690,6 +693,7 @@ def parse_scenario(text: str, source: str = "<scenario>", check_data: bool = Tru
             for issue in scenario.issues
         ]
         scenario = scenario.model_copy(update={"issues": issues})
+    scenario._base_dir = Path(source).parent
     return scenario
 
 
@@ -865,14 +869,49 @@ def load_scenario(path: str | Path, check_data: bool = True) -> Scenario:
     return parse_scenario(text, source=str(path), check_data=check_data)
 
 
-def scenario_hash(scenario: Scenario) -> str:
-    """SHA-256 of the validated scenario (canonical JSON), so formatting changes don't change it.
+def input_files(scenario: Scenario, base_dir: Path | None = None) -> dict[str, Path]:
+    """Every file besides the scenario file that a run of ``scenario`` reads, by the field naming it.
 
-    The contents of the case files its issues read are part of it (a changed case is another scenario).
+    ``base_dir`` (default: the scenario file's folder) is what relative names are relative to. A new
+    schema field that names a file must be listed here, so that :func:`scenario_hash` covers it
+    (``tests/test_scenario_hash.py`` fails on a file field this function does not know).
+    """
+    base = _base_of(scenario, base_dir)
+    files: dict[str, Path] = {}
+    for i, issue in enumerate(scenario.issues):
+        if issue.case is not None:
+            files[f"issues[{i}].case"] = case_path(issue, base)
+    if scenario.escalation is not None and scenario.escalation.file is not None:
+        path = Path(scenario.escalation.file)
+        files["escalation.file"] = path if path.is_absolute() else base / path
+    return files
+
+
+def _base_of(scenario: Scenario, base_dir: Path | None) -> Path:
+    if base_dir is not None:
+        return Path(base_dir)
+    return scenario._base_dir if scenario._base_dir is not None else Path()
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def scenario_hash(scenario: Scenario, base_dir: Path | None = None) -> str:
+    """SHA-256 of everything a run reads from files: the validated scenario (canonical JSON, so
+    formatting changes don't change it) and the contents of every file it names (:func:`input_files`:
+    case files, the escalation ladder file). A changed ladder or case is another scenario, so a run
+    made with it cannot be resumed with the new one.
     """
     data = scenario.model_dump(mode="json")
-    cases = {issue.id: issue._case_digest for issue in scenario.issues if issue._case_digest}
-    if cases:
-        data["case_files_sha256"] = cases
+    files = input_files(scenario, base_dir)
+    if files:
+        read = {f"issues[{i}].case": issue._case_digest for i, issue in enumerate(scenario.issues)}
+        data["input_files_sha256"] = {
+            field: read.get(field) or _file_digest(path) for field, path in sorted(files.items())
+        }
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
