@@ -35,6 +35,7 @@ import pandas as pd
 
 from redline.actors import ActorTable
 from redline.errors import RedlineError
+from redline.frontline import FRONTLINE, frontline
 from redline.scenario import (
     INDICATORS,
     CapabilityCoding,
@@ -62,7 +63,7 @@ INDICATOR_DOCS: dict[str, str] = {
     "ukraine_military_aid_pct_gdp": "Kiel: military allocations, % of 2021 GDP (total % x military/total)",
     "unga_ukraine": "UNGA ES-11 votes up to the year: mean of yes=1, abstain=0.5, no=0 (absent skipped)",
     "libdem": "V-Dem liberal democracy index v2x_libdem (0-1)",
-    "frontline": "1 if the state has a land border with Russia (incl. Kaliningrad) or Belarus",
+    "frontline": FRONTLINE,
     "border_russia": "1 if land border with Russia",
     "border_belarus": "1 if land border with Belarus",
     "border_ukraine": "1 if land border with Ukraine",
@@ -361,8 +362,7 @@ def indicator_frame(world, spec: WorldSpec | None = None) -> pd.DataFrame:  # no
     out["border_russia"] = col("border_russia", "land_border_russia")
     out["border_belarus"] = col("border_belarus", "land_border_belarus")
     out["border_ukraine"] = col("border_ukraine", "land_border_ukraine")
-    out["frontline"] = ((out["border_russia"] == 1) | (out["border_belarus"] == 1)).astype(float)
-    out.loc[out["border_russia"].isna() & out["border_belarus"].isna(), "frontline"] = np.nan
+    out["frontline"] = frontline(out)
     out["distance_moscow_km"] = col("distance_moscow_km", "dist_moscow_km")
     out["defence_pct_gdp"] = col("defence_pct_gdp")
     out["defence_usd"] = col("defence_usd", "defence_usd_millions", "defence_usd_current_millions")

@@ -30,6 +30,7 @@ import pandas as pd
 
 from redline.runner import Task
 from redline.scenario import Scenario, ladder_of
+from redline.stats import paired_interval
 
 __all__ = ["build", "deterrence_games", "deterrence_targets", "draw_issue_inputs", "summarise", "world_of"]
 
@@ -462,12 +463,9 @@ def _analytics(scenario: Scenario, world: Any, seed: int) -> dict[str, Any]:
         from redline.analytics.burden import defence_burden
 
         frame = defence_burden(actors.loc[nato])
-        frontline = [
-            a
-            for a in nato
-            if actors.loc[a, "land_border_russia"] == 1 or actors.loc[a, "land_border_belarus"] == 1
-        ]
-        out["burden"] = {"table": frame, "frontline": frontline}
+        from redline.frontline import frontline_states
+
+        out["burden"] = {"table": frame, "frontline": frontline_states(actors.loc[nato])}
     if "alignment" in spec.plots or "factions" in spec.plots:
         from redline.analytics.alignment import dyadic_similarity, similarity_matrix, vote_matrix
         from redline.analytics.factions import factions
@@ -676,13 +674,6 @@ def _plain(regime: Any) -> str:
     return str(regime).replace("_", " ")
 
 
-def _paired(diff: np.ndarray) -> dict[str, float]:
-    n = diff.size
-    mean = float(diff.mean()) if n else math.nan
-    half = 1.959963984540054 * float(diff.std(ddof=1)) / math.sqrt(n) if n > 1 else math.nan
-    return {"mean": mean, "lo": mean - half, "hi": mean + half, "n": int(n)}
-
-
 def _summarise_deterrence(
     result: dict[str, Any], stats: dict[str, Any], draws: dict[str, np.ndarray], headlines: list
 ) -> dict[str, Any]:
@@ -715,7 +706,7 @@ def _summarise_deterrence(
             }
             values = draws.get(f"deter.{name}.{target}.fail")
             if name != "base" and base is not None and values is not None:
-                d = _paired(values - base)
+                d = paired_interval(values - base)
                 row.update({"delta_p": d["mean"], "delta_lo": d["lo"], "delta_hi": d["hi"]})
             rows.append(row)
     out["table"] = rows

@@ -1,7 +1,9 @@
 """One randomness convention for the whole package.
 
-Every stochastic function takes ``rng: int | numpy.random.Generator | None`` and passes it through
-:func:`as_generator`.
+Every stochastic function takes ``rng: int | numpy.random.Generator | SeedSequence | None`` (never
+``seed=``) and passes it through one of two normalisers: :func:`as_generator` when it draws from one
+stream, :func:`as_seed` when it draws block by block (below) and needs an integer seed. No other module
+turns ``rng`` into a seed.
 
 Monte Carlo runs that must not depend on chunking use *blocks*: draw ``d`` belongs to block
 ``d // BLOCK`` and every block has its own child stream, the ``b``-th child of ``SeedSequence(seed)``
@@ -15,7 +17,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-__all__ = ["BLOCK", "RNGLike", "as_generator", "block_generator", "chunk_ranges", "draw_blocks"]
+__all__ = ["BLOCK", "RNGLike", "as_generator", "as_seed", "block_generator", "chunk_ranges", "draw_blocks"]
 
 RNGLike = int | np.random.Generator | np.random.SeedSequence | None
 
@@ -28,6 +30,25 @@ def as_generator(rng: RNGLike) -> np.random.Generator:
     if isinstance(rng, np.random.Generator):
         return rng
     return np.random.default_rng(rng)
+
+
+def as_seed(rng: RNGLike) -> int:
+    """Normalise ``rng`` to a non-negative integer seed for block-streamed draws (:func:`draw_blocks`).
+
+    An integer is used as is; a Generator yields one (advancing it); a SeedSequence gives its first
+    state word; ``None`` takes fresh entropy. A negative or non-integer seed is an error.
+    """
+    if isinstance(rng, np.random.Generator):
+        return int(rng.integers(0, 2**63 - 1))
+    if isinstance(rng, np.random.SeedSequence):
+        return int(rng.generate_state(2, np.uint64)[0])
+    if rng is None:
+        return int(np.random.SeedSequence().entropy)
+    if isinstance(rng, bool) or not isinstance(rng, int | np.integer) or rng < 0:
+        from redline.errors import RedlineError
+
+        raise RedlineError(f"rng: expected a non-negative integer seed, a Generator or None; found {rng!r}")
+    return int(rng)
 
 
 def block_generator(seed: int, block: int) -> np.random.Generator:

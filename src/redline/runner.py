@@ -20,7 +20,6 @@ interrupted run can be resumed (``resume=RUN_ID``) and is never marked finished.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import uuid
 import zlib
 from collections.abc import Callable
@@ -36,6 +35,8 @@ from redline.errors import RedlineError
 from redline.progress import stage
 from redline.rng import chunk_ranges, draw_blocks
 from redline.scenario import Scenario, scenario_hash
+from redline.serialize import to_jsonable
+from redline.stats import interval, wilson
 from redline.store import Store
 
 __all__ = [
@@ -50,34 +51,6 @@ __all__ = [
     "task_seed",
     "wilson",
 ]
-
-
-# ------------------------------------------------------------------------------------------ statistics
-def wilson(successes: float, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
-    """Wilson score 95% interval for a binomial proportion (Wilson 1927)."""
-    if n <= 0:
-        return (math.nan, math.nan)
-    p = successes / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
-
-
-def interval(values: np.ndarray, binary: bool = False) -> dict[str, float]:
-    """Mean with a 95% interval: Wilson for 0/1 outcomes, the 2.5-97.5% quantiles otherwise."""
-    values = np.asarray(values, dtype=float)
-    values = values[np.isfinite(values)]
-    n = values.size
-    if n == 0:
-        return {"mean": math.nan, "lo": math.nan, "hi": math.nan, "se": math.nan, "n": 0}
-    mean = float(values.mean())
-    se = float(values.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan
-    if binary:
-        lo, hi = wilson(float(values.sum()), n)
-    else:
-        lo, hi = (float(q) for q in np.quantile(values, [0.025, 0.975]))
-    return {"mean": mean, "lo": lo, "hi": hi, "se": se, "n": int(n)}
 
 
 # ------------------------------------------------------------------------------------------ tasks
@@ -322,7 +295,7 @@ class _Bar:
     def __init__(self, total: int):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        from redline.cli._output import console
+        from redline.console import console
 
         self.progress = Progress(
             TextColumn("Monte Carlo chunks"),
@@ -379,13 +352,7 @@ def summarise(
         "provenance": plan.context.get("provenance", {}),
     }
     summary.update(questions.summarise(plan, stats, draws))
-    return _jsonable(summary), rows
-
-
-def _jsonable(value: Any) -> Any:
-    from redline.cli._output import to_jsonable
-
-    return to_jsonable(value)
+    return to_jsonable(summary), rows
 
 
 def run_scenario(

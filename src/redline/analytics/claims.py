@@ -34,6 +34,7 @@ from redline.analytics.burden import (
     partial_correlation,
     spending_change,
 )
+from redline.data.releases import full_defence_release, release_prefix
 from redline.errors import RedlineError
 from redline.rng import RNGLike
 
@@ -68,7 +69,8 @@ NINE_PERCENT_PRECISION = 0.5
 NINE_PERCENT_ABOUT = 1.0
 """The loosest reading of "about nine percent": within one whole point of 9 (9 ± 1). Fixed a priori
 from the wording (whole-number claim, "about" = the neighbouring whole number), not from the data."""
-NATO_FULL_RELEASE = "nato-2024-06"
+NATO_FULL_RELEASE = full_defence_release()
+"""The complete NATO release the claims read (the newest one the data layer declares)."""
 TABLES = ("countries", "defence_expenditure", "milex", "gdp", "ukraine_support", "democracy", "unga_votes")
 
 
@@ -110,7 +112,7 @@ class ClaimResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form (NaN → None); ``evidence`` is a list of row records."""
-        from redline.cli._output import to_jsonable  # the one NumPy/pandas → JSON converter
+        from redline.serialize import to_jsonable
 
         return to_jsonable(
             {
@@ -148,14 +150,15 @@ def _nato_members(countries: pd.DataFrame, year: int) -> list[str]:
 
 
 def _frontline(countries: pd.DataFrame) -> set[str]:
-    flags = countries.set_index("iso3")[["land_border_russia", "land_border_belarus"]].fillna(0).astype(int)
-    return set(flags.index[(flags["land_border_russia"] == 1) | (flags["land_border_belarus"] == 1)])
+    from redline.frontline import frontline_states
+
+    return set(frontline_states(countries.set_index("iso3")))
 
 
 def _nato_rows(defence: pd.DataFrame, release_id: str = NATO_FULL_RELEASE) -> pd.DataFrame:
     if "release_id" in defence.columns:
         return defence[defence["release_id"] == release_id]
-    prefix = {"nato-2024-06": "NATO 2024-06"}.get(release_id, release_id)
+    prefix = release_prefix(release_id)
     return defence[defence["release"].astype(str).str.startswith(prefix)]
 
 

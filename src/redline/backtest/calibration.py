@@ -13,21 +13,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from redline.stats import wilson
+
 __all__ = ["reliability_plot", "reliability_table", "wilson_interval"]
 
 
-def wilson_interval(
-    successes: np.ndarray, n: np.ndarray, z: float = 1.959964
-) -> tuple[np.ndarray, np.ndarray]:
-    """Wilson score interval for a binomial proportion (NaN where n = 0)."""
-    successes = np.asarray(successes, dtype=float)
-    n = np.asarray(n, dtype=float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        phat = successes / n
-        denom = 1 + z**2 / n
-        centre = (phat + z**2 / (2 * n)) / denom
-        half = z * np.sqrt(phat * (1 - phat) / n + z**2 / (4 * n**2)) / denom
-    return np.where(n > 0, centre - half, np.nan), np.where(n > 0, centre + half, np.nan)
+wilson_interval = wilson
+"""Wilson score interval for a binomial proportion (NaN where n = 0): :func:`redline.stats.wilson`."""
 
 
 def reliability_table(p: np.ndarray, y: np.ndarray, bins: int = 5) -> pd.DataFrame:

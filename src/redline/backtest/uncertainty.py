@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from redline.rng import RNGLike, as_generator, draw_blocks
+from redline.rng import RNGLike, as_seed, draw_blocks
 
 __all__ = ["CodingUncertainty", "sample_codings"]
 
@@ -71,7 +71,7 @@ def sample_codings(
     k = uncertainty.salience_concentration
     if draws <= 0:
         raise ValueError("draws must be positive")
-    seed = int(rng) if isinstance(rng, int | np.integer) else int(as_generator(rng).integers(2**63))
+    seed = as_seed(rng)
     n = x.size
 
     def sampler(gen: np.random.Generator, m: int) -> dict[str, np.ndarray]:

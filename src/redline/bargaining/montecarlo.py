@@ -27,7 +27,7 @@ from redline.bargaining.bdm import STATUS_CONVERGED, STATUS_MAX_ROUNDS, resolve_
 from redline.bargaining.model import _unpack, check_size, run_batch
 from redline.bargaining.result import jsonable
 from redline.errors import RedlineError
-from redline.rng import RNGLike, chunk_ranges, draw_blocks
+from redline.rng import RNGLike, as_seed, chunk_ranges, draw_blocks
 
 __all__ = ["BargainingDistribution", "monte_carlo", "sample_codings"]
 
@@ -132,18 +132,6 @@ class BargainingDistribution:
         return jsonable(out)
 
 
-def _resolve_seed(rng: RNGLike) -> int:
-    if isinstance(rng, np.random.Generator):
-        return int(rng.integers(0, 2**63 - 1))
-    if isinstance(rng, np.random.SeedSequence):
-        return int(rng.generate_state(2, np.uint64)[0])
-    if rng is None:
-        return int(np.random.SeedSequence().entropy)
-    if isinstance(rng, bool) or not isinstance(rng, int | np.integer) or rng < 0:
-        raise RedlineError(f"rng: expected a non-negative integer seed or a Generator, got {rng!r}")
-    return int(rng)
-
-
 def sample_codings(
     gen: np.random.Generator,
     draws: int,
@@ -239,7 +227,7 @@ def monte_carlo(
     if (x < low).any() or (x > high).any():
         raise RedlineError(f"positions lie outside the issue scale {scale!r}; pass scale=(low, high)")
     check_size(draws, x.shape[0], settings)
-    seed = _resolve_seed(rng)
+    seed = as_seed(rng)
 
     def sampler(gen: np.random.Generator, count: int) -> dict[str, np.ndarray]:
         return sample_codings(

@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from redline.bargaining.bdm import status_label
+from redline.serialize import to_jsonable
 
 __all__ = ["BargainingResult", "BatchForecast", "Trajectory", "jsonable"]
 
 
-def jsonable(value):
-    """Plain Python values for JSON: NumPy scalars to Python, NaN to None (a gap stays a gap)."""
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return jsonable(value.tolist())
-    if isinstance(value, np.integer | np.bool_):
-        return value.item()
-    if isinstance(value, float | np.floating):
-        return None if math.isnan(value) else float(value)
-    return value
+jsonable = to_jsonable
+"""Plain Python values for JSON (the package's one converter, :func:`redline.serialize.to_jsonable`)."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""Printing results as a rich table, CSV or JSON: one helper so every command formats alike."""
+"""Printing results as a rich table, CSV or JSON: one helper so every command formats alike.
+
+The console and the JSON converter live outside the CLI (:mod:`redline.console`,
+:mod:`redline.serialize`) so that library modules never import :mod:`redline.cli`.
+"""
 
 from __future__ import annotations
 
@@ -10,44 +14,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from redline.console import console
+from redline.serialize import to_jsonable
+
 __all__ = ["Format", "emit", "to_jsonable", "console"]
-
-console = Console()
-
 
 class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
-
-
-def to_jsonable(value: Any) -> Any:
-    """Convert NumPy/pandas values to plain JSON types; NaN becomes ``null`` (a gap stays a gap)."""
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, pd.DataFrame):
-        return [to_jsonable(r) for r in value.to_dict(orient="records")]
-    if isinstance(value, pd.Series):
-        return to_jsonable(value.to_dict())
-    if isinstance(value, np.ndarray):
-        return to_jsonable(value.tolist())
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, float | np.floating):
-        return None if math.isnan(value) else float(value)
-    if value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    return value
 
 
 def emit(

@@ -14,6 +14,7 @@ import typer
 
 from redline.cli._output import Format, emit, to_jsonable
 from redline.errors import RedlineError
+from redline.frontline import frontline
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -119,13 +120,14 @@ def burden(
         spending_change,
     )
     from redline.data import load_table
+    from redline.data.releases import full_defence_release
 
     _check_plot(plot)
     world = _world(year, defence_release)
     actors = world.actors.loc[_members(world, members)]
     table = defence_burden(actors)
     aid = aid_burden(actors).set_index("iso3")
-    front = (actors["land_border_russia"].fillna(0) + actors["land_border_belarus"].fillna(0)) > 0
+    front = frontline(actors) == 1
     table["frontline"] = table["iso3"].map(front).astype(bool)
     table["dist_moscow_km"] = table["iso3"].map(actors["dist_moscow_km"])
     for column in ("aid_eur_bn", "aid_pct_gdp", "aid_eur_per_capita"):
@@ -146,7 +148,7 @@ def burden(
             burdened["burden_pct"], burdened["frontline"], rng=seed
         )
     defence = load_table("defence_expenditure")
-    nato_total = defence[(defence["iso3"] == "NATO_TOTAL") & (defence["release_id"] == "nato-2024-06")]
+    nato_total = defence[(defence["iso3"] == "NATO_TOTAL") & (defence["release_id"] == full_defence_release())]
     if not nato_total.empty:
         change = spending_change(nato_total.set_index("year")["usd_current_millions"])
         sections["nato_total_current_usd_millions"] = change

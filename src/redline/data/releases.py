@@ -1,4 +1,7 @@
-"""When each release held in the snapshot became public: the basis of "as of" (vintage) Worlds.
+"""Releases of the data: when each became public (the basis of "as of" Worlds), and which NATO
+defence-expenditure release is the complete one. The one place that names NATO release ids for the
+models, claims and commands: they ask :func:`full_defence_release`, so a newer complete workbook added
+by the data build is picked up everywhere without editing them.
 
 A World built with ``vintage="as_of"`` uses, for the tables listed here, only the releases that were
 public on its date; the others are treated as not yet published (their figures are NaN and the World
@@ -14,7 +17,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-__all__ = ["RELEASE_DATES", "release_available", "available_from", "SINGLE_VINTAGE_TABLES"]
+from redline.data.schemas import DEFENCE_RELEASES
+
+__all__ = [
+    "RELEASE_DATES",
+    "SINGLE_VINTAGE_TABLES",
+    "available_from",
+    "full_defence_release",
+    "release_available",
+    "release_prefix",
+]
 
 # table -> release id (or release text) -> (first day it was public as recorded, where that date comes from)
 RELEASE_DATES: dict[str, dict[str, tuple[str | None, str]]] = {
@@ -52,3 +64,17 @@ def release_available(table: str, release: str, on: dt.date) -> bool:
             day = available_from(when)
             return day is not None and day <= on
     return False
+
+
+def full_defence_release() -> str:
+    """The id of the newest complete first-hand NATO defence-expenditure workbook (``full``)."""
+    full = [rid for rid, meta in DEFENCE_RELEASES.items() if meta.get("full")]
+    if not full:  # pragma: no cover - the shipped schema always declares one
+        raise LookupError("no complete NATO release is declared in DEFENCE_RELEASES")
+    return full[-1]
+
+
+def release_prefix(release_id: str) -> str:
+    """The text the ``release`` column of a row of ``release_id`` starts with (e.g. ``NATO 2024-06``)."""
+    meta = DEFENCE_RELEASES.get(release_id)
+    return str(meta["prefix"]) if meta else release_id

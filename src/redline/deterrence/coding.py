@@ -44,6 +44,7 @@ from scipy.special import expit
 
 from redline.deterrence.spec import DeterrenceGame, Economy
 from redline.errors import RedlineError
+from redline.frontline import frontline_value
 
 __all__ = ["DEFAULTS", "DESCRIPTIONS", "COVARIATES", "from_world", "coding_table", "reach", "resolve_params"]
 
@@ -144,10 +145,9 @@ def _capability(row: pd.Series, source: str) -> tuple[float, str]:
 
 
 def _border(r: pd.Series) -> float:
-    """1 if the state borders Russia or Belarus, 0 if neither, NaN if both are unknown."""
-    values = [r.get(c, math.nan) for c in ("land_border_russia", "land_border_belarus")]
-    known = [float(v) for v in values if pd.notna(v)]
-    return max(known) if known else math.nan
+    """1 if the state borders Russia or Belarus, 0 if neither, NaN if both are unknown
+    (:func:`redline.frontline.frontline`)."""
+    return frontline_value(r.get("land_border_russia"), r.get("land_border_belarus"))
 
 
 def coding_table(

@@ -37,10 +37,11 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit, logit
 
-from redline.deterrence.montecarlo import _resolve_seed, monte_carlo
+from redline.deterrence.montecarlo import monte_carlo
 from redline.deterrence.spec import DeterrenceGame, read_toml
 from redline.errors import RedlineError
-from redline.rng import RNGLike
+from redline.rng import RNGLike, as_seed
+from redline.stats import paired_interval
 
 __all__ = [
     "LEVERS",
@@ -373,7 +374,7 @@ def compare_levers(
     paired 95% interval from the per-draw differences.
     """
     rows = []
-    seed = _resolve_seed(rng) if draws else 0
+    seed = as_seed(rng) if draws else 0
     base_outcome = None
     base_p = math.nan
     items = [
@@ -398,14 +399,7 @@ def compare_levers(
                 base_outcome, base_p = r.outcome, r.p_failure
                 row.update({"delta_p": 0.0, "delta_low": 0.0, "delta_high": 0.0})
             else:
-                diff = r.outcome - base_outcome
-                half = 1.959963984540054 * diff.std(ddof=1) / math.sqrt(draws) if draws > 1 else 0.0
-                row.update(
-                    {
-                        "delta_p": r.p_failure - base_p,
-                        "delta_low": diff.mean() - half,
-                        "delta_high": diff.mean() + half,
-                    }
-                )
+                d = paired_interval(r.outcome - base_outcome)
+                row.update({"delta_p": r.p_failure - base_p, "delta_low": d["lo"], "delta_high": d["hi"]})
         rows.append(row)
     return pd.DataFrame(rows)

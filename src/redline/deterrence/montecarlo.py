@@ -40,7 +40,8 @@ from redline.deterrence.credibility import credibility
 from redline.deterrence.game import REGIMES, challenger_decision
 from redline.deterrence.spec import PARAMETERS, DeterrenceGame
 from redline.errors import RedlineError
-from redline.rng import RNGLike, chunk_ranges, draw_blocks
+from redline.rng import RNGLike, as_seed, chunk_ranges, draw_blocks
+from redline.stats import wilson
 
 __all__ = ["MonteCarloResult", "check_uncertainty", "monte_carlo", "wilson_interval", "sample_inputs"]
 
@@ -57,19 +58,8 @@ SENSITIVITY_DRAWS = 200_000
 """Draws used for the rank correlations (the first ones; all of them when there are fewer)."""
 
 
-def wilson_interval(successes: float, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
-    """Wilson score interval for a proportion (95% by default)."""
-    if n <= 0:
-        return (math.nan, math.nan)
-    p = successes / n
-    if p <= 0.0:
-        return (0.0, min(1.0, z * z / (n + z * z)))
-    if p >= 1.0:
-        return (max(0.0, n / (n + z * z)), 1.0)
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
+wilson_interval = wilson
+"""Wilson score interval for a proportion (95% by default): :func:`redline.stats.wilson`."""
 
 
 def _base(game: DeterrenceGame, name: str) -> np.ndarray | float:
@@ -204,18 +194,6 @@ def _spearman(x: np.ndarray, y: np.ndarray) -> float:
     return float(spearmanr(x, y).statistic)
 
 
-def _resolve_seed(rng: RNGLike) -> int:
-    if isinstance(rng, np.random.Generator):
-        return int(rng.integers(0, 2**63 - 1))
-    if isinstance(rng, np.random.SeedSequence):
-        return int(rng.generate_state(2, np.uint64).view(np.uint64)[0])
-    if rng is None:
-        return int(np.random.SeedSequence().entropy)
-    if isinstance(rng, bool) or not isinstance(rng, int | np.integer) or rng < 0:
-        raise RedlineError(f"seed: expected a non-negative integer, got {rng!r}")
-    return int(rng)
-
-
 @dataclass(frozen=True)
 class MonteCarloResult:
     """P(deterrence failure) for one game with its interval, regime shares and sensitivities."""
@@ -292,7 +270,7 @@ def monte_carlo(
     hint = "ask for fewer draws"
     check_memory("deterrence Monte Carlo", 8.0 * 4 * draws, hint=hint)
     check_work("deterrence Monte Carlo", float(draws) * (len(game.a) + 1) * 200, hint=hint)
-    seed = _resolve_seed(rng)
+    seed = as_seed(rng)
     varies_kappa = any(k.split(".")[0] in ("w", "a", "theta", "rho") for k in game.uncertainty)
     kappa_point = game.kappa() if not varies_kappa else None
 

@@ -1,0 +1,189 @@
+"""Layering rules a reader can rely on: the library never reaches into the CLI, one helper per job."""
+
+from __future__ import annotations
+
+import ast
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy.stats import binomtest, norm
+
+from redline.rng import as_seed
+from redline.stats import Z95, interval, paired_interval, wilson
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "redline"
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module ``path`` imports (at any level, including inside functions)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            out.add(node.module)
+            out |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return out
+
+
+def _library_modules() -> list[Path]:
+    return [p for p in sorted(SRC.rglob("*.py")) if "cli" not in p.relative_to(SRC).parts]
+
+
+@pytest.mark.parametrize("path", _library_modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_no_library_module_imports_the_cli(path):
+    """The CLI is a thin layer over the library: nothing outside ``redline/cli`` may import it."""
+    bad = sorted(m for m in _imports(path) if m == "redline.cli" or m.startswith("redline.cli."))
+    assert not bad, f"{path.relative_to(SRC)} imports {', '.join(bad)}"
+
+
+def test_the_checker_sees_an_import_inside_a_function(tmp_path):
+    sample = tmp_path / "m.py"
+    sample.write_text("def f():\n    from redline.cli._output import console\n")
+    assert "redline.cli._output" in _imports(sample)
+
+
+# ----------------------------------------------------------------------------------------- stats
+def test_z95_is_the_normal_quantile():
+    assert pytest.approx(norm.ppf(0.975), abs=1e-15) == Z95
+
+
+@pytest.mark.parametrize(("k", "n"), [(0, 1), (1, 1), (0, 10), (3, 10), (10, 10), (30, 100), (1, 4000)])
+def test_wilson_matches_scipy_for_scalars_and_arrays(k, n):
+    ci = binomtest(k, n).proportion_ci(method="wilson")
+    lo, hi = wilson(k, n)
+    assert isinstance(lo, float) and lo == pytest.approx(ci.low, abs=1e-12)
+    assert hi == pytest.approx(ci.high, abs=1e-12)
+    los, his = wilson(np.array([k, k]), np.array([n, 0]))
+    assert los[0] == pytest.approx(lo, abs=1e-15) and math.isnan(los[1]) and math.isnan(his[1])
+
+
+def test_every_wilson_in_the_package_is_the_same_function():
+    from redline.backtest.calibration import wilson_interval as calibration
+    from redline.deterrence import wilson_interval as deterrence
+    from redline.runner import wilson as runner
+
+    assert calibration is deterrence is runner is wilson
+
+
+def test_paired_interval_by_hand_and_at_one_pair():
+    diff = np.array([1.0, 0.0, 0.0, -1.0, 1.0])
+    d = paired_interval(diff)
+    half = Z95 * diff.std(ddof=1) / math.sqrt(5)
+    assert d["mean"] == pytest.approx(0.2) and d["lo"] == pytest.approx(0.2 - half)
+    one = paired_interval(np.array([1.0]))
+    assert one["mean"] == 1.0 and math.isnan(one["lo"]) and math.isnan(one["hi"])
+
+
+def test_lever_table_and_scenario_use_the_same_paired_interval_at_one_draw():
+    """The two paired-interval helpers used to disagree at n = 1 (0 vs NaN); there is one now."""
+    from redline.deterrence import compare_levers, load_game
+
+    game, _ = load_game(Path(__file__).resolve().parents[1] / "examples" / "deterrence_illustrative.toml")
+    table = compare_levers(game, ["us_withdrawal"], draws=1, rng=3)
+    row = table[table["lever"] == "us_withdrawal"].iloc[0]
+    assert math.isnan(row["delta_low"]) and math.isnan(row["delta_high"])
+
+
+def test_interval_binary_uses_wilson():
+    values = np.array([1.0] * 3 + [0.0] * 7)
+    s = interval(values, binary=True)
+    assert (s["lo"], s["hi"]) == wilson(3, 10) and s["n"] == 10
+
+
+# ----------------------------------------------------------------------------------------- rng
+def test_as_seed_is_the_one_normaliser():
+    assert as_seed(5) == 5 and as_seed(np.int64(7)) == 7
+    g1, g2 = np.random.default_rng(1), np.random.default_rng(1)
+    assert as_seed(g1) == int(g2.integers(0, 2**63 - 1))
+    assert as_seed(np.random.SeedSequence(3)) == as_seed(np.random.SeedSequence(3))
+    assert as_seed(None) >= 0
+    from redline.errors import RedlineError
+
+    for bad in (-1, 1.5, True, "3"):
+        with pytest.raises(RedlineError, match="rng"):
+            as_seed(bad)
+
+
+def test_no_module_writes_its_own_seed_normaliser():
+    """Turning ``rng`` into a seed happens in :func:`redline.rng.as_seed` only."""
+    offenders = [
+        str(p.relative_to(SRC))
+        for p in SRC.rglob("*.py")
+        if p.name != "rng.py" and "def _resolve_seed" in p.read_text(encoding="utf-8")
+    ]
+    assert not offenders
+
+
+# ----------------------------------------------------------------------------------------- one definition
+def test_frontline_flags_by_hand():
+    import pandas as pd
+
+    from redline.frontline import frontline, frontline_states, frontline_value
+
+    frame = pd.DataFrame(
+        {
+            "land_border_russia": [1, 0, np.nan, 0, np.nan, np.nan],
+            "land_border_belarus": [0, 1, 1, 0, 0, np.nan],
+        },
+        index=["EST", "LTU", "X1", "DEU", "X2", "X3"],
+    )
+    got = frontline(frame).tolist()
+    assert got[:5] == [1.0, 1.0, 1.0, 0.0, 0.0] and math.isnan(got[5])
+    assert frontline_states(frame) == ["EST", "LTU", "X1"]
+    assert frontline_value(np.nan, 1) == 1.0 and math.isnan(frontline_value(None, np.nan))
+
+
+def test_every_user_of_frontline_agrees_with_the_definition():
+    from redline.analytics.claims import _frontline, load_claim_tables
+    from redline.deterrence.coding import _border
+    from redline.frontline import frontline_states
+    from redline.issues import indicator_frame
+    from redline.scenario import WorldSpec
+    from redline.world import World
+
+    world = World.for_year(2024)
+    actors = world.actors
+    expected = set(frontline_states(actors))
+    assert {"POL", "FIN", "EST", "LVA", "LTU", "NOR"} <= expected and "DEU" not in expected
+    tables, _ = load_claim_tables()
+    assert _frontline(tables["countries"]) & set(actors.index) == expected
+    assert {a for a in actors.index if _border(actors.loc[a]) == 1} == expected
+    indicators = indicator_frame(world, WorldSpec(year=2024))
+    assert set(indicators.index[indicators["frontline"] == 1]) == expected
+
+
+def test_claims_read_the_release_the_data_layer_declares():
+    from redline.analytics.claims import NATO_FULL_RELEASE
+    from redline.data.releases import full_defence_release
+    from redline.data.schemas import DEFENCE_RELEASES
+
+    assert NATO_FULL_RELEASE == full_defence_release()
+    assert DEFENCE_RELEASES[NATO_FULL_RELEASE]["full"]
+    newer_full = [r for r, m in DEFENCE_RELEASES.items() if m["full"]]
+    assert full_defence_release() == newer_full[-1]
+    import re
+
+    from redline.data.schemas import RELEASE_ID_PATTERN
+
+    offenders = [
+        str(p.relative_to(SRC))
+        for p in SRC.rglob("*.py")
+        if "data" not in p.relative_to(SRC).parts
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and re.fullmatch(RELEASE_ID_PATTERN, node.value)
+    ]
+    assert not offenders, f"NATO release ids written outside the data layer: {offenders}"
+
+
+def test_one_json_converter():
+    from redline.bargaining.result import jsonable
+    from redline.cli._output import to_jsonable as cli_json
+    from redline.serialize import to_jsonable
+
+    assert jsonable is to_jsonable and cli_json is to_jsonable
