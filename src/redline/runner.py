@@ -38,6 +38,7 @@ from redline.scenario import Scenario, scenario_hash
 from redline.serialize import to_jsonable
 from redline.stats import interval, wilson
 from redline.store import Store
+from redline.summary import read_summary
 
 __all__ = [
     "Plan",
@@ -352,7 +353,9 @@ def summarise(
         "provenance": plan.context.get("provenance", {}),
     }
     summary.update(questions.summarise(plan, stats, draws))
-    return to_jsonable(summary), rows
+    summary = to_jsonable(summary)
+    read_summary(summary, where="summary of the run")  # the typed schema of summary.json
+    return summary, rows
 
 
 def run_scenario(

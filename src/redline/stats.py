@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Z95", "interval", "paired_interval", "wilson"]
+__all__ = ["Z95", "interval", "mover_difference", "paired_interval", "wilson"]
 
 Z95 = 1.959963984540054
 """The 97.5% quantile of the standard normal (two-sided 95%): ``scipy.stats.norm.ppf(0.975)``."""
@@ -73,3 +73,16 @@ def paired_interval(diff: np.ndarray, z: float = Z95) -> dict[str, float]:
     mean = float(diff.mean()) if n else math.nan
     half = z * float(diff.std(ddof=1)) / math.sqrt(n) if n > 1 else math.nan
     return {"mean": mean, "lo": mean - half, "hi": mean + half, "n": int(n)}
+
+
+def mover_difference(
+    a: tuple[float, float, float], b: tuple[float, float, float]
+) -> tuple[float, float, float]:
+    """B - A with a 95% interval from two independent estimates ``(value, lo, hi)``.
+
+    The MOVER method (Zou & Donner 2008): for proportions with Wilson intervals it is Newcombe's
+    (1998) hybrid score interval. For runs that share random numbers the interval is conservative.
+    """
+    (va, la, ua), (vb, lb, ub) = a, b
+    diff = vb - va
+    return diff, diff - math.hypot(vb - lb, ua - va), diff + math.hypot(ub - vb, va - la)

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from redline.cli._output import Format, console, emit, to_jsonable
+from redline.cli._output import Format, console, emit
+from redline.compare import compare_rows, difference, headline_rows
 from redline.errors import RedlineError
+from redline.summary import read_summary
 
-__all__ = ["register"]
+__all__ = ["compare_rows", "difference", "headline_rows", "register"]  # the last three: redline.compare
 
 
 def _store(path: Path):
@@ -175,10 +176,11 @@ def show(
         raise RedlineError(
             f"run {record['run_id']} has status {record['status']}: no summary (finish it with `redline run FILE --resume {record['run_id']}`)"
         )
+    summary = read_summary(record["summary"], where=f"run {record['run_id']}")
     if fmt is Format.json:
-        emit(record["summary"], fmt)
+        emit(summary.to_dict(), fmt)
         return
-    emit(headline_rows(record["summary"]), fmt, title=f"run {record['run_id']} ({record['scenario_name']})")
+    emit(headline_rows(summary), fmt, title=f"run {record['run_id']} ({record['scenario_name']})")
 
 
 def compare(
@@ -197,6 +199,11 @@ def compare(
 
 
 def _summary_of(ref: str, store: Path, draws: int | None) -> dict[str, Any]:
+    """The summary of a scenario file (run now, stored) or of a stored run, validated."""
+    return read_summary(_raw_summary_of(ref, store, draws), where=ref).to_dict()
+
+
+def _raw_summary_of(ref: str, store: Path, draws: int | None) -> dict[str, Any]:
     path = Path(ref)
     if path.suffix == ".toml" or path.exists():
         from redline.runner import execute, prepare
@@ -213,87 +220,6 @@ def _summary_of(ref: str, store: Path, draws: int | None) -> dict[str, Any]:
     if record["summary"] is None:
         raise RedlineError(f"run {record['run_id']} has status {record['status']}: no summary")
     return record["summary"]
-
-
-def _fmt(headline: dict[str, Any] | None) -> str:
-    """A headline's value with its interval: a probability in %, a change of probability in pp."""
-    if headline is None:
-        return "—"
-    value, lo, hi = headline.get("value"), headline.get("lo"), headline.get("hi")
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    if isinstance(value, bool | str):
-        return str(value)
-    if headline.get("change"):
-        scale, unit, sign = 100.0, " pp", "+"
-    elif headline.get("percent", True):
-        scale, unit, sign = 100.0, "%", ""
-    else:
-        scale, unit, sign = 1.0, "", ""
-    text = f"{value * scale:{sign}.1f}{unit}"
-    if lo is not None and hi is not None:
-        text += f" [{lo * scale:{sign}.1f}, {hi * scale:{sign}.1f}]"
-    return text
-
-
-def headline_rows(summary: dict[str, Any]) -> list[dict[str, str]]:
-    """One row per question: the headline answer with its 95% interval."""
-    return [
-        {"question": h["question"], "answer": h["answer"], "interval": h.get("interval", "")}
-        for h in summary.get("headlines", [])
-        if not h.get("detail")
-    ]
-
-
-def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
-def difference(ha: dict[str, Any], hb: dict[str, Any]) -> tuple[float | None, float | None, float | None]:
-    """B - A of two headline values, with a 95% interval when both carry one.
-
-    The interval combines the two intervals by the MOVER method (Zou & Donner 2008; for proportions with
-    Wilson intervals it is Newcombe's 1998 hybrid score interval), treating the runs as independent.
-    Runs that share a seed share random numbers, so for them the interval is conservative.
-    """
-    va, vb = _number(ha.get("value")), _number(hb.get("value"))
-    if va is None or vb is None:
-        return None, None, None
-    diff = vb - va
-    la, ua, lb, ub = (_number(h.get(k)) for h in (ha, hb) for k in ("lo", "hi"))
-    if None in (la, ua, lb, ub) or not ha.get("percent", True):
-        return diff, None, None
-    lo = diff - math.hypot(vb - lb, ua - va)  # type: ignore[operator]
-    hi = diff + math.hypot(ub - vb, va - la)  # type: ignore[operator]
-    return diff, lo, hi
-
-
-def compare_rows(a: dict[str, Any], b: dict[str, Any]) -> list[dict[str, Any]]:
-    """Per question present in either summary: A, B (each with its interval) and B - A with its interval."""
-    index_a = {h["key"]: h for h in a.get("headlines", [])}
-    index_b = {h["key"]: h for h in b.get("headlines", [])}
-    rows = []
-    for key in list(dict.fromkeys([*index_a, *index_b])):
-        ha, hb = index_a.get(key), index_b.get(key)
-        pct = (ha or hb).get("percent", True)
-        diff, lo, hi = difference(ha, hb) if ha and hb else (None, None, None)
-        if diff is None:
-            change = "—"
-        elif not pct:
-            change = f"{diff:+.3g}"
-        else:
-            change = f"{diff * 100:+.1f} pp" + (
-                f" [{lo * 100:+.1f}, {hi * 100:+.1f}]" if lo is not None else ""
-            )
-        rows.append(
-            {
-                "question": (ha or hb)["question"],
-                "A": _fmt(ha),
-                "B": _fmt(hb),
-                "B - A": change,
-            }
-        )
-    return to_jsonable(rows)
 
 
 def register(app: typer.Typer) -> None:

@@ -1000,6 +1000,9 @@ def build_html(summary: dict[str, Any], scenario_text: str = "") -> str:
 
 def write_report(summary: dict[str, Any], path: str | Path, plan: Any = None) -> Path:
     """Write ``report.html`` for a run's summary (``plan`` supplies the scenario file's text)."""
+    from redline.summary import read_summary
+
+    read_summary(summary, where=str(path))  # the typed schema of summary.json
     path = Path(path)
     text = ""
     source = (

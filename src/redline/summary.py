@@ -1,0 +1,178 @@
+"""The typed schema of ``summary.json``: what a run writes and what the report, ``show`` and ``compare`` read.
+
+:func:`read_summary` validates a summary (from a dict, JSON text or a file) against :class:`Summary`
+and gives one clear error for a malformed one. The sections are typed where other code reads them
+(run metadata, headlines, Monte Carlo intervals, the deterrence table); the model families' detailed
+results (actor tables, codings, trajectories) pass through as plain JSON so a family can add a field
+without touching this schema. ``SCHEMA_VERSION`` changes when a typed field changes meaning.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from redline.errors import RedlineError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DeterrenceRow",
+    "DeterrenceSummary",
+    "EscalationSummary",
+    "Headline",
+    "Interval",
+    "IssueSummary",
+    "RunInfo",
+    "Summary",
+    "read_summary",
+]
+
+SCHEMA_VERSION = 1
+
+
+class _Section(BaseModel):
+    """A section of the summary: typed fields, any further fields kept as they are."""
+
+    model_config = ConfigDict(extra="allow")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The section as plain JSON, with only the fields the summary had (no added defaults)."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
+class Interval(_Section):
+    """A Monte Carlo statistic: mean with its 95% interval over ``n`` draws (None = no value)."""
+
+    mean: float | None
+    lo: float | None
+    hi: float | None
+    se: float | None = None
+    n: int
+
+
+class RunInfo(_Section):
+    """Provenance of the run: which scenario (and hash of every file it read), seed, draws, versions."""
+
+    run_id: str
+    scenario: str
+    title: str = ""
+    scenario_file: str = ""
+    scenario_hash: str
+    seed: int
+    draws: int
+    chunk_size: int
+    package_version: str
+    data_version: str
+    started: str
+
+
+class Headline(_Section):
+    """One question with its answer in words and its value and 95% interval."""
+
+    key: str
+    question: str
+    answer: str
+    value: float | None = None
+    lo: float | None = None
+    hi: float | None = None
+    interval: str = ""
+    percent: bool = True
+    change: bool = False
+    detail: bool = False
+
+
+class IssueSummary(_Section):
+    """One issue: its scale and rule, coded actors, and the decision and bargaining answers."""
+
+    id: str
+    title: str
+    status_quo: float
+    proposal: float
+    rule: str
+    pass_threshold: float
+    actors: list[dict[str, Any]] = Field(default_factory=list)
+    decision: dict[str, Any] | None = None
+    bargaining: dict[str, Any] | None = None
+    mc_pass: Interval | None = None
+    mc_forecast: Interval | None = None
+    mc_wins: Interval | None = None
+
+
+class DeterrenceRow(_Section):
+    """Deterrence of an attack on one target under one lever (``base`` = none)."""
+
+    target: str
+    lever: str
+    basis: str | None = None
+    kappa: float | None = None
+    kappa_star: float | None = None
+    margin: float | None = None
+    regime: str | None = None
+    p_failure: float | None = None
+    p_lo: float | None = None
+    p_hi: float | None = None
+    delta_p: float | None = None
+    delta_lo: float | None = None
+    delta_hi: float | None = None
+
+
+class DeterrenceSummary(_Section):
+    challenger: str
+    capability_source: str
+    levers: list[dict[str, Any]] = Field(default_factory=list)
+    targets: list[dict[str, Any]] = Field(default_factory=list)
+    table: list[DeterrenceRow] = Field(default_factory=list)
+
+
+class EscalationSummary(_Section):
+    name: str
+    steps: int
+    p_nuclear_before: float
+    p_nuclear_after: float
+    monte_carlo: Interval | None = None
+
+
+class Summary(_Section):
+    """A whole ``summary.json``."""
+
+    run: RunInfo
+    provenance: dict[str, Any] = Field(default_factory=dict)
+    issues: list[IssueSummary] = Field(default_factory=list)
+    deterrence: DeterrenceSummary | None = None
+    escalation: EscalationSummary | None = None
+    restraint: dict[str, Any] | None = None
+    analytics: dict[str, Any] | None = None
+    headlines: list[Headline] = Field(default_factory=list)
+
+    def headline(self, key: str) -> Headline | None:
+        """The headline with ``key``, or None."""
+        return next((h for h in self.headlines if h.key == key), None)
+
+
+def read_summary(source: dict[str, Any] | str | Path, where: str = "summary") -> Summary:
+    """Validate a summary given as a dict, JSON text, or the path of a ``summary.json`` file."""
+    if isinstance(source, Path) or (isinstance(source, str) and not source.lstrip().startswith("{")):
+        where = str(source)
+        try:
+            source = Path(source).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise RedlineError(f"{where}: cannot read the summary ({exc})") from None
+    if isinstance(source, str):
+        try:
+            source = json.loads(source)
+        except json.JSONDecodeError as exc:
+            raise RedlineError(f"{where}: expected a JSON summary; found invalid JSON ({exc})") from None
+    try:
+        return Summary.model_validate(source)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        path = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+        if first["type"] == "missing":
+            expected, found = "this field", "nothing"
+        else:
+            expected, found = first["msg"].removeprefix("Input should be "), repr(first.get("input"))
+        raise RedlineError(f"{where}: {path}: expected {expected}; found {found}{more}") from None
