@@ -161,7 +161,7 @@ def test_claims_read_the_release_the_data_layer_declares():
     from redline.data.releases import full_defence_release
     from redline.data.schemas import DEFENCE_RELEASES
 
-    assert NATO_FULL_RELEASE == full_defence_release()
+    assert full_defence_release() == NATO_FULL_RELEASE
     assert DEFENCE_RELEASES[NATO_FULL_RELEASE]["full"]
     newer_full = [r for r, m in DEFENCE_RELEASES.items() if m["full"]]
     assert full_defence_release() == newer_full[-1]
