@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,12 +32,13 @@ import pandas as pd
 from redline import __version__
 from redline.errors import RedlineError
 from redline.progress import stage
-from redline.rng import chunk_ranges, draw_blocks
+from redline.rng import chunk_ranges
 from redline.scenario import Scenario, scenario_hash
 from redline.serialize import to_jsonable
 from redline.stats import interval, wilson
 from redline.store import Store
 from redline.summary import read_summary
+from redline.tasks import Task, run_chunk, task_seed
 
 __all__ = [
     "Plan",
@@ -52,40 +52,6 @@ __all__ = [
     "task_seed",
     "wilson",
 ]
-
-
-# ------------------------------------------------------------------------------------------ tasks
-def task_seed(seed: int, key: str) -> int:
-    """The seed of task ``key``: a child of ``SeedSequence(seed)``, independent of the other tasks."""
-    child = np.random.SeedSequence(seed, spawn_key=(zlib.crc32(key.encode()),))
-    return int(child.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1))
-
-
-@dataclass(frozen=True)
-class Task:
-    """A Monte Carlo question family: ``sampler(generator, n)`` returns question -> array of n values.
-
-    ``binary`` lists the questions whose values are 0/1 outcomes (reported with Wilson intervals).
-    Tasks must be picklable (plain data and module-level functions) so that Dask can ship them.
-    """
-
-    key: str
-    sampler: Callable[[np.random.Generator, int], dict[str, np.ndarray]]
-    binary: tuple[str, ...] = ()
-    max_draws: int | None = None
-    """Only draws ``0..max_draws-1`` (for slow models): the task's questions have fewer draws."""
-
-
-def run_chunk(tasks: tuple[Task, ...], seed: int, start: int, stop: int) -> dict[str, np.ndarray]:
-    """Draws ``start..stop`` of every task: question -> array of values for draws ``start, start+1, ...``
-
-    (``stop - start`` values, or fewer for a task with ``max_draws``)."""
-    out: dict[str, np.ndarray] = {}
-    for task in tasks:
-        end = stop if task.max_draws is None else min(stop, task.max_draws)
-        if end > start:
-            out.update(draw_blocks(task_seed(seed, task.key), start, end, task.sampler))
-    return out
 
 
 # ------------------------------------------------------------------------------------------ plan
@@ -120,7 +86,7 @@ def prepare(
     source: str | Path = "",
 ) -> Plan:
     """Code the issues from the World and build the exact answers and Monte Carlo tasks."""
-    from redline import questions  # the adapters to each model family
+    from redline import adapters
 
     draws = scenario.run.draws if draws is None else draws
     seed = scenario.run.seed if seed is None else seed
@@ -137,7 +103,7 @@ def prepare(
         base_dir = scenario._base_dir if scenario._base_dir is not None else Path.cwd()
     try:
         with stage("coding the World and computing the exact answers (a first run compiles the kernels)"):
-            exact, tasks, context = questions.build(scenario, base_dir=base_dir, draws=draws, seed=seed)
+            exact, tasks, context = adapters.build(scenario, base_dir=base_dir, draws=draws, seed=seed)
     except RedlineError as exc:
         raise RedlineError(f"{source}: {exc}" if source else str(exc)) from None
     inputs_hash = scenario_hash(scenario, base_dir)
@@ -325,7 +291,7 @@ def summarise(
     plan: Plan, draws: dict[str, np.ndarray], run_id: str, started: dt.datetime
 ) -> tuple[dict[str, Any], pd.DataFrame]:
     """The summary JSON (exact answers + Monte Carlo statistics + provenance) and the long rows."""
-    from redline import questions
+    from redline import adapters
 
     binary = {q for task in plan.tasks for q in task.binary}
     stats = {q: interval(v, binary=q in binary) for q, v in sorted(draws.items())}
@@ -352,7 +318,7 @@ def summarise(
         },
         "provenance": plan.context.get("provenance", {}),
     }
-    summary.update(questions.summarise(plan, stats, draws))
+    summary.update(adapters.summarise(plan.exact, stats, draws))
     summary = to_jsonable(summary)
     read_summary(summary, where="summary of the run")  # the typed schema of summary.json
     return summary, rows

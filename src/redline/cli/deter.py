@@ -10,7 +10,7 @@ import typer
 from redline.cli._output import Format, console, emit
 from redline.errors import RedlineError
 
-__all__ = ["deter", "register", "report_game", "report_targets"]
+__all__ = ["deter", "register"]
 
 NON_MEMBERS = ("UKR", "MDA", "GEO")
 """Non-members shown by ``--all-targets`` (coalition of the willing, no Article 5)."""
@@ -42,50 +42,6 @@ def _uncertainty(w_concentration: float | None, a_sigma: float | None) -> dict[s
     return unc
 
 
-def report_game(
-    game,
-    draws: int = 0,
-    seed: int | None = 0,
-    levers: list | None = None,
-    defined=None,
-    rule: str | None = None,
-) -> dict[str, Any]:
-    """Everything printed for one game, as a JSON-ready dict (keys documented in docs/deterrence.md)."""
-    from redline.deterrence import compare_levers, monte_carlo
-    from redline.deterrence.coding import DESCRIPTIONS
-
-    out: dict[str, Any] = {"game": {"name": game.name, "target": game.target, "challenger": game.challenger}}
-    out["decision"] = game.summary() | {
-        "p_L": game.p_L,
-        "p_W": game.p_W,
-        "V": game.V,
-        "k_L": game.k_L,
-        "k_W": game.k_W,
-    }
-    if not game.article5 and game.coding is not None and "w_if_article5" in game.coding:
-        out["decision"]["kappa_if_article5"] = float(
-            game.replace(w=game.coding["w_if_article5"].to_numpy()).kappa()
-        )
-    if draws:
-        r = monte_carlo(game, draws, rng=seed, rule=rule)
-        out["montecarlo"] = r.summary()
-        out["montecarlo"]["uncertainty"] = {k: dict(v) for k, v in game.uncertainty.items()}
-        out["sensitivity"] = r.sensitivity
-        seed = r.seed
-    if levers:
-        out["levers"] = compare_levers(game, levers, draws=draws, rng=seed, defined=defined, rule=rule)
-    coding = game.allies_frame().copy()
-    out["allies"] = coding
-    if game.assumptions:
-        out["coefficients"] = [
-            {"name": k, "value": v, "meaning": DESCRIPTIONS.get(k, "")} for k, v in game.assumptions.items()
-        ]
-    if game.gaps:
-        out["gaps"] = list(game.gaps)
-    out["notes"] = list(game.notes)
-    return out
-
-
 def _world(year: int, date: str | None):
     """The World of the year or date; after SIPRI's last year, figures are carried forward with notes."""
     from redline.data import load_table
@@ -94,61 +50,6 @@ def _world(year: int, date: str | None):
     wanted = int(str(date)[:4]) if date else int(year)
     carry = wanted > int(load_table("milex")["year"].max())
     return World.for_date(date, carry_forward=carry) if date else World.for_year(year, carry_forward=carry)
-
-
-def report_targets(
-    world,
-    targets: list[str],
-    params: dict[str, float],
-    source: str,
-    draws: int,
-    seed: int | None,
-    uncertainty,
-    levers,
-    coalition: list[str] | None = None,
-) -> dict[str, Any]:
-    """One row per target (``--all-targets``), plus the coefficients and notes shared by every row."""
-    import pandas as pd
-
-    from redline.deterrence import apply_levers, from_world, monte_carlo
-    from redline.deterrence.coding import DESCRIPTIONS, resolve_params
-
-    rows, notes, gaps = [], {}, {}
-    for target in targets:
-        kwargs = {"capability_source": source, "coalition": coalition, "uncertainty": uncertainty}
-        game = apply_levers(from_world(world, target, params, **kwargs), levers)
-        s = game.summary()
-        keys = ("target", "basis", "allies", "kappa", "kappa_star", "margin", "regime", "resolve_margin")
-        row = {k: s[k] for k in keys}
-        if game.article5:
-            row["kappa_if_article5"] = s["kappa"]
-        else:  # the same coding and levers without the non-member term
-            as_member = {**params, "beta_nonmember": 0.0}
-            row["kappa_if_article5"] = apply_levers(
-                from_world(world, target, as_member, **kwargs), levers
-            ).kappa()
-        if draws:
-            r = monte_carlo(game, draws, rng=seed if seed is not None else 0)
-            row.update({"p_failure": r.p_failure, "ci_low": r.ci_low, "ci_high": r.ci_high})
-        rows.append(row)
-        for n in game.notes:
-            notes.setdefault(n, []).append(target)
-        for g in game.gaps:
-            gaps.setdefault((g["ally"], g["field"]), []).append(target)
-    p = resolve_params(params)
-    return {
-        "date": str(world.date),
-        "targets": pd.DataFrame(rows),
-        "coefficients": [{"name": k, "value": v, "meaning": DESCRIPTIONS[k]} for k, v in p.items()],
-        "levers": [getattr(lv, "name", str(lv)) for lv in levers],
-        "gaps": [
-            {"ally": a, "field": f, "targets": ", ".join(t) if len(t) < len(targets) else "all targets"}
-            for (a, f), t in gaps.items()
-        ],
-        "notes": [
-            f"{n} [{', '.join(t) if len(t) < len(targets) else 'all targets'}]" for n, t in notes.items()
-        ],
-    }
 
 
 _SHORT = {
@@ -343,6 +244,7 @@ def deter(
 
       redline deter --target UKR --param lambda_c=5 --restraint examples/ladders/kursk.toml
     """
+    from redline.adapters.deterrence import report_game, report_targets
     from redline.deterrence import define_lever, load_game
     from redline.deterrence.levers import load_levers, parse_lever
 

@@ -115,8 +115,8 @@ def validate(
     if coding and scenario.issues:
         import pandas as pd
 
+        from redline.adapters import world_of
         from redline.issues import build_issue, indicator_frame
-        from redline.questions import world_of
 
         world = world_of(scenario)
         indicators = indicator_frame(world, scenario.world)

@@ -1,0 +1,146 @@
+"""The adapter protocol: how a model family joins a scenario run (and the CLI's single-model commands).
+
+An adapter turns a scenario and a World into its family's inputs, computes the **exact** answers at the
+coded inputs, hands the runner Monte Carlo :class:`~redline.tasks.Task` s (sampler functions bound with
+:func:`functools.partial`, picklable for Dask), and after the run **summarises** the draws into its
+sections of ``summary.json`` and its headlines. The runner knows nothing of any family; it asks every
+registered adapter (:data:`redline.adapters.ADAPTERS`) in order.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from redline.scenario import Scenario
+from redline.tasks import Task
+
+__all__ = ["Adapter", "BuildContext", "Part", "headline", "plain_result", "provenance_of", "world_of"]
+
+
+@dataclass
+class BuildContext:
+    """What every adapter may read while building: the scenario, its World, and run settings.
+
+    ``shared`` carries values one adapter computes for another within a build (e.g. coded issues);
+    ``context`` ends up in :attr:`redline.runner.Plan.context` (codings, provenance).
+    """
+
+    scenario: Scenario
+    world: Any
+    base_dir: Path
+    draws: int
+    seed: int
+    shared: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Part:
+    """One adapter's contribution to a plan: exact answers (keys of ``Plan.exact``) and its tasks."""
+
+    exact: dict[str, Any] = field(default_factory=dict)
+    tasks: list[Task] = field(default_factory=list)
+
+
+class Adapter(Protocol):
+    """A model family's adapter (see the module docstring)."""
+
+    name: str
+    """Short name (``issues``, ``deterrence``, ...); also the family's key in ``Plan.exact``."""
+    background: bool
+    """Build in a second thread while the others build (slow, independent work such as the claims)."""
+
+    def enabled(self, scenario: Scenario) -> bool:
+        """Whether the scenario asks for this family."""
+        ...
+
+    def build(self, ctx: BuildContext) -> Part:
+        """Inputs from the scenario and World, exact answers, and the Monte Carlo tasks."""
+        ...
+
+    def summarise(
+        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], draws: dict[str, np.ndarray]
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """Summary sections and headlines from the exact answers and the Monte Carlo statistics/draws
+        (``exact`` is the whole ``Plan.exact``; an adapter reads its own keys)."""
+        ...
+
+
+def world_of(scenario: Scenario):  # noqa: ANN201 - redline.world.World
+    """The World of the scenario's year or date."""
+    from redline.world import World
+
+    spec = scenario.world
+    options = {"vintage": spec.vintage, "carry_forward": spec.carry_forward}
+    if spec.date is not None:
+        return World.for_date(spec.date.isoformat(), **options)
+    return World.for_year(spec.year, **options)
+
+
+def provenance_of(world: Any) -> dict[str, Any]:
+    try:
+        from redline.data import snapshot_version
+
+        version = snapshot_version()
+    except Exception:  # noqa: BLE001
+        version = "unknown"
+    try:
+        records = world.provenance
+        records = records() if callable(records) else records
+    except Exception:  # noqa: BLE001
+        records = {}
+    notes = getattr(world, "notes", [])
+    return {"data_version": version, "world": records, **({"world_notes": notes} if notes else {})}
+
+
+def headline(
+    key: str,
+    question: str,
+    answer: str,
+    value: float | None = None,
+    lo: float | None = None,
+    hi: float | None = None,
+    percent: bool = True,
+    change: bool = False,
+) -> dict[str, Any]:
+    """One headline: the question, its answer in words, and the value with its 95% interval.
+
+    ``percent``: the value is a probability (shown in %); ``change``: a difference of probabilities
+    (shown in percentage points).
+    """
+    text = ""
+    if lo is not None and hi is not None and not (math.isnan(lo) or math.isnan(hi)):
+        if change:
+            text = f"[{lo * 100:+.1f}, {hi * 100:+.1f}] pp"
+        elif percent:
+            text = f"[{lo * 100:.1f}%, {hi * 100:.1f}%]"
+        else:
+            text = f"[{lo:.1f}, {hi:.1f}]"
+    return {
+        "key": key,
+        "question": question,
+        "answer": answer,
+        "value": value,
+        "lo": lo,
+        "hi": hi,
+        "interval": text,
+        "percent": percent,
+        "change": change,
+    }
+
+
+def plain_result(result: Any) -> dict[str, Any]:
+    if hasattr(result, "to_dict"):
+        return result.to_dict()
+    if hasattr(result, "__dataclass_fields__"):
+        import dataclasses
+
+        return {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+    if isinstance(result, dict):
+        return result
+    return {"value": result}

@@ -1,0 +1,295 @@
+"""The issues adapter: decisions (does the proposal pass, who blocks, what would it take) and
+bargaining (where the BDM model lands) on each of a scenario's issues.
+
+Both families read the same coded issues (:func:`redline.issues.build_issue`) and the same per-draw
+coding uncertainty (:func:`draw_issue_inputs`). Question keys:
+
+==============================  ====================================================================
+``issue.<id>.pass``             1 if the proposal passes under the issue's rule in that draw
+``issue.<id>.forecast``         the bargaining forecast (0-100) in that draw
+``issue.<id>.wins``             1 if the forecast reaches the pass threshold (default: midpoint)
+==============================  ====================================================================
+"""
+
+from __future__ import annotations
+
+import math
+from functools import partial
+from typing import Any
+
+import numpy as np
+
+from redline.adapters.base import BuildContext, Part, headline, plain_result
+from redline.scenario import Scenario
+from redline.tasks import Task
+
+__all__ = ["IssuesAdapter", "code_issues", "draw_issue_inputs"]
+
+
+class IssuesAdapter:
+    """Decisions and bargaining over the scenario's ``[[issues]]``."""
+
+    name = "issues"
+    background = False
+
+    def enabled(self, scenario: Scenario) -> bool:
+        return (scenario.models.decisions or scenario.models.bargaining) and bool(scenario.issues)
+
+    def build(self, ctx: BuildContext) -> Part:
+        models = ctx.scenario.models
+        issues = code_issues(ctx)
+        part = Part()
+        for issue in issues:
+            result, tasks = _issue_questions(
+                issue, models.decisions, models.bargaining, ctx.scenario.run.bargaining_draws
+            )
+            part.exact[f"issue.{issue.id}"] = result
+            part.tasks.extend(tasks)
+        return part
+
+    def summarise(
+        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], draws: dict[str, np.ndarray]
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        headlines: list[dict[str, Any]] = []
+        issues = []
+        for key, result in exact.items():
+            if not key.startswith("issue."):
+                continue
+            issue = dict(result)
+            iid = issue["id"]
+            for name in ("pass", "forecast", "wins"):
+                if f"issue.{iid}.{name}" in stats:
+                    issue[f"mc_{name}"] = stats[f"issue.{iid}.{name}"]
+            forecast_draws = draws.get(f"issue.{iid}.forecast")
+            if forecast_draws is not None and forecast_draws.size:
+                issue["forecast_distribution"] = {
+                    "quantiles": dict(
+                        zip(
+                            ["q05", "q25", "q50", "q75", "q95"],
+                            np.quantile(forecast_draws, [0.05, 0.25, 0.5, 0.75, 0.95]).tolist(),
+                            strict=True,
+                        )
+                    ),
+                    "histogram": np.histogram(forecast_draws, bins=20, range=(0, 100))[0].tolist(),
+                }
+            issues.append(issue)
+            if "mc_pass" in issue:
+                s = issue["mc_pass"]
+                decided = issue.get("decision", {})
+                now = decided.get("passes")
+                verdict = "No" if s["hi"] < 0.05 else "Yes" if s["lo"] > 0.95 else "Uncertain"
+                answer = f"{verdict}: P(passes under {issue['rule']}) = {s['mean'] * 100:.1f}%"
+                if now is not None:
+                    answer += f"; at the coded positions {'it passes' if now else 'it is blocked'}"
+                    blockers = decided.get("blockers")
+                    details = decided.get("details", {})
+                    if blockers and details.get("blockers_equally_opposed"):
+                        answer += f" by {len(blockers)} members equally opposed"
+                    elif blockers:
+                        more = f" and {len(blockers) - 4} more" if len(blockers) > 4 else ""
+                        answer += f" by {', '.join(map(str, blockers[:4]))}{more}"
+                    largest, pivotal = decided.get("largest_passable"), decided.get("pivotal")
+                    tied = details.get("pivotal_tied", [])
+                    if not now and largest is not None:
+                        who = (
+                            f"pivotal: {pivotal}"
+                            if pivotal
+                            else f"{len(tied)} members bind equally, none pivotal"
+                        )
+                        answer += f"; largest passable proposal {largest:.0f} ({who})"
+                source = issue.get("source", {})
+                if source.get("kind") == "case":
+                    answer += f" (actors from case {source['case_id']}, coded {source['coding_date']})"
+                headlines.append(
+                    headline(
+                        f"issue.{iid}.pass",
+                        f"{issue['title']}: does the proposal pass?",
+                        answer,
+                        s["mean"],
+                        s["lo"],
+                        s["hi"],
+                    )
+                )
+            bargain = issue.get("bargaining")
+            if bargain:
+                b = bargain.get("baselines", {})
+                s = issue.get("mc_forecast", {})
+                answer = (
+                    f"{_progress(bargain['forecast'], issue['status_quo'], issue['proposal'])}: "
+                    f"BDM forecast {bargain['forecast']:.1f} on 0-100 ({bargain['status']}, {bargain['rounds']} rounds); "
+                    f"weighted median {b.get('weighted_median', math.nan):.1f}, weighted mean "
+                    f"{b.get('weighted_mean', math.nan):.1f}, status quo {issue['status_quo']:g}, proposal {issue['proposal']:g}"
+                )
+                if s:
+                    answer += f"; Monte Carlo mean {s['mean']:.1f} over {s['n']} draws"
+                headlines.append(
+                    headline(
+                        f"issue.{iid}.forecast",
+                        f"{issue['title']}: where does bargaining land?",
+                        answer,
+                        bargain["forecast"],
+                        s.get("lo"),
+                        s.get("hi"),
+                        percent=False,
+                    )
+                )
+        return {"issues": issues}, headlines
+
+
+def code_issues(ctx: BuildContext) -> list:
+    """The scenario's issues coded from the World (cached in ``ctx``; also put in ``ctx.context``)."""
+    if "issues" not in ctx.shared:
+        from redline.issues import build_issue, indicator_frame
+
+        indicators = indicator_frame(ctx.world, ctx.scenario.world)
+        ctx.context["indicators"] = indicators
+        issues = []
+        for spec in ctx.scenario.issues:
+            voters = [a for a in ctx.world.members(spec.body) if a in indicators.index]
+            issues.append(build_issue(spec, indicators, voters, ctx.base_dir))
+        ctx.context["issues"] = ctx.shared["issues"] = issues
+    return ctx.shared["issues"]
+
+
+def _issue_questions(
+    issue,  # noqa: ANN001
+    decisions: bool,
+    bargaining: bool,
+    bargaining_draws: int = 0,
+) -> tuple[dict[str, Any], list[Task]]:
+    """Decision (does it pass now, who blocks, what would it take) and bargaining per issue."""
+    out: dict[str, Any] = {
+        "id": issue.id,
+        "title": issue.title,
+        "question": issue.question,
+        "scale_0": issue.scale_0,
+        "scale_100": issue.scale_100,
+        "status_quo": issue.status_quo,
+        "proposal": issue.proposal,
+        "rule": issue.rule,
+        "rule_params": dict(issue.rule_params),
+        "source": dict(issue.source),
+        "coding": issue.coding,
+        "actors": issue.actors.to_frame(),
+    }
+    if issue.source.get("note"):
+        out["note"] = issue.source["note"]
+    tasks: list[Task] = []
+    threshold = issue.pass_threshold
+    if threshold is None:
+        threshold = (issue.status_quo + issue.proposal) / 2
+    out["pass_threshold"] = threshold
+    if decisions:
+        out["decision"] = _decide_exact(issue)
+    if bargaining:
+        out["bargaining"] = _bargain_exact(issue)
+    if decisions:
+        sampler = partial(_issue_sampler, issue=issue, decisions=True, bargaining=False, threshold=threshold)
+        tasks.append(Task(key=f"issue.{issue.id}", sampler=sampler, binary=(f"issue.{issue.id}.pass",)))
+    if bargaining and bargaining_draws > 0:
+        sampler = partial(_issue_sampler, issue=issue, decisions=False, bargaining=True, threshold=threshold)
+        key = f"issue.{issue.id}.bargaining"
+        tasks.append(Task(key, sampler, binary=(f"issue.{issue.id}.wins",), max_draws=bargaining_draws))
+    return out, tasks
+
+
+def draw_issue_inputs(issue, generator: np.random.Generator, n: int) -> dict[str, np.ndarray]:  # noqa: ANN001
+    """Per-draw positions, saliences and capabilities ``(n, actors)`` from the issue's uncertainty.
+
+    Position ~ Normal(x, sd) clipped to [0, 100]; salience ~ Beta(s·k, (1-s)·k) (kept at 0 or 1 when
+    s is); capability ~ x·LogNormal(0, sigma). Always draws the three blocks in this order.
+    """
+    table, unc = issue.actors, issue.uncertainty
+    m = len(table)
+    pos = np.broadcast_to(table.position, (n, m)).astype(float)
+    sal = np.broadcast_to(table.salience, (n, m)).astype(float)
+    cap = np.broadcast_to(table.capability, (n, m)).astype(float)
+    noise = generator.standard_normal((n, m))
+    if unc.position_sd > 0:
+        pos = np.clip(pos + unc.position_sd * noise, 0.0, 100.0)
+    if unc.salience_concentration:
+        k = unc.salience_concentration
+        inner = (table.salience > 0) & (table.salience < 1)
+        a = np.where(inner, table.salience * k, 1.0)
+        b = np.where(inner, (1 - table.salience) * k, 1.0)
+        beta = generator.beta(np.broadcast_to(a, (n, m)), np.broadcast_to(b, (n, m)))
+        sal = np.where(inner, beta, sal)
+    else:
+        generator.random((n, m))  # keep the stream layout fixed whatever is switched on
+    if unc.capability_sigma > 0:
+        cap = cap * np.exp(unc.capability_sigma * generator.standard_normal((n, m)))
+    return {"position": pos, "salience": sal, "capability": cap}
+
+
+def _issue_sampler(generator, n, *, issue, decisions, bargaining, threshold):  # noqa: ANN001, ANN202
+    inputs = draw_issue_inputs(issue, generator, n)
+    out: dict[str, np.ndarray] = {}
+    if decisions:
+        out[f"issue.{issue.id}.pass"] = _decide_batch(issue, inputs).astype(float)
+    if bargaining:
+        forecast = _bargain_batch(issue, inputs)
+        out[f"issue.{issue.id}.forecast"] = forecast
+        wins = forecast >= threshold if issue.direction > 0 else forecast <= threshold
+        out[f"issue.{issue.id}.wins"] = wins.astype(float)
+    return out
+
+
+def _rule(issue):  # noqa: ANN001, ANN202
+    from redline.decisions.rules import get_rule
+
+    return get_rule(issue.rule, **issue.rule_params)
+
+
+def _decide_exact(issue) -> dict[str, Any]:  # noqa: ANN001
+    """The rule at the coded positions, with "what it would take" (models.md §2.3)."""
+    from redline.decisions.whatif import what_it_would_take
+
+    rule = _rule(issue)
+    result = rule.evaluate(issue.actors, issue.status_quo, issue.proposal)
+    out = plain_result(result)
+    # blockers from the most opposed down (largest loss first), not alphabetically
+    x = issue.actors.position
+    loss = dict(
+        zip(issue.actors.actor, np.abs(issue.proposal - x) - np.abs(issue.status_quo - x), strict=True)
+    )
+    out["blockers"] = sorted(out["blockers"], key=lambda a: -loss[a])
+    take = what_it_would_take(rule, issue.actors, issue.status_quo, issue.proposal).to_dict()
+    take["concessions"] = sorted(take["concessions"], key=lambda c: -abs(c["shift"]))
+    out["what_it_would_take"] = take
+    return out
+
+
+def _decide_batch(issue, inputs: dict[str, np.ndarray]) -> np.ndarray:  # noqa: ANN001
+    rule = _rule(issue)
+    return np.asarray(
+        rule.passes_batch(inputs["position"], issue.status_quo, issue.proposal, actors=issue.actors)
+    )
+
+
+def _bargain_exact(issue) -> dict[str, Any]:  # noqa: ANN001
+    """The BDM forecast at the coded inputs, with its baselines and the median path per round."""
+    from redline.bargaining import forecast
+
+    out = plain_result(forecast(issue.actors, status_quo=issue.status_quo))
+    out["trajectory"] = [
+        {"round": t["round"], "median": t["median"], "mean": t["mean"]} for t in out["trajectory"]
+    ]
+    out["moves"] = len(out.get("moves", []))
+    return out
+
+
+def _bargain_batch(issue, inputs: dict[str, np.ndarray]) -> np.ndarray:  # noqa: ANN001
+    from redline.bargaining import forecast_batch
+
+    result = forecast_batch(inputs["position"], inputs["capability"], inputs["salience"])
+    return np.asarray(getattr(result, "forecast", result), dtype=float)
+
+
+def _progress(forecast: float, status_quo: float, proposal: float) -> str:
+    """Where a forecast lies between the status quo and the proposal, in words."""
+    share = (forecast - status_quo) / (proposal - status_quo)
+    if share < 0:
+        return "Away from the proposal, beyond the status quo"
+    if share >= 1:
+        return "The proposal or more"
+    return f"{share * 100:.0f}% of the way from the status quo to the proposal"

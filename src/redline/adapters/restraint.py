@@ -1,0 +1,80 @@
+"""The restraint adapter (deterrence × escalation): P(deterrence failure) and P(nuclear rung) as
+support σ for the protégé rises (``[deterrence.restraint]``, needs ``[escalation]``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from redline.adapters.base import BuildContext, Part, headline
+from redline.adapters.deterrence import _game
+from redline.scenario import Scenario, ladder_of
+
+__all__ = ["RestraintAdapter"]
+
+
+class RestraintAdapter:
+    """The protégé-restraint sweep (exact answers only: it draws its own numbers per σ)."""
+
+    name = "restraint"
+    background = False
+
+    def enabled(self, scenario: Scenario) -> bool:
+        models = scenario.models
+        return (
+            models.escalation
+            and scenario.escalation is not None
+            and models.deterrence
+            and scenario.deterrence.restraint is not None
+        )
+
+    def build(self, ctx: BuildContext) -> Part:
+        return Part({"restraint": _restraint(ctx.scenario, ctx.world, ctx.base_dir, ctx.draws, ctx.seed)})
+
+    def summarise(
+        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], draws: dict[str, np.ndarray]
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        out: dict[str, Any] = {}
+        headlines: list[dict[str, Any]] = []
+        if "restraint" in exact:
+            sweep = exact["restraint"]
+            out["restraint"] = sweep
+            frame = sweep["table"]
+            lo, hi = frame.iloc[0], frame.iloc[-1]
+            headlines.append(
+                headline(
+                    "restraint",
+                    f"Deterrence versus restraint for {sweep['target']}: lifting the restrictions (σ 0 → 1)",
+                    f"P(deterrence failure) {lo['p_failure'] * 100:.1f}% → {hi['p_failure'] * 100:.1f}%; "
+                    f"P(nuclear rung) {lo['p_nuclear'] * 100:.1f}% → {hi['p_nuclear'] * 100:.1f}%",
+                    float(hi["p_failure"] - lo["p_failure"]),
+                    change=True,
+                )
+            )
+        return out, headlines
+
+
+def _restraint(scenario: Scenario, world: Any, base_dir: Any, draws: int, seed: int) -> dict[str, Any]:
+    """Deterrence versus restraint: P(deterrence failure) and P(nuclear rung) over support σ."""
+    from redline.deterrence.restraint import RESTRAINT_DEFAULTS, restraint_sweep
+
+    spec = scenario.deterrence.restraint
+    game = _game(scenario, world, spec.target)
+    ladder = ladder_of(scenario.escalation, base_dir)
+    frame = restraint_sweep(
+        game,
+        ladder,
+        spec.sigmas,
+        steps=scenario.escalation.steps,
+        draws=draws,
+        rng=seed,
+        nuclear_weight=spec.nuclear_weight,
+        **spec.effects,
+    )
+    return {
+        "target": spec.target,
+        "effects": {**RESTRAINT_DEFAULTS, **spec.effects},
+        "nuclear_weight": spec.nuclear_weight,
+        "table": frame,
+    }
