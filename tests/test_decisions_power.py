@@ -237,7 +237,7 @@ def test_double_majority_quota_from_an_official_total(pops, offset, data):
 
 def test_eu_2025_quota_uses_the_official_total():
     """65% of the Council's 451,028,881 is 293,168,773 persons (not 65% of the derived sum)."""
-    from redline.cli.power import eu_qmv_populations
+    from redline.adapters.power import eu_qmv_populations
 
     frame, _, total = eu_qmv_populations(2025)
     assert total == 451_028_881 and frame["population"].sum() != total  # shares add to 100.01 %

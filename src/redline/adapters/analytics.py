@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 
 from redline.adapters.base import BuildContext, Part, headline
+from redline.frontline import frontline
 from redline.scenario import Scenario
 
-__all__ = ["AnalyticsAdapter"]
+__all__ = ["AnalyticsAdapter", "burden_report"]
 
 
 class AnalyticsAdapter:
@@ -82,3 +83,59 @@ def _analytics(scenario: Scenario, world: Any, seed: int) -> dict[str, Any]:
                 "left_out": sorted(set(states) - set(kept.index)),
             }
     return out
+
+
+def burden_report(world: Any, members: list[str], seed: int = 0) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What ``redline burden`` prints: per member % of GDP, gaps to 2 % and 3.5 %, burden ratio, Kiel aid
+    (``members``); the Olson–Zeckhauser statistics; frontline minus the rest with bootstrap CIs; the
+    change of NATO's total (from the complete NATO release the data layer declares). Returns the
+    sections and their metadata (releases, snapshot, members missing GDP or % of GDP).
+    """
+    from redline.analytics.burden import (
+        aid_burden,
+        defence_burden,
+        group_difference,
+        olson_zeckhauser,
+        spending_change,
+    )
+    from redline.data import load_table
+    from redline.data.releases import full_defence_release
+
+    actors = world.actors.loc[list(members)]
+    table = defence_burden(actors)
+    aid = aid_burden(actors).set_index("iso3")
+    front = frontline(actors) == 1
+    table["frontline"] = table["iso3"].map(front).astype(bool)
+    table["dist_moscow_km"] = table["iso3"].map(actors["dist_moscow_km"])
+    for column in ("aid_eur_bn", "aid_pct_gdp", "aid_eur_per_capita"):
+        table[column] = table["iso3"].map(aid[column])
+    sections: dict[str, pd.DataFrame | dict] = {"members": table}
+    ok = table.dropna(subset=["gdp", "burden_pct"])
+    if len(ok) >= 3:
+        sections["olson_zeckhauser"] = olson_zeckhauser(
+            ok["gdp"],
+            ok["burden_pct"],
+            control=ok["frontline"].astype(float),
+            control_name="frontline",
+            rng=seed,
+        )
+    burdened = table.dropna(subset=["burden_pct"])
+    if burdened["frontline"].sum() >= 2 and (~burdened["frontline"]).sum() >= 2:
+        sections["frontline_vs_others"] = group_difference(
+            burdened["burden_pct"], burdened["frontline"], rng=seed
+        )
+    defence = load_table("defence_expenditure")
+    nato_total = defence[
+        (defence["iso3"] == "NATO_TOTAL") & (defence["release_id"] == full_defence_release())
+    ]
+    if not nato_total.empty:
+        change = spending_change(nato_total.set_index("year")["usd_current_millions"])
+        sections["nato_total_current_usd_millions"] = change
+    missing = sorted(table.loc[table["burden_pct"].isna() | table["gdp"].isna(), "iso3"])
+    meta = {
+        "defence_release": world.provenance["defence_pct_gdp"].get("release"),
+        "gdp": world.provenance["gdp_usd"].get("release"),
+        "missing_gdp_or_burden": missing,
+        "snapshot": world.snapshot_version,
+    }
+    return sections, meta

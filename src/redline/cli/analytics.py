@@ -14,7 +14,6 @@ import typer
 
 from redline.cli._output import Format, emit, to_jsonable
 from redline.errors import RedlineError
-from redline.frontline import frontline
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -112,55 +111,13 @@ def burden(
 
     Example: redline burden --year 2024 --plot burden.html
     """
-    from redline.analytics.burden import (
-        aid_burden,
-        defence_burden,
-        group_difference,
-        olson_zeckhauser,
-        spending_change,
-    )
-    from redline.data import load_table
-    from redline.data.releases import full_defence_release
+    from redline.adapters.analytics import burden_report
 
     _check_plot(plot)
     world = _world(year, defence_release)
-    actors = world.actors.loc[_members(world, members)]
-    table = defence_burden(actors)
-    aid = aid_burden(actors).set_index("iso3")
-    front = frontline(actors) == 1
-    table["frontline"] = table["iso3"].map(front).astype(bool)
-    table["dist_moscow_km"] = table["iso3"].map(actors["dist_moscow_km"])
-    for column in ("aid_eur_bn", "aid_pct_gdp", "aid_eur_per_capita"):
-        table[column] = table["iso3"].map(aid[column])
-    sections: dict[str, pd.DataFrame | dict] = {"members": table}
-    ok = table.dropna(subset=["gdp", "burden_pct"])
-    if len(ok) >= 3:
-        sections["olson_zeckhauser"] = olson_zeckhauser(
-            ok["gdp"],
-            ok["burden_pct"],
-            control=ok["frontline"].astype(float),
-            control_name="frontline",
-            rng=seed,
-        )
-    burdened = table.dropna(subset=["burden_pct"])
-    if burdened["frontline"].sum() >= 2 and (~burdened["frontline"]).sum() >= 2:
-        sections["frontline_vs_others"] = group_difference(
-            burdened["burden_pct"], burdened["frontline"], rng=seed
-        )
-    defence = load_table("defence_expenditure")
-    nato_total = defence[(defence["iso3"] == "NATO_TOTAL") & (defence["release_id"] == full_defence_release())]
-    if not nato_total.empty:
-        change = spending_change(nato_total.set_index("year")["usd_current_millions"])
-        sections["nato_total_current_usd_millions"] = change
-    missing = sorted(table.loc[table["burden_pct"].isna() | table["gdp"].isna(), "iso3"])
-    meta = {
-        "year": year,
-        "group": members,
-        "defence_release": world.provenance["defence_pct_gdp"].get("release"),
-        "gdp": world.provenance["gdp_usd"].get("release"),
-        "missing_gdp_or_burden": missing,
-        "snapshot": world.snapshot_version,
-    }
+    sections, meta = burden_report(world, _members(world, members), seed=seed)
+    meta = {"year": year, "group": members, **meta}
+    table, missing = sections["members"], meta["missing_gdp_or_burden"]
     if fmt is Format.table:  # a terminal-sized view; csv/json carry every column at full precision
         compact = table.assign(gdp_usd_bn=table["gdp"] / 1e9, defence_usd_bn=table["milex"] / 1e9)
         sections["members"] = compact[
