@@ -478,14 +478,19 @@ def test_credibility_special_cases_batched(det_draws):
 
 
 def test_challenger_decision_batched_matches_scalar():
-    from redline.deterrence import Decision, challenger_decision, challenger_payoffs, contest_success
+    from redline.deterrence import (
+        ChallengerDecision,
+        challenger_decision,
+        challenger_payoffs,
+        contest_success,
+    )
 
     gen = np.random.default_rng(4)
     kappa = gen.uniform(0, 1, D)
     A = np.array([0.6, -0.1, 0.3, 0.5, 0.2])
     B = np.array([-1.3, -0.5, 0.2, -0.2, -0.9])
     for lam in (None, 4.0):
-        d = check_pure(challenger_decision, kappa, A, B, lam=lam, expect=Decision)
+        d = check_pure(challenger_decision, kappa, A, B, lam=lam, expect=ChallengerDecision)
         fields = ["kappa", "A", "B", "eu_attack", "kappa_star", "margin", "regime", "attack"]
         fields += [] if lam is None else ["p_attack"]
         leading_axis(d, fields, D)

@@ -25,7 +25,7 @@ def test_kursk_batched_monte_carlo_within_4se():
     ladder = kursk_ladder(theta0=THETA1)
     exact = propagate(ladder, 10)
     sims = simulate(ladder, 10, 40_000, rng=11)
-    summary = sims.summary()
+    summary = sims.to_frame()
     for t in (1, 5, 10):
         assert within_4se(summary["p_nuclear"][t], exact.p_nuclear[0, t], 40_000)
         n_r, n_b = int(summary["n_resolute"][t]), int(summary["n_bluffer"][t])
@@ -61,7 +61,7 @@ def test_logit_and_deescalation_ladder_within_4se():
     short = propagate(ladder, 6)
     for row, q in enumerate((0.8, 0.2)):
         np.testing.assert_allclose(short.p_nuclear_by_type[row, 0], ref_paths(lad, 0.5, 6, q)[0], atol=1e-12)
-    sims = simulate(ladder, 15, 30_000, rng=np.random.default_rng(3)).summary()
+    sims = simulate(ladder, 15, 30_000, rng=np.random.default_rng(3)).to_frame()
     for t in (3, 8, 15):
         assert within_4se(sims["p_nuclear"][t], exact.p_nuclear[0, t], 30_000)
     assert within_4se(ref_monte_carlo(lad, 0.5, 15, 8_000, seed=9), exact.final[0], 8_000)

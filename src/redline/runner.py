@@ -32,6 +32,7 @@ import pandas as pd
 from redline import __version__
 from redline.errors import RedlineError
 from redline.progress import stage
+from redline.results import Provenance
 from redline.rng import chunk_ranges
 from redline.scenario import Scenario, scenario_hash
 from redline.serialize import to_jsonable
@@ -113,11 +114,32 @@ def prepare(
 # ------------------------------------------------------------------------------------------ execution
 @dataclass
 class RunResult:
+    """A finished run. Follows the result protocol (:mod:`redline.results`), except that ``summary``
+    is the ``summary.json`` dict itself (an attribute, not a method)."""
+
     run_id: str
     summary: dict[str, Any]
     rows: pd.DataFrame
     draws: dict[str, np.ndarray]
     plan: Plan
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per question: mean and 95% interval (the store's ``summaries`` table)."""
+        return self.rows
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``summary.json`` of the run."""
+        return self.summary
+
+    @property
+    def provenance(self) -> Provenance:
+        run = self.summary.get("run", {})
+        return Provenance(
+            seed=self.plan.seed,
+            package_version=str(run.get("package_version", __version__)),
+            data_snapshot=str(run.get("data_version", "unknown")),
+            inputs_hash=self.plan.hash,
+        )
 
 
 def _data_version() -> str:

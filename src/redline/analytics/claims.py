@@ -36,6 +36,7 @@ from redline.analytics.burden import (
 )
 from redline.data.releases import full_defence_release, release_prefix
 from redline.errors import RedlineError
+from redline.results import Result
 from redline.rng import RNGLike
 
 __all__ = [
@@ -95,7 +96,7 @@ class DataUsed:
 
 
 @dataclass(frozen=True)
-class ClaimResult:
+class ClaimResult(Result):
     """A claim checked against data (see the module docstring for the fields' meaning)."""
 
     id: str

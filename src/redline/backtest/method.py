@@ -55,6 +55,7 @@ from redline.decisions.holdout import (
     resolve,
 )
 from redline.errors import RedlineError
+from redline.results import Result
 
 if TYPE_CHECKING:
     from redline.decisions import Rule
@@ -232,7 +233,7 @@ def holdout_stage(
 
 
 @dataclass(frozen=True)
-class CaseForecast:
+class CaseForecast(Result):
     """The forecast of one case: Redline's method and every baseline, from the same draws."""
 
     case_id: str

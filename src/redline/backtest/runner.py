@@ -20,6 +20,7 @@ from redline.backtest.method import Bargainer, CaseForecast, forecast_case
 from redline.backtest.scoring import bootstrap_interval, brier_difference, score_table
 from redline.backtest.uncertainty import CodingUncertainty
 from redline.errors import RedlineError
+from redline.results import Result
 
 __all__ = ["METHODS", "BacktestResult", "run_backtest"]
 
@@ -27,7 +28,7 @@ METHODS = ("redline", "salience_resist", *BASELINES)
 
 
 @dataclass(frozen=True)
-class BacktestResult:
+class BacktestResult(Result):
     """Per-case forecasts, outcomes and the score summary per method."""
 
     cases: pd.DataFrame

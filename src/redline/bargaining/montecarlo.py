@@ -27,6 +27,7 @@ from redline.bargaining.bdm import STATUS_CONVERGED, STATUS_MAX_ROUNDS, resolve_
 from redline.bargaining.model import _unpack, check_size, run_batch
 from redline.bargaining.result import jsonable
 from redline.errors import RedlineError
+from redline.results import Result
 from redline.rng import RNGLike, as_seed, chunk_ranges, draw_blocks
 
 __all__ = ["BargainingDistribution", "monte_carlo", "sample_codings"]
@@ -35,7 +36,7 @@ QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
 @dataclass(frozen=True)
-class BargainingDistribution:
+class BargainingDistribution(Result):
     """The forecast distribution over draws, with per-actor move statistics."""
 
     actors: tuple[str, ...]

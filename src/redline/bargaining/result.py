@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from redline.bargaining.bdm import status_label
+from redline.results import Result
 from redline.serialize import to_jsonable
 
 __all__ = ["BargainingResult", "BatchForecast", "Trajectory", "jsonable"]
@@ -38,7 +39,7 @@ class Trajectory:
 
 
 @dataclass(frozen=True)
-class BargainingResult:
+class BargainingResult(Result):
     """One forecast of the expected-utility model (models.md §1.5) with baselines beside it."""
 
     actors: tuple[str, ...]
@@ -110,7 +111,7 @@ class BargainingResult:
 
 
 @dataclass(frozen=True)
-class BatchForecast:
+class BatchForecast(Result):
     """Forecasts of many draws at once (arrays with a leading draw axis)."""
 
     forecast: np.ndarray
@@ -132,6 +133,18 @@ class BatchForecast:
 
     def status_labels(self) -> list[str]:
         return [status_label(code) for code in self.status]
+
+    def summary(self) -> dict[str, object]:
+        """Draws, mean and median forecast, share of draws that converged, mean rounds."""
+        return to_jsonable(
+            {
+                "draws": len(self),
+                "forecast_mean": float(np.mean(self.forecast)) if len(self) else math.nan,
+                "forecast_median": float(np.median(self.forecast)) if len(self) else math.nan,
+                "converged_share": float(np.mean(self.status == 0)) if len(self) else math.nan,
+                "rounds_mean": float(np.mean(self.rounds)) if len(self) else math.nan,
+            }
+        )
 
     def to_frame(self) -> pd.DataFrame:
         """One row per draw: forecast, status, rounds, cycle_min, cycle_max."""

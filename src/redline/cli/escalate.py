@@ -66,7 +66,7 @@ def report(
         }
     out["_result"] = result  # popped by the command (for the figure)
     if draws:
-        summary = simulate(used, steps, draws, seed).summary().iloc[-1]
+        summary = simulate(used, steps, draws, seed).to_frame().iloc[-1]
         mc = {"draws": draws, "seed": seed}
         for key in (
             "p_nuclear",

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from redline.errors import RedlineError
+from redline.results import Result
 from redline.rng import RNGLike, as_generator
 
 __all__ = [
@@ -59,7 +60,7 @@ BRUTE_FORCE_MAX = 24
 
 
 @dataclass(frozen=True)
-class PowerIndices:
+class PowerIndices(Result):
     """Shapley-Shubik and Banzhaf indices of one game.
 
     ``swings[i]`` is Banzhaf's eta_i, the number of losing coalitions of the others that ``i`` turns

@@ -35,6 +35,7 @@ import pandas as pd
 
 from redline.actors import ActorTable
 from redline.errors import RedlineError
+from redline.results import Result
 
 if TYPE_CHECKING:
     from redline.decisions.whatif import WhatItWouldTake
@@ -81,7 +82,7 @@ def article4_triggered(requests: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class Decision:
+class Decision(Result):
     """The outcome of one rule on one proposal, with the diagnostics of §2.2-§2.3.
 
     ``largest_passable`` is the furthest proposal from the status quo, in the proposal's direction,

@@ -29,6 +29,7 @@ from redline.decisions.rules import (
     WeightedMajority,
     losses,
 )
+from redline.results import Result
 
 __all__ = ["EXHAUSTIVE_MAX", "WhatItWouldTake", "smallest_additional_yes", "what_it_would_take"]
 
@@ -37,7 +38,7 @@ EXHAUSTIVE_MAX = 20
 
 
 @dataclass(frozen=True)
-class WhatItWouldTake:
+class WhatItWouldTake(Result):
     """The §2.3 report; :meth:`to_dict` gives the stable JSON keys of docs/decisions.md."""
 
     rule: str

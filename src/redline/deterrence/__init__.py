@@ -11,7 +11,7 @@ from redline.deterrence.coding import from_world
 from redline.deterrence.credibility import at_least, credibility, key_ally
 from redline.deterrence.game import (
     REGIMES,
-    Decision,
+    ChallengerDecision,
     challenger_decision,
     challenger_payoffs,
     contest_success,
@@ -24,7 +24,7 @@ from redline.deterrence.spec import DeterrenceGame, Economy, load_game
 __all__ = [
     "LEVERS",
     "REGIMES",
-    "Decision",
+    "ChallengerDecision",
     "DeterrenceGame",
     "Economy",
     "Lever",

@@ -25,10 +25,11 @@ import pandas as pd
 from scipy.special import expit
 
 from redline.errors import RedlineError
+from redline.results import Result
 
 __all__ = [
     "REGIMES",
-    "Decision",
+    "ChallengerDecision",
     "challenger_decision",
     "challenger_payoffs",
     "contest_success",
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 REGIMES = ("no_opportunity", "deterred", "deterrence_fails", "undeterrable")
-"""Regime names; :attr:`Decision.regime` holds their index."""
+"""Regime names; :attr:`ChallengerDecision.regime` holds their index."""
 
 NO_OPPORTUNITY, DETERRED, FAILS, UNDETERRABLE = range(4)
 
@@ -82,7 +83,7 @@ def logit_attack(eu, lam: float):
 
 
 @dataclass(frozen=True)
-class Decision:
+class ChallengerDecision(Result):
     """The challenger's decision, one entry per draw (arrays of equal length, or scalars).
 
     ``kappa_star`` and ``margin`` are NaN outside the two regimes where deterrence is at stake
@@ -121,7 +122,7 @@ class Decision:
         return pd.DataFrame({k: np.atleast_1d(v) for k, v in cols.items()})
 
 
-def challenger_decision(kappa, A, B, lam: float | None = None) -> Decision:
+def challenger_decision(kappa, A, B, lam: float | None = None) -> ChallengerDecision:
     """C's decision given credibility κ_T and payoffs A, B, batched over draws (models.md §3.2).
 
     Parameters
@@ -135,7 +136,7 @@ def challenger_decision(kappa, A, B, lam: float | None = None) -> Decision:
 
     Returns
     -------
-    Decision
+    ChallengerDecision
 
     Examples
     --------
@@ -157,4 +158,4 @@ def challenger_decision(kappa, A, B, lam: float | None = None) -> Decision:
     ).astype(np.int8)
     attack = ~none & ~(kappa >= kappa_star)  # fails, or undeterrable (κ* is NaN there)
     p_attack = None if lam is None else logit_attack(eu, lam)
-    return Decision(kappa, A, B, eu, kappa_star, margin, regime, attack, p_attack)
+    return ChallengerDecision(kappa, A, B, eu, kappa_star, margin, regime, attack, p_attack)

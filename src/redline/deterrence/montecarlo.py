@@ -40,6 +40,7 @@ from redline.deterrence.credibility import credibility
 from redline.deterrence.game import REGIMES, challenger_decision
 from redline.deterrence.spec import PARAMETERS, DeterrenceGame
 from redline.errors import RedlineError
+from redline.results import Result
 from redline.rng import RNGLike, as_seed, chunk_ranges, draw_blocks
 from redline.stats import wilson
 
@@ -195,7 +196,7 @@ def _spearman(x: np.ndarray, y: np.ndarray) -> float:
 
 
 @dataclass(frozen=True)
-class MonteCarloResult:
+class MonteCarloResult(Result):
     """P(deterrence failure) for one game with its interval, regime shares and sensitivities."""
 
     target: str

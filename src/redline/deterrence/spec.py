@@ -27,7 +27,12 @@ import pandas as pd
 from scipy.special import expit, logit
 
 from redline.deterrence.credibility import DEFAULT_DELTA, credibility
-from redline.deterrence.game import Decision, challenger_decision, challenger_payoffs, contest_success
+from redline.deterrence.game import (
+    ChallengerDecision,
+    challenger_decision,
+    challenger_payoffs,
+    contest_success,
+)
 from redline.errors import RedlineError
 
 __all__ = ["DeterrenceGame", "Economy", "game_from_dict", "load_game", "read_toml", "PARAMETERS"]
@@ -236,7 +241,7 @@ class DeterrenceGame:
         """Exact credibility κ_T at the point values."""
         return float(credibility(self.w, self.a, self.theta, rho=self.rho, delta=self.delta))
 
-    def decide(self) -> Decision:
+    def decide(self) -> ChallengerDecision:
         """The challenger's decision at the point values."""
         return challenger_decision(self.kappa(), self.A, self.B, self.lam)
 

@@ -26,6 +26,7 @@ from redline import __version__
 from redline.budget import check_memory, check_work
 from redline.errors import RedlineError
 from redline.escalation.ladder import Ladder, LadderParams, bayes_update, perceived_retaliation
+from redline.results import Result
 
 __all__ = ["BELIEF_TOL", "EscalationResult", "as_params", "propagate", "shift_up"]
 
@@ -67,7 +68,7 @@ def _check_steps(steps: Any) -> int:
 
 
 @dataclass(frozen=True, eq=False)
-class EscalationResult:
+class EscalationResult(Result):
     """Exact escalation probabilities and belief paths, arrays with leading draw axis ``D``.
 
     Attributes

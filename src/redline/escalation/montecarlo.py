@@ -29,13 +29,14 @@ from redline.escalation.ladder import (
     crossing_rule,
     perceived_retaliation,
 )
+from redline.results import Result
 from redline.rng import BLOCK, RNGLike, as_generator, block_generator
 
 __all__ = ["SimulationResult", "simulate"]
 
 
 @dataclass(frozen=True, eq=False)
-class SimulationResult:
+class SimulationResult(Result):
     """Sampled runs. ``reached[d]`` is the step at which draw ``d`` reached the nuclear rung
     (``-1`` if it did not within the horizon), ``resolute[d]`` its true type, ``belief[d, t]`` the
     pusher's belief after step ``t`` and ``rung[d, t]`` the rung."""
@@ -59,7 +60,22 @@ class SimulationResult:
         t = np.arange(self.steps + 1)
         return (self.reached[:, None] >= 0) & (self.reached[:, None] <= t)
 
-    def summary(self) -> pd.DataFrame:
+    def summary(self) -> dict[str, float]:
+        """The last step of :meth:`to_frame`: P(nuclear within the horizon), per type, with standard errors."""
+        return {
+            k: (int(v) if k == "step" or k.startswith("n") else float(v))
+            for k, v in self.to_frame().iloc[-1].items()
+        }
+
+    def to_dict(self) -> dict[str, object]:
+        """The per-step table as row records, the draws and the meta data (no per-draw arrays)."""
+        from redline.serialize import to_jsonable
+
+        return to_jsonable(
+            {"draws": self.draws, "steps": self.steps, "meta": self.meta, "per_step": self.to_frame()}
+        )
+
+    def to_frame(self) -> pd.DataFrame:
         """Per step: the estimated cumulative P(nuclear) (mixture and per type) with standard errors.
 
         The mixture estimate is the plain share of draws (types drawn with ``π_R``); the per-type

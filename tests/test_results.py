@@ -1,0 +1,120 @@
+"""Every public result follows one protocol: to_frame(), to_dict(), summary() (a dict) and provenance."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from redline import __version__
+from redline.results import Provenance, Result
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _actors():
+    from redline.actors import ActorTable
+
+    return ActorTable.from_frame(
+        pd.DataFrame(
+            {
+                "actor": ["A", "B", "C"],
+                "position": [10.0, 60.0, 90.0],
+                "salience": [0.9, 0.5, 0.7],
+                "capability": [3.0, 2.0, 1.0],
+            }
+        )
+    )
+
+
+def _results():
+    """One instance of every public result class, from small inputs."""
+    from redline.bargaining import forecast, forecast_batch
+    from redline.bargaining.montecarlo import monte_carlo as bargain_mc
+    from redline.decisions import get_rule, what_it_would_take
+    from redline.decisions.power import weighted_power
+    from redline.deterrence import load_game, monte_carlo
+    from redline.escalation import load_ladder, propagate, simulate
+
+    actors = _actors()
+    rule = get_rule("majority")
+    game, _ = load_game(ROOT / "examples" / "deterrence_illustrative.toml")
+    ladder = load_ladder(ROOT / "examples" / "ladders" / "kursk.toml")
+    x = np.array([[10.0, 60.0, 90.0]] * 2)
+    return {
+        "Decision": rule.evaluate(actors, 20.0, 70.0),
+        "WhatItWouldTake": what_it_would_take(rule, actors, 20.0, 70.0),
+        "PowerIndices": weighted_power(np.array([3, 2, 1]), 4, ["A", "B", "C"]),
+        "BargainingResult": forecast(actors, status_quo=20.0),
+        "BatchForecast": forecast_batch(x, np.array([[3.0, 2.0, 1.0]] * 2), np.array([[0.9, 0.5, 0.7]] * 2)),
+        "BargainingDistribution": bargain_mc(actors, draws=8, rng=1, position_sd=5.0),
+        "ChallengerDecision": game.decide(),
+        "MonteCarloResult": monte_carlo(game, 64, rng=2),
+        "EscalationResult": propagate(ladder, 5),
+        "SimulationResult": simulate(ladder, 5, 64, rng=3),
+    }
+
+
+@pytest.fixture(scope="module")
+def results():
+    return _results()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Decision",
+        "WhatItWouldTake",
+        "PowerIndices",
+        "BargainingResult",
+        "BatchForecast",
+        "BargainingDistribution",
+        "ChallengerDecision",
+        "MonteCarloResult",
+        "EscalationResult",
+        "SimulationResult",
+    ],
+)
+def test_every_result_follows_the_protocol(results, name):
+    result = results[name]
+    assert type(result).__name__ == name and isinstance(result, Result)
+    frame = result.to_frame()
+    assert isinstance(frame, pd.DataFrame) and len(frame) >= 1
+    as_dict = result.to_dict()
+    assert isinstance(as_dict, dict) and as_dict
+    json.dumps(as_dict, allow_nan=False)  # plain JSON, gaps as null
+    summary = result.summary()
+    assert isinstance(summary, dict) and summary
+    prov = result.provenance
+    assert isinstance(prov, Provenance) and prov.package_version == __version__
+    assert prov.data_snapshot
+
+
+def test_seeded_results_carry_their_seed(results):
+    assert results["MonteCarloResult"].provenance.seed == 2
+    assert results["Decision"].provenance.seed is None
+
+
+def test_one_class_name_per_concept():
+    """The vote outcome and the challenger's decision are two concepts with two names."""
+    import redline.decisions as decisions
+    import redline.deterrence as deterrence
+
+    assert decisions.Decision is not getattr(deterrence, "ChallengerDecision")
+    assert not hasattr(deterrence, "Decision")
+
+
+def test_run_result_provenance_names_the_inputs_hash():
+    from redline.runner import execute, prepare
+    from redline.scenario import load_scenario
+
+    scenario = load_scenario(ROOT / "scenarios" / "nato-2024.toml")
+    flags = {n: n == "escalation" for n in ("decisions", "bargaining", "deterrence", "escalation", "analytics")}
+    scenario = scenario.model_copy(update={"models": scenario.models.model_copy(update=flags)})
+    result = execute(prepare(scenario, draws=16, seed=5))
+    prov = result.provenance
+    assert prov.seed == 5 and prov.inputs_hash == result.plan.hash == result.summary["run"]["scenario_hash"]
+    assert result.to_dict() is result.summary and "question" in result.to_frame()
