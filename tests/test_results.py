@@ -103,7 +103,7 @@ def test_one_class_name_per_concept():
     import redline.decisions as decisions
     import redline.deterrence as deterrence
 
-    assert decisions.Decision is not getattr(deterrence, "ChallengerDecision")
+    assert decisions.Decision is not deterrence.ChallengerDecision
     assert not hasattr(deterrence, "Decision")
 
 
@@ -112,7 +112,9 @@ def test_run_result_provenance_names_the_inputs_hash():
     from redline.scenario import load_scenario
 
     scenario = load_scenario(ROOT / "scenarios" / "nato-2024.toml")
-    flags = {n: n == "escalation" for n in ("decisions", "bargaining", "deterrence", "escalation", "analytics")}
+    flags = {
+        n: n == "escalation" for n in ("decisions", "bargaining", "deterrence", "escalation", "analytics")
+    }
     scenario = scenario.model_copy(update={"models": scenario.models.model_copy(update=flags)})
     result = execute(prepare(scenario, draws=16, seed=5))
     prov = result.provenance
