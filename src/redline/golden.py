@@ -38,8 +38,9 @@ GOLDEN_DRAWS = 4096
 """One block of draws: enough for every Monte Carlo question, quick enough for the tests."""
 RTOL = 1e-9
 """Relative tolerance on numbers (floating-point noise across machines, not model changes)."""
-VOLATILE = ("run_id", "started", "scenario_file", "package_version")
-"""Fields of ``summary["run"]`` that change from run to run or release to release without a model change."""
+VOLATILE = ("run_id", "started", "scenario_file", "package_version", "data_version")
+"""Fields of ``summary["run"]`` that change from run to run or release to release without a model change
+(a rebuilt data snapshot with the same figures keeps the golden file; changed figures show as numbers)."""
 
 
 def normalise(summary: dict[str, Any]) -> dict[str, Any]:
@@ -47,6 +48,10 @@ def normalise(summary: dict[str, Any]) -> dict[str, Any]:
     out = json.loads(json.dumps(summary))
     for key in VOLATILE:
         out.get("run", {}).pop(key, None)
+    provenance = out.get("provenance", {})
+    provenance.pop("data_version", None)
+    if isinstance(provenance.get("world"), dict):
+        provenance["world"].pop("snapshot_version", None)
     return out
 
 
