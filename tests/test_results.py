@@ -120,3 +120,31 @@ def test_run_result_provenance_names_the_inputs_hash():
     prov = result.provenance
     assert prov.seed == 5 and prov.inputs_hash == result.plan.hash == result.summary["run"]["scenario_hash"]
     assert result.to_dict() is result.summary and "question" in result.to_frame()
+
+
+def test_no_result_field_hides_a_protocol_method():
+    """A dataclass field named like a protocol method would silently replace it (or break the class)."""
+    import dataclasses
+    import importlib
+
+    for module in (
+        "redline.decisions",
+        "redline.bargaining",
+        "redline.deterrence",
+        "redline.escalation",
+        "redline.analytics.claims",
+        "redline.backtest",
+    ):
+        importlib.import_module(module)
+    classes = Result.__subclasses__()
+    assert len(classes) >= 12
+    for cls in classes:
+        names = {f.name for f in dataclasses.fields(cls)}
+        assert not names & {"to_frame", "to_dict", "summary", "provenance"}, cls.__name__
+
+
+def test_backtest_result_has_the_protocol_with_its_score_table():
+    from redline.backtest.runner import BacktestResult
+
+    for name in ("to_frame", "to_dict", "provenance"):
+        assert hasattr(BacktestResult, name)

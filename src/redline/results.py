@@ -19,7 +19,7 @@ import numbers
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Provenance", "Result", "data_snapshot"]
+__all__ = ["Provenance", "Result", "data_snapshot", "provenance_of"]
 
 
 def data_snapshot() -> str:
@@ -43,6 +43,13 @@ class Provenance:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+def provenance_of(seed: int | None = None, inputs_hash: str | None = None) -> Provenance:
+    """Provenance with this package's version and the active data snapshot."""
+    from redline import __version__
+
+    return Provenance(seed, __version__, data_snapshot(), inputs_hash)
 
 
 class Result:
@@ -76,12 +83,6 @@ class Result:
     @property
     def provenance(self) -> Provenance:
         """Seed, package version, data snapshot and inputs hash of this result."""
-        from redline import __version__
-
         seed = getattr(self, "seed", None)
-        return Provenance(
-            seed=int(seed) if isinstance(seed, numbers.Integral) and not isinstance(seed, bool) else None,
-            package_version=__version__,
-            data_snapshot=data_snapshot(),
-            inputs_hash=getattr(self, "inputs_hash", None),
-        )
+        seed = int(seed) if isinstance(seed, numbers.Integral) and not isinstance(seed, bool) else None
+        return provenance_of(seed, getattr(self, "inputs_hash", None))

@@ -20,7 +20,7 @@ from redline.backtest.method import Bargainer, CaseForecast, forecast_case
 from redline.backtest.scoring import bootstrap_interval, brier_difference, score_table
 from redline.backtest.uncertainty import CodingUncertainty
 from redline.errors import RedlineError
-from redline.results import Result
+from redline.results import Provenance, provenance_of
 
 __all__ = ["METHODS", "BacktestResult", "run_backtest"]
 
@@ -28,8 +28,12 @@ METHODS = ("redline", "salience_resist", *BASELINES)
 
 
 @dataclass(frozen=True)
-class BacktestResult(Result):
-    """Per-case forecasts, outcomes and the score summary per method."""
+class BacktestResult:
+    """Per-case forecasts, outcomes and the score summary per method.
+
+    Follows the result protocol (:mod:`redline.results`) except that ``summary`` is the score table
+    itself (a field, not a method); ``to_frame()`` is the per-case table.
+    """
 
     cases: pd.DataFrame
     """Long table: one row per (case, method) with ``case``, ``rule``, ``method``, ``p_adopted``,
@@ -41,6 +45,16 @@ class BacktestResult(Result):
     forecasts: dict[str, CaseForecast] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
     settings: dict = field(default_factory=dict)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per (case, method): the forecasts with their outcomes."""
+        return self.cases
+
+    @property
+    def provenance(self) -> Provenance:
+        """Package version and data snapshot (the seed is in ``settings``)."""
+        seed = self.settings.get("seed")
+        return provenance_of(seed if isinstance(seed, int) else None)
 
     def to_dict(self) -> dict:
         """The JSON document of ``redline backtest --format json`` (keys in docs/backtest.md)."""
