@@ -187,3 +187,49 @@ def test_one_json_converter():
     from redline.serialize import to_jsonable
 
     assert jsonable is to_jsonable and cli_json is to_jsonable
+
+
+# ----------------------------------------------------------------------------------------- one sampler
+def test_run_bargain_and_backtest_draw_the_same_codings():
+    """The same declared uncertainty gives the same numbers from the same generator, whoever asks."""
+    from types import SimpleNamespace
+
+    from redline.adapters.issues import draw_issue_inputs
+    from redline.backtest import CodingUncertainty
+    from redline.backtest import sample_codings as backtest_sample
+    from redline.bargaining.montecarlo import sample_codings as bargain_sample
+    from redline.rng import block_generator
+    from redline.uncertainty import sample_codings
+
+    x, s, c = np.array([10.0, 50.0, 90.0, 100.0]), np.array([0.0, 0.5, 0.9, 1.0]), np.array([1.0, 2, 3, 4])
+    unc = SimpleNamespace(position_sd=6.0, salience_concentration=20.0, capability_sigma=0.3)
+    issue = SimpleNamespace(actors=SimpleNamespace(position=x, salience=s, capability=c), uncertainty=unc)
+    kwargs = {"position_sd": 6.0, "salience_concentration": 20.0, "capability_sigma": 0.3}
+    one = sample_codings(np.random.default_rng(4), 500, x, s, c, **kwargs)
+    run = draw_issue_inputs(issue, np.random.default_rng(4), 500)
+    bargain = bargain_sample(np.random.default_rng(4), 500, x, c, s, **kwargs)
+    for key in one:
+        assert np.array_equal(one[key], run[key]) and np.array_equal(one[key], bargain[key])
+    # the backtest clips salience into [0.02, 0.98] and adds a resistance draw after the same layout
+    clipped = np.clip(s, 0.02, 0.98)
+    back = backtest_sample(
+        x, s, c, np.zeros(4, bool), 300, rng=9, uncertainty=CodingUncertainty(6.0, 1.5, 20.0, 0.3)
+    )
+    same = sample_codings(block_generator(9, 0), 300, x, clipped, c, **kwargs)
+    for key in same:
+        assert np.array_equal(back[key], same[key])
+
+
+def test_a_zero_width_does_not_shift_the_other_draws():
+    from redline.uncertainty import sample_codings
+
+    x, s, c = np.array([20.0, 70.0]), np.array([0.4, 0.6]), np.array([1.0, 2.0])
+    a = sample_codings(np.random.default_rng(1), 200, x, s, c, capability_sigma=0.5)
+    b = sample_codings(np.random.default_rng(1), 200, x, s, c, position_sd=3.0, capability_sigma=0.5)
+    assert np.array_equal(a["capability"], b["capability"])
+    assert not np.array_equal(a["position"], b["position"])
+    g = np.random.default_rng(1)
+    sample_codings(g, 200, x, s, c)  # every block is drawn even with no uncertainty at all
+    h = np.random.default_rng(1)
+    h.standard_normal((200, 2)), h.random((200, 2)), h.standard_normal((200, 2))
+    assert g.random() == h.random()

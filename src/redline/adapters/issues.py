@@ -194,31 +194,21 @@ def _issue_questions(
 
 
 def draw_issue_inputs(issue, generator: np.random.Generator, n: int) -> dict[str, np.ndarray]:  # noqa: ANN001
-    """Per-draw positions, saliences and capabilities ``(n, actors)`` from the issue's uncertainty.
+    """Per-draw positions, saliences and capabilities ``(n, actors)`` from the issue's uncertainty
+    (the package's one sampler, :func:`redline.uncertainty.sample_codings`)."""
+    from redline.uncertainty import sample_codings
 
-    Position ~ Normal(x, sd) clipped to [0, 100]; salience ~ Beta(s·k, (1-s)·k) (kept at 0 or 1 when
-    s is); capability ~ x·LogNormal(0, sigma). Always draws the three blocks in this order.
-    """
     table, unc = issue.actors, issue.uncertainty
-    m = len(table)
-    pos = np.broadcast_to(table.position, (n, m)).astype(float)
-    sal = np.broadcast_to(table.salience, (n, m)).astype(float)
-    cap = np.broadcast_to(table.capability, (n, m)).astype(float)
-    noise = generator.standard_normal((n, m))
-    if unc.position_sd > 0:
-        pos = np.clip(pos + unc.position_sd * noise, 0.0, 100.0)
-    if unc.salience_concentration:
-        k = unc.salience_concentration
-        inner = (table.salience > 0) & (table.salience < 1)
-        a = np.where(inner, table.salience * k, 1.0)
-        b = np.where(inner, (1 - table.salience) * k, 1.0)
-        beta = generator.beta(np.broadcast_to(a, (n, m)), np.broadcast_to(b, (n, m)))
-        sal = np.where(inner, beta, sal)
-    else:
-        generator.random((n, m))  # keep the stream layout fixed whatever is switched on
-    if unc.capability_sigma > 0:
-        cap = cap * np.exp(unc.capability_sigma * generator.standard_normal((n, m)))
-    return {"position": pos, "salience": sal, "capability": cap}
+    return sample_codings(
+        generator,
+        n,
+        table.position,
+        table.salience,
+        table.capability,
+        position_sd=unc.position_sd,
+        salience_concentration=unc.salience_concentration,
+        capability_sigma=unc.capability_sigma,
+    )
 
 
 def _issue_sampler(generator, n, *, issue, decisions, bargaining, threshold):  # noqa: ANN001, ANN202

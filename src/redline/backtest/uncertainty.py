@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from redline.rng import RNGLike, as_seed, draw_blocks
+from redline.uncertainty import sample_codings as sample
 
 __all__ = ["CodingUncertainty", "sample_codings"]
 
@@ -75,10 +76,17 @@ def sample_codings(
     n = x.size
 
     def sampler(gen: np.random.Generator, m: int) -> dict[str, np.ndarray]:
-        pos = np.clip(x + sd * gen.standard_normal((m, n)), 0.0, 100.0)
-        sal = gen.beta(s * k, (1.0 - s) * k, size=(m, n))
-        cap = c * np.exp(uncertainty.capability_sigma * gen.standard_normal((m, n)))
-        resist = gen.random((m, n)) < sal
-        return {"position": pos, "salience": sal, "capability": cap, "resist": resist}
+        coded = sample(
+            gen,
+            m,
+            x,
+            s,
+            c,
+            position_sd=sd,
+            salience_concentration=k,
+            capability_sigma=uncertainty.capability_sigma,
+        )
+        coded["resist"] = gen.random((m, n)) < coded["salience"]
+        return coded
 
     return draw_blocks(seed, 0, draws, sampler)

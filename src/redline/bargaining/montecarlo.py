@@ -146,24 +146,23 @@ def sample_codings(
     capability_sigma: float = 0.0,
     scale: tuple[float, float] = (0.0, 100.0),
 ) -> dict[str, np.ndarray]:
-    """``draws`` perturbed codings (arrays of shape (draws, actors)) from one generator."""
-    n = position.shape[0]
-    sd = np.broadcast_to(np.asarray(position_sd, dtype=float), (n,))
-    if position_dist == "normal":
-        noise = gen.standard_normal((draws, n))
-    else:
-        noise = gen.uniform(-math.sqrt(3.0), math.sqrt(3.0), (draws, n))
-    x = np.clip(position + sd * noise, scale[0], scale[1])
-    s = np.broadcast_to(salience, (draws, n)).copy()
-    if salience_concentration is not None:
-        inner = (salience > 0) & (salience < 1)
-        a = np.where(inner, salience, 0.5) * salience_concentration
-        b = np.where(inner, 1 - salience, 0.5) * salience_concentration
-        s = np.where(inner, gen.beta(a, b, (draws, n)), s)
-    c = np.broadcast_to(capability, (draws, n)).copy()
-    if capability_sigma > 0:
-        c = c * np.exp(capability_sigma * gen.standard_normal((draws, n)))
-    return {"position": x, "capability": c, "salience": s}
+    """``draws`` perturbed codings (arrays of shape (draws, actors)) from one generator: the package's
+    one sampler, :func:`redline.uncertainty.sample_codings` (this signature keeps the bargaining
+    model's argument order)."""
+    from redline.uncertainty import sample_codings as sample
+
+    return sample(
+        gen,
+        draws,
+        position,
+        salience,
+        capability,
+        position_sd=position_sd,
+        position_dist=position_dist,
+        salience_concentration=salience_concentration,
+        capability_sigma=capability_sigma,
+        scale=scale,
+    )
 
 
 def monte_carlo(
