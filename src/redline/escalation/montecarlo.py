@@ -6,9 +6,9 @@ Bayes update, Schelling's chance. The loop is over steps only. It is the statist
 :func:`redline.escalation.propagate` (agreement within 4 standard errors) and the way to sample
 paths when ladder inputs themselves are drawn per run (pass :class:`LadderParams` with ``D`` rows).
 
-With an integer seed the uniforms come from the block streams of :mod:`redline.rng` (one
-``SeedSequence`` child per ``BLOCK`` of runs), so draw ``i`` gets the same numbers whether the run
-is done in one piece or in chunks (``first_draw``).
+The uniforms come from the block streams of :mod:`redline.rng` (one ``SeedSequence`` child per
+``BLOCK`` of runs; a Generator first yields a seed, as everywhere in the package), so draw ``i`` gets
+the same numbers whether the run is done in one piece or in chunks (``first_draw``).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from redline.escalation.ladder import (
     perceived_retaliation,
 )
 from redline.results import Result
-from redline.rng import BLOCK, RNGLike, as_generator, block_generator
+from redline.rng import BLOCK, RNGLike, as_seed, block_generator
 
 __all__ = ["SimulationResult", "simulate"]
 
@@ -99,14 +99,14 @@ class SimulationResult(Result):
 def _uniforms(rng: RNGLike, draws: int, steps: int, first_draw: int) -> np.ndarray:
     """Uniform numbers ``(1 + 3N, draws)``: row 0 draws the type, rows ``3t-2 .. 3t`` step ``t``.
 
-    Rows are contiguous, so each step reads three plain vectors. With an integer seed, draw ``i``
-    takes column ``i % BLOCK`` of a ``(1 + 3N, BLOCK)`` matrix from its block's own stream
+    Rows are contiguous, so each step reads three plain vectors. ``rng`` becomes a seed
+    (:func:`redline.rng.as_seed`, as in every block-streamed model: a Generator yields one); draw
+    ``i`` takes column ``i % BLOCK`` of a ``(1 + 3N, BLOCK)`` matrix from its block's own stream
     (:func:`redline.rng.block_generator`, the convention of :func:`redline.rng.draw_blocks`);
     whole blocks are drawn, so the numbers do not depend on how a run is chunked.
     """
     width = 1 + 3 * steps
-    if not isinstance(rng, int | np.integer) or isinstance(rng, bool):
-        return as_generator(rng).random((width, draws))
+    rng = as_seed(rng)
     if first_draw < 0:
         raise RedlineError(f"first_draw: expected >= 0, got {first_draw}")
     out = np.empty((width, draws))
@@ -138,8 +138,8 @@ def simulate(
     steps, draws
         Horizon ``N`` and number of runs.
     rng
-        Seed or generator (:func:`redline.rng.as_generator`). An integer seed makes draw ``i``
-        independent of chunking: ``first_draw`` says where this chunk starts.
+        Seed, Generator or None (:func:`redline.rng.as_seed`); draw ``i`` is independent of
+        chunking: ``first_draw`` says where this chunk starts. The seed used is in ``meta``.
     theta0, start
         Optional overrides of the prior belief and the starting rung.
     """
@@ -152,7 +152,8 @@ def simulate(
     k = p.nuclear_rung
     hint = "ask for fewer draws or steps (a sweep runs in chunks through a scenario)"
     check_memory("escalation Monte Carlo", 8.0 * 6 * draws * max(steps, 1), hint=hint)
-    u = _uniforms(rng, draws, steps, first_draw)
+    seed = as_seed(rng)
+    u = _uniforms(seed, draws, steps, first_draw)
 
     def per_run(values: np.ndarray) -> np.ndarray:
         """A parameter for every run: a read-only view (stride 0 when the row is shared)."""
@@ -206,8 +207,7 @@ def simulate(
     reached = np.where(rung[-1] == k, np.argmax(rung == k, axis=0), -1)
     belief, rung = belief.T, rung.T  # (draws, N+1) views of the step-major arrays
     meta = {"steps": steps, "draws": draws, "first_draw": first_draw}
-    if isinstance(rng, int | np.integer) and not isinstance(rng, bool):
-        meta["seed"] = int(rng)
+    meta["seed"] = seed
     if isinstance(ladder, Ladder):
         meta["ladder"] = ladder.name
     return SimulationResult(reached, resolute, belief, rung, meta)
