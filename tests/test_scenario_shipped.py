@@ -304,7 +304,7 @@ def test_headlines_answer_in_words(nato):
 
 def test_compare_difference_interval_against_newcombe():
     """B - A with the MOVER / Newcombe (1998) hybrid score interval, from two Wilson intervals."""
-    from redline.cli.scenario import difference
+    from redline.compare import difference
     from redline.runner import wilson
 
     x1, n1, x2, n2 = 30, 400, 52, 500

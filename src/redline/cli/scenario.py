@@ -10,11 +10,9 @@ from typing import Any
 import typer
 
 from redline.cli._output import Format, console, emit
-from redline.compare import compare_rows, difference, headline_rows
 from redline.errors import RedlineError
-from redline.summary import read_summary
 
-__all__ = ["compare_rows", "difference", "headline_rows", "register"]  # the last three: redline.compare
+__all__ = ["register"]
 
 
 def _store(path: Path):
@@ -73,6 +71,8 @@ def run(
     if fmt is Format.json:
         emit(result.summary, fmt)
         return
+    from redline.compare import headline_rows
+
     emit(headline_rows(result.summary), fmt, title=f"{scenario.scenario.title or scenario.scenario.name}")
     if fmt is Format.table:
         written = (
@@ -176,6 +176,9 @@ def show(
         raise RedlineError(
             f"run {record['run_id']} has status {record['status']}: no summary (finish it with `redline run FILE --resume {record['run_id']}`)"
         )
+    from redline.compare import headline_rows
+    from redline.summary import read_summary
+
     summary = read_summary(record["summary"], where=f"run {record['run_id']}")
     if fmt is Format.json:
         emit(summary.to_dict(), fmt)
@@ -195,11 +198,15 @@ def compare(
     Example: redline compare scenarios/nato-2024.toml scenarios/levers.toml --draws 1000
     """
     summaries = [_summary_of(x, store, draws) for x in (a, b)]
+    from redline.compare import compare_rows
+
     emit(compare_rows(*summaries), fmt, title=f"{a}  vs  {b}")
 
 
 def _summary_of(ref: str, store: Path, draws: int | None) -> dict[str, Any]:
     """The summary of a scenario file (run now, stored) or of a stored run, validated."""
+    from redline.summary import read_summary
+
     return read_summary(_raw_summary_of(ref, store, draws), where=ref).to_dict()
 
 
