@@ -123,7 +123,7 @@ def report_targets(
         if game.article5:
             row["kappa_if_article5"] = s["kappa"]
         else:  # the same coding and levers without the non-member term
-            as_member = {**params, "beta_nonmember": 0.0}
+            as_member = {**params, "treat_as_member": 1.0}
             row["kappa_if_article5"] = apply_levers(
                 from_world(world, target, as_member, **kwargs), levers
             ).kappa()

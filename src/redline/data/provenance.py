@@ -245,3 +245,73 @@ BASE_PROVENANCE: dict[str, Provenance] = {
         ),
     ]
 }
+
+
+# ------------------------------------------------------------ the deterrence model's own tables
+_REPO = "data/sources/deterrence/ in the repository; every row names its public source"
+DETERRENCE_PROVENANCE: dict[str, Provenance] = {
+    "military_personnel": Provenance(
+        table="military_personnel",
+        title="Active military personnel (thousands)",
+        sources=(
+            "NATO 'Defence Expenditure of NATO Countries (2014-2024)', Table 7 (June 2024)",
+            "IISS Military Balance figures as quoted in public pages (row 'source')",
+        ),
+        release="NATO 2024-06 (2023-24 estimates); public quotes 1999-2022",
+        retrieved="2026-12 (project)",
+        licence="NATO content, reuse with credit; quoted figures with their sources",
+        known_gaps=(
+            "non-members: only the years quoted (RUS 1999/2020-22, UKR 2019/2021/2022, MDA 2020, GEO 2008, BLR 2021)",
+            "allies before 2014 and most former-Soviet states: no figure (gaps reported by the coding)",
+        ),
+        notes=_REPO,
+    ),
+    "forward_presence": Provenance(
+        table="forward_presence",
+        title="Allied forward presence on the eastern flank",
+        sources=("NATO press office figures 28 Jun 2022 via LSM", "IISS Military Balance blog Feb 2017", "Bundeswehr"),
+        release="2017, 2022 and 2025 deployments",
+        retrieved="2026-12 (project)",
+        licence="quoted public figures",
+        known_gaps=("Lithuania brigade strength at activation",),
+        notes=_REPO,
+    ),
+    "pew_defend_ally": Provenance(
+        table="pew_defend_ally",
+        title="Public willingness to defend a NATO ally attacked by Russia (Pew Research Center)",
+        sources=("Pew Research Center 2015 (via Politico, UPI)", "Pew Research Center Feb 2020 (via rmx.news)"),
+        release="2015 (8 members), 2019 (16-member median only)",
+        retrieved="2026-12 (project)",
+        licence="quoted public figures",
+        known_gaps=("per-country figures for 2017, 2019, 2020 and 2023 not in our sources",),
+        notes=_REPO,
+    ),
+    "challenger_stakes": Provenance(
+        table="challenger_stakes",
+        title="Dated facts behind the challenger's stakes per target",
+        sources=("public encyclopaedic and government pages named per row",),
+        release="facts dated 1991-2025",
+        retrieved="2026-12 (project)",
+        licence="facts with their sources",
+        notes="project-coded from public pages; " + _REPO,
+    ),
+    "challenger_commitments": Provenance(
+        table="challenger_commitments",
+        title="Russian forces committed to the war in Ukraine",
+        sources=("US Mission to the OSCE, 18 Feb 2022", "Putin year-end press conference, 14 Dec 2023"),
+        release="2022-2023",
+        retrieved="2026-12 (project)",
+        licence="quoted public figures",
+        notes=_REPO,
+    ),
+    "declared_positions": Provenance(
+        table="declared_positions",
+        title="Declared positions of allies on defending non-members",
+        sources=("UK, US, Nordic government statements 2021-2022",),
+        release="2021-2022",
+        retrieved="2026-12 (project)",
+        licence="public statements",
+        notes=_REPO,
+    ),
+}
+BASE_PROVENANCE.update(DETERRENCE_PROVENANCE)
