@@ -49,6 +49,8 @@ def report_game(
     levers: list | None = None,
     defined=None,
     rule: str | None = None,
+    tornado_build=None,
+    tornado_params: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     """Everything printed for one game, as a JSON-ready dict (keys documented in docs/deterrence.md)."""
     from redline.deterrence import compare_levers, monte_carlo
@@ -74,6 +76,10 @@ def report_game(
         seed = r.seed
     if levers:
         out["levers"] = compare_levers(game, levers, draws=draws, rng=seed, defined=defined, rule=rule)
+    if game.question != "continuation" and tornado_build is not None:
+        from redline.deterrence.coding import tornado
+
+        out["tornado"] = _tornado_table(tornado(tornado_build, tornado_params))
     coding = game.allies_frame().copy()
     out["allies"] = coding
     if game.assumptions:
@@ -83,6 +89,15 @@ def report_game(
     if game.gaps:
         out["gaps"] = list(game.gaps)
     out["notes"] = list(game.notes)
+    return out
+
+
+def _tornado_table(frame):
+    """The tornado as a table with a text bar per assumption (the spread of EU_C, the deciding quantity)."""
+    widest = max(float(frame["spread"].max()), 1e-12)
+    out = frame[["assumption", "base", "low", "high", "kappa_low", "kappa_high", "eu_low", "eu_high",
+                 "regime_low", "regime_high"]].copy()
+    out["bar"] = ["#" * max(1, round(10 * s / widest)) if s > 0 else "" for s in frame["spread"]]
     return out
 
 
@@ -118,7 +133,7 @@ def report_targets(
         kwargs = {"capability_source": source, "coalition": coalition, "uncertainty": uncertainty}
         game = apply_levers(from_world(world, target, params, **kwargs), levers)
         s = game.summary()
-        keys = ("target", "basis", "allies", "kappa", "kappa_star", "margin", "regime", "resolve_margin")
+        keys = ("target", "basis", "question", "allies", "kappa", "kappa_star", "margin", "regime", "resolve_margin")
         row = {k: s[k] for k in keys}
         if game.article5:
             row["kappa_if_article5"] = s["kappa"]
@@ -127,9 +142,11 @@ def report_targets(
             row["kappa_if_article5"] = apply_levers(
                 from_world(world, target, as_member, **kwargs), levers
             ).kappa()
-        if draws:
+        if draws and game.question != "continuation":
             r = monte_carlo(game, draws, rng=seed if seed is not None else 0)
             row.update({"p_failure": r.p_failure, "ci_low": r.ci_low, "ci_high": r.ci_high})
+        elif draws:
+            row.update({"p_failure": float("nan"), "ci_low": float("nan"), "ci_high": float("nan")})
         rows.append(row)
         for n in game.notes:
             notes.setdefault(n, []).append(target)
@@ -215,8 +232,13 @@ def _interval(p: float, lo: float, hi: float, digits: int = 4) -> str:
 def _for_terminal(key: str, value):
     """Narrow versions of the wide tables for an 80-column terminal (JSON/CSV keep every column)."""
     if key == "allies":
-        cols = list(dict.fromkeys(c for c in ("ally", "w", "a", "index", *_SHORT) if c in value.columns))
-        return value[cols].rename(columns=_SHORT).round(4), key
+        cols = list(dict.fromkeys(c for c in ("ally", "w", "a", "personnel_k", "w_basis") if c in value.columns))
+        return value[cols].round(4), key
+    if key == "tornado":
+        cols = ["assumption", "low", "high", "eu_low", "eu_high", "regime_low", "regime_high", "bar"]
+        return value[cols].round(3), "tornado (each assumption swung alone; EU_C = challenger's utility of attacking)"
+    if key == "forecasts":
+        return value.round(4), key
     if key == "sensitivity" and len(value) > 12:
         return value.head(12).round(4), f"sensitivity (top 12 of {len(value)}; all in --format json)"
     if key == "restraint":
@@ -234,6 +256,7 @@ def _for_terminal(key: str, value):
                     "lever",
                     "target",
                     "basis",
+                    "question",
                     "kappa",
                     "kappa_if_article5",
                     "kappa_star",
@@ -386,9 +409,16 @@ def deter(
         game = from_world(
             world, t, params, capability_source=capability, coalition=coalition_list, uncertainty=unc
         )
-        out = report_game(game, n, seed if seed is not None else 0, levers, rule=rule)
+        out = report_game(
+            game, n, seed if seed is not None else 0, levers, rule=rule,
+            tornado_build=lambda q, t=t: from_world(
+                world, t, q, capability_source=capability, coalition=coalition_list
+            ),
+            tornado_params=params,
+        )
         out["game"]["date"] = str(world.date)
         out["notes"] = [*out["notes"], *world.notes]
+        out["game"]["question"] = game.question
         _restraint(
             out, game, restraint, sigma_steps, nuclear_weight, n, seed if seed is not None else 0, rule
         )
@@ -400,6 +430,40 @@ def deter(
         _print(out, fmt)
 
 
+def backtest_deterrence(
+    first: int = typer.Option(2000, "--from", help="First year of the panel."),
+    last: int = typer.Option(2025, "--to", help="Last year of the panel."),
+    param: list[str] = typer.Option([], "--param", "-p", help="Coding parameter NAME=VALUE (repeatable)."),
+    boot: int = typer.Option(1000, "--bootstrap", help="Bootstrap resamples of targets for the intervals."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap."),
+    checks: bool = typer.Option(True, "--checks/--no-checks", help="Also code the dated checks."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+) -> None:
+    """Retrodiction: Russia against its neighbours and NATO, each year coded from what was known then.
+
+    Scores P(attack) out of sample (leave-one-target-out) against the base rate and the rule
+    "attack iff a non-member neighbour" (Brier, log loss, bootstrap intervals, calibration), then the
+    dated checks and the targets of docs/deterrence.md.
+
+    Examples:
+
+      redline backtest-deterrence
+
+      redline backtest-deterrence --from 2010 --to 2024 --no-checks --format json
+    """
+    from redline.deterrence.backtest import backtest
+
+    out = backtest(first, last, _params(param), n_boot=boot, seed=seed, checks=checks)
+    out.pop("forecasts")
+    out["notes"] = [
+        "each (target, year) is coded as of 31 December of the year before; attacks of the year are never read",
+        "P(attack) = logistic(alpha + lambda * EU_C), alpha and lambda fitted on the other targets only",
+        "log loss clips probabilities to [0.01, 0.99]; intervals: 95% bootstrap over targets",
+    ]
+    _print(out, fmt)
+
+
 def register(app: typer.Typer) -> None:
-    """Add ``redline deter``."""
+    """Add ``redline deter`` and ``redline backtest-deterrence``."""
     app.command("deter")(deter)
+    app.command("backtest-deterrence")(backtest_deterrence)

@@ -171,6 +171,10 @@ def code_panel(
                     "eu": float(d.eu_attack),
                     "regime": str(d.regime_name),
                     "gaps": len(game.gaps),
+                    "forces_known": int(not any(
+                        g["field"] == "forces" and f"{target} " in g["effect"] and "no military personnel" in g["effect"]
+                        for g in game.gaps
+                    )),
                     "excluded": "",
                 }
             )
@@ -311,7 +315,8 @@ def dated_checks(alpha: float, lam: float, params: Mapping[str, Any] | None = No
                 "p_attack": p,
                 "attacked": hit,
                 "record": what,
-                "pass": (p >= 0.1) if hit else (p <= 0.9),
+                # attacked: the model calls deterrence failure; not attacked: no certain (> 90%) failure
+                "pass": (str(d.regime_name) in ("deterrence_fails", "undeterrable")) if hit else (p <= 0.9),
             }
         )
     return pd.DataFrame(rows)
@@ -332,6 +337,9 @@ def backtest(
     y = np.array([attacked(t, yr, snapshot) for t, yr in zip(scored["target"], scored["year"], strict=True)])
     rows = cross_validate(panel, y)
     table = scores(rows, n_boot, seed)
+    known = (scored["forces_known"] == 1).to_numpy()
+    complete = cross_validate(panel[(panel["excluded"] != "") | (panel["forces_known"] == 1)], y[known])
+    table_complete = scores(complete, n_boot, seed)
     alpha, lam = fit_logit(rows["eu"].to_numpy(), rows["y"].to_numpy())
     _, left_out = panel_targets(first, last, snapshot)
     out: dict[str, Any] = {
@@ -343,10 +351,14 @@ def backtest(
             "excluded_rows": int((panel["excluded"] != "").sum()),
             "left_out_states": ", ".join(left_out) or "none",
             "rows_with_gaps": int((rows["gaps"] > 0).sum()),
+            "rows_target_forces_unknown": int((rows["forces_known"] == 0).sum()),
+            "complete_case_rows": int(len(complete)),
+            "complete_case_attacks": int(complete["y"].sum()),
             "full_sample_alpha": alpha,
             "full_sample_lambda": lam,
         },
         "scores": table,
+        "scores_complete_cases": table_complete,
         "calibration": calibration(rows),
         "forecasts": rows,
     }
@@ -364,6 +376,12 @@ def backtest(
                 "value": f"{model.loc['model', 'brier']:.5f} vs {model.loc['base rate', 'brier']:.5f} "
                 f"(difference 95% CI [{model.loc['base rate', 'diff_low']:+.5f}, {model.loc['base rate', 'diff_high']:+.5f}])",
                 "met": bool(model.loc["model", "brier"] < model.loc["base rate", "brier"]),
+            },
+            {
+                "target": "complete cases (target forces known): Brier below the base rate",
+                "value": f"{table_complete.iloc[0]['brier']:.5f} vs {table_complete.iloc[1]['brier']:.5f} "
+                f"(difference 95% CI [{table_complete.iloc[1]['diff_low']:+.5f}, {table_complete.iloc[1]['diff_high']:+.5f}])",
+                "met": bool(table_complete.iloc[0]["brier"] < table_complete.iloc[1]["brier"]),
             },
             {
                 "target": "no > 90% forecast for a state that was not attacked",
