@@ -31,8 +31,9 @@ def _toy_panel():
     rows = []
     for t, eus in {"A": [1.0, -1.0, -1.0], "B": [0.9, -1.0, -1.0], "C": [-1.0, -1.0, -1.0]}.items():
         for year, eu in zip((2001, 2002, 2003), eus, strict=True):
-            rows.append({"target": t, "year": year, "eu": eu, "member": 0, "neighbour": int(t != "C"),
-                         "excluded": ""})
+            rows.append(
+                {"target": t, "year": year, "eu": eu, "member": 0, "neighbour": int(t != "C"), "excluded": ""}
+            )
     return pd.DataFrame(rows), np.array([1, 0, 0, 1, 0, 0, 0, 0, 0], float)
 
 

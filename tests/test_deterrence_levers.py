@@ -31,8 +31,14 @@ def force_game():
     from redline.deterrence.spec import DeterrenceGame
 
     return DeterrenceGame(
-        target="BBB", allies=("AAA", "CCC", "DDD"), w=np.array([0.6, 0.5, 0.4]), V=1.0, k_L=0.3, k_W=1.5,
-        economy=econ, **econ.derived(),
+        target="BBB",
+        allies=("AAA", "CCC", "DDD"),
+        w=np.array([0.6, 0.5, 0.4]),
+        V=1.0,
+        k_L=0.3,
+        k_W=1.5,
+        economy=econ,
+        **econ.derived(),
     )
 
 

@@ -30,7 +30,9 @@ def rows(name):
 
 def personnel(iso3, year):
     """Latest figure with a year <= year (hand reference)."""
-    found = [(int(r["year"]), float(r["personnel_k"])) for r in rows("military_personnel") if r["iso3"] == iso3]
+    found = [
+        (int(r["year"]), float(r["personnel_k"])) for r in rows("military_personnel") if r["iso3"] == iso3
+    ]
     found = [f for f in found if f[0] <= year]
     return max(found)[1] if found else math.nan
 
@@ -134,7 +136,9 @@ def test_missing_target_forces_are_a_reported_gap_not_zero():
 def _truncate(tables, day):
     out = {}
     for name, t in tables.items():
-        col = "published" if "published" in t.columns else ("start_date" if "start_date" in t.columns else None)
+        col = (
+            "published" if "published" in t.columns else ("start_date" if "start_date" in t.columns else None)
+        )
         if col is None:
             out[name] = t[t["year"] <= day.year]
         else:
@@ -167,7 +171,9 @@ def test_backtest_never_reads_the_year_it_codes(monkeypatch):
 
 def test_tornado_swings_each_assumption_alone(world_2024):
     t = tornado(lambda q: from_world(world_2024, "GEO", q), swings={"k_L": (0.15, 0.6), "rho": (0.0, 0.9)})
-    assert list(t["assumption"]) == sorted(["k_L", "rho"], key=lambda n: -t.set_index("assumption").loc[n, "spread"])
+    assert list(t["assumption"]) == sorted(
+        ["k_L", "rho"], key=lambda n: -t.set_index("assumption").loc[n, "spread"]
+    )
     row = t.set_index("assumption").loc["k_L"]
     g = from_world(world_2024, "GEO", {"k_L": 0.6})
     assert math.isclose(row["eu_high"], float(g.decide().eu_attack))

@@ -142,18 +142,31 @@ def code_panel(
         for target in targets:
             if target == ch.CHALLENGER:
                 raise RedlineError("the challenger RUS cannot be a target of the panel")
-            base = {"target": target, "year": year, "coded_on": coded_on.isoformat(), "member": int(target in members)}
+            base = {
+                "target": target,
+                "year": year,
+                "coded_on": coded_on.isoformat(),
+                "member": int(target in members),
+            }
             row = countries.loc[target]
             base["neighbour"] = int(
                 any(int(row.get(k, 0) or 0) == 1 for k in ("land_border_russia",)) or target in ("BLR",)
             )
             question = ch.status(target, coded_on, snapshot)
             if question == "continuation":
-                rows.append({**base, "question": question, "excluded": "at full war: not a deterrence target"})
+                rows.append(
+                    {**base, "question": question, "excluded": "at full war: not a deterrence target"}
+                )
                 continue
             game = code_game(
-                target, coded_on, members, params, spending=spending, gdp=gdp,
-                countries=actors if actors is not None else countries, snapshot=snapshot,
+                target,
+                coded_on,
+                members,
+                params,
+                spending=spending,
+                gdp=gdp,
+                countries=actors if actors is not None else countries,
+                snapshot=snapshot,
             )
             d = game.decide()
             rows.append(
@@ -171,10 +184,14 @@ def code_panel(
                     "eu": float(d.eu_attack),
                     "regime": str(d.regime_name),
                     "gaps": len(game.gaps),
-                    "forces_known": int(not any(
-                        g["field"] == "forces" and f"{target} " in g["effect"] and "no military personnel" in g["effect"]
-                        for g in game.gaps
-                    )),
+                    "forces_known": int(
+                        not any(
+                            g["field"] == "forces"
+                            and f"{target} " in g["effect"]
+                            and "no military personnel" in g["effect"]
+                            for g in game.gaps
+                        )
+                    ),
                     "excluded": "",
                 }
             )
@@ -275,7 +292,9 @@ def scores(rows: pd.DataFrame, n_boot: int = 1000, seed: int = 0) -> pd.DataFram
     return pd.DataFrame(out)
 
 
-def calibration(rows: pd.DataFrame, edges: Sequence[float] = (0.0, 0.005, 0.02, 0.1, 0.3, 1.0)) -> pd.DataFrame:
+def calibration(
+    rows: pd.DataFrame, edges: Sequence[float] = (0.0, 0.005, 0.02, 0.1, 0.3, 1.0)
+) -> pd.DataFrame:
     """Mean forecast vs observed rate in bins of the model's probability."""
     p, y = rows["p_model"].to_numpy(float), rows["y"].to_numpy(float)
     out = []
@@ -293,8 +312,9 @@ def calibration(rows: pd.DataFrame, edges: Sequence[float] = (0.0, 0.005, 0.02, 
     return pd.DataFrame(out)
 
 
-def dated_checks(alpha: float, lam: float, params: Mapping[str, Any] | None = None,
-                 snapshot: str | None = None) -> pd.DataFrame:
+def dated_checks(
+    alpha: float, lam: float, params: Mapping[str, Any] | None = None, snapshot: str | None = None
+) -> pd.DataFrame:
     """The named dates coded from what was known that day: regime, κ, EU_C and P(attack within a year)."""
     from redline.deterrence.coding import from_world
     from redline.world import World

@@ -114,7 +114,9 @@ def tables(snapshot: str | None = None) -> dict[str, pd.DataFrame]:
     return _tables(None if snapshot is None else str(snapshot))
 
 
-def _active(frame: pd.DataFrame, date: dt.date, start: str = "start_date", end: str = "end_date") -> pd.DataFrame:
+def _active(
+    frame: pd.DataFrame, date: dt.date, start: str = "start_date", end: str = "end_date"
+) -> pd.DataFrame:
     """Rows whose [start, end] spell contains ``date`` (an open end runs on)."""
     s = frame[start]
     e = frame[end]
@@ -129,14 +131,18 @@ def _by_iso3(snapshot: str | None, name: str, column: str) -> dict[str, pd.DataF
 
 
 def _facts(iso3: str, date: dt.date, snapshot: str | None = None) -> pd.DataFrame:
-    t = _by_iso3(snapshot, "challenger_stakes", "iso3").get(iso3, tables(snapshot)["challenger_stakes"].iloc[:0])
+    t = _by_iso3(snapshot, "challenger_stakes", "iso3").get(
+        iso3, tables(snapshot)["challenger_stakes"].iloc[:0]
+    )
     return _active(t, date)
 
 
 def attack_dates(snapshot: str | None = None) -> pd.DataFrame:
     """The attacks of the record (``kind = attack``): iso3, date, fact, source."""
     t = tables(snapshot)["challenger_stakes"]
-    return t[t["kind"] == "attack"][["iso3", "start_date", "fact", "source"]].rename(columns={"start_date": "date"})
+    return t[t["kind"] == "attack"][["iso3", "start_date", "fact", "source"]].rename(
+        columns={"start_date": "date"}
+    )
 
 
 def status(target: str, date: Any, snapshot: str | None = None) -> str:
@@ -176,7 +182,11 @@ def stakes(target: str, date: Any, p: Mapping[str, float], snapshot: str | None 
         terms["base (former-Soviet state)"] = p["v_former_soviet"]
     else:
         terms["base (other state)"] = p["v_other"]
-    for kind, coef in (("government_turned", "v_turned"), ("alignment_move", "v_align"), ("claim", "v_claim")):
+    for kind, coef in (
+        ("government_turned", "v_turned"),
+        ("alignment_move", "v_align"),
+        ("claim", "v_claim"),
+    ):
         if kind in set(recent["kind"]):
             terms[f"{kind} within {p['window_years']:g} y"] = p[coef]
     if "occupied_territory" in kinds:
@@ -206,7 +216,9 @@ def _personnel(iso3: str, year: int, snapshot: str | None) -> tuple[float, str]:
     return float(row["personnel_k"]), f"{row['release']} {int(row['year'])}"
 
 
-def forward_presence(target: str, date: Any, snapshot: str | None = None) -> tuple[float, list[str], list[str]]:
+def forward_presence(
+    target: str, date: Any, snapshot: str | None = None
+) -> tuple[float, list[str], list[str]]:
     """Allied forces forward-deployed on ``target`` (thousands), their lead nations, and gaps.
 
     For each lead nation the newest figure dated by then counts (a later unit without a strength,
@@ -220,7 +232,9 @@ def forward_presence(target: str, date: Any, snapshot: str | None = None) -> tup
         leads.append(str(lead))
         known = group[group["personnel_k"].notna()]
         if len(known) < len(group):
-            gaps.append(f"{lead} {group.iloc[-1]['unit']} on {target}: strength not in the sources, last figure kept")
+            gaps.append(
+                f"{lead} {group.iloc[-1]['unit']} on {target}: strength not in the sources, last figure kept"
+            )
         if len(known):
             total += float(known.iloc[-1]["personnel_k"])
     return total, sorted(leads), gaps
@@ -257,8 +271,13 @@ class Balance:
         return self.c_local / self.t_local if self.t_local > 0 else math.inf
 
 
-def balance(target: str, date: Any, p: Mapping[str, float], world_row: Mapping[str, Any] | None = None,
-            snapshot: str | None = None) -> Balance:
+def balance(
+    target: str,
+    date: Any,
+    p: Mapping[str, float],
+    world_row: Mapping[str, Any] | None = None,
+    snapshot: str | None = None,
+) -> Balance:
     """The first-days balance at ``target`` (module docstring); gaps are listed, never zeroed."""
     date = as_date(date)
     notes, gaps = [], []
@@ -282,13 +301,17 @@ def balance(target: str, date: Any, p: Mapping[str, float], world_row: Mapping[s
     route_rows = facts[facts["kind"] == "route_via"]
     route = route_rows.iloc[0]["fact"] if len(route_rows) else ("land border" if border else "no land border")
     if here > 0:
-        notes.append(f"{CHALLENGER} forces already fighting in {target}: {here:,.0f}k count in the local balance")
+        notes.append(
+            f"{CHALLENGER} forces already fighting in {target}: {here:,.0f}k count in the local balance"
+        )
     if border:
         c_local = available + here
     else:
         on_site = float(stationed["value"].fillna(0.0).sum()) if len(stationed) else 0.0
         if len(stationed) and stationed["value"].isna().any():
-            gaps.append(f"{target}: Russian troops stationed there, strength not in the sources (not counted)")
+            gaps.append(
+                f"{target}: Russian troops stationed there, strength not in the sources (not counted)"
+            )
         c_local = here + on_site + p["access_no_land"] * available
         notes.append(
             f"{target}: {route}; stationed {on_site:g}k + access_no_land {p['access_no_land']:g} × available"
@@ -304,7 +327,10 @@ def balance(target: str, date: Any, p: Mapping[str, float], world_row: Mapping[s
         t_local = fwd
     else:
         t_local = t_own + fwd
-        notes.append(f"{target} personnel {t_own:,.1f}k ({t_src})" + (f" + forward {fwd:g}k ({', '.join(leads)})" if fwd else ""))
+        notes.append(
+            f"{target} personnel {t_own:,.1f}k ({t_src})"
+            + (f" + forward {fwd:g}k ({', '.join(leads)})" if fwd else "")
+        )
     ratio = c_local / t_local if t_local > 0 else math.inf
     fa = ratio >= p["fa_ratio"]
     if fa:
@@ -333,7 +359,9 @@ def _pew(date: dt.date, snapshot: str | None) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=512)
-def _public_resolve(date: dt.date, snapshot: str | None) -> tuple[dict[str, tuple[float, str]], tuple[float, str] | None]:
+def _public_resolve(
+    date: dt.date, snapshot: str | None
+) -> tuple[dict[str, tuple[float, str]], tuple[float, str] | None]:
     """Per-ally Pew-derived w on ``date`` and the fallback (latest median), both with their basis."""
     pew = _pew(date, snapshot)
     medians = pew[pew["iso3"] == "MEDIAN"].sort_values("survey_year")
@@ -355,7 +383,12 @@ def _public_resolve(date: dt.date, snapshot: str | None) -> tuple[dict[str, tupl
 
 
 def willingness(
-    target: str, allies: list[str], date: Any, member: bool, p: Mapping[str, float], snapshot: str | None = None
+    target: str,
+    allies: list[str],
+    date: Any,
+    member: bool,
+    p: Mapping[str, float],
+    snapshot: str | None = None,
 ) -> pd.DataFrame:
     """Per-ally willingness w_k on ``date`` with its basis (see the module docstring)."""
     date = as_date(date)
@@ -379,8 +412,10 @@ def willingness(
             if (d["position"] == "commitment").any():
                 w, basis = p["w_declared"], "declared commitment: " + d.iloc[0]["fact"]
             else:
-                w, basis = p["w_nonmember"], "no treaty obligation: w_nonmember" + (
-                    " (declared: " + d.iloc[0]["fact"] + ")" if len(d) else ""
+                w, basis = (
+                    p["w_nonmember"],
+                    "no treaty obligation: w_nonmember"
+                    + (" (declared: " + d.iloc[0]["fact"] + ")" if len(d) else ""),
                 )
         rows.append({"ally": ally, "w": w, "w_basis": basis})
     return pd.DataFrame(rows, columns=["ally", "w", "w_basis"])

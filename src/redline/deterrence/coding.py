@@ -150,17 +150,28 @@ def resolve_params(params: Mapping[str, Any] | None) -> dict[str, float]:
     return out
 
 
-
 def composite_shares(personnel: np.ndarray, spending: np.ndarray, weight: float) -> np.ndarray:
     """a_k ∝ (personnel share)^weight · (spending share)^(1−weight); one measure when the other is missing.
 
     NaN for an ally with neither; all ones when no ally has either (then counted equally).
     """
     pers, spend = np.asarray(personnel, float), np.asarray(spending, float)
-    ps = pers / np.nansum(pers) if np.isfinite(pers).any() and np.nansum(pers) > 0 else np.full(pers.size, np.nan)
-    ss = spend / np.nansum(spend) if np.isfinite(spend).any() and np.nansum(spend) > 0 else np.full(spend.size, np.nan)
+    ps = (
+        pers / np.nansum(pers)
+        if np.isfinite(pers).any() and np.nansum(pers) > 0
+        else np.full(pers.size, np.nan)
+    )
+    ss = (
+        spend / np.nansum(spend)
+        if np.isfinite(spend).any() and np.nansum(spend) > 0
+        else np.full(spend.size, np.nan)
+    )
     both = np.isfinite(ps) & np.isfinite(ss)
-    out = np.where(both, np.power(np.where(both, ps, 1.0), weight) * np.power(np.where(both, ss, 1.0), 1 - weight), np.nan)
+    out = np.where(
+        both,
+        np.power(np.where(both, ps, 1.0), weight) * np.power(np.where(both, ss, 1.0), 1 - weight),
+        np.nan,
+    )
     out = np.where(~both & np.isfinite(ps), ps, out)
     out = np.where(~both & ~np.isfinite(ps) & np.isfinite(ss), ss, out)
     return np.ones(out.size) if not np.isfinite(out).any() else out
@@ -190,7 +201,11 @@ class ForceEconomy(Economy):
         return max(self.ratio * self.c_local - self.t_local, 0.0)
 
     def derived(self) -> dict[str, float | np.ndarray]:
-        pers = np.full(self.capability.size, np.nan) if self.personnel is None else np.asarray(self.personnel, float)
+        pers = (
+            np.full(self.capability.size, np.nan)
+            if self.personnel is None
+            else np.asarray(self.personnel, float)
+        )
         comp = composite_shares(pers, self.capability, self.personnel_weight)
         comp = np.where(np.isfinite(comp), comp, 0.0)
         a = comp / comp.sum()
@@ -258,10 +273,17 @@ def code_game(
     kept = np.isfinite(comp)
     gaps: list[dict[str, Any]] = []
     for a in np.array(allies)[~kept]:
-        gaps.append({"ally": str(a), "field": "personnel and spending", "effect": "no figure by this date: left out"})
+        gaps.append(
+            {"ally": str(a), "field": "personnel and spending", "effect": "no figure by this date: left out"}
+        )
     if not (np.isfinite(pers).any() or np.isfinite(spend).any()):
-        gaps.append({"ally": "all", "field": "personnel and spending",
-                     "effect": f"no ally figure by {date}: allies counted equally, θ = theta_no_data (assumptions)"})
+        gaps.append(
+            {
+                "ally": "all",
+                "field": "personnel and spending",
+                "effect": f"no ally figure by {date}: allies counted equally, θ = theta_no_data (assumptions)",
+            }
+        )
     for text in bal.gaps:
         gaps.append({"ally": text.split(":")[0].split(" ")[0], "field": "forces", "effect": text})
     allies_kept = [a for a, k in zip(allies, kept, strict=True) if k]
@@ -364,7 +386,9 @@ def from_world(
     if capability_source not in ("nato", "sipri"):
         raise RedlineError(f"capability source {capability_source!r}: expected 'nato' or 'sipri'")
     if challenger != ch.CHALLENGER:
-        raise RedlineError(f"challenger {challenger!r}: the coded data describe Russia (RUS) as the challenger")
+        raise RedlineError(
+            f"challenger {challenger!r}: the coded data describe Russia (RUS) as the challenger"
+        )
     target = str(target).upper()
     if target == ch.CHALLENGER:
         raise RedlineError(f"target {target}: the challenger cannot be its own deterrence target")
@@ -373,7 +397,9 @@ def from_world(
         raise RedlineError(
             f"target {target!r} is not in the World ({len(actors)} states: {', '.join(actors.index[:8])}, ...)"
         )
-    first, second = ("defence_usd", "milex_usd") if capability_source == "nato" else ("milex_usd", "defence_usd")
+    first, second = (
+        ("defence_usd", "milex_usd") if capability_source == "nato" else ("milex_usd", "defence_usd")
+    )
     spending = actors[first].astype(float).fillna(actors[second].astype(float))
     return code_game(
         target,
@@ -390,7 +416,9 @@ def from_world(
 
 
 def tornado(
-    build: Any, params: Mapping[str, Any] | None = None, swings: Mapping[str, tuple[float, float]] | None = None
+    build: Any,
+    params: Mapping[str, Any] | None = None,
+    swings: Mapping[str, tuple[float, float]] | None = None,
 ) -> pd.DataFrame:
     """One-at-a-time swings of the driving assumptions: κ, EU_C(attack) and regime at each end.
 
@@ -415,4 +443,3 @@ def tornado(
     frame.attrs["kappa"] = float(d0.kappa)
     frame.attrs["eu"] = float(d0.eu_attack)
     return frame
-
