@@ -383,9 +383,13 @@ def backtest(
         "forecasts": rows,
     }
     attacks = rows[rows["y"] == 1][["target", "year", "question", "eu", "p_model", "p_base"]]
-    out["attacks"] = attacks.reset_index(drop=True)
+    out["attacks"] = attacks.reset_index(drop=True).astype({"year": str})
     unattacked = rows[rows["y"] == 0].sort_values("p_model", ascending=False)
-    out["highest_unattacked"] = unattacked.head(8)[["target", "year", "question", "eu", "regime", "p_model"]]
+    out["highest_unattacked"] = (
+        unattacked.head(8)[["target", "year", "question", "eu", "regime", "p_model", "forces_known"]]
+        .astype({"year": str})
+        .reset_index(drop=True)
+    )
     if checks:
         out["dated_checks"] = dated_checks(alpha, lam, params, snapshot)
     model = table.set_index("forecast")
