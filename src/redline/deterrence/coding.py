@@ -121,6 +121,9 @@ DESCRIPTIONS: dict[str, str] = {
 
 ASSUMED = ("V", "k_L", "k_W", "theatre_share", "force_ratio", "w_nonmember", "rho")
 
+_GAME_FIELDS = ("k_L", "k_W", "rho")
+"""Assumptions that map one-to-one onto a field of the game (the tornado swings them without recoding)."""
+
 TORNADO_SWINGS: dict[str, tuple[float, float]] = {
     "rho": (0.0, 0.9),
     "k_L": (0.15, 0.6),
@@ -432,7 +435,8 @@ def tornado(
     for name, (lo, hi) in (swings or TORNADO_SWINGS).items():
         out = {"assumption": name, "base": resolve_params(base)[name], "low": lo, "high": hi}
         for end, value in (("low", lo), ("high", hi)):
-            g = build({**base, name: value})
+            # payoff and correlation inputs feed only the game's own fields: no need to recode
+            g = g0.replace(**{name: value}) if name in _GAME_FIELDS else build({**base, name: value})
             d = g.decide()
             out[f"kappa_{end}"] = float(d.kappa)
             out[f"eu_{end}"] = float(d.eu_attack)
