@@ -23,6 +23,7 @@ __all__ = [
     "SCHEMAS",
     "AGGREGATE_CODES",
     "DEFENCE_RELEASES",
+    "RESPONSE_CATEGORIES",
     "schema",
     "validate",
 ]
@@ -311,6 +312,59 @@ SCHEMAS: dict[str, TableSchema] = {
         ),
     ]
 }
+
+
+_URL = r"^https?://\S+$"
+RESPONSE_CATEGORIES = (
+    "none",
+    "rhetoric",
+    "doctrine_change",
+    "nuclear_signalling",
+    "conventional_reprisal",
+    "new_weapon_use",
+    "horizontal",
+)
+"""Russia's answer to an escalation step, from weakest to strongest (docs/escalation.md)."""
+
+SCHEMAS["escalation_events"] = TableSchema(
+    "escalation_events",
+    (
+        _c("step_id", "str", pattern=r"^[a-z0-9_]+$"),
+        _c("date", "date", description="day the step was taken (decision, delivery or first use)"),
+        _c("actor", "str", iso3=True, description="who took the step (ISO3)"),
+        _c(
+            "kind",
+            "str",
+            allowed=("step", "incident"),
+            description="step: a deliberate escalation step; "
+            "incident: an involuntary near miss (exposure for Schelling's chance)",
+        ),
+        _c("step", "str"),
+        _c("rung_before", "int", min=0, max=4),
+        _c("rung_after", "int", min=0, max=4),
+        _c(
+            "red_line",
+            "str",
+            allowed=("explicit", "general", "none"),
+            description="the line Russia declared beforehand: explicit (about this step), general, none",
+        ),
+        _c("red_line_by", "str", nullable=True),
+        _c("red_line_date", "date", nullable=True),
+        _c("red_line_quote", "str", nullable=True),
+        _c("red_line_source", "str", nullable=True, pattern=_URL),
+        _c("crossed", "bool01"),
+        _c("response", "str", nullable=True, allowed=RESPONSE_CATEGORIES),
+        _c("response_date", "date", nullable=True),
+        _c("response_description", "str", nullable=True),
+        _c("response_source", "str", nullable=True, pattern=_URL),
+        _c("step_source", "str", pattern=_URL),
+        _c("notes", "str", nullable=True),
+    ),
+    key=("step_id",),
+    description="Western and Ukrainian escalation steps since 2022, the red line Russia declared "
+    "beforehand and Russia's response, every row sourced",
+    year_column=None,
+)
 
 
 def schema(name: str) -> TableSchema:
