@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "bargain",
     "deter",
     "escalate",
+    "escalation",
     "analytics",
     "scenario",
     "backtest",
