@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from redline.runner import Task
-from redline.scenario import Scenario, ladder_of
+from redline.scenario import Scenario, escalation_fit_of, ladder_of
 
 __all__ = ["build", "deterrence_games", "deterrence_targets", "draw_issue_inputs", "summarise", "world_of"]
 
@@ -386,7 +386,8 @@ def _restraint(scenario: Scenario, world: Any, base_dir: Path, draws: int, seed:
 
     spec = scenario.deterrence.restraint
     game = _game(scenario, world, spec.target)
-    ladder = ladder_of(scenario.escalation, base_dir)
+    fitted = escalation_fit_of(scenario.escalation, base_dir, _as_of(scenario))
+    ladder = fitted if fitted is not None else ladder_of(scenario.escalation, base_dir)
     frame = restraint_sweep(
         game,
         ladder,
@@ -402,7 +403,18 @@ def _restraint(scenario: Scenario, world: Any, base_dir: Path, draws: int, seed:
         "effects": {**RESTRAINT_DEFAULTS, **spec.effects},
         "nuclear_weight": spec.nuclear_weight,
         "table": frame,
+        "time_step": frame.attrs.get("time_step", "step"),
+        "steps": frame.attrs.get("steps"),
+        "fitted": bool(frame.attrs.get("fitted")),
+        "illustrative": bool(getattr(ladder, "illustrative", False)),
+        "assumptions": frame.attrs.get("assumptions", []),
     }
+
+
+def _as_of(scenario: Scenario) -> str:
+    """The scenario's date as the cut-off of the escalation record (end of the year if only a year)."""
+    spec = scenario.world
+    return spec.date.isoformat() if spec.date is not None else f"{spec.effective_year}-12-31"
 
 
 # ======================================================================================= escalation
@@ -411,6 +423,9 @@ def _escalation_questions(scenario: Scenario, base_dir: Path) -> tuple[dict[str,
     from redline.escalation import propagate
 
     spec = scenario.escalation
+    fitted = escalation_fit_of(spec, base_dir, _as_of(scenario))
+    if fitted is not None:
+        return _fitted_escalation(fitted, spec.steps or fitted.ladder.steps, scenario.run.seed)
     ladder = ladder_of(spec, base_dir)
     steps = spec.steps or ladder.steps
     prior = ladder.replace(observations=())
@@ -421,6 +436,7 @@ def _escalation_questions(scenario: Scenario, base_dir: Path) -> tuple[dict[str,
         "illustrative": ladder.illustrative,
         "source": ladder.source,
         "steps": steps,
+        "time_step": ladder.time_step,
         "rungs": list(ladder.rungs),
         "red_lines": [
             {"rung": r.rung, "tau": r.tau, "label": getattr(r, "label", "")} for r in ladder.red_lines
@@ -437,6 +453,56 @@ def _escalation_questions(scenario: Scenario, base_dir: Path) -> tuple[dict[str,
         binary=("escalation.nuclear",),
     )
     return out, [task]
+
+
+FIT_DRAWS = 2000
+"""Posterior draws of the fitted ladder behind the exact interval of P(nuclear)."""
+
+
+def _fitted_escalation(fitted: Any, steps: int, seed: int) -> tuple[dict[str, Any], list[Task]]:
+    """The ladder fitted to the record: posterior-mean curve, P(nuclear) with its 90% interval over
+    posterior draws; the Monte Carlo draws one posterior ladder per run."""
+    from redline.escalation import propagate
+    from redline.escalation.fit import interval
+
+    ladder = fitted.ladder
+    point = propagate(ladder, steps)
+    sampled = propagate(fitted.params(FIT_DRAWS, rng=seed), steps).p_nuclear[:, -1]
+    lo, hi = interval(sampled)
+    out = {
+        "name": ladder.name,
+        "illustrative": False,
+        "fitted": True,
+        "source": ladder.source,
+        "steps": steps,
+        "time_step": ladder.time_step,
+        "rungs": list(ladder.rungs),
+        "red_lines": [{"rung": r.rung, "tau": r.tau, "label": r.label} for r in ladder.red_lines],
+        "observations": [],
+        "posterior": fitted.summary(),
+        "assumptions": fitted.meta["assumptions"],
+        "record": {"start": fitted.meta["record_start"], "end": fitted.meta["record_end"]},
+        "before": None,
+        "after": point.to_dict(),
+        "p_nuclear_before": None,
+        "p_nuclear_after": float(sampled.mean()),
+        "p_nuclear_point": float(point.final[0]),
+        "p_nuclear_lo": lo,
+        "p_nuclear_hi": hi,
+    }
+    task = Task(
+        key="escalation",
+        sampler=partial(_fitted_escalation_sampler, fitted=fitted, steps=steps),
+        binary=("escalation.nuclear",),
+    )
+    return out, [task]
+
+
+def _fitted_escalation_sampler(generator, n, *, fitted, steps):  # noqa: ANN001, ANN202
+    from redline.escalation import simulate
+
+    sim = simulate(fitted.params(n, rng=generator), steps, n, rng=generator)
+    return {"escalation.nuclear": (sim.reached >= 0).astype(float)}
 
 
 def _escalation_sampler(generator, n, *, ladder, steps):  # noqa: ANN001, ANN202
@@ -625,15 +691,34 @@ def summarise(plan: Any, stats: dict[str, dict[str, float]], draws: dict[str, np
             esc["monte_carlo"] = stats["escalation.nuclear"]
         out["escalation"] = esc
         mc = esc.get("monte_carlo", {})
+        unit = "months" if esc.get("time_step") == "month" else "steps"
+        if esc.get("fitted"):
+            answer = (
+                f"{esc['p_nuclear_after'] * 100:.1f}% [{esc['p_nuclear_lo'] * 100:.1f}%, {esc['p_nuclear_hi'] * 100:.1f}%] "
+                f"(90% credible interval), ladder fitted to the record {esc['record']['start']} to "
+                f"{esc['record']['end']}: red-line credibility {esc['posterior']['credibility']['mean'] * 100:.0f}% "
+                "(assumption: thresholds τ, h at rungs never reached, priors)"
+            )
+            lo, hi = esc["p_nuclear_lo"], esc["p_nuclear_hi"]
+        else:
+            answer = (
+                f"{esc['p_nuclear_after'] * 100:.1f}% after the observations, {esc['p_nuclear_before'] * 100:.1f}% before"
+                + (f" (Monte Carlo {mc['mean'] * 100:.1f}%)" if mc else "")
+                + (
+                    " (assumption: illustrative numbers)"
+                    if esc.get("illustrative")
+                    else " (assumption: ladder inputs)"
+                )
+            )
+            lo, hi = mc.get("lo"), mc.get("hi")
         headlines.append(
             _headline(
                 "escalation.nuclear",
-                f"Escalation ({esc['name']}): P(nuclear rung within {esc['steps']} steps)",
-                f"{esc['p_nuclear_after'] * 100:.1f}% after the observations, {esc['p_nuclear_before'] * 100:.1f}% before"
-                + (f" (Monte Carlo {mc['mean'] * 100:.1f}%)" if mc else ""),
+                f"Escalation ({esc['name']}): P(nuclear rung within {esc['steps']} {unit})",
+                answer,
                 esc["p_nuclear_after"],
-                mc.get("lo"),
-                mc.get("hi"),
+                lo,
+                hi,
             )
         )
     if "restraint" in exact:
@@ -641,12 +726,26 @@ def summarise(plan: Any, stats: dict[str, dict[str, float]], draws: dict[str, np
         out["restraint"] = sweep
         frame = sweep["table"]
         lo, hi = frame.iloc[0], frame.iloc[-1]
+
+        def nuclear(row: Any) -> str:
+            text = f"{row['p_nuclear'] * 100:.1f}%"
+            if "p_nuclear_lo" in row and not pd.isna(row.get("p_nuclear_lo")):
+                text += f" [{row['p_nuclear_lo'] * 100:.1f}%, {row['p_nuclear_hi'] * 100:.1f}%]"
+            return text
+
+        unit = "months" if sweep.get("time_step") == "month" else "steps"
+        basis = (
+            "ladder fitted to the record"
+            if sweep.get("fitted")
+            else ("illustrative ladder" if sweep.get("illustrative") else "ladder inputs")
+        )
         headlines.append(
             _headline(
                 "restraint",
                 f"Deterrence versus restraint for {sweep['target']}: lifting the restrictions (σ 0 → 1)",
                 f"P(deterrence failure) {lo['p_failure'] * 100:.1f}% → {hi['p_failure'] * 100:.1f}%; "
-                f"P(nuclear rung) {lo['p_nuclear'] * 100:.1f}% → {hi['p_nuclear'] * 100:.1f}%",
+                f"P(nuclear rung within {sweep.get('steps')} {unit}) {nuclear(lo)} → {nuclear(hi)} "
+                f"(assumption: effect sizes of support, thresholds τ; {basis})",
                 float(hi["p_failure"] - lo["p_failure"]),
                 change=True,
             )
@@ -777,7 +876,8 @@ def _summarise_deterrence(
                 f"lever.{name}",
                 f"Lever {name}: change in P(deterrence failure)",
                 f"largest change {biggest['delta_p'] * 100:+.1f} pp for {biggest['target']}; "
-                f"mean over targets {np.mean([r['delta_p'] for r in lever_rows]) * 100:+.1f} pp",
+                f"mean over targets {np.mean([r['delta_p'] for r in lever_rows]) * 100:+.1f} pp "
+                "(assumption: the lever's effect sizes)",
                 biggest["delta_p"],
                 biggest["delta_lo"],
                 biggest["delta_hi"],

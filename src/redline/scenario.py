@@ -56,6 +56,7 @@ __all__ = [
     "WorldSpec",
     "case_path",
     "issue_case",
+    "escalation_fit_of",
     "ladder_of",
     "load_scenario",
     "parse_scenario",
@@ -459,19 +460,25 @@ class Escalation(_Strict):
     format of ``redline escalate`` ladder files, or ``file`` = a ladder file relative to the scenario.
 
     Observations in the ladder (e.g. the Kursk incursion) update the pusher's belief: the report shows
-    the curves before and after them.
+    the curves before and after them. With ``fit = true`` the ladder is fitted to the record of red
+    lines crossed since 2022 (the ``escalation_events`` table, up to the scenario's date); the ladder
+    or file, if given, only supplies the structure (rungs, red lines and τ, h at unreached rungs), and
+    the steps are months.
     """
 
     ladder: dict[str, Any] | None = None
     file: str | None = None
     steps: int | None = Field(default=None, ge=1, le=200)
+    fit: bool = False
+    retaliation: Literal["strict", "material", "signal"] = "strict"
 
     @model_validator(mode="after")
     def _one_source(self) -> Escalation:
-        if (self.ladder is None) == (self.file is None):
+        if self.ladder is not None and self.file is not None:
+            raise ValueError("at most one of an [escalation.ladder] table or file = 'ladder.toml' || both")
+        if not self.fit and self.ladder is None and self.file is None:
             raise ValueError(
-                "exactly one of an [escalation.ladder] table or file = 'ladder.toml' || "
-                + ("both" if self.ladder is not None else "neither")
+                "exactly one of an [escalation.ladder] table or file = 'ladder.toml' (or fit = true) || neither"
             )
         return self
 
@@ -843,14 +850,42 @@ def _deterrence_problems(scenario: Scenario) -> list[tuple[str, tuple[Any, ...],
     return problems
 
 
-def ladder_of(spec: Escalation, base_dir: Path = Path()):  # noqa: ANN201 - an escalation Ladder
-    """The :class:`redline.escalation.Ladder` of the ``[escalation]`` section."""
+def ladder_of(spec: Escalation, base_dir: Path = Path(), as_of: str | None = None):  # noqa: ANN201
+    """The :class:`redline.escalation.Ladder` of the ``[escalation]`` section (fitted when ``fit``)."""
+    fitted = escalation_fit_of(spec, base_dir, as_of)
+    if fitted is not None:
+        return fitted.ladder
+    return _base_ladder(spec, base_dir)
+
+
+def _base_ladder(spec: Escalation, base_dir: Path):  # noqa: ANN202
     from redline.escalation import load_ladder, parse_ladder
 
     if spec.ladder is not None:
         return parse_ladder(spec.ladder, where="escalation.ladder")
-    path = Path(spec.file)  # type: ignore[arg-type]
+    if spec.file is None:
+        return None
+    path = Path(spec.file)
     return load_ladder(path if path.is_absolute() else base_dir / path)
+
+
+def escalation_fit_of(spec: Escalation, base_dir: Path = Path(), as_of: str | None = None):  # noqa: ANN201
+    """The ladder fitted to the record (:class:`redline.escalation.fit.EscalationFit`) when the
+    section says ``fit = true``, else ``None``. ``as_of``: the scenario's date (record cut-off)."""
+    if not spec.fit:
+        return None
+    from redline.escalation.fit import fit_escalation
+
+    base = _base_ladder(spec, base_dir)
+    if base is not None:
+        base = base.replace(observations=())
+    return fit_escalation(
+        None,
+        base,
+        retaliation=spec.retaliation,
+        months=spec.steps or (base.steps if base else 12),
+        as_of=as_of,
+    )
 
 
 def load_scenario(path: str | Path, check_data: bool = True) -> Scenario:

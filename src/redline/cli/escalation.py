@@ -33,7 +33,7 @@ FormatOpt = typer.Option(Format.table, "--format", "-f", help="table, csv or jso
 def fit_report(
     catalogue: Path | None = None,
     base: Path | None = None,
-    retaliation: str = "material",
+    retaliation: str = "strict",
     months: int = 12,
     draws: int = 2000,
     seed: int = 0,
@@ -200,7 +200,12 @@ def _comment(out: dict[str, Any]) -> str:
 @escalation_app.command("check")
 def check(
     catalogue: Path | None = CatalogueOpt,
-    retaliation: str = RetaliationOpt,
+    retaliation: str = typer.Option(
+        "material",
+        "--retaliation",
+        help="strict, material (default here: under strict no crossing was answered, so the binary "
+        "check is degenerate) or signal.",
+    ),
     mode: str = typer.Option(
         "loo", "--mode", help="loo (leave one crossing out) or forward (earlier crossings only)."
     ),

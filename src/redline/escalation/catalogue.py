@@ -25,6 +25,9 @@ DECLARED = ("explicit", "general")
 """Red-line codings that count as a declared line (a crossing is a test of Russia's credibility)."""
 
 RETALIATION: dict[str, frozenset[str]] = {
+    # the ladder's own sense (models.md §4.2): an answer that moves the war one rung up, i.e. turns
+    # on the West itself (horizontal escalation); strikes inside Ukraine stay on the same rung
+    "strict": frozenset({"horizontal"}),
     # a material answer: force used in reply (the ladder's "retaliation")
     "material": frozenset({"conventional_reprisal", "new_weapon_use", "horizontal"}),
     # any costly signal beyond words: also doctrine changes and nuclear signalling

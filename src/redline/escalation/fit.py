@@ -222,6 +222,7 @@ class EscalationFit:
     retaliation: str
     catalogue_rows: int
     meta: dict[str, Any] = field(default_factory=dict)
+    tau_record: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def params(self, draws: int, rng: RNGLike = 0, **overrides: Any) -> LadderParams:
         """Posterior draws of the ladder as kernel arrays (leading draw axis ``draws``).
@@ -233,18 +234,67 @@ class EscalationFit:
         gen = as_generator(rng)
         s = self.posterior.sample(draws, gen)
         h = np.tile(np.asarray(self.ladder.h, dtype=float), (draws, 1))
+        shared: dict[tuple[float, float], np.ndarray] = {}  # pooled rungs share one draw
         for row in self.h:
             if row["observed"]:
-                h[:, row["rung"]] = gen.beta(row["a"], row["b"], draws)
+                key = (row["a"], row["b"]) if row.get("pooled") else (row["a"], row["b"], row["rung"])
+                if key not in shared:
+                    shared[key] = gen.beta(row["a"], row["b"], draws)
+                h[:, row["rung"]] = shared[key]
         values: dict[str, Any] = {
             "q_resolute": s["q_resolute"],
             "q_bluffer": s["q_bluffer"],
             "theta0": s["theta"],
             "pi_resolute": s["theta"],
             "h": h,
+            "tau": self._tau_draws(s["q_resolute"], s["q_bluffer"], gen),
         }
         values.update(overrides)
         return self.ladder.params(draws, **values)
+
+    def _rho_after(self, crossings_seen: int, q_r: Any, q_b: Any) -> np.ndarray:
+        """The pusher's perceived retaliation after the first ``crossings_seen`` crossings (Bayes
+        from the prior), per value of q_R, q_B."""
+        y = self.crossings["retaliated"].to_numpy()[:crossings_seen]
+        k, n = int(y.sum()), int(y.size)
+        q_r, q_b = np.asarray(q_r, float), np.asarray(q_b, float)
+        with np.errstate(divide="ignore"):
+            log_r = math.log(self.prior.theta) + k * np.log(q_r) + (n - k) * np.log1p(-q_r)
+            log_b = math.log1p(-self.prior.theta) + k * np.log(q_b) + (n - k) * np.log1p(-q_b)
+        theta = 1.0 / (1.0 + np.exp(np.clip(log_b - log_r, -700, 700)))
+        return theta * q_r + (1.0 - theta) * q_b
+
+    def tau_bounds(self, q_r: Any, q_b: Any) -> list[dict[str, Any]]:
+        """Bounds on each red line's threshold τ_L revealed by the pusher's choices (rule: cross iff
+        ρ < τ_L): a line crossed when the perceived retaliation was ρ has τ_L > ρ; a line not
+        crossed while the record stood below it, up to its end, has τ_L ≤ ρ at the end."""
+        out = []
+        for line in self.ladder.red_lines:
+            info = self.tau_record.get(line.rung)
+            if info is None:
+                out.append({"rung": line.rung, "lo": None, "hi": None})
+                continue
+            lo = self._rho_after(info["seen_before_crossing"], q_r, q_b) if info["crossed_on"] else None
+            hi = self._rho_after(len(self.crossings), q_r, q_b) if info["held_at_end"] else None
+            out.append({"rung": line.rung, "lo": lo, "hi": hi})
+        return out
+
+    def _tau_draws(self, q_r: np.ndarray, q_b: np.ndarray, gen: np.random.Generator) -> np.ndarray:
+        """τ per draw: uniform between the revealed bounds (prior uniform on [0, 1]); the base
+        ladder's value (an assumption) where the record says nothing."""
+        tau = np.tile(np.asarray(self.ladder.tau, dtype=float), (q_r.size, 1))
+        base = dict(
+            zip([r.rung for r in self.base.red_lines], [r.tau for r in self.base.red_lines], strict=True)
+        )
+        for bound in self.tau_bounds(q_r, q_b):
+            rung, lo, hi = bound["rung"], bound["lo"], bound["hi"]
+            if lo is None and hi is None:
+                tau[:, rung] = base[rung]
+                continue
+            lo = np.zeros(q_r.size) if lo is None else lo
+            hi = np.ones(q_r.size) if hi is None else np.maximum(hi, lo)
+            tau[:, rung] = lo + (hi - lo) * gen.random(q_r.size)
+        return tau
 
     def summary(self) -> dict[str, Any]:
         """The posterior figures with 90% intervals, JSON-ready."""
@@ -285,11 +335,13 @@ def fit_escalation(
     catalogue: pd.DataFrame | str | None = None,
     base: Ladder | None = None,
     *,
-    retaliation: str = "material",
+    retaliation: str = "strict",
     prior: FitPrior = FitPrior(),
     lines: tuple[str, ...] = DECLARED,
     months: int | None = None,
     exclude: tuple[str, ...] = (),
+    as_of: str | None = None,
+    pool_h: bool = True,
 ) -> EscalationFit:
     """Fit the ladder's credibility, response probabilities and monthly involuntary escalation.
 
@@ -302,32 +354,58 @@ def fit_escalation(
         The ladder whose structure is kept (rungs, red lines and τ, h at unobserved rungs);
         default :data:`BASE_LADDER` (models.md §4.3 numbers, assumptions).
     retaliation
-        Which response categories count as retaliation: ``material`` (force used in reply) or
-        ``signal`` (also doctrine changes and nuclear signalling).
+        Which response categories count as retaliation: ``strict`` (default, the ladder's sense:
+        an answer that moves the war a rung up, i.e. turns on the West), ``material`` (any force
+        used in reply) or ``signal`` (also doctrine changes and nuclear signalling).
     lines
         Red-line codings that count as declared (default explicit and general).
     months
         Horizon in months of the fitted ladder (default: the base ladder's ``steps``).
     exclude
         Step ids left out of the fit (leave-one-out).
+    pool_h
+        One monthly involuntary-escalation rate for all rungs the record stood on (default: rungs 1
+        and 2 are both Kahn's "intense crisis" band, and a few months at one rung say little on
+        their own); ``False`` fits one rate per rung.
+    as_of
+        Use only the record up to this date (``YYYY-MM-DD``; a scenario's date): later rows are
+        dropped and the exposure ends there.
     """
     if catalogue is None or isinstance(catalogue, str):
         catalogue = load_catalogue(catalogue)
     base = BASE_LADDER if base is None else base
     kept = catalogue[~catalogue["step_id"].isin(exclude)]
+    if as_of is not None:
+        kept = kept[kept["date"] <= pd.Timestamp(as_of)]
     cross = crossings(kept, retaliation, lines)
     post = grid_posterior(cross["retaliated"].to_numpy(), prior)
-    timeline = rung_timeline(kept)
+    timeline = rung_timeline(kept, end=as_of)
     k_rung = base.nuclear_rung
     h_rows: list[dict[str, Any]] = []
     h_point = list(base.h)
+    exposure = {
+        rung: (
+            float(timeline.loc[timeline["rung"] == rung, "months"].sum()),
+            int(timeline.loc[timeline["rung"] == rung, "events"].sum()),
+        )
+        for rung in range(k_rung)
+    }
+    seen = [rung for rung, (m, _) in exposure.items() if m > 0]
+    pooled_m = sum(exposure[r][0] for r in seen)
+    pooled_ev = sum(exposure[r][1] for r in seen)
     for rung in range(k_rung):
-        exposure = timeline.loc[timeline["rung"] == rung]
-        m = float(exposure["months"].sum()) if not exposure.empty else 0.0
-        ev = int(exposure["events"].sum()) if not exposure.empty else 0
+        m, ev = exposure[rung]
         if m > 0:
-            a, b = prior.h[0] + ev, prior.h[1] + max(m - ev, 0.0)
-            row = {"rung": rung, "observed": True, "months": m, "events": ev, **_beta_summary(a, b)}
+            tot_m, tot_ev = (pooled_m, pooled_ev) if pool_h else (m, ev)
+            a, b = prior.h[0] + tot_ev, prior.h[1] + max(tot_m - tot_ev, 0.0)
+            row = {
+                "rung": rung,
+                "observed": True,
+                "months": m,
+                "events": ev,
+                "pooled": pool_h,
+                **_beta_summary(a, b),
+            }
             h_point[rung] = row["mean"]
         else:
             row = {
@@ -335,6 +413,7 @@ def fit_escalation(
                 "observed": False,
                 "months": 0.0,
                 "events": 0,
+                "pooled": False,
                 "mean": base.h[rung],
                 "lo": math.nan,
                 "hi": math.nan,
@@ -344,6 +423,7 @@ def fit_escalation(
     current = int(timeline.attrs["current_rung"])
     point = post.summary()
     theta = post.credibility
+    tau_record = _revealed_lines(kept, cross, base, current)
     ladder = dataclasses.replace(
         base,
         q_resolute=point["q_resolute"]["mean"],
@@ -359,7 +439,8 @@ def fit_escalation(
         illustrative=False,
         source=(
             f"posterior means from the record {timeline.attrs['start']} to {timeline.attrs['end']} "
-            f"(retaliation = {retaliation}); ASSUMPTIONS: thresholds tau, h at unobserved rungs "
+            f"(retaliation = {retaliation}); thresholds tau bounded by the pusher's choices where the "
+            f"record informs them; ASSUMPTIONS: other thresholds, h at unobserved rungs "
             f"{[r['rung'] for r in h_rows if not r['observed']]}, priors"
         ),
     )
@@ -370,13 +451,61 @@ def fit_escalation(
         "current_rung": current,
         "excluded": list(exclude),
         "assumptions": [
-            "red-line thresholds tau (the pusher's gain/cost ratios)",
+            "red-line thresholds tau the record does not bound (uniform between the revealed bounds otherwise)",
             "h at rungs never reached",
             f"prior P(resolute) = {prior.theta}",
             f"Beta priors q_R {prior.q_resolute}, q_B {prior.q_bluffer} on q_B <= q_R, h {prior.h}",
             f"retaliation coding = {retaliation}",
+            "one monthly involuntary-escalation rate for the rungs the record stood on"
+            if pool_h
+            else "one monthly involuntary-escalation rate per rung",
         ],
     }
-    return EscalationFit(
-        post, cross, timeline, h_rows, categories, ladder, base, prior, retaliation, len(kept), meta
+    fitted = EscalationFit(
+        post,
+        cross,
+        timeline,
+        h_rows,
+        categories,
+        ladder,
+        base,
+        prior,
+        retaliation,
+        len(kept),
+        meta,
+        tau_record,
     )
+    # the point ladder: each informed threshold at the middle of its bounds at the posterior-mean q's
+    bounds = fitted.tau_bounds(ladder.q_resolute, ladder.q_bluffer)
+    lines = []
+    for line, bound in zip(ladder.red_lines, bounds, strict=True):
+        lo, hi = bound["lo"], bound["hi"]
+        if lo is None and hi is None:
+            lines.append(line)
+            continue
+        lo = 0.0 if lo is None else float(lo)
+        hi = 1.0 if hi is None else max(float(hi), lo)
+        lines.append(dataclasses.replace(line, tau=(lo + hi) / 2.0))
+    return dataclasses.replace(fitted, ladder=ladder.replace(red_lines=tuple(lines)))
+
+
+def _revealed_lines(
+    catalogue: pd.DataFrame, cross: pd.DataFrame, base: Ladder, current: int
+) -> dict[int, dict[str, Any]]:
+    """Which red lines the record informs: crossed (on which date, after how many crossings of
+    declared lines) or held up to the end of the record (the record stands just below it)."""
+    out: dict[int, dict[str, Any]] = {}
+    steps = catalogue[(catalogue["kind"] == "step") & (catalogue["crossed"] == 1)]
+    for line in base.red_lines:
+        moved = steps[(steps["rung_before"] == line.rung) & (steps["rung_after"] > line.rung)]
+        crossed_on = moved["date"].min() if not moved.empty else None
+        held = current == line.rung
+        if crossed_on is None and not held:
+            continue
+        seen = int((cross["date"] < crossed_on).sum()) if crossed_on is not None else 0
+        out[line.rung] = {
+            "crossed_on": None if crossed_on is None else crossed_on.date().isoformat(),
+            "seen_before_crossing": seen,
+            "held_at_end": held,
+        }
+    return out
