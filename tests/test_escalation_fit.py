@@ -317,3 +317,46 @@ def test_thresholds_are_bounded_by_the_pushers_choices() -> None:
     # with no involuntary escalation the fitted ladder stays put: P(nuclear) = 0
     still = propagate(fit.params(200, rng=1, h=np.zeros(4)), 24).final
     assert np.all(still == 0)
+
+
+def test_shipped_fitted_ladder_matches_the_bundled_record() -> None:
+    """examples/ladders/fitted.toml is `redline escalation fit --write` on the bundled catalogue."""
+    shipped = load_ladder(Path(__file__).resolve().parents[1] / "examples" / "ladders" / "fitted.toml")
+    fresh = fit_escalation().ladder
+    assert shipped.replace(source="") == fresh.replace(source="")
+    assert shipped.time_step == "month"
+
+
+def test_cli_fit_and_check(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from redline.cli import app
+
+    runner = CliRunner()
+    out = tmp_path / "fitted.toml"
+    result = runner.invoke(
+        app, ["escalation", "fit", "--format", "json", "--draws", "200", "--write", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["posterior"]["crossings"] == 8 and data["posterior"]["answered"] == 0
+    assert (
+        data["forecast"]["p_nuclear"]["lo"]
+        <= data["forecast"]["p_nuclear"]["mean"]
+        <= data["forecast"]["p_nuclear"]["hi"]
+    )
+    assert "assumption" in data["forecast"]["label"]
+    assert load_ladder(out).time_step == "month"
+    result = runner.invoke(app, ["escalation", "check", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert {row["method"] for row in json.loads(result.output)["scores"]} == {
+        "model",
+        "base_rate",
+        "no_response",
+    }
+    bad = tmp_path / "bad.csv"
+    bad.write_text(SOURCE.read_text().replace("2022-12-21,USA", "2022-12-32,USA"))
+    result = runner.invoke(app, ["escalation", "fit", "--catalogue", str(bad)])
+    assert result.exit_code == 2 and "row 3, column 'date'" in result.output

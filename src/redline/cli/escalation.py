@@ -23,9 +23,10 @@ CatalogueOpt = typer.Option(
     help="A catalogue CSV in the columns of escalation_events (default: the bundled table).",
 )
 RetaliationOpt = typer.Option(
-    "material",
+    "strict",
     "--retaliation",
-    help="What counts as Russia answering: material (force) or signal (also doctrine, nuclear signalling).",
+    help="What counts as Russia answering: strict (moves the war a rung up: turns on the West), "
+    "material (any force used in reply) or signal (also doctrine changes, nuclear signalling).",
 )
 FormatOpt = typer.Option(Format.table, "--format", "-f", help="table, csv or json.")
 
@@ -90,7 +91,8 @@ def fit_report(
             "p_nuclear_point": float(point.final[0]),
             "p_nuclear": {"mean": float(final.mean()), "lo": lo, "hi": hi},
             "p_rung3_or_above": {"mean": float(np.mean(clash)), "lo": clo, "hi": chi},
-            "label": "assumption: tau and h at rungs never reached; fitted: credibility, q_R, q_B, h at rungs 1-2",
+            "label": "assumption: h at rungs never reached, thresholds tau between their revealed bounds, "
+            "priors; fitted: credibility, q_R, q_B, h at the rungs the record stood on",
         },
         "assumptions": fit.meta["assumptions"],
         "_fit": fit,

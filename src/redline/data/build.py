@@ -141,6 +141,7 @@ BUILD_STEPS: list[BuildStep] = [
             "declared_positions",
         )
     ),
+    csv_table("escalation_events"),  # red lines crossed since 2022 and Russia's answers (docs/escalation.md)
 ]
 """Steps for the tables beyond :data:`SOURCE_TABLES` and ``memberships``."""
 

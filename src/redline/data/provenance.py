@@ -201,6 +201,25 @@ BASE_PROVENANCE: dict[str, Provenance] = {
             known_gaps=("URLs spot-checked only; verify before relying on them",),
         ),
         _p(
+            table="escalation_events",
+            title="Escalation steps since 2022: red lines declared beforehand, crossed, Russia's response",
+            sources=(
+                "hand-built in the repository (data/sources/escalation_events.csv); one public page per "
+                "step, per red-line quote and per response, URLs in the step_source, red_line_source and "
+                "response_source columns (news reports: Reuters/AP via regional outlets, Kyiv Independent, "
+                "Ukrainska Pravda, TASS, The Moscow Times, ...)",
+            ),
+            release="12 rows, 2022-06-23 to 2025-10-17 (the latest date the sources reached)",
+            retrieved="2026-12 (pages read through a stored public-page search)",
+            licence="project (facts and codings); linked pages under their own terms",
+            known_gaps=(
+                "one response per step (the strongest found); steps without an answer found are coded none",
+                "linking a response to a step and coding a line as 'general' are judgements, stated in notes",
+                "incidents: only the September 2025 drones over Poland; other near misses not coded",
+            ),
+            notes="Read by redline.escalation (fitted ladder, docs/escalation.md).",
+        ),
+        _p(
             table="memberships",
             title="Membership spells of NATO, EU, BRICS, CSTO with dates",
             sources=(
