@@ -107,7 +107,7 @@ def build(
             exact["deterrence"] = result
             tasks.extend(det_tasks)
         if models.escalation and scenario.escalation is not None:
-            result, esc_tasks = _escalation_questions(scenario, base_dir)
+            result, esc_tasks = _escalation_questions(scenario, base_dir, seed)
             exact["escalation"] = result
             tasks.extend(esc_tasks)
             if models.deterrence and scenario.deterrence.restraint is not None:
@@ -418,14 +418,17 @@ def _as_of(scenario: Scenario) -> str:
 
 
 # ======================================================================================= escalation
-def _escalation_questions(scenario: Scenario, base_dir: Path) -> tuple[dict[str, Any], list[Task]]:
+def _escalation_questions(
+    scenario: Scenario, base_dir: Path, seed: int | None = None
+) -> tuple[dict[str, Any], list[Task]]:
     """Exact curves before and after the ladder's observations; a Monte Carlo check of the latter."""
     from redline.escalation import propagate
 
     spec = scenario.escalation
     fitted = escalation_fit_of(spec, base_dir, _as_of(scenario))
     if fitted is not None:
-        return _fitted_escalation(fitted, spec.steps or fitted.ladder.steps, scenario.run.seed)
+        seed = scenario.run.seed if seed is None else seed
+        return _fitted_escalation(fitted, spec.steps or fitted.ladder.steps, seed)
     ladder = ladder_of(spec, base_dir)
     steps = spec.steps or ladder.steps
     prior = ladder.replace(observations=())
