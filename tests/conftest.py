@@ -1,4 +1,7 @@
-"""Test fixtures: the repository's source data folder, the optional shared folder beside it, bounded hypothesis runs."""
+"""Test fixtures: the repository's source data and development cases, bounded hypothesis runs, a browser.
+
+Everything a test reads is inside the repository: a lone clone runs (and skips) nothing else.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +13,32 @@ import pytest
 from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 SOURCES = ROOT / "data" / "sources"
 
 settings.register_profile("redline", max_examples=40, deadline=None)
 settings.load_profile("redline")
 
 
+DEVELOPMENT_CASES = (
+    "deu_leopard2_ukraine_2023",
+    "eu_sanctions_patriarch_kirill_2022",
+    "eu_ukraine_facility_dec2023",
+    "nato_no_fly_zone_2022",
+    "nato_secretary_general_rutte_2024",
+    "nato_ukraine_invitation_vilnius_2023",
+    "swe_nato_accession_2024",
+    "usa_cluster_munitions_2023",
+)
+"""The eight development cases (2022-2024) of ``backtest/cases/``, coded before their outcome."""
+
+
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    """The ``shared/`` folder beside the repository (data, docs, backtest cases)."""
-    if not SHARED.is_dir():
-        pytest.skip(f"{SHARED} not found: the shared data folder sits beside the repository")
-    return SHARED
+def development_cases(tmp_path_factory) -> Path:
+    """A folder holding only the eight development cases (copied from the repository's corpus)."""
+    folder = tmp_path_factory.mktemp("development_cases")
+    for name in DEVELOPMENT_CASES:
+        shutil.copy(ROOT / "backtest" / "cases" / f"{name}.toml", folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -139,7 +139,6 @@ def test_frontline_flags_by_hand():
 
 def test_every_user_of_frontline_agrees_with_the_definition():
     from redline.analytics.claims import _frontline, load_claim_tables
-    from redline.deterrence.coding import _border
     from redline.frontline import frontline_states
     from redline.issues import indicator_frame
     from redline.scenario import WorldSpec
@@ -151,7 +150,6 @@ def test_every_user_of_frontline_agrees_with_the_definition():
     assert {"POL", "FIN", "EST", "LVA", "LTU", "NOR"} <= expected and "DEU" not in expected
     tables, _ = load_claim_tables()
     assert _frontline(tables["countries"]) & set(actors.index) == expected
-    assert {a for a in actors.index if _border(actors.loc[a]) == 1} == expected
     indicators = indicator_frame(world, WorldSpec(year=2024))
     assert set(indicators.index[indicators["frontline"] == 1]) == expected
 

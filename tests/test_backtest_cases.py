@@ -100,8 +100,8 @@ def modified(path: tuple[str, ...], value=None, delete: bool = False) -> dict:
     return data
 
 
-def test_shared_cases_parse_with_their_fields(shared_dir):
-    files = find_cases(shared_dir / "backtest" / "cases")
+def test_development_cases_parse_with_their_fields(development_cases):
+    files = find_cases(development_cases)
     assert len(files) == 8
     for path in files:
         raw = tomllib.loads(path.read_text())
@@ -122,14 +122,6 @@ def test_shared_cases_parse_with_their_fields(shared_dir):
         outcome = read_outcome(path)
         assert outcome.adopted == raw["outcome"]["adopted"]
         assert outcome.outcome_value == raw["outcome"]["outcome_value"]
-
-
-def test_repo_copies_equal_the_shared_cases(shared_dir):
-    # The repository ships the eight development cases unchanged, plus the 2008-2022 corpus.
-    shared = sorted((shared_dir / "backtest" / "cases").glob("*.toml"))
-    assert {p.name for p in shared} <= {p.name for p in REPO_CASES.glob("*.toml")}
-    for path in shared:
-        assert (REPO_CASES / path.name).read_bytes() == path.read_bytes()
 
 
 def test_minimal_case_and_actor_table(tmp_path):
@@ -257,7 +249,7 @@ class GuardedTable(dict):
         raise AssertionError("the forecast path iterated over all values (including [outcome])")
 
 
-def test_read_case_never_reads_the_outcome_table(tmp_path, monkeypatch, shared_dir):
+def test_read_case_never_reads_the_outcome_table(tmp_path, monkeypatch, development_cases):
     loaded = []
 
     def guarded_load(path):
@@ -266,12 +258,12 @@ def test_read_case_never_reads_the_outcome_table(tmp_path, monkeypatch, shared_d
         return data
 
     monkeypatch.setattr(cases_module, "_load", guarded_load)
-    for path in find_cases(shared_dir / "backtest" / "cases"):
+    for path in find_cases(development_cases):
         case = read_case(path)
         forecast_case(case, draws=20, seed=1, bargainer=median_bargainer)
     assert len(loaded) == 8 and all("outcome" in d for d in loaded)
     with pytest.raises(AssertionError, match=r"read \[outcome\]"):
-        read_outcome(find_cases(shared_dir / "backtest" / "cases")[0])  # the guard does fire
+        read_outcome(find_cases(development_cases)[0])  # the guard does fire
 
 
 def test_forecast_is_the_same_whatever_the_outcome_says(tmp_path):

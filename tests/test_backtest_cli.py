@@ -27,8 +27,8 @@ def strict_json(text: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def cases_dir(shared_dir):
-    return shared_dir / "backtest" / "cases"
+def cases_dir(development_cases):
+    return development_cases
 
 
 @pytest.fixture(scope="module")

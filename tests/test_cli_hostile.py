@@ -78,3 +78,26 @@ def test_issue_examples(line, tmp_path, monkeypatch):
     assert result.exit_code == 2, (line, result.output, repr(result.exception))
     assert result.output.startswith("error: "), result.output
     assert "Traceback" not in result.output
+
+
+def test_a_bug_keeps_its_own_exception(monkeypatch):
+    """Only user errors become one line; a bug propagates as itself (not masked by the exit handling)."""
+    import sys
+
+    import typer
+
+    from redline.cli import _Group
+
+    bug = typer.Typer(cls=_Group)
+
+    @bug.command()
+    def boom() -> None:
+        raise ValueError("a bug")
+
+    @bug.command()
+    def fine() -> None:
+        pass
+
+    monkeypatch.setattr(sys, "argv", ["redline", "boom"])
+    with pytest.raises(ValueError, match="a bug"):
+        bug()

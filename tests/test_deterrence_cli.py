@@ -93,17 +93,14 @@ def test_target_from_world_json_with_levers():
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert out["decision"]["basis"] == "Article 5" and out["decision"]["allies"] == 31
-    assert {c["name"] for c in out["coefficients"]} >= {"beta0", "beta_libdem", "force_ratio"}
-    assert {"w", "a", "index", "flags", "capability_source"} <= set(out["allies"][0])
+    assert out["decision"]["question"] == "deterrence"
+    assert {c["name"] for c in out["coefficients"]} >= {"v_former_soviet", "theatre_share", "force_ratio", "rho"}
+    assert {"w", "a", "w_basis", "personnel_k"} <= set(out["allies"][0])
     assert [r["lever"] for r in out["levers"]] == ["baseline", "us_withdrawal"]
-    assert out["levers"][1]["kappa"] <= out["levers"][0]["kappa"]
-    assert out["levers"][1]["resolve_margin"] < out["levers"][0]["resolve_margin"]
-    # every gap is listed, nothing is filled in: the allies without Kiel aid data keep the term out
-    gaps = {(g["ally"], g["field"]) for g in out["gaps"]}
-    missing = {(r["ally"], m) for r in out["allies"] for m in r["missing"].split(", ") if m}
-    assert gaps == missing and ("ALB", "ukraine_aid_pct_gdp") in gaps
-    assert all(r["term_ukraine_aid_pct_gdp"] is None for r in out["allies"] if r["ally"] in ("ALB", "MKD"))
-    assert "median" not in result.output
+    assert out["levers"][1]["kappa"] < out["levers"][0]["kappa"]
+    # the tornado: every driving assumption swung, sorted by the spread of EU_C
+    spreads = [abs(r["eu_high"] - r["eu_low"]) for r in out["tornado"]]
+    assert spreads == sorted(spreads, reverse=True) and {"rho", "k_W"} <= {r["assumption"] for r in out["tornado"]}
 
 
 @needs_world
@@ -115,18 +112,21 @@ def test_all_targets_one_row_each_and_non_members_visible():
     assert len(rows) == 32 + 3
     for t in ("UKR", "MDA", "GEO"):
         assert rows[t]["basis"] == "coalition of the willing"
+    assert rows["UKR"]["question"] == "continuation" and rows["UKR"]["regime"] == "at_war"
+    for t in ("MDA", "GEO"):
         assert rows[t]["kappa"] < rows[t]["kappa_if_article5"]
-        assert rows[t]["resolve_margin"] < rows["POL"]["resolve_margin"]
     assert rows["EST"]["basis"] == "Article 5"
-    assert rows["EST"]["resolve_margin"] < rows["POL"]["resolve_margin"]  # the local balance matters
-    assert {"lsg_half_km", "force_ratio"} <= {c["name"] for c in out["coefficients"]}
-    assert any(g["field"] == "ukraine_aid_pct_gdp" for g in out["gaps"])
+    kappas = [r["kappa"] for r in rows.values() if r["basis"] == "Article 5"]
+    assert min(kappas) < 0.9 and max(kappas) > 0.95  # κ differs across allies
+    assert {"theatre_share", "force_ratio", "w_tripwire"} <= {c["name"] for c in out["coefficients"]}
 
 
 @needs_world
 def test_unknown_param_and_lever_fail_cleanly():
     result = run("--target", "EST", "--param", "beta_typo=1")
     assert result.exit_code == 2 and "beta_typo" in result.output
+    result = run("--target", "RUS")
+    assert result.exit_code == 2 and "cannot be its own deterrence target" in result.output
     result = run("--target", "EST", "--lever", "nope")
     assert result.exit_code == 2 and "unknown lever" in result.output
 
@@ -178,11 +178,11 @@ def test_game_file_levers_are_checked(tmp_path):
 def test_user_defined_levers_from_a_file(tmp_path):
     example = ROOT / "examples" / "deterrence_illustrative.toml"
     result = run(
-        "--target", "POL", "--lever-file", str(example), "--lever", "europe_doubles", "--format", "json"
+        "--target", "LVA", "--lever-file", str(example), "--lever", "europe_doubles", "--format", "json"
     )
     assert result.exit_code == 0, result.output
     rows = {r["lever"]: r for r in json.loads(result.output)["levers"]}
-    assert rows["europe_doubles"]["resolve_margin"] > rows["baseline"]["resolve_margin"]
+    assert rows["europe_doubles"]["kappa"] > rows["baseline"]["kappa"]
     bad = tmp_path / "levers.toml"
     bad.write_text("[levers.define.oops]\nwillingness = 3\n")
     result = run("--target", "POL", "--lever-file", str(bad))

@@ -8,12 +8,47 @@ import numpy as np
 import pytest
 from scipy.special import expit, logit
 
-from redline.deterrence import LEVERS, apply_levers, compare_levers, define_lever, from_world
-from redline.deterrence.coding import DEFAULTS
+from redline.deterrence import LEVERS, apply_levers, compare_levers, define_lever
+from redline.deterrence.coding import ForceEconomy
 from redline.deterrence.levers import parse_lever
 from redline.errors import RedlineError
 from test_deterrence_game import spec_game
-from test_deterrence_world import fake_world, reference_theatre
+
+
+def force_game():
+    """A hand-made data game: three allies (spending USD bn, personnel k), first-days forces 60k vs 20k."""
+    econ = ForceEconomy(
+        capability=np.array([100.0, 30.0, 10.0]),
+        gdp=np.array([2000.0, 600.0, 1000.0]),
+        cap_challenger=math.nan,
+        cap_target=20.0,
+        gdp_target=400.0,
+        personnel=np.array([400.0, 100.0, 100.0]),
+        c_local=60.0,
+        t_local=20.0,
+        ratio=1.0,
+    )
+    from redline.deterrence.spec import DeterrenceGame
+
+    return DeterrenceGame(
+        target="BBB",
+        allies=("AAA", "CCC", "DDD"),
+        w=np.array([0.6, 0.5, 0.4]),
+        V=1.0,
+        k_L=0.3,
+        k_W=1.5,
+        economy=econ,
+        **econ.derived(),
+    )
+
+
+def reference_force(spending, personnel, c, t, ratio=1.0):
+    """a_k = sqrt(personnel share · spending share) normalised; θ = (ratio·C − T)/Σ personnel."""
+    ps = [x / sum(personnel) for x in personnel]
+    ss = [x / sum(spending) for x in spending]
+    comp = [math.sqrt(a * b) for a, b in zip(ps, ss, strict=True)]
+    need = max(ratio * c - t, 0.0)
+    return [x / sum(comp) for x in comp], need / sum(personnel), c / (c + t), c / (c + t + need)
 
 
 def test_registry_has_the_documented_levers():
@@ -65,18 +100,17 @@ def test_joint_air_defence_and_lift_restrictions_on_plain_games():
 def test_spend_3_5_needs_data_and_raises_spending():
     with pytest.raises(RedlineError, match="spend_3_5"):
         LEVERS["spend_3_5"](spec_game())
-    world = fake_world()
-    g = from_world(world, "BBB")
+    g = force_game()
+    a, theta, p_L, p_W = reference_force([100.0, 30.0, 10.0], [400.0, 100.0, 100.0], 60.0, 20.0)
+    np.testing.assert_allclose(g.a, a, rtol=1e-12)
+    assert math.isclose(g.theta, theta) and math.isclose(g.p_L, p_L) and math.isclose(g.p_W, p_W)
     out = LEVERS["spend_3_5"](g)
     # AAA already spends 100 of 2000 (5%), CCC 30 → 21 floor (keeps 30), DDD 10 → 35
     np.testing.assert_allclose(out.economy.capability, [100.0, 30.0, 35.0])
-    assert out.economy.cap_target == max(20.0, 0.035 * 400.0)
-    a, theta, p_L, p_W = reference_theatre(
-        world, "BBB", {"AAA": 100.0, "CCC": 30.0, "DDD": 35.0}, DEFAULTS, 20.0
-    )
-    np.testing.assert_allclose(out.a, a, rtol=1e-12)
-    assert math.isclose(out.theta, theta, rel_tol=1e-12) and out.theta < g.theta
-    assert math.isclose(out.p_W, p_W, rel_tol=1e-12)
+    a2, theta2, _, p_W2 = reference_force([100.0, 30.0, 35.0], [400.0, 100.0, 100.0], 60.0, 20.0)
+    np.testing.assert_allclose(out.a, a2, rtol=1e-12)
+    # money moves the shares; the first-days balance is in personnel and does not move with it
+    assert math.isclose(out.theta, theta2) and math.isclose(out.p_W, p_W2)
     assert g.economy.capability[2] == 10.0  # input unchanged
 
 
@@ -128,7 +162,7 @@ def test_scenario_models_are_accepted():
 
 
 def test_joint_air_defence_on_world_game_keeps_p_W():
-    g = from_world(fake_world(), "BBB")
+    g = force_game()
     out = LEVERS["joint_air_defence"](g)
     assert math.isclose(out.theta, 0.9 * g.theta) and math.isclose(out.p_W, g.p_W)
     assert math.isclose(out.p_L, 0.9 * g.p_L)

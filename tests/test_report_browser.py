@@ -80,8 +80,10 @@ def test_map_draws_recognised_borders(page):
 
 
 def test_map_colours_show_differences_between_allies(page):
+    # The credibility map (1 − κ): κ differs across allies with the local balance and the tripwires
+    # (issue 13). P(failure) itself is ~0 for every ally in 2024, so the first map is uniformly green.
     fills = page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll('svg.map')][0]
+        """() => Object.fromEntries([...document.querySelectorAll('svg.map')][1]
             .querySelectorAll('path[data-iso3]:not([data-occupied-by])')
             .values().map(p => [p.getAttribute('data-iso3'), p.getAttribute('fill')]))"""
     )
@@ -98,7 +100,7 @@ def test_country_page_opens_from_the_map(page):
     assert section.is_visible()
     text = section.inner_text()
     assert "If attacked" in text and "P(deterrence failure)" in text and "κ" in text
-    assert "theatre balance at POL" in text  # the useful note, not buried under the shared ones
+    assert "first days at POL" in text  # the useful note (local balance), not buried under the shared ones
     assert "role in each issue" in text
     page.locator("#countries a[href='#country-UKR'], .countries a[href='#country-UKR']").first.click()
     assert page.locator("#country-UKR").is_visible() and not section.is_visible()

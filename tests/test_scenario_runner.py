@@ -115,20 +115,28 @@ def test_dask_cluster_gives_the_same_numbers():
 
 
 def test_escalation_numbers_match_the_model_called_directly():
+    """nato-2024 fits the ladder to the record up to its date (end of 2024): the summary's
+    P(nuclear) is the mean over the fit's posterior draws, the Monte Carlo agrees with it."""
     from redline.escalation import propagate
-    from redline.scenario import ladder_of
+    from redline.escalation.fit import interval
+    from redline.questions import FIT_DRAWS
+    from redline.scenario import escalation_fit_of
 
     scenario = light(("escalation",))
     plan = prepare(scenario, draws=BLOCK, seed=1)
     result = execute(plan)
     esc = result.summary["escalation"]
-    ladder = ladder_of(scenario.escalation)
-    after = float(propagate(ladder.posterior(), 10).final[0])
-    before = float(propagate(ladder.replace(observations=()), 10).final[0])
-    assert esc["p_nuclear_after"] == pytest.approx(after, abs=1e-12)
-    assert esc["p_nuclear_before"] == pytest.approx(before, abs=1e-12)
+    fit = escalation_fit_of(scenario.escalation, as_of="2024-12-31")
+    steps = scenario.escalation.steps
+    per_draw = propagate(fit.params(FIT_DRAWS, rng=1), steps).p_nuclear[:, -1]
+    assert esc["fitted"] and esc["time_step"] == "month" and esc["record"]["end"] == "2024-12-31"
+    assert esc["p_nuclear_after"] == pytest.approx(float(per_draw.mean()), abs=1e-12)
+    assert (esc["p_nuclear_lo"], esc["p_nuclear_hi"]) == pytest.approx(interval(per_draw), abs=1e-12)
+    assert esc["p_nuclear_point"] == pytest.approx(float(propagate(fit.ladder, steps).final[0]), abs=1e-12)
     mc = esc["monte_carlo"]
-    assert abs(mc["mean"] - after) < 4 * np.sqrt(after * (1 - after) / mc["n"])
+    after = esc["p_nuclear_after"]
+    se = np.sqrt(after * (1 - after) / mc["n"] + per_draw.var() / FIT_DRAWS)
+    assert abs(mc["mean"] - after) < 4 * se
 
 
 _KILLER = textwrap.dedent(

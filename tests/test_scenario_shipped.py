@@ -373,18 +373,18 @@ def test_cli_run_runs_show_compare(tmp_path):
 def test_restraint_sweep_matches_the_model_called_directly(nato):
     from redline.deterrence import from_world
     from redline.deterrence.restraint import restraint_sweep
-    from redline.scenario import ladder_of
+    from redline.scenario import escalation_fit_of
     from redline.world import World
 
     scenario, plan, result = nato
     spec = scenario.deterrence.restraint
     uncertainty = {k: v.model_dump(exclude_none=True) for k, v in scenario.deterrence.uncertainty.items()}
     game = from_world(World.for_year(2024), spec.target, uncertainty=uncertainty)
-    direct = restraint_sweep(
+    direct = restraint_sweep(  # on the ladder fitted to the record up to the scenario's year
         game,
-        ladder_of(scenario.escalation),
+        escalation_fit_of(scenario.escalation, as_of="2024-12-31"),
         spec.sigmas,
-        steps=10,
+        steps=scenario.escalation.steps,
         draws=plan.draws,
         rng=plan.seed,
     )
@@ -392,6 +392,13 @@ def test_restraint_sweep_matches_the_model_called_directly(nato):
     assert np.allclose(stored["p_failure"], direct["p_failure"]) and np.allclose(
         stored["p_nuclear"], direct["p_nuclear"]
     )
+    assert (stored["p_nuclear_lo"] <= stored["p_nuclear"]).all()
+    assert (stored["p_nuclear"] <= stored["p_nuclear_hi"]).all()
+    heads = {h["key"]: h for h in result.summary["headlines"]}
+    assert (
+        "assumption" in heads["restraint"]["answer"] and "assumption" in heads["escalation.nuclear"]["answer"]
+    )
+    assert "months" in heads["escalation.nuclear"]["question"]
     # the dilemma: more support, less risk of attack, more risk of escalation
     assert stored["p_nuclear"].iloc[-1] > stored["p_nuclear"].iloc[0]
     assert stored["p_failure"].iloc[-1] <= stored["p_failure"].iloc[0]

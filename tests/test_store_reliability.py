@@ -128,3 +128,9 @@ def test_out_pointing_at_a_file_is_refused_before_the_run(tmp_path):
     assert result.exit_code == 2
     assert "expected a folder" in result.output
     assert not path.exists()  # nothing was stored
+
+
+def test_seeds_up_to_2_to_the_64_are_stored(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.start_run("r", scenario_name="s", seed=2**64 - 1, draws=1, chunk_size=1)
+        assert int(store.run("r")["seed"]) == 2**64 - 1

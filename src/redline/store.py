@@ -54,7 +54,7 @@ CREATE TABLE IF NOT EXISTS runs (
     scenario_name VARCHAR,
     scenario_path VARCHAR,
     scenario_hash VARCHAR,
-    seed BIGINT,
+    seed UBIGINT,
     draws BIGINT,
     chunk_size BIGINT,
     package_version VARCHAR,

@@ -130,7 +130,7 @@ class DeterrenceSummary(_Section):
 class EscalationSummary(_Section):
     name: str
     steps: int
-    p_nuclear_before: float
+    p_nuclear_before: float | None = None
     p_nuclear_after: float
     monte_carlo: Interval | None = None
 

@@ -2,8 +2,7 @@
 per target, with every lever of ``[levers]`` on common random numbers.
 
 Question keys: ``deter.<lever>.<ISO3>.fail`` = 1 if deterrence of an attack on ISO3 fails in that draw
-(``base`` = no lever). The single-game and all-targets reports of ``redline deter`` are built here too
-(:func:`report_game`, :func:`report_targets`), so the command and a scenario read the same coding.
+(``base`` = no lever).
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from redline.scenario import Scenario
 from redline.stats import paired_interval
 from redline.tasks import Task
 
-__all__ = ["DeterrenceAdapter", "deterrence_games", "deterrence_targets", "report_game", "report_targets"]
+__all__ = ["DeterrenceAdapter", "deterrence_games", "deterrence_targets"]
 
 
 class DeterrenceAdapter:
@@ -259,7 +258,8 @@ def _summarise_deterrence(
                 f"lever.{name}",
                 f"Lever {name}: change in P(deterrence failure)",
                 f"largest change {biggest['delta_p'] * 100:+.1f} pp for {biggest['target']}; "
-                f"mean over targets {np.mean([r['delta_p'] for r in lever_rows]) * 100:+.1f} pp",
+                f"mean over targets {np.mean([r['delta_p'] for r in lever_rows]) * 100:+.1f} pp "
+                "(assumption: the lever's effect sizes)",
                 biggest["delta_p"],
                 biggest["delta_lo"],
                 biggest["delta_hi"],
@@ -267,102 +267,3 @@ def _summarise_deterrence(
             )
         )
     return out
-
-
-def report_game(
-    game,
-    draws: int = 0,
-    seed: int | None = 0,
-    levers: list | None = None,
-    defined=None,
-    rule: str | None = None,
-) -> dict[str, Any]:
-    """Everything printed for one game, as a JSON-ready dict (keys documented in docs/deterrence.md)."""
-    from redline.deterrence import compare_levers, monte_carlo
-    from redline.deterrence.coding import DESCRIPTIONS
-
-    out: dict[str, Any] = {"game": {"name": game.name, "target": game.target, "challenger": game.challenger}}
-    out["decision"] = game.summary() | {
-        "p_L": game.p_L,
-        "p_W": game.p_W,
-        "V": game.V,
-        "k_L": game.k_L,
-        "k_W": game.k_W,
-    }
-    if not game.article5 and game.coding is not None and "w_if_article5" in game.coding:
-        out["decision"]["kappa_if_article5"] = float(
-            game.replace(w=game.coding["w_if_article5"].to_numpy()).kappa()
-        )
-    if draws:
-        r = monte_carlo(game, draws, rng=seed, rule=rule)
-        out["montecarlo"] = r.summary()
-        out["montecarlo"]["uncertainty"] = {k: dict(v) for k, v in game.uncertainty.items()}
-        out["sensitivity"] = r.sensitivity
-        seed = r.seed
-    if levers:
-        out["levers"] = compare_levers(game, levers, draws=draws, rng=seed, defined=defined, rule=rule)
-    coding = game.allies_frame().copy()
-    out["allies"] = coding
-    if game.assumptions:
-        out["coefficients"] = [
-            {"name": k, "value": v, "meaning": DESCRIPTIONS.get(k, "")} for k, v in game.assumptions.items()
-        ]
-    if game.gaps:
-        out["gaps"] = list(game.gaps)
-    out["notes"] = list(game.notes)
-    return out
-
-
-def report_targets(
-    world,
-    targets: list[str],
-    params: dict[str, float],
-    source: str,
-    draws: int,
-    seed: int | None,
-    uncertainty,
-    levers,
-    coalition: list[str] | None = None,
-) -> dict[str, Any]:
-    """One row per target (``--all-targets``), plus the coefficients and notes shared by every row."""
-    import pandas as pd
-
-    from redline.deterrence import apply_levers, from_world, monte_carlo
-    from redline.deterrence.coding import DESCRIPTIONS, resolve_params
-
-    rows, notes, gaps = [], {}, {}
-    for target in targets:
-        kwargs = {"capability_source": source, "coalition": coalition, "uncertainty": uncertainty}
-        game = apply_levers(from_world(world, target, params, **kwargs), levers)
-        s = game.summary()
-        keys = ("target", "basis", "allies", "kappa", "kappa_star", "margin", "regime", "resolve_margin")
-        row = {k: s[k] for k in keys}
-        if game.article5:
-            row["kappa_if_article5"] = s["kappa"]
-        else:  # the same coding and levers without the non-member term
-            as_member = {**params, "beta_nonmember": 0.0}
-            row["kappa_if_article5"] = apply_levers(
-                from_world(world, target, as_member, **kwargs), levers
-            ).kappa()
-        if draws:
-            r = monte_carlo(game, draws, rng=seed if seed is not None else 0)
-            row.update({"p_failure": r.p_failure, "ci_low": r.ci_low, "ci_high": r.ci_high})
-        rows.append(row)
-        for n in game.notes:
-            notes.setdefault(n, []).append(target)
-        for g in game.gaps:
-            gaps.setdefault((g["ally"], g["field"]), []).append(target)
-    p = resolve_params(params)
-    return {
-        "date": str(world.date),
-        "targets": pd.DataFrame(rows),
-        "coefficients": [{"name": k, "value": v, "meaning": DESCRIPTIONS[k]} for k, v in p.items()],
-        "levers": [getattr(lv, "name", str(lv)) for lv in levers],
-        "gaps": [
-            {"ally": a, "field": f, "targets": ", ".join(t) if len(t) < len(targets) else "all targets"}
-            for (a, f), t in gaps.items()
-        ],
-        "notes": [
-            f"{n} [{', '.join(t) if len(t) < len(targets) else 'all targets'}]" for n, t in notes.items()
-        ],
-    }

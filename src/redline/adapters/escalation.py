@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from redline.adapters.base import BuildContext, Part, headline
-from redline.scenario import Scenario, ladder_of
+from redline.scenario import Scenario, escalation_fit_of, ladder_of
 from redline.tasks import Task
 
 __all__ = ["EscalationAdapter"]
@@ -29,7 +29,7 @@ class EscalationAdapter:
         return scenario.models.escalation and scenario.escalation is not None
 
     def build(self, ctx: BuildContext) -> Part:
-        result, tasks = _escalation_questions(ctx.scenario, ctx.base_dir)
+        result, tasks = _escalation_questions(ctx.scenario, ctx.base_dir, ctx.seed)
         return Part({"escalation": result}, tasks)
 
     def summarise(
@@ -43,25 +43,59 @@ class EscalationAdapter:
                 esc["monte_carlo"] = stats["escalation.nuclear"]
             out["escalation"] = esc
             mc = esc.get("monte_carlo", {})
+            unit = "months" if esc.get("time_step") == "month" else "steps"
+            if esc.get("fitted"):
+                answer = (
+                    f"{esc['p_nuclear_after'] * 100:.1f}% [{esc['p_nuclear_lo'] * 100:.1f}%, "
+                    f"{esc['p_nuclear_hi'] * 100:.1f}%] "
+                    f"(90% credible interval), ladder fitted to the record {esc['record']['start']} to "
+                    f"{esc['record']['end']}: red-line credibility "
+                    f"{esc['posterior']['credibility']['mean'] * 100:.0f}% "
+                    "(assumption: thresholds τ, h at rungs never reached, priors)"
+                )
+                lo, hi = esc["p_nuclear_lo"], esc["p_nuclear_hi"]
+            else:
+                answer = (
+                    f"{esc['p_nuclear_after'] * 100:.1f}% after the observations, "
+                    f"{esc['p_nuclear_before'] * 100:.1f}% before"
+                    + (f" (Monte Carlo {mc['mean'] * 100:.1f}%)" if mc else "")
+                    + (
+                        " (assumption: illustrative numbers)"
+                        if esc.get("illustrative")
+                        else " (assumption: ladder inputs)"
+                    )
+                )
+                lo, hi = mc.get("lo"), mc.get("hi")
             headlines.append(
                 headline(
                     "escalation.nuclear",
-                    f"Escalation ({esc['name']}): P(nuclear rung within {esc['steps']} steps)",
-                    f"{esc['p_nuclear_after'] * 100:.1f}% after the observations, {esc['p_nuclear_before'] * 100:.1f}% before"
-                    + (f" (Monte Carlo {mc['mean'] * 100:.1f}%)" if mc else ""),
+                    f"Escalation ({esc['name']}): P(nuclear rung within {esc['steps']} {unit})",
+                    answer,
                     esc["p_nuclear_after"],
-                    mc.get("lo"),
-                    mc.get("hi"),
+                    lo,
+                    hi,
                 )
             )
         return out, headlines
 
 
-def _escalation_questions(scenario: Scenario, base_dir: Any) -> tuple[dict[str, Any], list[Task]]:
+def as_of(scenario: Scenario) -> str:
+    """The scenario's date as the cut-off of the escalation record (end of the year if only a year)."""
+    spec = scenario.world
+    return spec.date.isoformat() if spec.date is not None else f"{spec.effective_year}-12-31"
+
+
+def _escalation_questions(
+    scenario: Scenario, base_dir: Any, seed: int | None = None
+) -> tuple[dict[str, Any], list[Task]]:
     """Exact curves before and after the ladder's observations; a Monte Carlo check of the latter."""
     from redline.escalation import propagate
 
     spec = scenario.escalation
+    fitted = escalation_fit_of(spec, base_dir, as_of(scenario))
+    if fitted is not None:
+        seed = scenario.run.seed if seed is None else seed
+        return _fitted_escalation(fitted, spec.steps or fitted.ladder.steps, seed)
     ladder = ladder_of(spec, base_dir)
     steps = spec.steps or ladder.steps
     prior = ladder.replace(observations=())
@@ -72,6 +106,7 @@ def _escalation_questions(scenario: Scenario, base_dir: Any) -> tuple[dict[str, 
         "illustrative": ladder.illustrative,
         "source": ladder.source,
         "steps": steps,
+        "time_step": ladder.time_step,
         "rungs": list(ladder.rungs),
         "red_lines": [
             {"rung": r.rung, "tau": r.tau, "label": getattr(r, "label", "")} for r in ladder.red_lines
@@ -88,6 +123,56 @@ def _escalation_questions(scenario: Scenario, base_dir: Any) -> tuple[dict[str, 
         binary=("escalation.nuclear",),
     )
     return out, [task]
+
+
+FIT_DRAWS = 2000
+"""Posterior draws of the fitted ladder behind the exact interval of P(nuclear)."""
+
+
+def _fitted_escalation(fitted: Any, steps: int, seed: int) -> tuple[dict[str, Any], list[Task]]:
+    """The ladder fitted to the record: posterior-mean curve, P(nuclear) with its 90% interval over
+    posterior draws; the Monte Carlo draws one posterior ladder per run."""
+    from redline.escalation import propagate
+    from redline.escalation.fit import interval
+
+    ladder = fitted.ladder
+    point = propagate(ladder, steps)
+    sampled = propagate(fitted.params(FIT_DRAWS, rng=seed), steps).p_nuclear[:, -1]
+    lo, hi = interval(sampled)
+    out = {
+        "name": ladder.name,
+        "illustrative": False,
+        "fitted": True,
+        "source": ladder.source,
+        "steps": steps,
+        "time_step": ladder.time_step,
+        "rungs": list(ladder.rungs),
+        "red_lines": [{"rung": r.rung, "tau": r.tau, "label": r.label} for r in ladder.red_lines],
+        "observations": [],
+        "posterior": fitted.summary(),
+        "assumptions": fitted.meta["assumptions"],
+        "record": {"start": fitted.meta["record_start"], "end": fitted.meta["record_end"]},
+        "before": None,
+        "after": point.to_dict(),
+        "p_nuclear_before": None,
+        "p_nuclear_after": float(sampled.mean()),
+        "p_nuclear_point": float(point.final[0]),
+        "p_nuclear_lo": lo,
+        "p_nuclear_hi": hi,
+    }
+    task = Task(
+        key="escalation",
+        sampler=partial(_fitted_escalation_sampler, fitted=fitted, steps=steps),
+        binary=("escalation.nuclear",),
+    )
+    return out, [task]
+
+
+def _fitted_escalation_sampler(generator, n, *, fitted, steps):  # noqa: ANN001, ANN202
+    from redline.escalation import simulate
+
+    sim = simulate(fitted.params(n, rng=generator), steps, n, rng=generator)
+    return {"escalation.nuclear": (sim.reached >= 0).astype(float)}
 
 
 def _escalation_sampler(generator, n, *, ladder, steps):  # noqa: ANN001, ANN202

@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from redline.adapters.base import BuildContext, Part, headline
 from redline.adapters.deterrence import _game
-from redline.scenario import Scenario, ladder_of
+from redline.adapters.escalation import as_of
+from redline.scenario import Scenario, escalation_fit_of, ladder_of
 
 __all__ = ["RestraintAdapter"]
 
@@ -42,12 +44,26 @@ class RestraintAdapter:
             out["restraint"] = sweep
             frame = sweep["table"]
             lo, hi = frame.iloc[0], frame.iloc[-1]
+
+            def nuclear(row: Any) -> str:
+                text = f"{row['p_nuclear'] * 100:.1f}%"
+                if "p_nuclear_lo" in row and not pd.isna(row.get("p_nuclear_lo")):
+                    text += f" [{row['p_nuclear_lo'] * 100:.1f}%, {row['p_nuclear_hi'] * 100:.1f}%]"
+                return text
+
+            unit = "months" if sweep.get("time_step") == "month" else "steps"
+            basis = (
+                "ladder fitted to the record"
+                if sweep.get("fitted")
+                else ("illustrative ladder" if sweep.get("illustrative") else "ladder inputs")
+            )
             headlines.append(
                 headline(
                     "restraint",
                     f"Deterrence versus restraint for {sweep['target']}: lifting the restrictions (σ 0 → 1)",
                     f"P(deterrence failure) {lo['p_failure'] * 100:.1f}% → {hi['p_failure'] * 100:.1f}%; "
-                    f"P(nuclear rung) {lo['p_nuclear'] * 100:.1f}% → {hi['p_nuclear'] * 100:.1f}%",
+                    f"P(nuclear rung within {sweep.get('steps')} {unit}) {nuclear(lo)} → {nuclear(hi)} "
+                    f"(assumption: effect sizes of support, thresholds τ; {basis})",
                     float(hi["p_failure"] - lo["p_failure"]),
                     change=True,
                 )
@@ -61,7 +77,8 @@ def _restraint(scenario: Scenario, world: Any, base_dir: Any, draws: int, seed: 
 
     spec = scenario.deterrence.restraint
     game = _game(scenario, world, spec.target)
-    ladder = ladder_of(scenario.escalation, base_dir)
+    fitted = escalation_fit_of(scenario.escalation, base_dir, as_of(scenario))
+    ladder = fitted if fitted is not None else ladder_of(scenario.escalation, base_dir)
     frame = restraint_sweep(
         game,
         ladder,
@@ -77,4 +94,9 @@ def _restraint(scenario: Scenario, world: Any, base_dir: Any, draws: int, seed: 
         "effects": {**RESTRAINT_DEFAULTS, **spec.effects},
         "nuclear_weight": spec.nuclear_weight,
         "table": frame,
+        "time_step": frame.attrs.get("time_step", "step"),
+        "steps": frame.attrs.get("steps"),
+        "fitted": bool(frame.attrs.get("fitted")),
+        "illustrative": bool(getattr(ladder, "illustrative", False)),
+        "assumptions": frame.attrs.get("assumptions", []),
     }

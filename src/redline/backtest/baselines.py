@@ -1,4 +1,4 @@
-"""Naive baselines every forecast method must beat (``shared/backtest/README.md`` § Scoring).
+"""Naive baselines every forecast method must beat (``backtest/README.md`` § Scoring).
 
 Each baseline maps one coding draw to an outcome value; P(adopted) is the share of draws at or above
 the case's threshold, so baselines face the same coding uncertainty as Redline's method.

@@ -1,4 +1,4 @@
-"""Backtest case files: one historical decision coded before its outcome (``shared/backtest`` format).
+"""Backtest case files: one historical decision coded before its outcome (``backtest/README.md`` format).
 
 A case file (TOML) holds the issue, the actors as coded at ``coding_date`` and, in a separate
 ``[outcome]`` table, what actually happened. The two halves are read by two different functions:
@@ -422,7 +422,7 @@ def read_case(path: str | Path) -> Case:
     Parameters
     ----------
     path
-        A TOML case file in the format of ``shared/backtest/README.md`` (see docs/backtest.md).
+        A TOML case file in the format of ``backtest/README.md`` (see docs/backtest.md).
 
     Returns
     -------

@@ -1,6 +1,6 @@
 """Scoring probability forecasts of binary outcomes, with case-bootstrap intervals.
 
-The scores of ``shared/backtest/README.md`` § Scoring: the Brier (1950) score, the log loss with the
+The scores of ``backtest/README.md`` § Scoring: the Brier (1950) score, the log loss with the
 forecast clipped to [0.01, 0.99] (so one confident miss costs at most -ln 0.01 = 4.6, not infinity),
 accuracy at 0.5, and the mean absolute error of the forecast value against ``outcome_value``.
 Intervals are percentile intervals from resampling whole cases with replacement (Efron & Tibshirani

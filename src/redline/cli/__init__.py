@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "bargain",
     "deter",
     "escalate",
+    "escalation",
     "analytics",
     "scenario",
     "backtest",
@@ -97,6 +98,9 @@ class _Group(TyperGroup):
         except ImportError:  # pragma: no cover - older typer
             from click import exceptions as click
 
+        # typer's own copy of click has no Exit/Abort: typer defines them (click's, in older versions)
+        exit_error = getattr(click, "Exit", typer.Exit)
+        abort_error = getattr(click, "Abort", typer.Abort)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
@@ -106,12 +110,12 @@ class _Group(TyperGroup):
             message = " ".join(exc.format_message().split()).rstrip(".")
             typer.echo(f"error: {command}: {message} (see {command} --help)", err=True)
             sys.exit(2)
-        except click.Exit as exc:
+        except exit_error as exc:
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
             typer.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
             sys.exit(exc.exit_code)
-        except click.Abort:
+        except abort_error:
             typer.echo("error: aborted", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)  # without standalone mode, Exit(n) returns n

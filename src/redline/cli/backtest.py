@@ -102,8 +102,11 @@ def backtest(
     Example: redline backtest backtest/cases --draws 500 --seed 1 --plot reliability.html
     Example: redline backtest backtest/cases --cv loo --draws 200
     """
+    from redline.analytics.plots import check_plot_path
     from redline.backtest import reliability_plot, run_backtest
 
+    if plot is not None:
+        plot = check_plot_path(plot)  # a bad --plot fails before minutes of forecasting, not after
     if cv:
         if cv != "loo":
             from redline.errors import RedlineError

@@ -40,9 +40,11 @@ def report(
     from redline import __version__
     from redline.actors import read_actors
     from redline.bargaining import forecast, monte_carlo
+    from redline.progress import stage
 
     actors = read_actors(path)
-    result = forecast(actors, compat=compat, max_rounds=max_rounds, status_quo=status_quo)
+    with stage("bargaining at the coded positions (a first run compiles the kernel)"):
+        result = forecast(actors, compat=compat, max_rounds=max_rounds, status_quo=status_quo)
     full = result.to_dict()
     out: dict[str, Any] = {
         "file": str(path),
@@ -77,20 +79,21 @@ def report(
         "settings": full["settings"],
     }
     if draws:
-        dist = monte_carlo(
-            actors,
-            draws,
-            rng=seed,
-            position_sd=position_sd,
-            position_dist=position_dist,
-            salience_concentration=salience_concentration,
-            capability_sigma=capability_sigma,
-            scale=_parse_scale(scale),
-            threshold=threshold,
-            status_quo=status_quo,
-            compat=compat,
-            max_rounds=max_rounds,
-        )
+        with stage(f"Monte Carlo: {draws:,} draws of the coding"):
+            dist = monte_carlo(
+                actors,
+                draws,
+                rng=seed,
+                position_sd=position_sd,
+                position_dist=position_dist,
+                salience_concentration=salience_concentration,
+                capability_sigma=capability_sigma,
+                scale=_parse_scale(scale),
+                threshold=threshold,
+                status_quo=status_quo,
+                compat=compat,
+                max_rounds=max_rounds,
+            )
         out["distribution"] = dist.to_dict()
     out["_result"] = result  # popped by the command (for the CSV table)
     return out

@@ -10,7 +10,7 @@ import typer
 from redline.cli._output import Format, console, emit
 from redline.errors import RedlineError
 
-__all__ = ["deter", "register"]
+__all__ = ["deter", "register", "report_game", "report_targets"]
 
 NON_MEMBERS = ("UKR", "MDA", "GEO")
 """Non-members shown by ``--all-targets`` (coalition of the willing, no Article 5)."""
@@ -42,6 +42,65 @@ def _uncertainty(w_concentration: float | None, a_sigma: float | None) -> dict[s
     return unc
 
 
+def report_game(
+    game,
+    draws: int = 0,
+    seed: int | None = 0,
+    levers: list | None = None,
+    defined=None,
+    rule: str | None = None,
+    tornado_build=None,
+    tornado_params: dict[str, float] | None = None,
+) -> dict[str, Any]:
+    """Everything printed for one game, as a JSON-ready dict (keys documented in docs/deterrence.md)."""
+    from redline.deterrence import compare_levers, monte_carlo
+    from redline.deterrence.coding import DESCRIPTIONS
+
+    out: dict[str, Any] = {"game": {"name": game.name, "target": game.target, "challenger": game.challenger}}
+    out["decision"] = game.summary() | {
+        "p_L": game.p_L,
+        "p_W": game.p_W,
+        "V": game.V,
+        "k_L": game.k_L,
+        "k_W": game.k_W,
+    }
+    if not game.article5 and game.coding is not None and "w_if_article5" in game.coding:
+        out["decision"]["kappa_if_article5"] = float(
+            game.replace(w=game.coding["w_if_article5"].to_numpy()).kappa()
+        )
+    if draws:
+        r = monte_carlo(game, draws, rng=seed, rule=rule)
+        out["montecarlo"] = r.summary()
+        out["montecarlo"]["uncertainty"] = {k: dict(v) for k, v in game.uncertainty.items()}
+        out["sensitivity"] = r.sensitivity
+        seed = r.seed
+    if levers:
+        out["levers"] = compare_levers(game, levers, draws=draws, rng=seed, defined=defined, rule=rule)
+    if game.question != "continuation" and tornado_build is not None:
+        from redline.deterrence.coding import tornado
+
+        out["tornado"] = _tornado_table(tornado(tornado_build, tornado_params))
+    coding = game.allies_frame().copy()
+    out["allies"] = coding
+    if game.assumptions:
+        out["coefficients"] = [
+            {"name": k, "value": v, "meaning": DESCRIPTIONS.get(k, "")} for k, v in game.assumptions.items()
+        ]
+    if game.gaps:
+        out["gaps"] = list(game.gaps)
+    out["notes"] = list(game.notes)
+    return out
+
+
+def _tornado_table(frame):
+    """The tornado as a table with a text bar per assumption (the spread of EU_C, the deciding quantity)."""
+    widest = max(float(frame["spread"].max()), 1e-12)
+    out = frame[["assumption", "base", "low", "high", "kappa_low", "kappa_high", "eu_low", "eu_high",
+                 "regime_low", "regime_high"]].copy()
+    out["bar"] = ["#" * max(1, round(10 * s / widest)) if s > 0 else "" for s in frame["spread"]]
+    return out
+
+
 def _world(year: int, date: str | None):
     """The World of the year or date; after SIPRI's last year, figures are carried forward with notes."""
     from redline.data import load_table
@@ -50,6 +109,63 @@ def _world(year: int, date: str | None):
     wanted = int(str(date)[:4]) if date else int(year)
     carry = wanted > int(load_table("milex")["year"].max())
     return World.for_date(date, carry_forward=carry) if date else World.for_year(year, carry_forward=carry)
+
+
+def report_targets(
+    world,
+    targets: list[str],
+    params: dict[str, float],
+    source: str,
+    draws: int,
+    seed: int | None,
+    uncertainty,
+    levers,
+    coalition: list[str] | None = None,
+) -> dict[str, Any]:
+    """One row per target (``--all-targets``), plus the coefficients and notes shared by every row."""
+    import pandas as pd
+
+    from redline.deterrence import apply_levers, from_world, monte_carlo
+    from redline.deterrence.coding import DESCRIPTIONS, resolve_params
+
+    rows, notes, gaps = [], {}, {}
+    for target in targets:
+        kwargs = {"capability_source": source, "coalition": coalition, "uncertainty": uncertainty}
+        game = apply_levers(from_world(world, target, params, **kwargs), levers)
+        s = game.summary()
+        keys = ("target", "basis", "question", "allies", "kappa", "kappa_star", "margin", "regime", "resolve_margin")
+        row = {k: s[k] for k in keys}
+        if game.article5:
+            row["kappa_if_article5"] = s["kappa"]
+        else:  # the same coding and levers without the non-member term
+            as_member = {**params, "treat_as_member": 1.0}
+            row["kappa_if_article5"] = apply_levers(
+                from_world(world, target, as_member, **kwargs), levers
+            ).kappa()
+        if draws and game.question != "continuation":
+            r = monte_carlo(game, draws, rng=seed if seed is not None else 0)
+            row.update({"p_failure": r.p_failure, "ci_low": r.ci_low, "ci_high": r.ci_high})
+        elif draws:
+            row.update({"p_failure": float("nan"), "ci_low": float("nan"), "ci_high": float("nan")})
+        rows.append(row)
+        for n in game.notes:
+            notes.setdefault(n, []).append(target)
+        for g in game.gaps:
+            gaps.setdefault((g["ally"], g["field"]), []).append(target)
+    p = resolve_params(params)
+    return {
+        "date": str(world.date),
+        "targets": pd.DataFrame(rows),
+        "coefficients": [{"name": k, "value": v, "meaning": DESCRIPTIONS[k]} for k, v in p.items()],
+        "levers": [getattr(lv, "name", str(lv)) for lv in levers],
+        "gaps": [
+            {"ally": a, "field": f, "targets": ", ".join(t) if len(t) < len(targets) else "all targets"}
+            for (a, f), t in gaps.items()
+        ],
+        "notes": [
+            f"{n} [{', '.join(t) if len(t) < len(targets) else 'all targets'}]" for n, t in notes.items()
+        ],
+    }
 
 
 _SHORT = {
@@ -116,8 +232,13 @@ def _interval(p: float, lo: float, hi: float, digits: int = 4) -> str:
 def _for_terminal(key: str, value):
     """Narrow versions of the wide tables for an 80-column terminal (JSON/CSV keep every column)."""
     if key == "allies":
-        cols = list(dict.fromkeys(c for c in ("ally", "w", "a", "index", *_SHORT) if c in value.columns))
-        return value[cols].rename(columns=_SHORT).round(4), key
+        cols = list(dict.fromkeys(c for c in ("ally", "w", "a", "personnel_k", "w_basis") if c in value.columns))
+        return value[cols].round(4), key
+    if key == "tornado":
+        cols = ["assumption", "low", "high", "eu_low", "eu_high", "regime_low", "regime_high", "bar"]
+        return value[cols].round(3), "tornado (each assumption swung alone; EU_C = challenger's utility of attacking)"
+    if key == "forecasts":
+        return value.round(4), key
     if key == "sensitivity" and len(value) > 12:
         return value.head(12).round(4), f"sensitivity (top 12 of {len(value)}; all in --format json)"
     if key == "restraint":
@@ -135,6 +256,7 @@ def _for_terminal(key: str, value):
                     "lever",
                     "target",
                     "basis",
+                    "question",
                     "kappa",
                     "kappa_if_article5",
                     "kappa_star",
@@ -244,7 +366,6 @@ def deter(
 
       redline deter --target UKR --param lambda_c=5 --restraint examples/ladders/kursk.toml
     """
-    from redline.adapters.deterrence import report_game, report_targets
     from redline.deterrence import define_lever, load_game
     from redline.deterrence.levers import load_levers, parse_lever
 
@@ -288,9 +409,16 @@ def deter(
         game = from_world(
             world, t, params, capability_source=capability, coalition=coalition_list, uncertainty=unc
         )
-        out = report_game(game, n, seed if seed is not None else 0, levers, rule=rule)
+        out = report_game(
+            game, n, seed if seed is not None else 0, levers, rule=rule,
+            tornado_build=lambda q, t=t: from_world(
+                world, t, q, capability_source=capability, coalition=coalition_list
+            ),
+            tornado_params=params,
+        )
         out["game"]["date"] = str(world.date)
         out["notes"] = [*out["notes"], *world.notes]
+        out["game"]["question"] = game.question
         _restraint(
             out, game, restraint, sigma_steps, nuclear_weight, n, seed if seed is not None else 0, rule
         )
@@ -302,6 +430,40 @@ def deter(
         _print(out, fmt)
 
 
+def backtest_deterrence(
+    first: int = typer.Option(2000, "--from", help="First year of the panel."),
+    last: int = typer.Option(2025, "--to", help="Last year of the panel."),
+    param: list[str] = typer.Option([], "--param", "-p", help="Coding parameter NAME=VALUE (repeatable)."),
+    boot: int = typer.Option(1000, "--bootstrap", help="Bootstrap resamples of targets for the intervals."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap."),
+    checks: bool = typer.Option(True, "--checks/--no-checks", help="Also code the dated checks."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+) -> None:
+    """Retrodiction: Russia against its neighbours and NATO, each year coded from what was known then.
+
+    Scores P(attack) out of sample (leave-one-target-out) against the base rate and the rule
+    "attack iff a non-member neighbour" (Brier, log loss, bootstrap intervals, calibration), then the
+    dated checks and the targets of docs/deterrence.md.
+
+    Examples:
+
+      redline backtest-deterrence
+
+      redline backtest-deterrence --from 2010 --to 2024 --no-checks --format json
+    """
+    from redline.deterrence.backtest import backtest
+
+    out = backtest(first, last, _params(param), n_boot=boot, seed=seed, checks=checks)
+    out.pop("forecasts")
+    out["notes"] = [
+        "each (target, year) is coded as of 31 December of the year before; attacks of the year are never read",
+        "P(attack) = logistic(alpha + lambda * EU_C), alpha and lambda fitted on the other targets only",
+        "log loss clips probabilities to [0.01, 0.99]; intervals: 95% bootstrap over targets",
+    ]
+    _print(out, fmt)
+
+
 def register(app: typer.Typer) -> None:
-    """Add ``redline deter``."""
+    """Add ``redline deter`` and ``redline backtest-deterrence``."""
     app.command("deter")(deter)
+    app.command("backtest-deterrence")(backtest_deterrence)

@@ -34,6 +34,7 @@ def report(
             "nuclear_rung": ladder.nuclear_rung,
             "start": ladder.start,
             "steps": steps,
+            "time_step": ladder.time_step,
             "theta0": ladder.theta0,
             "theta": used.theta0,
             "rho": used.rho(),
@@ -123,6 +124,9 @@ def _print_table(out: dict[str, Any]) -> None:
         f"[bold]{info['name']}[/bold]"
         + ("  [yellow](illustrative numbers)[/yellow]" if info["illustrative"] else "")
     )
+    if not info["illustrative"] and info["source"]:
+        console.print(f"source: {info['source']}")
+    unit = "steps" if info["time_step"] == "step" else f"{info['time_step']}s"
     if out["observations"]:
         emit(
             [
@@ -166,7 +170,7 @@ def _print_table(out: dict[str, Any]) -> None:
     emit(rows, Format.table, title="cumulative P(nuclear rung K reached) and expected belief, per step")
     final = out["final"]
     console.print(
-        f"P(nuclear within {info['steps']} steps): resolute {final['p_nuclear_resolute']:.6f}, "
+        f"P(nuclear within {info['steps']} {unit}): resolute {final['p_nuclear_resolute']:.6f}, "
         f"bluffer {final['p_nuclear_bluffer']:.6f}, mixture {final['p_nuclear']:.6f}"
     )
     if "monte_carlo" in out:

@@ -119,12 +119,29 @@ def _milex(source: Path, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return read_sipri_workbook(source / SIPRI_WORKBOOK, tables["countries"])
 
 
+def _deterrence_table(name: str) -> BuildStep:
+    """A deterrence table read from ``<source>/deterrence/<name>.csv`` (schema in schemas.py)."""
+    return BuildStep(name, lambda source, _tables: _read(source / "deterrence", name), True, f"deterrence/{name}.csv")
+
+
 BUILD_STEPS: list[BuildStep] = [
     BuildStep("milex", _milex, origin=SIPRI_WORKBOOK),  # SIPRI, every state, from SIPRI's workbook
     csv_table("israel_arms_restrictions"),
     # Further tables, built in this order after the core tables above. To add one: put the source
     # file and its note in data/sources/, declare the schema in schemas.py and the provenance record in
     # provenance.py, and append a step here (csv_table("name") for a plain CSV). See docs/data.md.
+    *(
+        _deterrence_table(name)
+        for name in (
+            "military_personnel",
+            "forward_presence",
+            "pew_defend_ally",
+            "challenger_stakes",
+            "challenger_commitments",
+            "declared_positions",
+        )
+    ),
+    csv_table("escalation_events"),  # red lines crossed since 2022 and Russia's answers (docs/escalation.md)
 ]
 """Steps for the tables beyond :data:`SOURCE_TABLES` and ``memberships``."""
 

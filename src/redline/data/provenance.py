@@ -201,6 +201,25 @@ BASE_PROVENANCE: dict[str, Provenance] = {
             known_gaps=("URLs spot-checked only; verify before relying on them",),
         ),
         _p(
+            table="escalation_events",
+            title="Escalation steps since 2022: red lines declared beforehand, crossed, Russia's response",
+            sources=(
+                "hand-built in the repository (data/sources/escalation_events.csv); one public page per "
+                "step, per red-line quote and per response, URLs in the step_source, red_line_source and "
+                "response_source columns (news reports: Reuters/AP via regional outlets, Kyiv Independent, "
+                "Ukrainska Pravda, TASS, The Moscow Times, ...)",
+            ),
+            release="12 rows, 2022-06-23 to 2025-10-17 (the latest date the sources reached)",
+            retrieved="2026-12 (pages read through a stored public-page search)",
+            licence="project (facts and codings); linked pages under their own terms",
+            known_gaps=(
+                "one response per step (the strongest found); steps without an answer found are coded none",
+                "linking a response to a step and coding a line as 'general' are judgements, stated in notes",
+                "incidents: only the September 2025 drones over Poland; other near misses not coded",
+            ),
+            notes="Read by redline.escalation (fitted ladder, docs/escalation.md).",
+        ),
+        _p(
             table="memberships",
             title="Membership spells of NATO, EU, BRICS, CSTO with dates",
             sources=(
@@ -245,3 +264,73 @@ BASE_PROVENANCE: dict[str, Provenance] = {
         ),
     ]
 }
+
+
+# ------------------------------------------------------------ the deterrence model's own tables
+_REPO = "data/sources/deterrence/ in the repository; every row names its public source"
+DETERRENCE_PROVENANCE: dict[str, Provenance] = {
+    "military_personnel": Provenance(
+        table="military_personnel",
+        title="Active military personnel (thousands)",
+        sources=(
+            "NATO 'Defence Expenditure of NATO Countries (2014-2024)', Table 7 (June 2024)",
+            "IISS Military Balance figures as quoted in public pages (row 'source')",
+        ),
+        release="NATO 2024-06 (2023-24 estimates); public quotes 1999-2022",
+        retrieved="2026-12 (project)",
+        licence="NATO content, reuse with credit; quoted figures with their sources",
+        known_gaps=(
+            "non-members: only the years quoted (RUS 1999/2020-22, UKR 2019/2021/2022, MDA 2020, GEO 2008, BLR 2021)",
+            "allies before 2014 and most former-Soviet states: no figure (gaps reported by the coding)",
+        ),
+        notes=_REPO,
+    ),
+    "forward_presence": Provenance(
+        table="forward_presence",
+        title="Allied forward presence on the eastern flank",
+        sources=("NATO press office figures 28 Jun 2022 via LSM", "IISS Military Balance blog Feb 2017", "Bundeswehr"),
+        release="2017, 2022 and 2025 deployments",
+        retrieved="2026-12 (project)",
+        licence="quoted public figures",
+        known_gaps=("Lithuania brigade strength at activation",),
+        notes=_REPO,
+    ),
+    "pew_defend_ally": Provenance(
+        table="pew_defend_ally",
+        title="Public willingness to defend a NATO ally attacked by Russia (Pew Research Center)",
+        sources=("Pew Research Center 2015 (via Politico, UPI)", "Pew Research Center Feb 2020 (via rmx.news)"),
+        release="2015 (8 members), 2019 (16-member median only)",
+        retrieved="2026-12 (project)",
+        licence="quoted public figures",
+        known_gaps=("per-country figures for 2017, 2019, 2020 and 2023 not in our sources",),
+        notes=_REPO,
+    ),
+    "challenger_stakes": Provenance(
+        table="challenger_stakes",
+        title="Dated facts behind the challenger's stakes per target",
+        sources=("public encyclopaedic and government pages named per row",),
+        release="facts dated 1991-2025",
+        retrieved="2026-12 (project)",
+        licence="facts with their sources",
+        notes="project-coded from public pages; " + _REPO,
+    ),
+    "challenger_commitments": Provenance(
+        table="challenger_commitments",
+        title="Russian forces committed to the war in Ukraine",
+        sources=("US Mission to the OSCE, 18 Feb 2022", "Putin year-end press conference, 14 Dec 2023"),
+        release="2022-2023",
+        retrieved="2026-12 (project)",
+        licence="quoted public figures",
+        notes=_REPO,
+    ),
+    "declared_positions": Provenance(
+        table="declared_positions",
+        title="Declared positions of allies on defending non-members",
+        sources=("UK, US, Nordic government statements 2021-2022",),
+        release="2021-2022",
+        retrieved="2026-12 (project)",
+        licence="public statements",
+        notes=_REPO,
+    ),
+}
+BASE_PROVENANCE.update(DETERRENCE_PROVENANCE)

@@ -23,6 +23,7 @@ __all__ = [
     "SCHEMAS",
     "AGGREGATE_CODES",
     "DEFENCE_RELEASES",
+    "RESPONSE_CATEGORIES",
     "schema",
     "validate",
 ]
@@ -313,6 +314,59 @@ SCHEMAS: dict[str, TableSchema] = {
 }
 
 
+_URL = r"^https?://\S+$"
+RESPONSE_CATEGORIES = (
+    "none",
+    "rhetoric",
+    "doctrine_change",
+    "nuclear_signalling",
+    "conventional_reprisal",
+    "new_weapon_use",
+    "horizontal",
+)
+"""Russia's answer to an escalation step, from weakest to strongest (docs/escalation.md)."""
+
+SCHEMAS["escalation_events"] = TableSchema(
+    "escalation_events",
+    (
+        _c("step_id", "str", pattern=r"^[a-z0-9_]+$"),
+        _c("date", "date", description="day the step was taken (decision, delivery or first use)"),
+        _c("actor", "str", iso3=True, description="who took the step (ISO3)"),
+        _c(
+            "kind",
+            "str",
+            allowed=("step", "incident"),
+            description="step: a deliberate escalation step; "
+            "incident: an involuntary near miss (exposure for Schelling's chance)",
+        ),
+        _c("step", "str"),
+        _c("rung_before", "int", min=0, max=4),
+        _c("rung_after", "int", min=0, max=4),
+        _c(
+            "red_line",
+            "str",
+            allowed=("explicit", "general", "none"),
+            description="the line Russia declared beforehand: explicit (about this step), general, none",
+        ),
+        _c("red_line_by", "str", nullable=True),
+        _c("red_line_date", "date", nullable=True),
+        _c("red_line_quote", "str", nullable=True),
+        _c("red_line_source", "str", nullable=True, pattern=_URL),
+        _c("crossed", "bool01"),
+        _c("response", "str", nullable=True, allowed=RESPONSE_CATEGORIES),
+        _c("response_date", "date", nullable=True),
+        _c("response_description", "str", nullable=True),
+        _c("response_source", "str", nullable=True, pattern=_URL),
+        _c("step_source", "str", pattern=_URL),
+        _c("notes", "str", nullable=True),
+    ),
+    key=("step_id",),
+    description="Western and Ukrainian escalation steps since 2022, the red line Russia declared "
+    "beforehand and Russia's response, every row sourced",
+    year_column=None,
+)
+
+
 def schema(name: str) -> TableSchema:
     """The schema of table ``name``; unknown names raise an error listing the tables."""
     try:
@@ -460,3 +514,117 @@ def validate(
         row = frame["_row"].iloc[i] if "_row" in frame.columns else i + 1
         raise RedlineError(f"{label}, row {row}: duplicate key ({key}); the key {sch.key} must be unique")
     return out
+
+
+# ------------------------------------------------------------ the deterrence model's own tables
+# Source files: data/sources/deterrence/*.csv (each row names its public source); built by
+# build.BUILD_STEPS; used by redline.deterrence.challenger.
+STAKE_KINDS = (
+    "former_soviet",
+    "russian_ally",
+    "government_turned",
+    "alignment_move",
+    "claim",
+    "stationed_troops",
+    "occupied_territory",
+    "at_war",
+    "at_war_full",
+    "attack",
+    "route_via",
+)
+"""Kinds of dated fact in ``challenger_stakes`` (their use: :mod:`redline.deterrence.challenger`)."""
+
+DETERRENCE_SCHEMAS: dict[str, TableSchema] = {
+    s.name: s
+    for s in (
+        TableSchema(
+            "military_personnel",
+            (
+                _c("iso3", "str", iso3=True),
+                _c("year", "int", min=1990, max=2100),
+                _c("personnel_k", "float", min=0.0, description="active military personnel, thousands"),
+                _c("release", "str"),
+                _c("source", "str"),
+                _c("note", "str", nullable=True),
+            ),
+            key=("iso3", "year"),
+            description="Active military personnel (thousands): NATO Table 7 for allies, public IISS-based figures otherwise",
+        ),
+        TableSchema(
+            "forward_presence",
+            (
+                _c("host_iso3", "str", iso3=True),
+                _c("lead_iso3", "str", iso3=True),
+                _c("start_date", "date"),
+                _c("end_date", "date", nullable=True),
+                _c("personnel_k", "float", nullable=True, min=0.0),
+                _c("unit", "str", allowed=("battlegroup", "brigade")),
+                _c("source", "str"),
+                _c("note", "str", nullable=True),
+            ),
+            key=("host_iso3", "lead_iso3", "start_date"),
+            description="Allied forces forward-deployed on a host's territory (eFP battlegroups, brigades), dated",
+            year_column=None,
+        ),
+        TableSchema(
+            "pew_defend_ally",
+            (
+                _c("iso3", "str", iso3=True),
+                _c("survey_year", "int", min=2000, max=2100),
+                _c("published", "date"),
+                _c("share_yes", "float", min=0.0, max=1.0),
+                _c("source", "str"),
+                _c("note", "str", nullable=True),
+            ),
+            key=("iso3", "survey_year"),
+            description="Pew: share saying their country should use military force to defend a NATO ally attacked by Russia",
+            extra_codes=("MEDIAN",),
+            year_column="survey_year",
+        ),
+        TableSchema(
+            "challenger_stakes",
+            (
+                _c("iso3", "str", iso3=True),
+                _c("kind", "str", allowed=STAKE_KINDS),
+                _c("start_date", "date"),
+                _c("end_date", "date", nullable=True),
+                _c("value", "float", nullable=True, min=0.0),
+                _c("fact", "str"),
+                _c("source", "str"),
+            ),
+            key=("iso3", "kind", "start_date"),
+            description="Dated facts behind Russia's stakes per target: claims, alignment moves, troops, territory, wars",
+            year_column=None,
+        ),
+        TableSchema(
+            "challenger_commitments",
+            (
+                _c("theatre", "str", iso3=True),
+                _c("start_date", "date"),
+                _c("end_date", "date", nullable=True),
+                _c("personnel_k", "float", min=0.0),
+                _c("fact", "str"),
+                _c("source", "str"),
+            ),
+            key=("theatre", "start_date"),
+            description="Russian forces committed to a war elsewhere (thousands), dated",
+            year_column=None,
+        ),
+        TableSchema(
+            "declared_positions",
+            (
+                _c("ally_iso3", "str", iso3=True),
+                _c("target_iso3", "str", iso3=True),
+                _c("start_date", "date"),
+                _c("end_date", "date", nullable=True),
+                _c("position", "str", allowed=("commitment", "no_troops")),
+                _c("fact", "str"),
+                _c("source", "str"),
+            ),
+            key=("ally_iso3", "target_iso3", "start_date"),
+            description="Governments' declared positions on defending a non-member (commitments, exclusions)",
+            year_column=None,
+        ),
+    )
+}
+SCHEMAS.update(DETERRENCE_SCHEMAS)

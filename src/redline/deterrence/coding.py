@@ -1,70 +1,81 @@
-"""Coding a deterrence game from the World: allies, capability shares, willingness, threshold, payoffs.
+"""Coding a deterrence game from the data on one day: allies, forces, resolve, stakes, payoffs.
 
-Rules (every coefficient is a named, overridable parameter in :data:`DEFAULTS`; the table is printed
-with every result):
+The rules live in :mod:`redline.deterrence.challenger` (stakes, forces in the first days, resolve);
+this module assembles them into a :class:`~redline.deterrence.spec.DeterrenceGame`:
 
-* **Allies.** For a NATO member T at the World's date: every other member (Article 5). For a
-  non-member (Ukraine, Moldova, Georgia...): the NATO members as a *coalition of the willing*, whose
-  willingness index carries the extra term ``beta_nonmember`` (no treaty obligation).
-* **Capability in T's theatre.** Defence spending in USD: NATO's figure (``capability_source =
-  "nato"``, default) or SIPRI military expenditure (``"sipri"``); when the chosen source has no
-  figure the other one is used and flagged; an ally with neither is left out and listed as a gap.
-  Fearon (1994): the challenger weighs the *local* balance, so spending counts in T's theatre
-  through a loss-of-strength gradient (Boulding 1962): reach_k = 2^(−d_kT / lsg_half_km), with d_kT
-  the great-circle distance from k's capital to T's (Moscow's for the challenger; T fights at home,
-  reach 1). a_k = capability_k·reach_k / Σ_j capability_j·reach_j.
-* **Willingness** (models.md §3.4): w_k = 1/(1 + exp(−λ_w · x_k)) with the index
-  x_k = beta0 + beta_border·border_k + beta_moscow·(km to Moscow/1000) + beta_target·(km to T/1000)
-  + beta_aid·(Ukraine aid, % of GDP) + beta_unga·(UNGA ES-11 yes share) + beta_libdem·(V-Dem
-  liberal democracy) [+ beta_nonmember when T is not a member]. border_k = 1 if k borders Russia
-  or Belarus. **Nothing is filled in**: a term whose datum is missing is not counted (it adds 0
-  logit units for that ally), the ally's row names the missing data and :attr:`DeterrenceGame.gaps`
-  lists each gap with the range of w the datum could give (its coefficient times the lowest and
-  highest value observed among the other allies).
-* **Threshold.** An effective response brings the defenders' side (T's own forces plus the
-  responders) to ``force_ratio`` × the challenger's theatre capability C: the responders must field
-  R = max(force_ratio·C − cap_T, 0) and θ_T = R / Σ theatre capability (θ above 1: even the whole
-  alliance falls short, κ = 0).
-* **Payoffs.** p_L = C^ψ/(C^ψ + cap_T^ψ) and p_W = C^ψ/(C^ψ + cap_T^ψ + R^ψ) (the contest function
-  of §3.2 on theatre capabilities, cap_resp = R); V, k_L, k_W have no data behind them: they are
-  assumptions, reported as such.
+* **Allies.** For a NATO member T on the day: every other member (Article 5). For a non-member:
+  the NATO members as a coalition of the willing (no treaty obligation: ``w_nonmember``, unless a
+  declared commitment). A state at war is answered as escalation (limited war under way) or
+  continuation (full war) and the game says so; the challenger is never its own target.
+* **Capability shares** a_k ∝ personnel^x · spending^(1−x) (x = ``personnel_weight``; NATO Table 7
+  personnel, NATO or SIPRI spending); an ally with neither figure is left out and listed as a gap.
+* **Threshold.** The response must bring the defenders to ``force_ratio`` × the challenger's forces
+  in the first days (``force_ratio_retake`` when a fait accompli is possible): it must field
+  R = max(ratio·C_local − T_local, 0) thousand personnel, θ = R / Σ allied personnel. With
+  ``us_key = 1`` the US must respond (enablers, nuclear umbrella): θ ← max(θ, Σ_{k≠US} a_k + δ)
+  (models.md §3.3, key ally).
+* **Payoffs.** V = ``V`` × V_T (stakes on the day), p_L = C^ψ/(C^ψ + T^ψ), p_W = C^ψ/(C^ψ + T^ψ +
+  R^ψ) on first-days personnel; k_L, k_W are assumptions, reported as such.
 
-The default coefficients are judgements, not estimates; change them with ``params``.
+Every default below is a judgement unless its description names a source; change any with
+``params``. :func:`tornado` swings the ones that drive the answer.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.special import expit
 
+from redline.deterrence import challenger as ch
+from redline.deterrence.game import contest_success
 from redline.deterrence.spec import DeterrenceGame, Economy
 from redline.errors import RedlineError
-from redline.frontline import frontline_value
 
-__all__ = ["DEFAULTS", "DESCRIPTIONS", "COVARIATES", "from_world", "coding_table", "reach", "resolve_params"]
+__all__ = [
+    "DEFAULTS",
+    "DESCRIPTIONS",
+    "ASSUMED",
+    "ForceEconomy",
+    "code_game",
+    "from_world",
+    "resolve_params",
+    "tornado",
+    "TORNADO_SWINGS",
+]
 
 DEFAULTS: dict[str, float] = {
-    "beta0": -2.0,
-    "beta_border": 1.0,
-    "beta_moscow": -0.1,
-    "beta_target": -0.1,
-    "beta_aid": 1.0,
-    "beta_unga": 2.0,
-    "beta_libdem": 4.0,
-    "beta_nonmember": -5.0,
-    "lambda_w": 1.0,
-    "force_ratio": 1.0,
-    "lsg_half_km": 2000.0,
-    "psi": 1.0,
+    "v_former_soviet": 0.5,
+    "v_other": 0.1,
+    "v_ally": 0.05,
+    "v_turned": 0.5,
+    "v_align": 0.3,
+    "v_claim": 0.3,
+    "v_held": 0.4,
+    "window_years": 2.0,
     "V": 1.0,
-    "k_L": 0.2,
-    "k_W": 1.0,
-    "rho": 0.0,
+    "k_L": 0.3,
+    "k_W": 1.5,
+    "theatre_share": 0.33,
+    "access_no_land": 0.01,
+    "force_ratio": 1.0,
+    "force_ratio_retake": 3.0,
+    "fa_ratio": 3.0,
+    "psi": 1.0,
+    "personnel_weight": 0.5,
+    "theta_no_data": 0.1,
+    "w_no_survey": 0.5,
+    "w_tripwire": 0.9,
+    "w_nonmember": 0.02,
+    "w_declared": 0.5,
+    "us_key": 0.0,
+    "us_key_nonmember": 1.0,
+    "treat_as_member": 0.0,
+    "rho": 0.5,
     "lambda_c": 0.0,
     "delta": 0.001,
     "theta": math.nan,
@@ -74,40 +85,58 @@ DEFAULTS: dict[str, float] = {
 """Default coding parameters (override any by name)."""
 
 DESCRIPTIONS: dict[str, str] = {
-    "beta0": "intercept of the willingness index (logit units)",
-    "beta_border": "per land border with Russia or Belarus (frontline)",
-    "beta_moscow": "per 1000 km from the ally's capital to Moscow",
-    "beta_target": "per 1000 km from the ally's capital to the target's",
-    "beta_aid": "per % of GDP of Ukraine aid (Kiel tracker, total allocations)",
-    "beta_unga": "per unit of UNGA ES-11 yes share (Ukraine resolutions)",
-    "beta_libdem": "per unit of V-Dem liberal democracy index",
-    "beta_nonmember": "added when the target is not a NATO member (coalition of the willing)",
-    "lambda_w": "precision of the logistic willingness (λ_k, Signorino 1999)",
-    "force_ratio": "effective response: T plus the responders reach this multiple of the challenger's theatre capability",
-    "lsg_half_km": "loss-of-strength gradient: spending brought to bear on T halves every this many km (inf = none)",
-    "psi": "exponent of the contest-success function",
-    "V": "challenger's value of prevailing (assumption; normalises payoffs)",
+    "v_former_soviet": "value of a former-Soviet state outside Russia's alliances (assumption, units of V)",
+    "v_other": "value of any other state (assumption)",
+    "v_ally": "value of Russia's own ally: the status quo already gives the prize (assumption)",
+    "v_turned": "added for a pro-Western change of government within window_years (assumption)",
+    "v_align": "added for an alignment move toward NATO/EU within window_years (assumption)",
+    "v_claim": "added for a stated Russian claim within window_years (assumption)",
+    "v_held": "subtracted when Russia already holds territory of the target (assumption)",
+    "window_years": "how long a move or claim raises the stakes (assumption)",
+    "V": "scale of the challenger's prize (V = V × stakes)",
     "k_L": "challenger's cost of a limited war against T alone (assumption, units of V)",
-    "k_W": "challenger's cost of war with the alliance incl. escalation risk (assumption, units of V)",
-    "rho": "correlation of allies' resolve (one-factor copula)",
+    "k_W": "challenger's cost of war with the alliance incl. escalation risk (assumption)",
+    "theatre_share": "share of Russia's uncommitted personnel one strategic direction can use (assumption)",
+    "access_no_land": "share of that force usable without a land route: airlift over a third state (assumption)",
+    "force_ratio": "defenders must reach this multiple of the challenger's local forces (assumption)",
+    "force_ratio_retake": "multiple needed to retake ground after a fait accompli (3:1 rule of thumb)",
+    "fa_ratio": "local ratio in the first days at which a fait accompli is possible (assumption)",
+    "psi": "exponent of the contest-success function",
+    "personnel_weight": "weight of personnel vs spending in capability shares (assumption)",
+    "theta_no_data": "θ when no ally has a personnel figure (assumption, flagged)",
+    "w_no_survey": "w of an ally before any Pew survey (assumption)",
+    "w_tripwire": "w of an ally leading forward-deployed forces on the target (assumption)",
+    "w_nonmember": "w toward a non-member: no ally fought Russia for one 2000-2025 (assumption)",
+    "w_declared": "w of an ally that declared a commitment to a non-member (assumption)",
+    "us_key": "1 = an effective response for a member needs the US (enablers, nuclear umbrella)",
+    "us_key_nonmember": "1 = no coalition intervenes for a non-member without the US (assumption)",
+    "treat_as_member": "1 = code a non-member as if Article 5 covered it (counterfactual)",
+    "rho": "correlation of allies' resolve (one-factor copula; swept in the tornado)",
     "lambda_c": "logit precision of the challenger (0 = PBE step rule)",
     "delta": "capability unit of the exact DP",
-    "theta": "override θ_T (share of allied capability); NaN = derived from force_ratio",
-    "p_L": "override p_L; NaN = contest function on spending",
-    "p_W": "override p_W; NaN = contest function on spending",
+    "theta": "override θ_T; NaN = derived",
+    "p_L": "override p_L; NaN = contest function on first-days personnel",
+    "p_W": "override p_W; NaN = contest function on first-days personnel",
 }
 
-COVARIATES = {
-    "beta_border": "border",
-    "beta_moscow": "moscow_1000km",
-    "beta_target": "target_1000km",
-    "beta_aid": "ukraine_aid_pct_gdp",
-    "beta_unga": "unga_yes_share",
-    "beta_libdem": "libdem",
-}
-"""Coefficient → covariate column of the coding table."""
+ASSUMED = ("V", "k_L", "k_W", "theatre_share", "force_ratio", "w_nonmember", "rho")
 
-ASSUMED = ("V", "k_L", "k_W", "force_ratio", "lsg_half_km")
+_GAME_FIELDS = ("k_L", "k_W", "rho")
+"""Assumptions that map one-to-one onto a field of the game (the tornado swings them without recoding)."""
+
+TORNADO_SWINGS: dict[str, tuple[float, float]] = {
+    "rho": (0.0, 0.9),
+    "k_L": (0.15, 0.6),
+    "k_W": (0.75, 3.0),
+    "theatre_share": (0.2, 0.5),
+    "force_ratio": (0.5, 2.0),
+    "v_former_soviet": (0.25, 0.75),
+    "v_held": (0.2, 0.6),
+    "w_nonmember": (0.0, 0.1),
+    "w_tripwire": (0.7, 0.99),
+    "us_key": (0.0, 1.0),
+}
+"""Low and high values of the assumptions that drive the answer (each swung alone)."""
 
 
 def resolve_params(params: Mapping[str, Any] | None) -> dict[str, float]:
@@ -124,138 +153,218 @@ def resolve_params(params: Mapping[str, Any] | None) -> dict[str, float]:
     return out
 
 
-def reach(distance_km, half_km: float):
-    """Fraction of spending brought to bear at ``distance_km``: 2^(−d/half) (Boulding 1962)."""
-    if not half_km > 0:
-        raise RedlineError(
-            f"deterrence parameter lsg_half_km: expected a number > 0 (or inf), got {half_km!r}"
-        )
-    return np.exp2(-np.asarray(distance_km, dtype=float) / half_km)
+def composite_shares(personnel: np.ndarray, spending: np.ndarray, weight: float) -> np.ndarray:
+    """a_k ∝ (personnel share)^weight · (spending share)^(1−weight); one measure when the other is missing.
 
-
-def _capability(row: pd.Series, source: str) -> tuple[float, str]:
-    nato, sipri = row.get("defence_usd", math.nan), row.get("milex_usd", math.nan)
-    first, second = (nato, sipri) if source == "nato" else (sipri, nato)
-    names = ("NATO", "SIPRI") if source == "nato" else ("SIPRI", "NATO")
-    if pd.notna(first):
-        return float(first), names[0]
-    if pd.notna(second):
-        return float(second), f"{names[1]} (no {names[0]} figure)"
-    return math.nan, "missing"
-
-
-def _border(r: pd.Series) -> float:
-    """1 if the state borders Russia or Belarus, 0 if neither, NaN if both are unknown
-    (:func:`redline.frontline.frontline`)."""
-    return frontline_value(r.get("land_border_russia"), r.get("land_border_belarus"))
-
-
-def coding_table(
-    world: Any, target: str, allies: list[str], p: Mapping[str, float], source: str, member: bool
-) -> pd.DataFrame:
-    """Per-ally covariates, index terms, willingness and capability (the table printed with results).
-
-    A missing covariate leaves its term out of that ally's index (``term_*`` is NaN, ``missing``
-    names it); ``w_gap_low``/``w_gap_high`` give w if the missing data lay anywhere in the range
-    observed among the other allies (equal to w when nothing is missing).
+    NaN for an ally with neither; all ones when no ally has either (then counted equally).
     """
-    from redline.world import great_circle_km
+    pers, spend = np.asarray(personnel, float), np.asarray(spending, float)
+    ps = (
+        pers / np.nansum(pers)
+        if np.isfinite(pers).any() and np.nansum(pers) > 0
+        else np.full(pers.size, np.nan)
+    )
+    ss = (
+        spend / np.nansum(spend)
+        if np.isfinite(spend).any() and np.nansum(spend) > 0
+        else np.full(spend.size, np.nan)
+    )
+    both = np.isfinite(ps) & np.isfinite(ss)
+    out = np.where(
+        both,
+        np.power(np.where(both, ps, 1.0), weight) * np.power(np.where(both, ss, 1.0), 1 - weight),
+        np.nan,
+    )
+    out = np.where(~both & np.isfinite(ps), ps, out)
+    out = np.where(~both & ~np.isfinite(ps) & np.isfinite(ss), ss, out)
+    return np.ones(out.size) if not np.isfinite(out).any() else out
 
-    actors = world.actors
-    t = actors.loc[target]
-    rows = []
-    for iso in allies:
-        r = actors.loc[iso]
-        cap, cap_src = _capability(r, source)
-        km = float(great_circle_km(r["capital_lat"], r["capital_lon"], t["capital_lat"], t["capital_lon"]))
-        rows.append(
-            {
-                "ally": iso,
-                "border": _border(r),
-                "moscow_1000km": r.get("dist_moscow_km", math.nan) / 1000.0,
-                "target_1000km": km / 1000.0,
-                "ukraine_aid_pct_gdp": r.get("ukraine_aid_pct_gdp", math.nan),
-                "unga_yes_share": r.get("unga_yes_share", math.nan),
-                "libdem": r.get("libdem", math.nan),
-                "capability_usd": cap,
-                "capability_source": cap_src,
-                "reach": float(reach(km, p["lsg_half_km"])),
-                "gdp_usd": r.get("gdp_usd", math.nan),
-            }
+
+@dataclass(frozen=True)
+class ForceEconomy(Economy):
+    """The figures behind a game coded from the data: spending (``capability``, USD) and forces.
+
+    ``personnel`` are the allies' active personnel (thousands); ``c_local``/``t_local`` the
+    challenger's and the target's forces in the first days; ``ratio`` the multiple the defenders
+    must reach; ``key`` the index of an ally that must respond (or -1). :meth:`derived` recomputes
+    a_k, θ, p_L and p_W so levers that change spending or forces stay consistent.
+    """
+
+    personnel: np.ndarray | None = None
+    c_local: float = 0.0
+    t_local: float = 0.0
+    ratio: float = 1.0
+    personnel_weight: float = 0.5
+    theta_no_data: float = 0.1
+    key: int = -1
+    delta: float = 0.001
+
+    @property
+    def requirement(self) -> float:  # thousands of personnel the responders must field
+        return max(self.ratio * self.c_local - self.t_local, 0.0)
+
+    def derived(self) -> dict[str, float | np.ndarray]:
+        pers = (
+            np.full(self.capability.size, np.nan)
+            if self.personnel is None
+            else np.asarray(self.personnel, float)
         )
-    df = pd.DataFrame(rows)
-    df["capability_theatre_usd"] = df["capability_usd"] * df["reach"]
-    index = np.full(len(df), p["beta0"])
-    low, high = index.copy(), index.copy()  # index if the missing data were at their extremes
-    missing_names: list[list[str]] = [[] for _ in range(len(df))]
-    for coef, col in COVARIATES.items():
-        x = df[col].astype(float).to_numpy()
-        missing = np.isnan(x)
-        term = p[coef] * x
-        df[f"term_{col}"] = term  # NaN where the datum is missing: not counted
-        counted = np.where(missing, 0.0, term)
-        index = index + counted
-        if (~missing).any():
-            lo, hi = sorted((p[coef] * np.nanmin(x), p[coef] * np.nanmax(x)))
-        else:
-            lo = hi = 0.0  # no ally has the datum: no range to give
-        low, high = low + np.where(missing, lo, counted), high + np.where(missing, hi, counted)
-        for i in np.flatnonzero(missing):
-            missing_names[i].append(col)
-    nonmember = 0.0 if member else p["beta_nonmember"]
-    df["term_nonmember"] = nonmember
-    df["index"] = index + nonmember
-    df["w"] = expit(p["lambda_w"] * df["index"].to_numpy())
-    df["w_if_article5"] = expit(p["lambda_w"] * index)
-    df["w_gap_low"] = expit(p["lambda_w"] * (low + nonmember))
-    df["w_gap_high"] = expit(p["lambda_w"] * (high + nonmember))
-    df["missing"] = [", ".join(m) for m in missing_names]
-    flags = [[f"{c} missing: term not counted" for c in m] for m in missing_names]
-    for i, src in enumerate(df["capability_source"]):
-        if src != "NATO" and src != "SIPRI":
-            flags[i].append(
-                "capability: " + (src if src != "missing" else "no NATO or SIPRI figure → ally left out")
-            )
-    df["flags"] = ["; ".join(f) for f in flags]
-    return df
+        comp = composite_shares(pers, self.capability, self.personnel_weight)
+        comp = np.where(np.isfinite(comp), comp, 0.0)
+        a = comp / comp.sum()
+        need = self.requirement
+        known = np.nansum(pers)
+        theta = self.theta_factor * (need / known if known > 0 else self.theta_no_data)
+        if 0 <= self.key < a.size:
+            theta = max(theta, float(np.delete(a, self.key).sum()) + self.delta)
+        return {
+            "a": a,
+            "theta": theta,
+            "p_L": min(1.0, self.p_L_factor * contest_success(self.c_local, self.t_local, 0.0, self.psi)),
+            "p_W": contest_success(self.c_local, self.t_local, need, self.psi),
+        }
 
 
-def _gaps(table: pd.DataFrame, target: str, cap_target: float) -> list[dict[str, Any]]:
-    """Every missing datum of a coding, with what was done instead of filling it in."""
+def code_game(
+    target: str,
+    date: Any,
+    members: list[str],
+    params: Mapping[str, Any] | None = None,
+    *,
+    spending: Mapping[str, float] | None = None,
+    gdp: Mapping[str, float] | None = None,
+    countries: pd.DataFrame | None = None,
+    coalition: list[str] | None = None,
+    uncertainty: Mapping[str, Mapping[str, Any]] | None = None,
+    snapshot: str | None = None,
+    name: str = "",
+) -> DeterrenceGame:
+    """The game of an attack on ``target`` on ``date`` with NATO ``members`` of that day.
+
+    ``spending``/``gdp`` map ISO3 to USD (None before the tables start); ``countries`` indexed by
+    ISO3 gives land borders (the snapshot's table when omitted).
+    """
+    p = resolve_params(params)
+    target = str(target).upper()
+    date = ch.as_date(date)
+    question = ch.status(target, date, snapshot)  # the challenger as target is an error here
+    if countries is None:
+        from redline.data import load_table
+
+        countries = load_table("countries", snapshot).set_index("iso3")
+    if target not in countries.index:
+        raise RedlineError(f"target {target!r} is not in the countries table ({len(countries)} states)")
+    member = target in members or p["treat_as_member"] >= 0.5
+    if target in members:
+        allies = [m for m in members if m != target]
+    else:
+        allies = [m for m in (coalition or members) if m not in (target, ch.CHALLENGER)]
+        unknown = [m for m in allies if m not in countries.index]
+        if unknown:
+            raise RedlineError(f"coalition: {', '.join(unknown)} not in the countries table")
+    if ch.CHALLENGER in allies:
+        raise RedlineError(f"challenger {ch.CHALLENGER} cannot also be an ally")
+    if not allies:
+        raise RedlineError(f"{target} {date}: no allies or coalition members to respond")
+    row = countries.loc[target]
+    bal = ch.balance(target, date, p, row, snapshot)
+    st = ch.stakes(target, date, p, snapshot)
+    will = ch.willingness(target, allies, date, member, p, snapshot)
+    spend = np.array([np.nan if spending is None else float(spending.get(a, np.nan)) for a in allies])
+    pers = np.array([ch.personnel(a, date, snapshot)[0] for a in allies])
+    comp = composite_shares(pers, spend, p["personnel_weight"])
+    kept = np.isfinite(comp)
     gaps: list[dict[str, Any]] = []
-    for row in table.itertuples(index=False):
-        for col in filter(None, row.missing.split(", ")):
-            gaps.append(
-                {
-                    "ally": row.ally,
-                    "field": col,
-                    "effect": f"term not counted in {row.ally}'s willingness index; "
-                    f"w = {row.w:.3f} ({row.w_gap_low:.3f} to {row.w_gap_high:.3f} over the range "
-                    "observed among the other allies)",
-                }
-            )
-        if math.isnan(row.capability_usd):
-            gaps.append(
-                {"ally": row.ally, "field": "capability", "effect": "no NATO or SIPRI figure: left out"}
-            )
-        elif math.isnan(row.reach):
-            gaps.append(
-                {
-                    "ally": row.ally,
-                    "field": "capital coordinates",
-                    "effect": "no distance to the target: left out",
-                }
-            )
-    if math.isnan(cap_target):
+    for a in np.array(allies)[~kept]:
+        gaps.append(
+            {"ally": str(a), "field": "personnel and spending", "effect": "no figure by this date: left out"}
+        )
+    if not (np.isfinite(pers).any() or np.isfinite(spend).any()):
         gaps.append(
             {
-                "ally": target,
-                "field": "capability (target)",
-                "effect": "no NATO or SIPRI figure: the target's own forces count as none in θ, p_L "
-                "and p_W (an upper bound for the challenger)",
+                "ally": "all",
+                "field": "personnel and spending",
+                "effect": f"no ally figure by {date}: allies counted equally, θ = theta_no_data (assumptions)",
             }
         )
-    return gaps
+    for text in bal.gaps:
+        gaps.append({"ally": text.split(":")[0].split(" ")[0], "field": "forces", "effect": text})
+    allies_kept = [a for a, k in zip(allies, kept, strict=True) if k]
+    use_key = p["us_key"] if member else p["us_key_nonmember"]
+    key = allies_kept.index("USA") if use_key >= 0.5 and "USA" in allies_kept else -1
+    ratio = p["force_ratio_retake"] if bal.fait_accompli else p["force_ratio"]
+    economy = ForceEconomy(
+        capability=spend[kept],
+        gdp=np.array([np.nan if gdp is None else float(gdp.get(a, np.nan)) for a in allies_kept]),
+        cap_challenger=math.nan,
+        cap_target=math.nan if spending is None else float(spending.get(target, math.nan)),
+        gdp_target=math.nan if gdp is None else float(gdp.get(target, math.nan)),
+        force_ratio=ratio,
+        psi=p["psi"],
+        personnel=pers[kept],
+        c_local=bal.c_local,
+        t_local=bal.t_local,
+        ratio=ratio,
+        personnel_weight=p["personnel_weight"],
+        theta_no_data=p["theta_no_data"],
+        key=key,
+        delta=p["delta"],
+    )
+    derived = economy.derived()
+    table = will[kept].reset_index(drop=True)
+    table["a"] = derived["a"]
+    table["personnel_k"] = pers[kept]
+    table["spending_usd"] = spend[kept]
+    theta = p["theta"] if not math.isnan(p["theta"]) else float(derived["theta"])
+    p_L = p["p_L"] if not math.isnan(p["p_L"]) else float(derived["p_L"])
+    p_W = p["p_W"] if not math.isnan(p["p_W"]) else float(derived["p_W"])
+    notes = [f"question: {ch.STATUS_TEXT[question]}"]
+    if question != "deterrence":
+        notes.append(
+            f"{target} is at war on {date}: the answer is about {question}, read κ as the credibility of a "
+            "Western military intervention (arming a protégé is not intervening)"
+        )
+    notes.append(
+        "stakes V_T = " + " + ".join(f"{v:+g} {k}" for k, v in st.terms.items()) + f" = {st.value:g}"
+    )
+    notes.extend(bal.notes)
+    notes.append(
+        f"first days at {target}: challenger {bal.c_local:,.1f}k vs {bal.t_local:,.1f}k "
+        f"(ratio {bal.ratio:.2f}); responders must field {economy.requirement:,.1f}k (θ = {theta:.3f})"
+    )
+    if key >= 0:
+        notes.append("key ally: the response is effective only if the USA responds (us_key = 1)")
+    overridden = [k for k in ("theta", "p_L", "p_W") if not math.isnan(p[k])]
+    if overridden:
+        notes.append(f"given directly (not derived): {', '.join(overridden)}")
+    notes.append("assumptions (no data): " + ", ".join(f"{k}={p[k]:g}" for k in ASSUMED))
+    return DeterrenceGame(
+        target=target,
+        allies=tuple(allies_kept),
+        a=derived["a"],
+        w=table["w"].to_numpy(dtype=float),
+        theta=theta,
+        V=p["V"] * st.value,
+        k_L=p["k_L"],
+        k_W=p["k_W"],
+        p_L=p_L,
+        p_W=p_W,
+        rho=p["rho"],
+        lam=p["lambda_c"] if p["lambda_c"] > 0 else None,
+        delta=p["delta"],
+        article5=target in members,
+        challenger=ch.CHALLENGER,
+        name=name or f"{target} {date}",
+        uncertainty=dict(uncertainty or {}),
+        economy=None if overridden else economy,
+        coding=table,
+        notes=tuple(notes),
+        assumptions=p,
+        gaps=tuple(gaps),
+        question=question,
+        stakes=st.value,
+        fait_accompli=bal.fait_accompli,
+    )
 
 
 def from_world(
@@ -268,24 +377,10 @@ def from_world(
     coalition: list[str] | None = None,
     uncertainty: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> DeterrenceGame:
-    """The Article 5 game for ``target`` coded from a World (or a year), see the module docstring.
+    """The game for ``target`` on the World's date (or a year: ``World.for_year``); see the module docstring.
 
-    Parameters
-    ----------
-    world : World or int
-        ``redline.world.World`` (or a year, then ``World.for_year(year)``).
-    target : str
-        ISO3 code of the attacked state.
-    params : mapping, optional
-        Overrides of :data:`DEFAULTS` by name.
-    capability_source : {"nato", "sipri"}
-        Which defence-spending series gives capability (the other is the fallback).
-    challenger : str
-        ISO3 of the challenger (SIPRI milex gives its capability).
-    coalition : list of str, optional
-        Responders for a non-member target (default: every NATO member).
-    uncertainty : mapping, optional
-        Distributions on inputs (see :mod:`redline.deterrence.montecarlo`).
+    Spending comes from NATO (``capability_source = "nato"``) or SIPRI (``"sipri"``), the other
+    series filling an ally's gap.
     """
     if isinstance(world, int):
         from redline.world import World
@@ -293,114 +388,62 @@ def from_world(
         world = World.for_year(world)
     if capability_source not in ("nato", "sipri"):
         raise RedlineError(f"capability source {capability_source!r}: expected 'nato' or 'sipri'")
-    p = resolve_params(params)
+    if challenger != ch.CHALLENGER:
+        raise RedlineError(
+            f"challenger {challenger!r}: the coded data describe Russia (RUS) as the challenger"
+        )
+    target = str(target).upper()
+    if target == ch.CHALLENGER:
+        raise RedlineError(f"target {target}: the challenger cannot be its own deterrence target")
     actors = world.actors
-    target = target.upper()
     if target not in actors.index:
         raise RedlineError(
             f"target {target!r} is not in the World ({len(actors)} states: {', '.join(actors.index[:8])}, ...)"
         )
-    if challenger not in actors.index:
-        raise RedlineError(f"challenger {challenger!r} is not in the World")
-    members = list(world.members("NATO"))
-    member = target in members
-    if member:
-        allies = [m for m in members if m != target]
-    else:
-        allies = [m for m in (coalition or members) if m not in (target, challenger)]
-        unknown = [m for m in allies if m not in actors.index]
-        if unknown:
-            raise RedlineError(f"coalition: {', '.join(unknown)} not in the World")
-    if challenger in allies:
-        raise RedlineError(f"challenger {challenger} cannot also be an ally")
-    table = coding_table(world, target, allies, p, capability_source, member)
-    cap_c = float(actors.loc[challenger].get("milex_usd", math.nan))
-    cap_t, t_src = _capability(actors.loc[target], capability_source)
-    gaps = _gaps(table, target, cap_t)
-    notes: list[str] = []
-    dropped = table["capability_theatre_usd"].isna()
-    if dropped.any():
-        notes.append(f"left out (no capability figure or location): {', '.join(table.loc[dropped, 'ally'])}")
-    kept = table.loc[~dropped].reset_index(drop=True)
-    gap_text = [f"{g['ally']} {g['field']}" for g in gaps if g["field"] in COVARIATES.values()]
-    if gap_text:
-        notes.append("missing data, terms not counted (nothing filled in; see gaps): " + ", ".join(gap_text))
-    fallback = [a for a, s in zip(table["ally"], table["capability_source"], strict=True) if "(no " in s]
-    if fallback:
-        notes.append(f"capability from the fallback source: {', '.join(fallback)}")
-    if "(no " in t_src:
-        notes.append(f"{target}: capability from {t_src}")
-    if math.isnan(cap_t):
-        notes.append(
-            f"{target}: no defence-spending figure; its own forces count as none in θ, p_L, p_W "
-            f"(an upper bound for {challenger})"
-        )
-    needs_cap = math.isnan(p["p_L"]) or math.isnan(p["p_W"]) or math.isnan(p["theta"])
-    if math.isnan(cap_c) and needs_cap:
-        raise RedlineError(
-            f"{challenger}: no SIPRI military expenditure in this World; give theta, p_L and p_W as parameters"
-        )
-    t_row, c_row = actors.loc[target], actors.loc[challenger]
-    from redline.world import great_circle_km
+    first, second = (
+        ("defence_usd", "milex_usd") if capability_source == "nato" else ("milex_usd", "defence_usd")
+    )
+    spending = actors[first].astype(float).fillna(actors[second].astype(float))
+    return code_game(
+        target,
+        world.date,
+        list(world.members("NATO")),
+        params,
+        spending=spending.to_dict(),
+        gdp=actors["gdp_usd"].astype(float).to_dict(),
+        countries=actors,
+        coalition=coalition,
+        uncertainty=uncertainty,
+        name=f"{target} {world.date}",
+    )
 
-    km_c = float(
-        great_circle_km(
-            c_row["capital_lat"], c_row["capital_lon"], t_row["capital_lat"], t_row["capital_lon"]
-        )
-    )
-    economy = Economy(
-        capability=kept["capability_usd"].to_numpy(),
-        gdp=kept["gdp_usd"].to_numpy(dtype=float),
-        cap_challenger=cap_c,
-        cap_target=cap_t,
-        gdp_target=float(t_row.get("gdp_usd", math.nan)),
-        force_ratio=p["force_ratio"],
-        psi=p["psi"],
-        reach=kept["reach"].to_numpy(),
-        reach_challenger=float(reach(km_c, p["lsg_half_km"])),
-    )
-    if math.isnan(cap_c):
-        theatre = kept["capability_theatre_usd"].to_numpy()
-        derived = {"a": theatre / theatre.sum()}
-    else:
-        derived = economy.derived()
-        notes.append(
-            f"theatre balance at {target} (USD bn): {challenger} {cap_c / 1e9:.1f} × reach "
-            f"{economy.reach_challenger:.3f} ({km_c:,.0f} km) = {economy.theatre_challenger / 1e9:.1f}; "
-            f"{target} {0.0 if math.isnan(cap_t) else cap_t / 1e9:.1f}; responders must field "
-            f"{economy.requirement / 1e9:.1f} of {kept['capability_theatre_usd'].sum() / 1e9:.1f} in theatre "
-            f"(θ = {float(derived['theta']):.3f})"
-        )
-    kept["a"] = derived["a"]
-    theta = p["theta"] if not math.isnan(p["theta"]) else float(derived["theta"])
-    p_L = p["p_L"] if not math.isnan(p["p_L"]) else float(derived["p_L"])
-    p_W = p["p_W"] if not math.isnan(p["p_W"]) else float(derived["p_W"])
-    overridden = [k for k in ("theta", "p_L", "p_W") if not math.isnan(p[k])]
-    if overridden:
-        notes.append(f"given directly (not derived from spending): {', '.join(overridden)}")
-        economy = None  # levers that move spending cannot re-derive overridden values
-    notes.append("assumptions (no data): " + ", ".join(f"{k}={p[k]:g}" for k in ASSUMED))
-    return DeterrenceGame(
-        target=target,
-        allies=tuple(kept["ally"]),
-        a=kept["a"].to_numpy(),
-        w=kept["w"].to_numpy(),
-        theta=theta,
-        V=p["V"],
-        k_L=p["k_L"],
-        k_W=p["k_W"],
-        p_L=p_L,
-        p_W=p_W,
-        rho=p["rho"],
-        lam=p["lambda_c"] if p["lambda_c"] > 0 else None,
-        delta=p["delta"],
-        article5=member,
-        challenger=challenger,
-        name=f"{target} {getattr(world, 'date', '')}".strip(),
-        uncertainty=dict(uncertainty or {}),
-        economy=economy,
-        coding=kept,
-        notes=tuple(notes),
-        assumptions=p,
-        gaps=tuple(gaps),
-    )
+
+def tornado(
+    build: Any,
+    params: Mapping[str, Any] | None = None,
+    swings: Mapping[str, tuple[float, float]] | None = None,
+) -> pd.DataFrame:
+    """One-at-a-time swings of the driving assumptions: κ, EU_C(attack) and regime at each end.
+
+    ``build(params) -> DeterrenceGame`` codes the game (e.g. ``lambda q: from_world(world, "EST", q)``).
+    Rows are sorted by the spread of EU_C, the quantity the decision turns on.
+    """
+    base = dict(params or {})
+    g0 = build(base)
+    d0 = g0.decide()
+    rows = []
+    for name, (lo, hi) in (swings or TORNADO_SWINGS).items():
+        out = {"assumption": name, "base": resolve_params(base)[name], "low": lo, "high": hi}
+        for end, value in (("low", lo), ("high", hi)):
+            # payoff and correlation inputs feed only the game's own fields: no need to recode
+            g = g0.replace(**{name: value}) if name in _GAME_FIELDS else build({**base, name: value})
+            d = g.decide()
+            out[f"kappa_{end}"] = float(d.kappa)
+            out[f"eu_{end}"] = float(d.eu_attack)
+            out[f"regime_{end}"] = str(d.regime_name)
+        out["spread"] = abs(out["eu_high"] - out["eu_low"])
+        rows.append(out)
+    frame = pd.DataFrame(rows).sort_values("spread", ascending=False).reset_index(drop=True)
+    frame.attrs["kappa"] = float(d0.kappa)
+    frame.attrs["eu"] = float(d0.eu_attack)
+    return frame

@@ -15,6 +15,10 @@ For each σ the sweep reports P(deterrence failure) (the game's decision rule, o
 its uncertainty) and P(nuclear rung within N steps) from the exact escalation propagation. The
 dilemma shows as an interior optimum of a weighted loss when ``nuclear_weight`` is given. The four
 effect sizes are assumptions for exploration, not estimates.
+
+With a ladder fitted to the record (:class:`~redline.escalation.fit.EscalationFit`) every σ is
+propagated over posterior draws of the ladder (``escalation_draws``), so P(nuclear) carries its
+90% credible interval (``p_nuclear_lo``, ``p_nuclear_hi``); the steps are then months.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ def restraint_sweep(
     nuclear_weight: float | None = None,
     use_observations: bool = True,
     rule: str | None = None,
+    escalation_draws: int = 400,
     **effects: float,
 ) -> pd.DataFrame:
     """P(deterrence failure) and P(nuclear within N) for each support level σ.
@@ -60,8 +65,10 @@ def restraint_sweep(
     ----------
     game : DeterrenceGame
         The deterrence game of the protégé (e.g. ``from_world(2024, "UKR")``).
-    ladder : redline.escalation.Ladder
-        The escalation ladder (e.g. ``load_ladder("examples/ladders/kursk.toml")``).
+    ladder : redline.escalation.Ladder or redline.escalation.fit.EscalationFit
+        The escalation ladder (e.g. ``load_ladder("examples/ladders/kursk.toml")``), or a ladder
+        fitted to the record (``fit_escalation()``): then P(nuclear) is a posterior mean with a 90%
+        interval over ``escalation_draws`` draws of the ladder.
     sigmas : array_like, optional
         Support levels in [0, 1] (default 0, 0.1, ..., 1).
     steps : int, optional
@@ -97,13 +104,39 @@ def restraint_sweep(
     if not 0 <= e["p_L_cut"] <= 1:
         raise RedlineError(f"restraint sweep: p_L_cut = {e['p_L_cut']}, expected a value in [0, 1]")
 
-    base = ladder.posterior() if use_observations else ladder.replace(observations=())
+    fitted = hasattr(ladder, "posterior") and hasattr(ladder, "params") and not hasattr(ladder, "rungs")
     n = s.size
-    tau = np.asarray(base.tau, dtype=float)[None, :] + e["tau_gain"] * s[:, None]
-    h = np.clip(np.asarray(base.h, dtype=float)[None, :] * (1.0 + e["h_scale"] * s[:, None]), 0.0, 1.0)
-    horizon = base.steps if steps is None else int(steps)
-    esc = propagate(base.params(n, tau=tau, h=h), horizon)
-    p_nuclear = esc.p_nuclear[:, -1]
+    if fitted:
+        base = ladder.ladder
+        horizon = base.steps if steps is None else int(steps)
+        draws_e = int(escalation_draws)
+        post = ladder.params(draws_e, rng=rng)  # (draws_e, ...) posterior draws of the ladder
+        tau = np.repeat(
+            np.asarray(base.tau, dtype=float)[None, :] + e["tau_gain"] * s[:, None], draws_e, axis=0
+        )
+        h = np.clip(post.h[None, :, :] * (1.0 + e["h_scale"] * s[:, None, None]), 0.0, 1.0).reshape(
+            n * draws_e, -1
+        )
+        tiled = {
+            name: np.tile(getattr(post, name), n)
+            for name in ("q_resolute", "q_bluffer", "theta0", "pi_resolute", "start", "logit_lambda")
+        }
+        params = base.params(n * draws_e, tau=tau, h=h, **tiled)
+        esc = propagate(params, horizon)
+        by_sigma = esc.p_nuclear[:, -1].reshape(n, draws_e)
+        p_nuclear = by_sigma.mean(axis=1)
+        p_lo, p_hi = np.quantile(by_sigma, [0.05, 0.95], axis=1)
+        p_res = esc.p_nuclear_resolute[:, -1].reshape(n, draws_e).mean(axis=1)
+        p_bluff = esc.p_nuclear_bluffer[:, -1].reshape(n, draws_e).mean(axis=1)
+    else:
+        base = ladder.posterior() if use_observations else ladder.replace(observations=())
+        tau = np.asarray(base.tau, dtype=float)[None, :] + e["tau_gain"] * s[:, None]
+        h = np.clip(np.asarray(base.h, dtype=float)[None, :] * (1.0 + e["h_scale"] * s[:, None]), 0.0, 1.0)
+        horizon = base.steps if steps is None else int(steps)
+        esc = propagate(base.params(n, tau=tau, h=h), horizon)
+        p_nuclear = esc.p_nuclear[:, -1]
+        p_lo = p_hi = None
+        p_res, p_bluff = esc.p_nuclear_resolute[:, -1], esc.p_nuclear_bluffer[:, -1]
 
     p_L = game.p_L * (1.0 - e["p_L_cut"] * s)
     k_L = game.k_L + e["k_L_add"] * s * game.V
@@ -129,8 +162,10 @@ def restraint_sweep(
         else:
             row["p_failure"] = float(d.attack[i])
         row["p_nuclear"] = float(p_nuclear[i])
-        row["p_nuclear_resolute"] = float(esc.p_nuclear_resolute[i, -1])
-        row["p_nuclear_bluffer"] = float(esc.p_nuclear_bluffer[i, -1])
+        if p_lo is not None:
+            row["p_nuclear_lo"], row["p_nuclear_hi"] = float(p_lo[i]), float(p_hi[i])
+        row["p_nuclear_resolute"] = float(p_res[i])
+        row["p_nuclear_bluffer"] = float(p_bluff[i])
         rows.append(row)
     out = pd.DataFrame(rows)
     if nuclear_weight is not None:
@@ -138,4 +173,10 @@ def restraint_sweep(
         out["best"] = out["loss"] == out["loss"].min()
     out.attrs["effects"] = e
     out.attrs["steps"] = horizon
+    out.attrs["time_step"] = base.time_step
+    out.attrs["fitted"] = fitted
+    out.attrs["assumptions"] = [
+        f"effect sizes of support {', '.join(f'{k}={v:g}' for k, v in e.items())}",
+        "red-line thresholds tau" + (" and h at rungs never reached" if fitted else ", every ladder input"),
+    ]
     return out

@@ -154,6 +154,13 @@ class DeterrenceGame:
         The per-ally coding table (covariates, terms, w_k, flags) when derived from data.
     notes : tuple of str
         Flags and assumptions to print with the result.
+    question : str
+        ``deterrence`` (an attack on a state at peace), ``escalation`` (the target is at limited war:
+        a full-scale attack) or ``continuation`` (at full war: the war goes on).
+    stakes : float
+        The challenger's stakes V_T behind V when coded from data (NaN for game files).
+    fait_accompli : bool
+        True when the first-days balance lets the challenger seize ground before reinforcement.
     gaps : tuple of dict
         Every missing datum behind a data-driven game (``ally``, ``field``, ``effect``): nothing is
         filled in, each gap says what was left out instead.
@@ -181,6 +188,9 @@ class DeterrenceGame:
     notes: tuple[str, ...] = ()
     assumptions: Mapping[str, float] = field(default_factory=dict)
     gaps: tuple[Mapping[str, Any], ...] = field(default=(), compare=False)
+    question: str = "deterrence"
+    stakes: float = math.nan
+    fait_accompli: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "allies", tuple(str(x) for x in self.allies))
@@ -219,6 +229,10 @@ class DeterrenceGame:
                 raise RedlineError(
                     f"game {self.target}: {name} = {getattr(self, name):g}, expected a value in [0, 1]"
                 )
+        if self.question not in ("deterrence", "escalation", "continuation"):
+            raise RedlineError(
+                f"game {self.target}: question = {self.question!r}, expected deterrence, escalation or continuation"
+            )
         if self.delta <= 0:
             raise RedlineError(f"game {self.target}: delta = {self.delta:g}, expected > 0")
         if self.lam is not None and not self.lam > 0:
@@ -291,12 +305,13 @@ class DeterrenceGame:
         out = {
             "target": self.target,
             "basis": "Article 5" if self.article5 else "coalition of the willing",
+            "question": self.question,
             "allies": len(self.allies),
             "kappa": float(d.kappa),
             "kappa_star": float(d.kappa_star),
             "margin": float(d.margin),
-            "regime": str(d.regime_name),
-            "resolve_margin": self.resolve_margin(),
+            "regime": str(d.regime_name) if self.question != "continuation" else "at_war",
+            "resolve_margin": self.resolve_margin() if self.question != "continuation" else math.nan,
             "A": float(d.A),
             "B": float(d.B),
             "eu_attack": float(d.eu_attack),

@@ -11,7 +11,7 @@ from typing import Any
 from redline.errors import RedlineError
 from redline.escalation.ladder import Ladder
 
-__all__ = ["LADDER_KEYS", "load_ladder", "parse_ladder"]
+__all__ = ["LADDER_KEYS", "load_ladder", "parse_ladder", "write_ladder"]
 
 LADDER_KEYS = tuple(f.name for f in fields(Ladder))
 """Keys allowed in the ``[ladder]`` table."""
@@ -55,3 +55,45 @@ def load_ladder(path: str | Path) -> Ladder:
     if extra:
         raise RedlineError(f"{path}: unknown top-level table(s) {extra}; expected only [ladder]")
     return parse_ladder(data["ladder"], where=str(path))
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(float(value)) if isinstance(value, float) else str(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise RedlineError(f"cannot write {value!r} to a ladder file")
+
+
+def write_ladder(ladder: Ladder, path: str | Path, comment: str = "") -> Path:
+    """Write ``ladder`` as a ladder TOML file that :func:`load_ladder` reads back unchanged.
+
+    ``comment`` lines go at the top of the file (e.g. where the numbers come from)."""
+    path = Path(path)
+    lines = [f"# {line}".rstrip() for line in comment.splitlines()]
+    lines.append("[ladder]")
+    for key in ("name", "illustrative", "source", "time_step", "rungs", "kahn_bands", "start", "steps"):
+        value = getattr(ladder, key)
+        if value is not None:
+            lines.append(f"{key} = {_toml_value(value)}")
+    for key in ("theta0", "pi_resolute", "q_resolute", "q_bluffer", "h", "e", "g", "logit_lambda"):
+        value = getattr(ladder, key)
+        if value is not None:
+            lines.append(f"{key} = {_toml_value(value)}")
+    if not ladder.red_lines:
+        lines.append("red_lines = []")
+    for line in ladder.red_lines:
+        lines += ["", "[[ladder.red_lines]]", f"rung = {line.rung}", f"tau = {line.tau!r}"]
+        if line.label:
+            lines.append(f"label = {_toml_value(line.label)}")
+    for obs in ladder.observations:
+        lines += ["", "[[ladder.observations]]", f"name = {_toml_value(obs.name)}"]
+        lines += [f"retaliated = {_toml_value(obs.retaliated)}", f"date = {_toml_value(obs.date)}"]
+        if obs.note:
+            lines.append(f"note = {_toml_value(obs.note)}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

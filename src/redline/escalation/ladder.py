@@ -49,6 +49,9 @@ DEFAULT_RUNGS: tuple[str, ...] = (
 )
 """Redline's default ladder (models.md §4.1); rung ``4`` is the nuclear rung ``K``."""
 
+TIME_STEPS = ("step", "day", "week", "month", "quarter", "year")
+"""Allowed units of one ladder step (``step`` = the spec's abstract step, no unit)."""
+
 DEFAULT_KAHN_BANDS: tuple[str, ...] = (
     "sub-crisis manoeuvring / traditional crises",
     "intense crisis (for NATO)",
@@ -160,6 +163,9 @@ class Ladder:
         Starting rung.
     steps
         Default horizon ``N`` (used when :func:`~redline.escalation.propagate` gets none).
+    time_step
+        What one step is: ``"step"`` (no unit, the spec's abstract step) or a unit of time such as
+        ``"month"`` (the fitted ladder's unit: h_L is then a monthly probability).
     logit_lambda
         ``λ`` of the logit (quantal-response) crossing rule ``1 / (1 + exp(−λ(τ_L − ρ)))``;
         ``None`` (default) is the deterministic rule "cross iff ``ρ < τ_L``".
@@ -184,6 +190,7 @@ class Ladder:
     logit_lambda: float | None = None
     observations: tuple[Observation, ...] = ()
     kahn_bands: tuple[str, ...] | None = None
+    time_step: str = "step"
     name: str = "ladder"
     illustrative: bool = False
     source: str = ""
@@ -246,6 +253,8 @@ class Ladder:
                 )
             put(self, "logit_lambda", float(lam))
         put(self, "observations", tuple(self._coerce_observation(o) for o in self.observations))
+        if self.time_step not in TIME_STEPS:
+            raise _field_error("time_step", f"one of {', '.join(TIME_STEPS)}", self.time_step)
         put(self, "name", str(self.name))
         put(self, "illustrative", bool(self.illustrative))
         put(self, "source", str(self.source))

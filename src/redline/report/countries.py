@@ -25,9 +25,9 @@ def common_notes(targets: list[dict[str, Any]]) -> list[str]:
 
 
 def ordered_notes(notes: list[str], common: list[str]) -> list[str]:
-    """A target's own notes, de-duplicated, with the theatre balance (the useful line) first."""
+    """A target's own notes, de-duplicated, with the local balance (the useful line) first."""
     own = [note for note in dict.fromkeys(notes) if note not in common]
-    return sorted(own, key=lambda note: 0 if note.startswith("theatre balance") else 1)
+    return sorted(own, key=lambda note: 0 if note.startswith(("first days at", "theatre balance")) else 1)
 
 
 def _states(summary: dict[str, Any]) -> list[str]:

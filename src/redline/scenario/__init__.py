@@ -26,7 +26,14 @@ from pydantic import ValidationError
 
 from redline.scenario.checks import _semantic_problems
 from redline.scenario.errors import ScenarioError
-from redline.scenario.inputs import case_path, input_files, issue_case, ladder_of, scenario_hash
+from redline.scenario.inputs import (
+    case_path,
+    escalation_fit_of,
+    input_files,
+    issue_case,
+    ladder_of,
+    scenario_hash,
+)
 from redline.scenario.messages import _clean_loc, _describe, _find_line, _path
 from redline.scenario.schema import (
     BUILTIN_LEVERS,
@@ -82,6 +89,7 @@ __all__ = [
     "ScenarioError",
     "WorldSpec",
     "case_path",
+    "escalation_fit_of",
     "input_files",
     "issue_case",
     "ladder_of",

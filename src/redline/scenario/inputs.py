@@ -10,7 +10,7 @@ from pathlib import Path
 from redline.errors import RedlineError
 from redline.scenario.schema import Escalation, IssueSpec, Scenario
 
-__all__ = ["case_path", "input_files", "issue_case", "ladder_of", "scenario_hash"]
+__all__ = ["case_path", "escalation_fit_of", "input_files", "issue_case", "ladder_of", "scenario_hash"]
 
 
 def case_path(spec: IssueSpec, base_dir: Path = Path()) -> Path:
@@ -44,14 +44,42 @@ def _load_case(spec: IssueSpec, base_dir: Path):  # noqa: ANN202
     return spec._case
 
 
-def ladder_of(spec: Escalation, base_dir: Path = Path()):  # noqa: ANN201 - an escalation Ladder
-    """The :class:`redline.escalation.Ladder` of the ``[escalation]`` section."""
+def ladder_of(spec: Escalation, base_dir: Path = Path(), as_of: str | None = None):  # noqa: ANN201
+    """The :class:`redline.escalation.Ladder` of the ``[escalation]`` section (fitted when ``fit``)."""
+    fitted = escalation_fit_of(spec, base_dir, as_of)
+    if fitted is not None:
+        return fitted.ladder
+    return _base_ladder(spec, base_dir)
+
+
+def _base_ladder(spec: Escalation, base_dir: Path):  # noqa: ANN202
     from redline.escalation import load_ladder, parse_ladder
 
     if spec.ladder is not None:
         return parse_ladder(spec.ladder, where="escalation.ladder")
-    path = Path(spec.file)  # type: ignore[arg-type]
+    if spec.file is None:
+        return None
+    path = Path(spec.file)
     return load_ladder(path if path.is_absolute() else base_dir / path)
+
+
+def escalation_fit_of(spec: Escalation, base_dir: Path = Path(), as_of: str | None = None):  # noqa: ANN201
+    """The ladder fitted to the record (:class:`redline.escalation.fit.EscalationFit`) when the
+    section says ``fit = true``, else ``None``. ``as_of``: the scenario's date (record cut-off)."""
+    if not spec.fit:
+        return None
+    from redline.escalation.fit import fit_escalation
+
+    base = _base_ladder(spec, base_dir)
+    if base is not None:
+        base = base.replace(observations=())
+    return fit_escalation(
+        None,
+        base,
+        retaliation=spec.retaliation,
+        months=spec.steps or (base.steps if base else 12),
+        as_of=as_of,
+    )
 
 
 def input_files(scenario: Scenario, base_dir: Path | None = None) -> dict[str, Path]:

@@ -404,19 +404,25 @@ class Escalation(_Strict):
     format of ``redline escalate`` ladder files, or ``file`` = a ladder file relative to the scenario.
 
     Observations in the ladder (e.g. the Kursk incursion) update the pusher's belief: the report shows
-    the curves before and after them.
+    the curves before and after them. With ``fit = true`` the ladder is fitted to the record of red
+    lines crossed since 2022 (the ``escalation_events`` table, up to the scenario's date); the ladder
+    or file, if given, only supplies the structure (rungs, red lines and τ, h at unreached rungs), and
+    the steps are months.
     """
 
     ladder: dict[str, Any] | None = None
     file: str | None = None
     steps: int | None = Field(default=None, ge=1, le=200)
+    fit: bool = False
+    retaliation: Literal["strict", "material", "signal"] = "strict"
 
     @model_validator(mode="after")
     def _one_source(self) -> Escalation:
-        if (self.ladder is None) == (self.file is None):
+        if self.ladder is not None and self.file is not None:
+            raise ValueError("at most one of an [escalation.ladder] table or file = 'ladder.toml' || both")
+        if not self.fit and self.ladder is None and self.file is None:
             raise ValueError(
-                "exactly one of an [escalation.ladder] table or file = 'ladder.toml' || "
-                + ("both" if self.ladder is not None else "neither")
+                "exactly one of an [escalation.ladder] table or file = 'ladder.toml' (or fit = true) || neither"
             )
         return self
 
