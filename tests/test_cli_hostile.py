@@ -30,9 +30,9 @@ def _check(line: list[str], monkeypatch) -> None:
     result = CliRunner().invoke(app, line)
     assert result.exit_code in (0, 2), (line, result.exit_code, repr(result.exception))
     assert "Traceback" not in result.output, line
-    if result.exit_code == 2:
+    if result.exit_code == 2:  # one line per problem (validate lists every problem of a file)
         errors = [row for row in result.output.splitlines() if row.startswith("error: ")]
-        assert len(errors) == 1, (line, result.output)
+        assert errors, (line, result.output)
 
 
 def test_every_command_is_covered(command_lines):
