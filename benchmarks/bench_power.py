@@ -57,7 +57,7 @@ def eu_populations_2025() -> tuple[list[str], np.ndarray, Fraction]:
     """Council 2025 populations in thousands (share x EU total) and the official EU total in
     thousands (the 65 % quota refers to it), from the snapshot or the shared CSV."""
     try:
-        from redline.cli.power import eu_qmv_populations
+        from redline.adapters.power import eu_qmv_populations
 
         frame, _, total = eu_qmv_populations(2025)
         pops = np.rint(frame["population"].to_numpy() / 1000).astype(np.int64)
