@@ -146,3 +146,14 @@ def test_openapi_schema_is_published(setup):
     client, _, _ = setup
     schema = client.get("/openapi.json").json()
     assert {"/api/runs", "/api/runs/{run_id}", "/api/scenarios"} <= set(schema["paths"])
+
+
+def test_compare_two_runs(setup, finished):
+    client, _, _ = setup
+    response = client.post(
+        "/api/runs", json={"scenario": "small", "draws": 64, "edits": {"deterrence_params": {"k_L": 5.0}}}
+    )
+    other = _wait(client, response.json()["run_id"])
+    rows = client.get("/api/compare", params={"a": finished["run_id"], "b": other["run_id"]}).json()["rows"]
+    assert rows and all("question" in r for r in rows)
+    assert client.get("/api/compare", params={"a": "nope-1", "b": other["run_id"]}).status_code == 404
