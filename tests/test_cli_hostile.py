@@ -101,3 +101,17 @@ def test_a_bug_keeps_its_own_exception(monkeypatch):
     monkeypatch.setattr(sys, "argv", ["redline", "boom"])
     with pytest.raises(ValueError, match="a bug"):
         bug()
+
+
+def test_validate_refuses_nan_inf_and_huge_seeds(tmp_path):
+    """What the run would choke on, validate refuses: NaN/inf anywhere, seeds beyond 2^64 - 1."""
+    path = tmp_path / "nan.toml"
+    path.write_text(
+        '[scenario]\nname = "x"\n[world]\nyear = 2024\n[run]\nseed = 18446744073709551616\n'
+        '[deterrence]\ntargets = ["EST"]\nparams = { rho = nan, V = inf }\n'
+    )
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:6: run.seed: expected less than or equal to 18446744073709551615" in result.output
+    assert f"{path}:9: deterrence.params.rho: expected a finite number" in result.output
+    assert "deterrence.params.V: expected a finite number" in result.output

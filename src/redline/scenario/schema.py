@@ -97,7 +97,10 @@ DETERRENCE_INPUT = r"^(V|k_L|k_W|p_L|p_W|theta|rho|[wa]\.(\*|[A-Z]{3}))$"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, str_strip_whitespace=True)
+    # every number in a scenario is finite: NaN and inf are refused at validation, not met by a model
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, strict=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
 
 
 # --------------------------------------------------------------------------------------- distributions
@@ -480,7 +483,7 @@ class Models(_Strict):
 
 class RunSettings(_Strict):
     draws: int = Field(default=2000, ge=1, le=10_000_000)
-    seed: int = Field(default=20240711, ge=0)
+    seed: int = Field(default=20240711, ge=0, le=2**64 - 1)
     chunk_size: int = Field(default=4096, ge=1)
     bargaining_draws: int = Field(default=0, ge=0, le=1_000_000)
     """Monte Carlo draws of the bargaining model (it is slow with many actors); 0 = the exact forecast only."""
