@@ -77,6 +77,20 @@ def _quoted_numbers(comment: str) -> list[str]:
     return re.findall(r"(?<![\w.])\d+\.\d{3,}(?![\w.])", comment)
 
 
+# Documented Monte Carlo sizes are for readers; the tests check the commands run and print what they
+# say, which a few hundred draws show as well (keeps the suite inside CI's ten minutes).
+TEST_DRAWS = 256
+
+
+def fewer_draws(args: list[str]) -> list[str]:
+    """``args`` with ``--draws N`` lowered to :data:`TEST_DRAWS` when larger."""
+    out = list(args)
+    for i, arg in enumerate(out[:-1]):
+        if arg == "--draws" and out[i + 1].isdigit() and int(out[i + 1]) > TEST_DRAWS:
+            out[i + 1] = str(TEST_DRAWS)
+    return out
+
+
 def run_command(command: str, comment: str, state: dict) -> str:
     """Run one documented command in the current (scratch) folder and check its output."""
     from redline.cli import app
@@ -87,6 +101,8 @@ def run_command(command: str, comment: str, state: dict) -> str:
         at = args.index(">")
         redirect, args = args[at + 1], args[:at]
     args = [state.get("run_id", a) if a == "RUN_ID" else a for a in args]
+    if not _quoted_numbers(comment):
+        args = fewer_draws(args)
     result = CliRunner().invoke(app, args, prog_name="redline", terminal_width=100)
     assert result.exit_code == 0, f"{command}\n{result.output}"
     stdout = result.stdout
