@@ -50,25 +50,25 @@ def test_change_a_lever_run_see_the_number_change(browser, server):
     page.on("request", lambda r: requests.append(r.url))
     page.goto(server + "/")
     page.wait_for_selector("#scenario option[value='small']", state="attached")
-    page.wait_for_selector("[data-param='k_L']")
+    page.wait_for_selector("[data-rule='arm']")
     page.fill("#draws", "64")
     page.click("#run")
     page.wait_for_selector("#results:not([hidden])", timeout=300_000)
-    page.wait_for_selector("#headlines tr[data-key='deter.worst']", timeout=60_000)
-    before = _headline(page, "deter.worst")
+    page.wait_for_selector("#headlines tr[data-key='issue.arm.pass']", timeout=60_000)
+    before = _headline(page, "issue.arm.pass")
     first_url = page.url
     assert "/runs/" in first_url
 
-    page.fill("[data-param='k_L']", "5")  # a far higher cost of a limited war for the challenger
+    page.select_option("[data-rule='arm']", "majority")  # another venue: a simple majority of allies
     page.click("#run")
     page.wait_for_function(f"() => location.href !== {first_url!r}", timeout=60_000)
     page.wait_for_function(
-        "(before) => { const r = document.querySelector(\"#headlines tr[data-key='deter.worst']\");"
+        "(before) => { const r = document.querySelector(\"#headlines tr[data-key='issue.arm.pass']\");"
         " return r && r.innerText !== before; }",
         arg=before,
         timeout=300_000,
     )
-    after = _headline(page, "deter.worst")
+    after = _headline(page, "issue.arm.pass")
     assert after != before
 
     page.click("[data-country-link='GEO']")
@@ -77,8 +77,8 @@ def test_change_a_lever_run_see_the_number_change(browser, server):
 
     # a shared link opens the same run
     page.goto(first_url)
-    page.wait_for_selector("#headlines tr[data-key='deter.worst']", timeout=60_000)
-    assert _headline(page, "deter.worst") == before
+    page.wait_for_selector("#headlines tr[data-key='issue.arm.pass']", timeout=60_000)
+    assert _headline(page, "issue.arm.pass") == before
 
     assert not errors, errors
     assert all(url.startswith(server) for url in requests), [u for u in requests if not u.startswith(server)]
