@@ -41,7 +41,8 @@ def test_every_page_has_runnable_examples():
         "glossary.md",
         "models.md",
         "dashboard.md",
-    )  # definitions, the spec, a server: nothing to run
+        "architecture.md",
+    )  # definitions, the spec, a server, the code's layout: nothing to run
     assert all(commands(p) or blocks(p, "python") for p in PAGES if p.name not in reference)
 
 
