@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bdm_reference import reference_forecast
-from redline.bargaining import bdm, forecast, forecast_batch
+from redline.bargaining import bdm, compiled, forecast, forecast_batch
 from redline.bargaining.compiled import SORTED_MIN_ACTORS, covers, simulate_compiled
 from test_bargaining_properties import _conditioned, issues
 from test_bargaining_vectors import ALLIANCE, CLASSIC
@@ -222,13 +222,35 @@ def test_first_rounds_equal_numpy_kernel_at_32_actors(options):
 
 def test_rho_lies_between_half_and_its_chord():
     """The offer pruning's premise: rho(d, r) = (0.5^r - b_s^r) / (b_f^r - b_s^r) lies between 0.5 and
-    0.5 + (0.5^r - 0.5) d for r in [0.5, 2] (up to rounding), far inside the kernel's margin."""
-    d = np.linspace(1e-3, 1.0, 20_001)
+    0.5 + (0.5^r - 0.5) d for r in [0.5, 2] (computed stably, up to rounding), far inside the margin."""
+    d = np.concatenate([np.geomspace(1e-15, 1e-3, 2_001), np.linspace(1e-3, 1.0, 20_001)])
     for r in np.linspace(0.5, 2.0, 61):
-        rho = (0.5**r - (0.5 - 0.5 * d) ** r) / ((0.5 + 0.5 * d) ** r - (0.5 - 0.5 * d) ** r)
+        rho = _rho_exact(d, r)
         chord = 0.5 + (0.5**r - 0.5) * d
-        assert np.all(rho >= np.minimum(0.5, chord) - 1e-11)
-        assert np.all(rho <= np.maximum(0.5, chord) + 1e-11)
+        assert np.all(rho >= np.minimum(0.5, chord) - 1e-12)
+        assert np.all(rho <= np.maximum(0.5, chord) + 1e-12)
+
+
+def _rho_exact(d: np.ndarray, r: float) -> np.ndarray:
+    """rho = (1 - (1 - d)^r) / ((1 + d)^r - (1 - d)^r) (0.5^r divided out), without cancellation."""
+    with np.errstate(divide="ignore"):  # log1p(-1) = -inf at d = 1: expm1 gives -1, as it should
+        low, high = np.expm1(r * np.log1p(-d)), np.expm1(r * np.log1p(d))
+    return -low / (high - low)
+
+
+def test_rho_as_the_kernel_rounds_it_is_within_the_pruning_margin():
+    """The pruning margin covers rounding: base / spread computed as the kernel computes them (true
+    powers of rounded 0.5 -+ 0.5 d) stays within 1/100 of the d-scaled part of the margin of rho."""
+    rng = np.random.default_rng(7)
+    d = np.concatenate([np.geomspace(1e-12, 1.0, 4_000), rng.uniform(0, 1e-9, 2_000)[1:]])
+    for r in np.concatenate([[0.5, 1.0, 2.0], rng.uniform(0.5, 2.0, 40)]):
+        u_s, u_f, u_sq = (
+            2.0 - 4.0 * (0.5 - 0.5 * d) ** r,
+            2.0 - 4.0 * (0.5 + 0.5 * d) ** r,
+            2.0 - 4.0 * 0.5**r,
+        )
+        computed = (u_s - u_sq) / (u_s - u_f)
+        assert np.all(np.abs(computed - _rho_exact(d, r)) <= 0.01 * compiled._RHO_ROUNDING / d)
 
 
 def test_forecast_equals_forecast_batch_on_long_runs():
@@ -254,12 +276,40 @@ def test_forecast_equals_forecast_batch_on_long_runs():
         assert len(one.moves) == batch.moves[a].sum()
 
 
+@pytest.mark.parametrize("family", ["random", "clustered", "grid", "offset"])
+@pytest.mark.parametrize("options", [{}, {"prob_rule": "net"}])
+def test_offer_pruning_changes_nothing_on_long_runs(family, options):
+    """Pruning is exact also where long runs spend their rounds: positions clustered to within a few
+    ulps (d -> 0, where the margin grows as 1/d), exact ties on a grid, and a small range far from 0
+    (where a compromise's new position rounds to the precision of x_i). Each family fails if its part
+    of the margin is removed (_RHO_ROUNDING = 0 or _MOVE_SLACK = 0; checked when written)."""
+    rng = np.random.default_rng(["random", "clustered", "grid", "offset"].index(family))
+    draws, n = 8, 32
+    x = {
+        "random": lambda: rng.uniform(0, 100, (draws, n)),
+        "clustered": lambda: np.where(
+            rng.random((draws, n)) < 0.5,
+            50 + rng.integers(0, 5, (draws, n)) * 1e-13,
+            rng.uniform(0, 100, (draws, n)),
+        ),
+        "grid": lambda: rng.integers(0, 4, (draws, n)) * 25.0,
+        "offset": lambda: 1e6 + rng.uniform(0, 1, (draws, n)),
+    }[family]()
+    c, s = rng.lognormal(0, 1, (draws, n)), rng.uniform(0.1, 1, (draws, n))
+    settings = bdm.resolve_settings(**options)  # tol 1e-6, up to 1,000 rounds
+    pruned = simulate_compiled(x, c, s, settings)
+    full = simulate_compiled(x, c, s, settings, prune=False)
+    assert pruned["rounds"].mean() > 300  # long runs, into the clustered regime
+    for key, value in full.items():
+        np.testing.assert_array_equal(pruned[key], value)
+
+
 @pytest.mark.parametrize("options", [{}, {"prob_rule": "net"}, {"delta": "issue_scale"}])
 def test_offer_pruning_changes_nothing(options):
     """Skipping the EUs of pairs that cannot win (see compiled._round) gives bit-identical runs."""
     rng = np.random.default_rng(64)
     for n in (10, 32, 48):
-        draws = 40
+        draws = 20
         x, c, s = (
             rng.uniform(0, 100, (draws, n)),
             rng.lognormal(0, 1, (draws, n)),

@@ -17,8 +17,10 @@ exact EU tie into a different stop, so a long run has one answer only per kernel
 
 Cost per draw and round: the vote sums use sorted prefix sums with a two-pointer sweep for the
 midpoint ranks, O(n log n + n^2) (the direct O(n^3) sum below ``SORTED_MIN_ACTORS`` actors or when a
-distance is clipped at 1); the offer step evaluates the two powers of a pair only where an offer is
-possible (E_ji > E_ij, decided exactly from the same rounded factors the EUs are computed from).
+distance is clipped at 1); the offer step evaluates the two powers of a pair only where that pair
+can still make or tie the least-movement offer, decided from bounds that need no powers, with margins
+that cover rounding at every distance (so near convergence, where most pairs of a long run are a few
+ulps apart, pruning still applies; tests check bit-identity with the unpruned kernel on long runs).
 
 References
 ----------
@@ -52,10 +54,20 @@ SORTED_MIN_ACTORS = 10
 """From this many actors on, the vote sums use sorted prefix sums (below, the direct sum is as fast)."""
 
 _RHO_MARGIN = 1e-7
-_PRUNE_MIN_D = 1e-3
-"""Offer pruning (see ``_round``) uses rho's range widened by _RHO_MARGIN, and only where
-d >= _PRUNE_MIN_D: there the rounding error of the EUs (< 3e-15 absolute, with EU / spread
-differences >= _RHO_MARGIN and spread >= 2.8 d) stays below 1e-5 of the margins."""
+_RHO_ROUNDING = 1e-12
+"""Offer pruning (see ``_round``) widens rho's range by _RHO_MARGIN + _RHO_ROUNDING / d. The
+computed utilities U_s, U_f, U_sq are each within 1.3e-15 of their exact values (a few ulps of 2),
+so the computed base and spread are within 2.6e-15 and, with spread >= 2.8 d, the ratio the EUs
+are computed from, base / spread, is within 1.9e-15 / d of the exact rho: the margin is 500 times
+that on top of _RHO_MARGIN, which itself is 2e8 times the rounding of an EU relative to spread
+(4.4e-16). So pruning stays exact as positions cluster (d -> 0), where most pairs of a long run are."""
+
+_PRUNE_MAX_MARGIN = 0.25
+"""Where the margin exceeds this (d below ~4e-12) the pair is not pruned (its bounds say nothing)."""
+
+_MOVE_SLACK = 1e-15
+"""Absolute slack, relative to |x_i| + |x_j - x_i|, on a compromise's lower bound: the new position
+x_i + (x_j - x_i) f is rounded to the precision of x_i, which matters when x_j is very near x_i."""
 
 _FRACTION_MARGIN = 1e-3
 """Relative margin on the least compromise fraction (covers the rounding of |E_ij| / E_ji)."""
@@ -188,9 +200,7 @@ def _support_sorted(x, w, delta, order, support):
 
 
 @numba.njit(cache=True)
-def _round(
-    x, w, s, delta, net, sorted_min, prune_min_d, d, support, p, g, new, kind, counterpart, r, e_in, e_out
-):
+def _round(x, w, s, delta, net, sorted_min, prune, d, support, p, g, new, kind, counterpart, r, e_in, e_out):
     """One round of §1.4 on one draw: fills ``new`` (positions), ``kind``, ``counterpart``, ``r`` and
     the chosen offer's E_ij (``e_in``) and E_ji (``e_out``)."""
     n = x.shape[0]
@@ -254,9 +264,11 @@ def _round(
     # the lower j. Without the powers, E_ij = spread (rho - f_ij) and E_ji = spread (rho - f_ji) with
     # spread > 0, f_ij = s_j (1 - P_ij) and rho = (0.5^r - b_s^r) / (b_f^r - b_s^r), which lies between
     # 0.5 and the chord 0.5 + (0.5^r - 0.5) d (rho runs monotonically from 0.5 at d = 0 to 0.5^r at
-    # d = 1, on the 0.5 side of its chord: checked on a fine grid of r in [0.5, 2] in the tests). So, exactly as rounded: f_ji >= f_ij means E_ji <= E_ij (no
-    # offer); and with a margin for rounding where d is not tiny: f_ji above rho's range means no
-    # offer, f_ij below it a conflict (move |x_j - x_i|) or none, f_ij above it a compromise or a
+    # d = 1, on the 0.5 side of its chord: checked on a fine grid of r in [0.5, 2] in the tests). So,
+    # exactly as rounded: f_ji >= f_ij means E_ji <= E_ij (no offer); and with a margin for rounding
+    # (_RHO_MARGIN + _RHO_ROUNDING / d; none where d is so small that it exceeds _PRUNE_MAX_MARGIN, and
+    # a compromise's bound less _MOVE_SLACK for the rounding of its new position): f_ji above rho's
+    # range means no offer, f_ij below it a conflict (move |x_j - x_i|) or none, f_ij above it a compromise or a
     # capitulation moving at least |x_j - x_i| (f_ij - rho_hi) / (rho_hi - f_ji), or none; the move is
     # sure (it caps the best move) only when both f_ij and f_ji are clear of rho's range and each other. A first pass bounds
     # every pair's move from below (and the best move from above by the sure conflicts and
@@ -274,11 +286,12 @@ def _round(
             bound = np.inf
             if dij > 0.0 and f_ji < f_ij:
                 bound = 0.0
-                if dij >= prune_min_d:
+                margin = _RHO_MARGIN + _RHO_ROUNDING / dij
+                if prune and margin < _PRUNE_MAX_MARGIN:
                     dist = abs(x[j] - xi)
                     chord = 0.5 + slope * dij
-                    rho_lo = min(0.5, chord) - _RHO_MARGIN
-                    rho_hi = max(0.5, chord) + _RHO_MARGIN
+                    rho_lo = min(0.5, chord) - margin
+                    rho_hi = max(0.5, chord) + margin
                     if f_ji >= rho_hi:
                         bound = np.inf
                     elif f_ij < rho_lo:
@@ -292,7 +305,7 @@ def _round(
                             if f_ji < rho_lo:  # E_ji > 0 > E_ij beyond rounding: a capitulation
                                 ceiling = min(ceiling, dist)
                         else:
-                            bound = dist * least
+                            bound = dist * least - _MOVE_SLACK * (abs(xi) + dist)
             lower[j] = bound
         u_sq = 2.0 - 4.0 * 0.5**ri
         best_move = ceiling
@@ -302,7 +315,7 @@ def _round(
         best_kind = 0
         best_pos = xi
         for j in range(n):
-            if lower[j] > best_move:
+            if lower[j] > best_move or lower[j] == np.inf:  # (an infinite bound: no offer possible)
                 continue
             dij = d[i, j]
             f_ij = f[i, j]
@@ -342,7 +355,7 @@ def _round(
 
 @numba.njit(cache=True)
 def _run(
-    x0, w, s, delta, tol, max_rounds, net, sorted_min, prune_min_d, x, cmoves, out, a, moves, record,
+    x0, w, s, delta, tol, max_rounds, net, sorted_min, prune, x, cmoves, out, a, moves, record,
     h_x, h_r, h_kind, h_cp, h_ein, h_eout,
 ):  # fmt: skip
     """All rounds of one draw (§1.5-§1.6); writes the draw's outputs (row ``a`` of the ``out`` arrays),
@@ -379,7 +392,7 @@ def _run(
         return
     eps = tol * delta
     for t in range(1, max_rounds + 1):
-        _round(x, w, s, delta, net, sorted_min, prune_min_d, d, support, p, g, new, kind, counterpart, r, e_in, e_out)  # fmt: skip
+        _round(x, w, s, delta, net, sorted_min, prune, d, support, p, g, new, kind, counterpart, r, e_in, e_out)  # fmt: skip
         change = 0.0
         for i in range(n):
             if kind[i] > 0:
@@ -444,7 +457,7 @@ def _outputs(draws, n, blocks):
 
 
 @numba.njit(parallel=True, cache=True)
-def _simulate_parallel(x0, w, s, delta, tol, max_rounds, net, sorted_min, prune_min_d, block):
+def _simulate_parallel(x0, w, s, delta, tol, max_rounds, net, sorted_min, prune, block):
     draws, n = x0.shape
     blocks = (draws + block - 1) // block
     out, x, moves, cmoves = _outputs(draws, n, blocks)
@@ -453,28 +466,28 @@ def _simulate_parallel(x0, w, s, delta, tol, max_rounds, net, sorted_min, prune_
     for b in numba.prange(blocks):
         for a in range(b * block, min(draws, (b + 1) * block)):
             _run(
-                x0[a], w[a], s[a], delta[a], tol, max_rounds, net, sorted_min, prune_min_d, x[a], cmoves[b], out, a,
+                x0[a], w[a], s[a], delta[a], tol, max_rounds, net, sorted_min, prune, x[a], cmoves[b], out, a,
                 moves[a], False, none, none, none_i, none_i, none, none,
             )  # fmt: skip
     return out, x, moves, cmoves.sum(axis=0)
 
 
 @numba.njit(cache=True)
-def _simulate_serial(x0, w, s, delta, tol, max_rounds, net, sorted_min, prune_min_d):
+def _simulate_serial(x0, w, s, delta, tol, max_rounds, net, sorted_min, prune):
     draws, n = x0.shape
     out, x, moves, cmoves = _outputs(draws, n, 1)
     none = np.empty((1, 1))
     none_i = np.empty((1, 1), dtype=np.int64)
     for a in range(draws):
         _run(
-            x0[a], w[a], s[a], delta[a], tol, max_rounds, net, sorted_min, prune_min_d, x[a], cmoves[0], out, a,
+            x0[a], w[a], s[a], delta[a], tol, max_rounds, net, sorted_min, prune, x[a], cmoves[0], out, a,
             moves[a], False, none, none, none_i, none_i, none, none,
         )  # fmt: skip
     return out, x, moves, cmoves[0]
 
 
 @numba.njit(cache=True)
-def _simulate_recorded(x0, w, s, delta, tol, max_rounds, net, sorted_min, prune_min_d):
+def _simulate_recorded(x0, w, s, delta, tol, max_rounds, net, sorted_min, prune):
     """One draw with its per-round history (rows: rounds 1..max_rounds; only the first ``rounds`` used)."""
     n = x0.shape[0]
     out, x, moves, cmoves = _outputs(1, n, 1)
@@ -486,7 +499,7 @@ def _simulate_recorded(x0, w, s, delta, tol, max_rounds, net, sorted_min, prune_
     h_ein = np.full((rows, n), np.nan)
     h_eout = np.full((rows, n), np.nan)
     _run(
-        x0, w, s, delta, tol, max_rounds, net, sorted_min, prune_min_d, x[0], cmoves[0], out, 0, moves[0], True,
+        x0, w, s, delta, tol, max_rounds, net, sorted_min, prune, x[0], cmoves[0], out, 0, moves[0], True,
         h_x, h_r, h_kind, h_cp, h_ein, h_eout,
     )  # fmt: skip
     return out, x, moves, cmoves[0], (h_x, h_r, h_kind, h_cp, h_ein, h_eout)
@@ -527,8 +540,7 @@ def simulate_compiled(
     s = np.ascontiguousarray(salience, dtype=float)
     delta = _delta(x0, settings)
     net = settings.prob_rule == "net"
-    prune_min_d = _PRUNE_MIN_D if prune else np.inf
-    args = (x0, w, s, delta, settings.tol, settings.max_rounds, net, max(2, int(sorted_min)), prune_min_d)
+    args = (x0, w, s, delta, settings.tol, settings.max_rounds, net, max(2, int(sorted_min)), bool(prune))
     if record:
         if x0.shape[0] != 1:
             raise ValueError("simulate_compiled: record=True runs one draw")
