@@ -348,13 +348,15 @@ def test_huge_weights_ask_for_coarser_units():
 # --- exact counts above 2^62 (modular DP + Chinese remainder) and the Banzhaf-only DP ---------------
 
 
-@pytest.mark.parametrize("n", [63, 75])
+@pytest.mark.parametrize("n", [40, 63, 75])
 def test_modular_dp_equals_python_integer_dp(n):
-    """Above n = 62 the counts run modulo 2^64 and primes; they must equal the Python-integer DP."""
+    """int64 counts (from about 34 players) run in compiled code, above n = 62 modulo 2^64 and primes;
+    they must equal the NumPy DP in Python integers (weights of 0 included)."""
     from redline.decisions.power import _swing_table
 
     rng = np.random.default_rng(n)
     w = rng.integers(1, 25, n).tolist()
+    w[3] = w[n // 2] = 0
     for q in (sum(w) // 2 + 1, sum(w) // 3, (3 * sum(w)) // 4):
         t = [q] * (n + 1)
         assert _swing_table(w, t) == _swing_table(w, t, python_ints=True)

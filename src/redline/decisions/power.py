@@ -242,6 +242,30 @@ def _count_table(w, wa, n, k_max, s_max, lookup, row, col, x, full, flip, sign, 
             np.remainder(values[..., 1:], moduli, out=values[..., 1:])
         return values
 
+    pi, pk, pq = np.nonzero(lookup)
+    r, cc, wi = row[pi, pk, pq], col[pi, pk, pq], wa[pi]
+    if dtype is np.int64:  # compiled: the same DP and alternating sums, one loop nest per slot
+        from redline.decisions._power_compiled import divided_counts
+
+        acc = divided_counts(wa, k_max, s_max, moduli, r, cc, wi)
+    else:
+        acc = _divided_counts_numpy(w, k_max, s_max, dtype, slots, reduce, r, cc, wi)
+    exact = [math.comb(n - 1, k) for k in range(n)]
+    # slot 0 in int64 is modulo 2^64 (exact while < 2^62)
+    columns = [[_wrap64(v) for v in exact]] if dtype is np.int64 else [exact]
+    columns += [[v % p for v in exact] for p in primes]
+    combs = np.array(columns, dtype=dtype).T  # (n, slots)
+    value = np.zeros(x.shape + (slots,), dtype=dtype)
+    value[full] = np.broadcast_to(combs[None, :, None, :], x.shape + (slots,))[full]
+    flipped = flip[pi, pk, pq][:, None]
+    f_sign = np.where(flipped, -1, 1).astype(dtype)
+    value[pi, pk, pq] = np.where(flipped, combs[pk], 0).astype(dtype) + f_sign * acc
+    return reduce((value * sign.astype(dtype)[:, None]).sum(axis=-2))
+
+
+def _divided_counts_numpy(w, k_max, s_max, dtype, slots, reduce, r, cc, wi):
+    """F_i[r][x] at the queried cells, in NumPy (int32 or Python integers): the generating function's
+    table, its prefix sums over weight, and the alternating sums that divide player i out."""
     # Truncated generating function prod_j (1 + y z^{w_j}): c[k][s] for k <= k_max, s <= s_max.
     c = np.zeros((k_max + 1, s_max + 1, slots), dtype=dtype)
     c[0, 0] = 1
@@ -262,8 +286,6 @@ def _count_table(w, wa, n, k_max, s_max, lookup, row, col, x, full, flip, sign, 
     big_f = reduce(np.cumsum(c, axis=1, dtype=c.dtype))  # prefix sums over weight
 
     # Divide player i out at the queried cells only: F_i[r][x] = sum_j (-1)^j F[r - j][x - j w_i].
-    pi, pk, pq = np.nonzero(lookup)
-    r, cc, wi = row[pi, pk, pq], col[pi, pk, pq], wa[pi]
     acc = np.zeros((r.size, slots), dtype=dtype)
     for jj in range(k_max + 1):
         xj = cc - jj * wi
@@ -273,18 +295,7 @@ def _count_table(w, wa, n, k_max, s_max, lookup, row, col, x, full, flip, sign, 
         term = big_f[np.maximum(r - jj, 0), np.maximum(xj, 0)]
         term = np.where(ok[:, None], term, 0).astype(dtype)
         acc = acc - term if jj % 2 else acc + term
-    reduce(acc)
-    exact = [math.comb(n - 1, k) for k in range(n)]
-    # slot 0 in int64 is modulo 2^64 (exact while < 2^62)
-    columns = [[_wrap64(v) for v in exact]] if dtype is np.int64 else [exact]
-    columns += [[v % p for v in exact] for p in primes]
-    combs = np.array(columns, dtype=dtype).T  # (n, slots)
-    value = np.zeros(x.shape + (slots,), dtype=dtype)
-    value[full] = np.broadcast_to(combs[None, :, None, :], x.shape + (slots,))[full]
-    flipped = flip[pi, pk, pq][:, None]
-    f_sign = np.where(flipped, -1, 1).astype(dtype)
-    value[pi, pk, pq] = np.where(flipped, combs[pk], 0).astype(dtype) + f_sign * acc
-    return reduce((value * sign.astype(dtype)[:, None]).sum(axis=-2))
+    return reduce(acc)
 
 
 def _wrap64(value: int) -> int:
