@@ -3,6 +3,11 @@ per target, with every lever of ``[levers]`` on common random numbers.
 
 Question keys: ``deter.<lever>.<ISO3>.fail`` = 1 if deterrence of an attack on ISO3 fails in that draw
 (``base`` = no lever).
+
+The single-model command ``redline deter`` is built from the same functions as the scenario:
+:func:`code_game` codes a target's game (both paths), :func:`kappa_if_article5` is the Article 5
+counterfactual, :func:`report_game` / :func:`report_target` / :func:`report_targets` assemble what the
+command prints, so a scenario and the command cannot disagree on a target.
 """
 
 from __future__ import annotations
@@ -18,7 +23,24 @@ from redline.scenario import Scenario
 from redline.stats import paired_interval
 from redline.tasks import Task
 
-__all__ = ["DeterrenceAdapter", "deterrence_games", "deterrence_targets"]
+__all__ = [
+    "NON_MEMBERS",
+    "DeterrenceAdapter",
+    "add_restraint",
+    "code_game",
+    "deterrence_games",
+    "deterrence_targets",
+    "kappa_if_article5",
+    "report_game",
+    "report_target",
+    "report_targets",
+    "scenario_game",
+    "tornado_table",
+    "world_for",
+]
+
+NON_MEMBERS = ("UKR", "MDA", "GEO")
+"""Non-members shown by ``redline deter --all-targets`` (coalition of the willing, no Article 5)."""
 
 
 class DeterrenceAdapter:
@@ -54,12 +76,37 @@ def deterrence_targets(scenario: Scenario, world: Any) -> list[str]:
     return out
 
 
-def _game(scenario: Scenario, world: Any, target: str) -> Any:
-    """The coded :class:`~redline.deterrence.DeterrenceGame` of an attack on ``target`` (no lever)."""
+def code_game(
+    world: Any,
+    target: str,
+    params: dict[str, float] | None = None,
+    *,
+    capability_source: str = "nato",
+    challenger: str = "RUS",
+    coalition: list[str] | None = None,
+    uncertainty: dict[str, dict[str, Any]] | None = None,
+) -> Any:
+    """The coded :class:`~redline.deterrence.DeterrenceGame` of an attack on ``target`` (no lever).
+
+    The one place a game is coded from a World, for a scenario and for ``redline deter`` alike.
+    """
     from redline.deterrence import from_world
 
-    spec = scenario.deterrence
     return from_world(
+        world,
+        target,
+        dict(params or {}),
+        capability_source=capability_source,
+        challenger=challenger,
+        coalition=coalition,
+        uncertainty=uncertainty,
+    )
+
+
+def scenario_game(scenario: Scenario, world: Any, target: str) -> Any:
+    """:func:`code_game` with the settings of the scenario's ``[deterrence]`` table."""
+    spec = scenario.deterrence
+    return code_game(
         world,
         target,
         dict(spec.params),
@@ -71,7 +118,22 @@ def _game(scenario: Scenario, world: Any, target: str) -> Any:
 
 def deterrence_games(scenario: Scenario, world: Any) -> dict[str, Any]:
     """The coded :class:`~redline.deterrence.DeterrenceGame` per target (no lever)."""
-    return {target: _game(scenario, world, target) for target in deterrence_targets(scenario, world)}
+    return {target: scenario_game(scenario, world, target) for target in deterrence_targets(scenario, world)}
+
+
+def kappa_if_article5(
+    world: Any, target: str, params: dict[str, float] | None = None, levers: list | None = None, **coding: Any
+) -> float:
+    """The Article 5 counterfactual: κ of ``target`` coded as if Article 5 covered it.
+
+    For a member this is its κ; for a non-member the same coding and levers with
+    ``treat_as_member = 1`` (the NATO allies respond, under the treaty's willingness terms).
+    ``coding``: the keyword arguments of :func:`code_game`.
+    """
+    from redline.deterrence import apply_levers
+
+    as_member = {**(params or {}), "treat_as_member": 1.0}
+    return float(apply_levers(code_game(world, target, as_member, **coding), levers or []).kappa())
 
 
 def _levers(scenario: Scenario) -> list[tuple[str, Any]]:
@@ -267,3 +329,208 @@ def _summarise_deterrence(
             )
         )
     return out
+
+
+# --- the single-model command (``redline deter``) ----------------------------------------------------
+
+
+def world_for(year: int, date: str | None = None) -> Any:
+    """The World of the year or date; after SIPRI's last year, figures are carried forward with notes."""
+    from redline.data import load_table
+    from redline.world import World
+
+    wanted = int(str(date)[:4]) if date else int(year)
+    carry = wanted > int(load_table("milex")["year"].max())
+    return World.for_date(date, carry_forward=carry) if date else World.for_year(year, carry_forward=carry)
+
+
+def report_game(
+    game: Any,
+    draws: int = 0,
+    seed: int | None = 0,
+    levers: list | None = None,
+    defined: dict[str, Any] | None = None,
+    rule: str | None = None,
+    tornado_build: Any = None,
+    tornado_params: dict[str, float] | None = None,
+    counterfactual: Any = None,
+) -> dict[str, Any]:
+    """Everything ``redline deter`` prints for one game, as a JSON-ready dict (keys in docs/deterrence.md).
+
+    ``tornado_build(params) -> game`` re-codes the game for the tornado; ``counterfactual() -> κ`` gives
+    the Article 5 counterfactual of a non-member (:func:`kappa_if_article5`).
+    """
+    from redline.deterrence import compare_levers, monte_carlo
+    from redline.deterrence.coding import DESCRIPTIONS
+
+    out: dict[str, Any] = {"game": {"name": game.name, "target": game.target, "challenger": game.challenger}}
+    out["decision"] = game.summary() | {
+        "p_L": game.p_L,
+        "p_W": game.p_W,
+        "V": game.V,
+        "k_L": game.k_L,
+        "k_W": game.k_W,
+    }
+    if not game.article5 and counterfactual is not None:
+        out["decision"]["kappa_if_article5"] = float(counterfactual())
+    if draws:
+        r = monte_carlo(game, draws, rng=seed, rule=rule)
+        out["montecarlo"] = r.summary()
+        out["montecarlo"]["uncertainty"] = {k: dict(v) for k, v in game.uncertainty.items()}
+        out["sensitivity"] = r.sensitivity
+        seed = r.seed
+    if levers:
+        out["levers"] = compare_levers(game, levers, draws=draws, rng=seed, defined=defined, rule=rule)
+    if game.question != "continuation" and tornado_build is not None:
+        from redline.deterrence.coding import tornado
+
+        out["tornado"] = tornado_table(tornado(tornado_build, tornado_params))
+    out["allies"] = game.allies_frame().copy()
+    if game.assumptions:
+        out["coefficients"] = [
+            {"name": k, "value": v, "meaning": DESCRIPTIONS.get(k, "")} for k, v in game.assumptions.items()
+        ]
+    if game.gaps:
+        out["gaps"] = list(game.gaps)
+    out["notes"] = list(game.notes)
+    return out
+
+
+def tornado_table(frame: Any) -> Any:
+    """The tornado as a table with a text bar per assumption (the spread of EU_C, the deciding quantity)."""
+    widest = max(float(frame["spread"].max()), 1e-12)
+    columns = ["assumption", "base", "low", "high", "kappa_low", "kappa_high", "eu_low", "eu_high",
+               "regime_low", "regime_high"]
+    out = frame[columns].copy()
+    out["bar"] = ["#" * max(1, round(10 * s / widest)) if s > 0 else "" for s in frame["spread"]]
+    return out
+
+
+def report_target(
+    world: Any,
+    target: str,
+    params: dict[str, float] | None = None,
+    *,
+    capability_source: str = "nato",
+    coalition: list[str] | None = None,
+    uncertainty: dict[str, dict[str, Any]] | None = None,
+    draws: int = 0,
+    seed: int | None = 0,
+    levers: list | None = None,
+    rule: str | None = None,
+    restraint: Any = None,
+    sigma_steps: int = 11,
+    nuclear_weight: float | None = None,
+) -> dict[str, Any]:
+    """:func:`report_game` for one target coded from the World (``redline deter --target``), with the
+    restraint sweep on the ladder file ``restraint`` if given (:func:`add_restraint`)."""
+    params = dict(params or {})
+    coding = {"capability_source": capability_source, "coalition": coalition}
+    game = code_game(world, target, params, uncertainty=uncertainty, **coding)
+    out = report_game(
+        game,
+        draws,
+        seed,
+        levers,
+        rule=rule,
+        tornado_build=lambda q: code_game(world, target, q, **coding),
+        tornado_params=params,
+        counterfactual=lambda: kappa_if_article5(world, target, params, **coding),
+    )
+    out["game"]["date"] = str(world.date)
+    out["game"]["question"] = game.question
+    out["notes"] = [*out["notes"], *world.notes]
+    add_restraint(out, game, restraint, sigma_steps, nuclear_weight, draws, seed, rule)
+    return out
+
+
+def report_targets(
+    world: Any,
+    targets: list[str],
+    params: dict[str, float],
+    source: str,
+    draws: int,
+    seed: int | None,
+    uncertainty: dict[str, dict[str, Any]] | None,
+    levers: list,
+    coalition: list[str] | None = None,
+) -> dict[str, Any]:
+    """One row per target (``--all-targets``), plus the coefficients and notes shared by every row."""
+    import pandas as pd
+
+    from redline.deterrence import apply_levers, monte_carlo
+    from redline.deterrence.coding import DESCRIPTIONS, resolve_params
+
+    rows, notes, gaps = [], {}, {}
+    coding = {"capability_source": source, "coalition": coalition}
+    for target in targets:
+        game = apply_levers(code_game(world, target, params, uncertainty=uncertainty, **coding), levers)
+        s = game.summary()
+        keys = ("target", "basis", "question", "allies", "kappa", "kappa_star", "margin", "regime", "resolve_margin")
+        row = {k: s[k] for k in keys}
+        if game.article5:
+            row["kappa_if_article5"] = s["kappa"]
+        else:  # the same coding and levers without the non-member term
+            row["kappa_if_article5"] = kappa_if_article5(
+                world, target, params, levers, uncertainty=uncertainty, **coding
+            )
+        if draws and game.question != "continuation":
+            r = monte_carlo(game, draws, rng=seed if seed is not None else 0)
+            row.update({"p_failure": r.p_failure, "ci_low": r.ci_low, "ci_high": r.ci_high})
+        elif draws:
+            row.update({"p_failure": float("nan"), "ci_low": float("nan"), "ci_high": float("nan")})
+        rows.append(row)
+        for n in game.notes:
+            notes.setdefault(n, []).append(target)
+        for g in game.gaps:
+            gaps.setdefault((g["ally"], g["field"]), []).append(target)
+    p = resolve_params(params)
+    return {
+        "date": str(world.date),
+        "targets": pd.DataFrame(rows),
+        "coefficients": [{"name": k, "value": v, "meaning": DESCRIPTIONS[k]} for k, v in p.items()],
+        "levers": [getattr(lv, "name", str(lv)) for lv in levers],
+        "gaps": [
+            {"ally": a, "field": f, "targets": ", ".join(t) if len(t) < len(targets) else "all targets"}
+            for (a, f), t in gaps.items()
+        ],
+        "notes": [
+            f"{n} [{', '.join(t) if len(t) < len(targets) else 'all targets'}]" for n, t in notes.items()
+        ],
+    }
+
+
+def add_restraint(
+    out: dict[str, Any],
+    game: Any,
+    ladder_file: Any,
+    n_sigma: int,
+    weight: float | None,
+    draws: int,
+    seed: Any,
+    rule: str | None = None,
+) -> None:
+    """Add the protégé-restraint sweep (models.md §3.2 extension) to ``out`` when a ladder file is given."""
+    if ladder_file is None:
+        return
+    from redline.deterrence.restraint import restraint_sweep
+    from redline.errors import RedlineError
+    from redline.escalation import load_ladder
+
+    if n_sigma < 2:
+        raise RedlineError(f"--sigma-steps: expected at least 2 support levels, got {n_sigma}")
+    table = restraint_sweep(
+        game,
+        load_ladder(ladder_file),
+        np.linspace(0, 1, n_sigma),
+        draws=draws,
+        rng=seed,
+        nuclear_weight=weight,
+        rule=rule,
+    )
+    out["restraint"] = table
+    out["notes"] = [
+        *out["notes"],
+        f"restraint sweep: ladder {ladder_file}, effects at σ = 1 (assumptions): "
+        + ", ".join(f"{k}={v:g}" for k, v in table.attrs["effects"].items()),
+    ]

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from redline.adapters.base import BuildContext, Part, headline
-from redline.adapters.deterrence import _game
+from redline.adapters.deterrence import scenario_game
 from redline.adapters.escalation import as_of
 from redline.scenario import Scenario, escalation_fit_of, ladder_of
 
@@ -76,7 +76,7 @@ def _restraint(scenario: Scenario, world: Any, base_dir: Any, draws: int, seed: 
     from redline.deterrence.restraint import RESTRAINT_DEFAULTS, restraint_sweep
 
     spec = scenario.deterrence.restraint
-    game = _game(scenario, world, spec.target)
+    game = scenario_game(scenario, world, spec.target)
     fitted = escalation_fit_of(scenario.escalation, base_dir, as_of(scenario))
     ladder = fitted if fitted is not None else ladder_of(scenario.escalation, base_dir)
     frame = restraint_sweep(

@@ -1,4 +1,8 @@
-"""``redline deter``: Article 5 credibility, critical credibility, regime and P(deterrence failure)."""
+"""``redline deter``: Article 5 credibility, critical credibility, regime and P(deterrence failure).
+
+Parsing and printing only: the games are coded and reported by :mod:`redline.adapters.deterrence`, the
+same code a scenario runs.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,7 @@ import typer
 from redline.cli._output import Format, console, emit
 from redline.errors import RedlineError
 
-__all__ = ["deter", "register", "report_game", "report_targets"]
-
-NON_MEMBERS = ("UKR", "MDA", "GEO")
-"""Non-members shown by ``--all-targets`` (coalition of the willing, no Article 5)."""
+__all__ = ["deter", "register"]
 
 
 def _params(items: list[str]) -> dict[str, float]:
@@ -42,132 +43,6 @@ def _uncertainty(w_concentration: float | None, a_sigma: float | None) -> dict[s
     return unc
 
 
-def report_game(
-    game,
-    draws: int = 0,
-    seed: int | None = 0,
-    levers: list | None = None,
-    defined=None,
-    rule: str | None = None,
-    tornado_build=None,
-    tornado_params: dict[str, float] | None = None,
-) -> dict[str, Any]:
-    """Everything printed for one game, as a JSON-ready dict (keys documented in docs/deterrence.md)."""
-    from redline.deterrence import compare_levers, monte_carlo
-    from redline.deterrence.coding import DESCRIPTIONS
-
-    out: dict[str, Any] = {"game": {"name": game.name, "target": game.target, "challenger": game.challenger}}
-    out["decision"] = game.summary() | {
-        "p_L": game.p_L,
-        "p_W": game.p_W,
-        "V": game.V,
-        "k_L": game.k_L,
-        "k_W": game.k_W,
-    }
-    if not game.article5 and game.coding is not None and "w_if_article5" in game.coding:
-        out["decision"]["kappa_if_article5"] = float(
-            game.replace(w=game.coding["w_if_article5"].to_numpy()).kappa()
-        )
-    if draws:
-        r = monte_carlo(game, draws, rng=seed, rule=rule)
-        out["montecarlo"] = r.summary()
-        out["montecarlo"]["uncertainty"] = {k: dict(v) for k, v in game.uncertainty.items()}
-        out["sensitivity"] = r.sensitivity
-        seed = r.seed
-    if levers:
-        out["levers"] = compare_levers(game, levers, draws=draws, rng=seed, defined=defined, rule=rule)
-    if game.question != "continuation" and tornado_build is not None:
-        from redline.deterrence.coding import tornado
-
-        out["tornado"] = _tornado_table(tornado(tornado_build, tornado_params))
-    coding = game.allies_frame().copy()
-    out["allies"] = coding
-    if game.assumptions:
-        out["coefficients"] = [
-            {"name": k, "value": v, "meaning": DESCRIPTIONS.get(k, "")} for k, v in game.assumptions.items()
-        ]
-    if game.gaps:
-        out["gaps"] = list(game.gaps)
-    out["notes"] = list(game.notes)
-    return out
-
-
-def _tornado_table(frame):
-    """The tornado as a table with a text bar per assumption (the spread of EU_C, the deciding quantity)."""
-    widest = max(float(frame["spread"].max()), 1e-12)
-    out = frame[["assumption", "base", "low", "high", "kappa_low", "kappa_high", "eu_low", "eu_high",
-                 "regime_low", "regime_high"]].copy()
-    out["bar"] = ["#" * max(1, round(10 * s / widest)) if s > 0 else "" for s in frame["spread"]]
-    return out
-
-
-def _world(year: int, date: str | None):
-    """The World of the year or date; after SIPRI's last year, figures are carried forward with notes."""
-    from redline.data import load_table
-    from redline.world import World
-
-    wanted = int(str(date)[:4]) if date else int(year)
-    carry = wanted > int(load_table("milex")["year"].max())
-    return World.for_date(date, carry_forward=carry) if date else World.for_year(year, carry_forward=carry)
-
-
-def report_targets(
-    world,
-    targets: list[str],
-    params: dict[str, float],
-    source: str,
-    draws: int,
-    seed: int | None,
-    uncertainty,
-    levers,
-    coalition: list[str] | None = None,
-) -> dict[str, Any]:
-    """One row per target (``--all-targets``), plus the coefficients and notes shared by every row."""
-    import pandas as pd
-
-    from redline.deterrence import apply_levers, from_world, monte_carlo
-    from redline.deterrence.coding import DESCRIPTIONS, resolve_params
-
-    rows, notes, gaps = [], {}, {}
-    for target in targets:
-        kwargs = {"capability_source": source, "coalition": coalition, "uncertainty": uncertainty}
-        game = apply_levers(from_world(world, target, params, **kwargs), levers)
-        s = game.summary()
-        keys = ("target", "basis", "question", "allies", "kappa", "kappa_star", "margin", "regime", "resolve_margin")
-        row = {k: s[k] for k in keys}
-        if game.article5:
-            row["kappa_if_article5"] = s["kappa"]
-        else:  # the same coding and levers without the non-member term
-            as_member = {**params, "treat_as_member": 1.0}
-            row["kappa_if_article5"] = apply_levers(
-                from_world(world, target, as_member, **kwargs), levers
-            ).kappa()
-        if draws and game.question != "continuation":
-            r = monte_carlo(game, draws, rng=seed if seed is not None else 0)
-            row.update({"p_failure": r.p_failure, "ci_low": r.ci_low, "ci_high": r.ci_high})
-        elif draws:
-            row.update({"p_failure": float("nan"), "ci_low": float("nan"), "ci_high": float("nan")})
-        rows.append(row)
-        for n in game.notes:
-            notes.setdefault(n, []).append(target)
-        for g in game.gaps:
-            gaps.setdefault((g["ally"], g["field"]), []).append(target)
-    p = resolve_params(params)
-    return {
-        "date": str(world.date),
-        "targets": pd.DataFrame(rows),
-        "coefficients": [{"name": k, "value": v, "meaning": DESCRIPTIONS[k]} for k, v in p.items()],
-        "levers": [getattr(lv, "name", str(lv)) for lv in levers],
-        "gaps": [
-            {"ally": a, "field": f, "targets": ", ".join(t) if len(t) < len(targets) else "all targets"}
-            for (a, f), t in gaps.items()
-        ],
-        "notes": [
-            f"{n} [{', '.join(t) if len(t) < len(targets) else 'all targets'}]" for n, t in notes.items()
-        ],
-    }
-
-
 _SHORT = {
     "moscow_1000km": "msk_Mm",
     "target_1000km": "tgt_Mm",
@@ -186,43 +61,6 @@ def _compact(value: Any) -> Any:
     if isinstance(value, float):
         return f"{value:.6f}" if abs(value) < 1e6 else f"{value:.4g}"
     return value
-
-
-def _restraint(
-    out: dict[str, Any],
-    game,
-    ladder_file: Path | None,
-    n_sigma: int,
-    weight: float | None,
-    draws: int,
-    seed,
-    rule: str | None = None,
-) -> None:
-    """Add the protégé-restraint sweep (models.md §3.2 extension) when a ladder file is given."""
-    if ladder_file is None:
-        return
-    import numpy as np
-
-    from redline.deterrence.restraint import restraint_sweep
-    from redline.escalation import load_ladder
-
-    if n_sigma < 2:
-        raise RedlineError(f"--sigma-steps: expected at least 2 support levels, got {n_sigma}")
-    table = restraint_sweep(
-        game,
-        load_ladder(ladder_file),
-        np.linspace(0, 1, n_sigma),
-        draws=draws,
-        rng=seed,
-        nuclear_weight=weight,
-        rule=rule,
-    )
-    out["restraint"] = table
-    out["notes"] = [
-        *out["notes"],
-        f"restraint sweep: ladder {ladder_file}, effects at σ = 1 (assumptions): "
-        + ", ".join(f"{k}={v:g}" for k, v in table.attrs["effects"].items()),
-    ]
 
 
 def _interval(p: float, lo: float, hi: float, digits: int = 4) -> str:
@@ -366,6 +204,14 @@ def deter(
 
       redline deter --target UKR --param lambda_c=5 --restraint examples/ladders/kursk.toml
     """
+    from redline.adapters.deterrence import (
+        NON_MEMBERS,
+        add_restraint,
+        report_game,
+        report_target,
+        report_targets,
+        world_for,
+    )
     from redline.deterrence import define_lever, load_game
     from redline.deterrence.levers import load_levers, parse_lever
 
@@ -383,14 +229,14 @@ def deter(
         s = seed if seed is not None else mc.get("seed", 0)
         out = report_game(game, n, s, levers, defined, rule or mc.get("rule"))
         out["game"]["file"] = str(game_file)
-        _restraint(out, game, restraint, sigma_steps, nuclear_weight, n, s, rule or mc.get("rule"))
+        add_restraint(out, game, restraint, sigma_steps, nuclear_weight, n, s, rule or mc.get("rule"))
         _print(out, fmt)
         return
     levers = [define_lever(x, from_file[x]) if x in from_file else parse_lever(x) for x in lever or from_file]
     params = _params(param)
     unc = _uncertainty(w_concentration, a_sigma)
     n = draws or 0
-    world = _world(year, date)
+    world = world_for(year, date)
     coalition_list = [c.strip().upper() for c in coalition.split(",") if c.strip()] if coalition else None
     if all_targets:
         members = list(world.members("NATO"))
@@ -402,27 +248,24 @@ def deter(
         return
     if not target:
         raise RedlineError("give a game file, --target ISO3 or --all-targets (see redline deter --help)")
-    from redline.deterrence import from_world
-
-    outs = []
-    for t in target:
-        game = from_world(
-            world, t, params, capability_source=capability, coalition=coalition_list, uncertainty=unc
+    outs = [
+        report_target(
+            world,
+            t,
+            params,
+            capability_source=capability,
+            coalition=coalition_list,
+            uncertainty=unc,
+            draws=n,
+            seed=seed if seed is not None else 0,
+            levers=levers,
+            rule=rule,
+            restraint=restraint,
+            sigma_steps=sigma_steps,
+            nuclear_weight=nuclear_weight,
         )
-        out = report_game(
-            game, n, seed if seed is not None else 0, levers, rule=rule,
-            tornado_build=lambda q, t=t: from_world(
-                world, t, q, capability_source=capability, coalition=coalition_list
-            ),
-            tornado_params=params,
-        )
-        out["game"]["date"] = str(world.date)
-        out["notes"] = [*out["notes"], *world.notes]
-        out["game"]["question"] = game.question
-        _restraint(
-            out, game, restraint, sigma_steps, nuclear_weight, n, seed if seed is not None else 0, rule
-        )
-        outs.append(out)
+        for t in target
+    ]
     if fmt is Format.json and len(outs) > 1:
         emit(outs, fmt)
         return

@@ -1,0 +1,111 @@
+"""``redline deter`` and a scenario run the same deterrence code: on a target they give the same numbers."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from redline.adapters.base import BuildContext
+from redline.adapters.deterrence import DeterrenceAdapter, kappa_if_article5, world_for
+from redline.cli import app
+from redline.scenario import load_scenario
+
+SCENARIO = """
+[scenario]
+name = "deter-agree"
+[world]
+year = 2024
+[run]
+draws = 64
+seed = 3
+[models]
+bargaining = false
+escalation = false
+analytics = false
+[deterrence]
+targets = ["EST", "UKR"]
+params = { force_ratio = 3.0 }
+[deterrence.uncertainty]
+"w.*" = { dist = "beta", concentration = 20 }
+[levers]
+compare = ["us_withdrawal"]
+"""
+
+
+@pytest.fixture(scope="module")
+def scenario_part(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("agree")
+    path = folder / "agree.toml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    scenario = load_scenario(path)
+    world = world_for(2024)
+    part = DeterrenceAdapter().build(BuildContext(scenario, world, folder, draws=64, seed=3))
+    return part, world
+
+
+def _cli(*args: str) -> dict:
+    result = CliRunner().invoke(app, ["deter", "--year", "2024", "--param", "force_ratio=3", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+SEED = int(np.random.default_rng(11).integers(0, 2**63 - 1))
+"""The seed the scenario's task draws from ``default_rng(11)``; the command takes it directly."""
+
+
+@pytest.fixture(scope="module")
+def ukr_report():
+    return _cli("--target", "UKR", "--w-concentration", "20", "--draws", "2000", "--seed", str(SEED))
+
+
+def test_command_and_scenario_agree_on_a_target(scenario_part, ukr_report):
+    """κ, κ*, margin and regime at the coded values, and P(failure) on the same seed and draws."""
+    part, _ = scenario_part
+    target = "UKR"
+    entry = next(t for t in part.exact["deterrence"]["targets"] if t["target"] == target)
+    base = next(row for row in entry["point"] if row["lever"] == "base")
+    task = next(t for t in part.tasks if t.key == f"deter.{target}")
+    draws = task.sampler(np.random.default_rng(11), 2000)
+    cli = ukr_report
+    decision = cli["decision"]
+    for key in ("kappa", "kappa_star", "margin", "regime", "basis", "question"):
+        a, b = base[key], decision[key]
+        assert a == b or (isinstance(a, float) and math.isnan(a) and b is None), key
+    assert cli["montecarlo"]["p_failure"] == pytest.approx(draws[f"deter.base.{target}.fail"].mean(), abs=1e-15)
+
+
+def test_a_member_target_agrees_too(scenario_part):
+    """EST (Article 5): the scenario's point values are the adapter's report for the same World."""
+    from redline.adapters.deterrence import report_target
+
+    part, world = scenario_part
+    entry = next(t for t in part.exact["deterrence"]["targets"] if t["target"] == "EST")
+    base = next(row for row in entry["point"] if row["lever"] == "base")
+    uncertainty = {"w.*": {"dist": "beta", "concentration": 20.0}}
+    report = report_target(world, "EST", {"force_ratio": 3.0}, uncertainty=uncertainty)
+    for key in ("kappa", "kappa_star", "margin", "regime", "basis"):
+        assert report["decision"][key] == base[key] or math.isnan(base[key]), key
+    assert "kappa_if_article5" not in report["decision"]
+
+
+def test_the_article5_counterfactual_is_one_function(scenario_part, ukr_report):
+    """The single-target report, the all-targets table and the function give the same κ if Article 5."""
+    _, world = scenario_part
+    expected = kappa_if_article5(world, "UKR", {"force_ratio": 3.0})
+    table = _cli("--all-targets")["targets"]
+    row = next(r for r in table if r["target"] == "UKR")
+    assert ukr_report["decision"]["kappa_if_article5"] == row["kappa_if_article5"] == expected
+    member = next(r for r in table if r["target"] == "EST")
+    assert member["kappa_if_article5"] == member["kappa"]
+
+
+def test_the_cli_module_holds_no_model_orchestration():
+    """``redline deter`` parses and prints; coding and reporting live in the adapter."""
+    source = (Path(__file__).resolve().parents[1] / "src" / "redline" / "cli" / "deter.py").read_text()
+    for name in ("def report_game", "def report_targets", "from_world(", "monte_carlo(", "treat_as_member"):
+        assert name not in source, name
