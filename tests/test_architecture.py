@@ -46,6 +46,126 @@ def test_the_checker_sees_an_import_inside_a_function(tmp_path):
     assert "redline.cli._output" in _imports(sample)
 
 
+# ----------------------------------------------------------------------------------------- back-edges
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(p): p for p in SRC.rglob("*.py")}
+PACKAGES = {name for name, p in MODULES.items() if p.name == "__init__.py"}
+
+
+def _runtime_imports(path: Path) -> tuple[set[str], list[tuple[str, str]]]:
+    """The package modules ``path`` imports at run time (``TYPE_CHECKING`` blocks excluded), and the
+    private names (``_x``) it takes from other modules."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for inner in ast.walk(node)
+    }
+    modules: set[str] = set()
+    private: list[tuple[str, str]] = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            modules |= {a.name for a in node.names if a.name in MODULES}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module in MODULES:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                modules.add(full if full in MODULES else node.module)
+                if alias.name.startswith("_") and not alias.name.startswith("__") and full not in MODULES:
+                    private.append((node.module, alias.name))
+    return modules, private
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Module -> modules it imports (anywhere, lazily too), without package ``__init__`` re-exports."""
+    graph = {}
+    for name, path in MODULES.items():
+        if name in PACKAGES:
+            continue
+        imported, _ = _runtime_imports(path)
+        graph[name] = {m for m in imported if m not in PACKAGES and m != name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[set[str]]:
+    """Strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    out: list[set[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = set()
+            while True:
+                w = stack.pop()
+                component.add(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                out.append(component)
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return out
+
+
+KNOWN_CYCLES = [
+    # `Decision.what_it_would_take()` (documented in docs/decisions.md) is a convenience call from the
+    # vote result to the analysis of it; whatif builds on rules. Lazy, one method.
+    {"redline.decisions.rules", "redline.decisions.whatif"},
+]
+
+
+def test_no_import_cycles_between_modules():
+    """A module never imports (even lazily) a module that imports it back: layers point one way.
+
+    ``deterrence/spec.py`` used to import its own consumers (Monte Carlo, levers) to check a game file;
+    reading a file is :mod:`redline.deterrence.gamefile` now, above all three.
+    """
+    cycles = [c for c in _cycles(_import_graph()) if c not in KNOWN_CYCLES]
+    assert not cycles, f"import cycles: {[sorted(c) for c in cycles]}"
+
+
+def test_the_cycle_checker_sees_a_cycle():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [{"a", "b", "c"}]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_deterrence_game_imports_none_of_its_consumers():
+    imported, _ = _runtime_imports(MODULES["redline.deterrence.spec"])
+    consumers = {"montecarlo", "levers", "coding", "gamefile", "restraint", "backtest", "challenger"}
+    assert not {m for m in imported if m.rsplit(".", 1)[-1] in consumers}
+
+
+def test_no_module_takes_a_private_name_from_another_package():
+    """``_name`` is private to its package: another package asks for a public name (as levers.py now
+    calls ``monte_carlo``, the backtest ``world.active_spells``)."""
+    offenders = []
+    for name, path in MODULES.items():
+        _, private = _runtime_imports(path)
+        package = name if name in PACKAGES else name.rsplit(".", 1)[0]
+        for module, attr in private:
+            if not (module == package or module.startswith(package + ".")):
+                offenders.append(f"{name} imports {module}.{attr}")
+    assert not offenders, offenders
+
+
 # ----------------------------------------------------------------------------------------- stats
 def test_z95_is_the_normal_quantile():
     assert pytest.approx(norm.ppf(0.975), abs=1e-15) == Z95

@@ -36,7 +36,7 @@ from redline.data import load_table, provenance, snapshot_version
 from redline.data.releases import SINGLE_VINTAGE_TABLES, release_available
 from redline.errors import RedlineError
 
-__all__ = ["World", "Actor", "ORGANISATIONS", "EARTH_RADIUS_KM", "great_circle_km"]
+__all__ = ["World", "Actor", "ORGANISATIONS", "EARTH_RADIUS_KM", "active_spells", "great_circle_km"]
 
 ORGANISATIONS = ("NATO", "EU", "BRICS", "CSTO")
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean Earth radius
@@ -300,7 +300,7 @@ class World:
 
         # memberships on `date`
         spells = load_table("memberships", snapshot)
-        active = _active_spells(spells, date)
+        active = active_spells(spells, date)
         for org in ("NATO", "EU", "CSTO"):
             members = set(
                 active.loc[(active["organisation"] == org) & (active["status"] == "member"), "iso3"]
@@ -556,7 +556,7 @@ def _plain(value: Any, text: bool = False) -> Any:
     return value
 
 
-def _active_spells(spells: pd.DataFrame, date: dt.date) -> pd.DataFrame:
+def active_spells(spells: pd.DataFrame, date: dt.date) -> pd.DataFrame:
     """Membership spells active on ``date``.
 
     A spell starts on ``start_date``; when only ``start_year`` is known it counts from 31 December of

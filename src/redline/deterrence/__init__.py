@@ -16,10 +16,11 @@ from redline.deterrence.game import (
     challenger_payoffs,
     contest_success,
 )
+from redline.deterrence.gamefile import load_game
 from redline.deterrence.levers import LEVERS, Lever, apply_levers, compare_levers, define_lever
 from redline.deterrence.montecarlo import MonteCarloResult, monte_carlo, wilson_interval
 from redline.deterrence.restraint import restraint_sweep
-from redline.deterrence.spec import DeterrenceGame, Economy, load_game
+from redline.deterrence.spec import DeterrenceGame, Economy
 
 __all__ = [
     "LEVERS",

@@ -72,9 +72,9 @@ DATED_CHECKS: tuple[tuple[str, str, bool, str], ...] = (
 
 def _members_on(date: dt.date, snapshot: str | None = None) -> list[str]:
     from redline.data import load_table
-    from redline.world import _active_spells
+    from redline.world import active_spells
 
-    spells = _active_spells(load_table("memberships", snapshot), date)
+    spells = active_spells(load_table("memberships", snapshot), date)
     return sorted(spells.loc[(spells["organisation"] == "NATO") & (spells["status"] == "member"), "iso3"])
 
 

@@ -8,7 +8,8 @@ Capabilities a_k and the threshold θ are in the same units (shares of the allie
 convention). When the game comes from data, :class:`Economy` keeps the absolute figures (USD) so
 levers that change spending re-derive a_k, θ, p_L and p_W consistently.
 
-``load_game(path)`` reads a fully specified game from TOML (format in docs/deterrence.md).
+:mod:`redline.deterrence.gamefile` reads a fully specified game from TOML (format in docs/deterrence.md);
+this module imports none of the game's consumers (Monte Carlo, levers).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from redline.deterrence.game import (
 )
 from redline.errors import RedlineError
 
-__all__ = ["DeterrenceGame", "Economy", "game_from_dict", "load_game", "read_toml", "PARAMETERS"]
+__all__ = ["DeterrenceGame", "Economy", "read_toml", "PARAMETERS"]
 
 RESOLVE_LIMIT = 20.0
 """Largest fall (or rise) in logit units that :meth:`DeterrenceGame.resolve_margin` searches."""
@@ -330,131 +331,6 @@ class DeterrenceGame:
 
 
 # -------------------------------------------------------------------------------------- TOML files
-_GAME_KEYS = {
-    "name",
-    "target",
-    "challenger",
-    "theta",
-    "rho",
-    "delta",
-    "lambda",
-    "article5",
-    "illustrative",
-    "note",
-}
-_CHALLENGER_KEYS = {"V", "k_L", "k_W", "p_L", "p_W", "capability", "target_capability", "psi"}
-_ALLY_KEYS = {"name", "a", "w"}
-_MC_KEYS = {"draws", "seed", "rule"}
-_TOP = {"game", "challenger", "allies", "uncertainty", "montecarlo", "levers"}
-
-
-def _number(table: Mapping[str, Any], key: str, where: str, default: Any = ...) -> float:
-    if key not in table:
-        if default is ...:
-            raise RedlineError(f"{where}: missing field {key!r}")
-        return default
-    value = table[key]
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise RedlineError(f"{where}.{key}: expected a number, found {value!r}")
-    return float(value)
-
-
-def _unknown(table: Mapping[str, Any], allowed: set[str], where: str) -> None:
-    extra = sorted(set(table) - allowed)
-    if extra:
-        raise RedlineError(
-            f"{where}: unknown field(s) {', '.join(extra)}; expected some of {', '.join(sorted(allowed))}"
-        )
-
-
-def game_from_dict(doc: Mapping[str, Any], where: str = "game") -> tuple[DeterrenceGame, dict[str, Any]]:
-    """Build a game from a parsed TOML document; return it with the ``[montecarlo]`` and ``[levers]`` settings."""
-    _unknown(doc, _TOP, where)
-    g = doc.get("game", {})
-    _unknown(g, _GAME_KEYS, f"{where} [game]")
-    c = doc.get("challenger")
-    if c is None:
-        raise RedlineError(f"{where}: missing table [challenger] (V, k_L, k_W and p_L, p_W or capabilities)")
-    _unknown(c, _CHALLENGER_KEYS, f"{where} [challenger]")
-    allies = doc.get("allies", [])
-    if not isinstance(allies, list):
-        raise RedlineError(f"{where}: [[allies]] must be an array of tables")
-    names, a, w = [], [], []
-    for i, ally in enumerate(allies, start=1):
-        at = f"{where} [[allies]] #{i}"
-        _unknown(ally, _ALLY_KEYS, at)
-        if "name" not in ally:
-            raise RedlineError(f"{at}: missing field 'name'")
-        names.append(str(ally["name"]))
-        a.append(_number(ally, "a", f"{at} ({ally['name']})"))
-        w.append(_number(ally, "w", f"{at} ({ally['name']})"))
-    if "theta" not in g:
-        raise RedlineError(
-            f"{where} [game]: missing field 'theta' (capability share the response must reach)"
-        )
-    theta = _number(g, "theta", f"{where} [game]")
-    V = _number(c, "V", f"{where} [challenger]", 1.0)
-    if "p_L" in c or "p_W" in c:
-        p_L = _number(c, "p_L", f"{where} [challenger]")
-        p_W = _number(c, "p_W", f"{where} [challenger]")
-    elif "capability" in c:
-        cap_c = _number(c, "capability", f"{where} [challenger]")
-        cap_t = _number(c, "target_capability", f"{where} [challenger]", 0.0)
-        psi = _number(c, "psi", f"{where} [challenger]", 1.0)
-        p_L = contest_success(cap_c, cap_t, 0.0, psi)
-        p_W = contest_success(cap_c, cap_t, theta, psi)
-    else:
-        raise RedlineError(
-            f"{where} [challenger]: give p_L and p_W, or capability (and target_capability) in the units of a"
-        )
-    lam = g.get("lambda")
-    if lam is not None:
-        lam = _number(g, "lambda", f"{where} [game]")
-    unc = doc.get("uncertainty", {})
-    if not isinstance(unc, Mapping):
-        raise RedlineError(f"{where} [uncertainty]: expected a table of distributions")
-    notes = []
-    if g.get("illustrative"):
-        notes.append("illustrative numbers (not data)")
-    if g.get("note"):
-        notes.append(str(g["note"]))
-    game = DeterrenceGame(
-        target=str(g.get("target", "T")),
-        allies=tuple(names),
-        a=np.array(a),
-        w=np.array(w),
-        theta=theta,
-        V=V,
-        k_L=_number(c, "k_L", f"{where} [challenger]"),
-        k_W=_number(c, "k_W", f"{where} [challenger]"),
-        p_L=float(p_L),
-        p_W=float(p_W),
-        rho=_number(g, "rho", f"{where} [game]", 0.0),
-        lam=lam,
-        delta=_number(g, "delta", f"{where} [game]", DEFAULT_DELTA),
-        article5=bool(g.get("article5", True)),
-        challenger=str(g.get("challenger", "C")),
-        name=str(g.get("name", "")),
-        uncertainty={str(k): dict(v) for k, v in unc.items()},
-        notes=tuple(notes),
-    )
-    from redline.deterrence.montecarlo import check_uncertainty
-
-    check_uncertainty(game, f"{where} [uncertainty]")
-    mc = doc.get("montecarlo", {})
-    _unknown(mc, _MC_KEYS, f"{where} [montecarlo]")
-    levers = doc.get("levers", {})
-    _unknown(levers, {"compare", "define"}, f"{where} [levers]")
-    if not isinstance(levers.get("compare", []), list):
-        raise RedlineError(f"{where} [levers].compare: expected a list of lever names")
-    from redline.deterrence.levers import resolve_lever
-
-    for name in levers.get("compare", []):  # unknown names and malformed definitions fail here
-        resolve_lever(name, levers.get("define", {}))
-    settings = {"montecarlo": dict(mc), "levers": levers}
-    return game, settings
-
-
 def read_toml(path: str | Path, kind: str = "game") -> dict[str, Any]:
     """A parsed TOML file; a missing file or bad TOML is a RedlineError naming it."""
     path = Path(path)
@@ -464,8 +340,3 @@ def read_toml(path: str | Path, kind: str = "game") -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise RedlineError(f"{path}: not valid TOML ({exc})") from None
-
-
-def load_game(path: str | Path) -> tuple[DeterrenceGame, dict[str, Any]]:
-    """Read a game file (TOML, see docs/deterrence.md); errors name the file and the field."""
-    return game_from_dict(read_toml(path), where=str(path))
