@@ -166,6 +166,43 @@ def test_no_module_takes_a_private_name_from_another_package():
     assert not offenders, offenders
 
 
+# ----------------------------------------------------------------------------------------- BDM utility
+def _is_bdm_utility(node: ast.AST) -> bool:
+    """``2 - 4 * <anything>`` as an expression (not in a docstring)."""
+    return (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Sub)
+        and isinstance(node.left, ast.Constant)
+        and node.left.value == 2
+        and isinstance(node.right, ast.BinOp)
+        and isinstance(node.right.op, ast.Mult)
+        and isinstance(node.right.left, ast.Constant)
+        and node.right.left.value == 4
+    )
+
+
+def test_the_bdm_utility_formula_is_written_once():
+    """``2 - 4 * base**r`` (models.md §1.3) lives in :func:`redline.bargaining.bdm.utility`; the NumPy
+    kernel and the compiled kernel call it (tests/bdm_reference.py keeps its own copy on purpose: it is
+    the independent reference)."""
+    places = [
+        (str(p.relative_to(SRC).as_posix()), node.lineno)
+        for p in sorted(SRC.rglob("*.py"))
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if _is_bdm_utility(node)
+    ]
+    assert len(places) == 1 and places[0][0] == "bargaining/bdm.py", places
+    assert _is_bdm_utility(ast.parse("2.0 - 4.0 * (0.5 - 0.5 * d) ** r", mode="eval").body)
+
+
+def test_both_kernels_use_the_one_utility():
+    from redline.bargaining import bdm, compiled
+
+    assert compiled._utility.py_func is bdm.utility
+    assert bdm.utility(0.25, 2.0) == 2.0 - 4.0 * 0.0625
+    assert compiled._utility(0.25, 2.0) == bdm.utility(0.25, 2.0)
+
+
 # ----------------------------------------------------------------------------------------- stats
 def test_z95_is_the_normal_quantile():
     assert pytest.approx(norm.ppf(0.975), abs=1e-15) == Z95

@@ -47,6 +47,7 @@ __all__ = [
     "simulate",
     "status_label",
     "utilities",
+    "utility",
     "validate_inputs",
     "weighted_mean",
     "weighted_median",
@@ -372,6 +373,16 @@ def _probability(support: np.ndarray, rule: str, differ: np.ndarray) -> np.ndarr
     return p
 
 
+def utility(base, r):  # noqa: ANN001, ANN201 - scalars or arrays (also compiled by Numba)
+    """The §1.3 utility ``2 - 4 * base**r`` of an outcome at ``base`` (0.5 ± a share of the distance).
+
+    The one place the formula is written: :func:`utilities`, :func:`expected_utility`, the round of
+    this kernel and the compiled kernel (:mod:`redline.bargaining.compiled` compiles this function)
+    all call it.
+    """
+    return 2.0 - 4.0 * base**r
+
+
 def utilities(d_ij, d_imu, r) -> dict[str, np.ndarray]:
     """The five utilities of §1.3 for challenger i vs target j at exponent ``r`` (all broadcast).
 
@@ -379,11 +390,11 @@ def utilities(d_ij, d_imu, r) -> dict[str, np.ndarray]:
     changes for the better / worse, ``U_sq`` the status quo; each is ``2 - 4 * base**r``.
     """
     return {
-        "U_s": 2.0 - 4.0 * (0.5 - 0.5 * d_ij) ** r,
-        "U_f": 2.0 - 4.0 * (0.5 + 0.5 * d_ij) ** r,
-        "U_b": 2.0 - 4.0 * (0.5 - 0.25 * (d_imu + d_ij)) ** r,
-        "U_w": 2.0 - 4.0 * (0.5 + 0.25 * (d_imu + d_ij)) ** r,
-        "U_sq": 2.0 - 4.0 * 0.5**r,
+        "U_s": utility(0.5 - 0.5 * d_ij, r),
+        "U_f": utility(0.5 + 0.5 * d_ij, r),
+        "U_b": utility(0.5 - 0.25 * (d_imu + d_ij), r),
+        "U_w": utility(0.5 + 0.25 * (d_imu + d_ij), r),
+        "U_sq": utility(0.5, r),
     }
 
 
@@ -401,16 +412,16 @@ def expected_utility(
     ``s_j[P U_s + (1-P) U_f] + (1-s_j) U_s - Q U_sq - (1-Q)[T U_b + (1-T) U_w]``; all inputs broadcast.
     At ``Q = 1`` the status-quo-change terms (and so the median) drop out and are not computed.
     """
-    u_s = 2.0 - 4.0 * (0.5 - 0.5 * d_ij) ** r
-    u_f = 2.0 - 4.0 * (0.5 + 0.5 * d_ij) ** r
-    u_sq = 2.0 - 4.0 * 0.5**r
+    u_s = utility(0.5 - 0.5 * d_ij, r)
+    u_f = utility(0.5 + 0.5 * d_ij, r)
+    u_sq = utility(0.5, r)
     return _combine(u_s, u_f, u_sq, d_ij, d_imu, p_ij, s_j, r, Q, T)
 
 
 def _status_quo_terms(d_ij, d_imu, r, Q, T):
     """(1 - Q)[T U_b + (1 - T) U_w]: the status-quo-change part of EU, subtracted when Q < 1."""
-    u_b = 2.0 - 4.0 * (0.5 - 0.25 * (d_imu + d_ij)) ** r
-    u_w = 2.0 - 4.0 * (0.5 + 0.25 * (d_imu + d_ij)) ** r
+    u_b = utility(0.5 - 0.25 * (d_imu + d_ij), r)
+    u_w = utility(0.5 + 0.25 * (d_imu + d_ij), r)
     return (1.0 - Q) * (T * u_b + (1.0 - T) * u_w)
 
 
@@ -418,9 +429,7 @@ def _combine(u_s, u_f, u_sq, d_ij, d_imu, p_ij, s_j, r, Q, T):
     """EU from precomputed U_s, U_f, U_sq (shared by both directions of a pair at the same r)."""
     value = s_j * (p_ij * u_s + (1.0 - p_ij) * u_f) + (1.0 - s_j) * u_s - Q * u_sq
     if Q != 1.0:
-        u_b = 2.0 - 4.0 * (0.5 - 0.25 * (d_imu + d_ij)) ** r
-        u_w = 2.0 - 4.0 * (0.5 + 0.25 * (d_imu + d_ij)) ** r
-        value = value - (1.0 - Q) * (T * u_b + (1.0 - T) * u_w)
+        value = value - _status_quo_terms(d_ij, d_imu, r, Q, T)
     return value
 
 
@@ -485,9 +494,9 @@ def _round(x: np.ndarray, w: np.ndarray, s: np.ndarray, delta: np.ndarray, st: B
         # Perceiver view: i evaluates both directions with its own exponent r_i.
         # U_s, U_f and U_sq depend only on d_ij = d_ji and r_i: shared by both directions.
         r_i = r[:, :, None]
-        u_s = 2.0 - 4.0 * (0.5 - 0.5 * d) ** r_i
-        u_f = 2.0 - 4.0 * (0.5 + 0.5 * d) ** r_i
-        u_sq = 2.0 - 4.0 * 0.5**r_i
+        u_s = utility(0.5 - 0.5 * d, r_i)
+        u_f = utility(0.5 + 0.5 * d, r_i)
+        u_sq = utility(0.5, r_i)
         # EU = U_s - s_target (1 - P) (U_s - U_f) - Q U_sq [- (1 - Q)(T U_b + (1 - T) U_w)]
         spread = u_s - u_f
         base = u_s - st.Q * u_sq

@@ -40,7 +40,7 @@ os.environ.setdefault("KMP_BLOCKTIME", "0")
 import numba  # noqa: E402
 import numpy as np  # noqa: E402
 
-from redline.bargaining.bdm import CYCLE_WINDOW, ISSUE_SCALE, BDMSettings  # noqa: E402
+from redline.bargaining.bdm import CYCLE_WINDOW, ISSUE_SCALE, BDMSettings, utility  # noqa: E402
 
 __all__ = ["SORTED_MIN_ACTORS", "covers", "simulate_compiled"]
 
@@ -85,6 +85,10 @@ def covers(settings: BDMSettings) -> bool:
         and settings.perspective == "perceiver"
         and settings.Q == 1.0
     )
+
+
+_utility = numba.njit(inline="always", cache=True)(utility)
+"""The §1.3 utility, compiled from :func:`redline.bargaining.bdm.utility` (the formula is written once)."""
 
 
 @numba.njit(cache=True)
@@ -307,7 +311,7 @@ def _round(x, w, s, delta, net, sorted_min, prune, d, support, p, g, new, kind, 
                         else:
                             bound = dist * least - _MOVE_SLACK * (abs(xi) + dist)
             lower[j] = bound
-        u_sq = 2.0 - 4.0 * 0.5**ri
+        u_sq = _utility(0.5, ri)
         best_move = ceiling
         best_e = -np.inf
         best_ij = 0.0
@@ -320,8 +324,8 @@ def _round(x, w, s, delta, net, sorted_min, prune, d, support, p, g, new, kind, 
             dij = d[i, j]
             f_ij = f[i, j]
             f_ji = g[i, j]
-            u_s = 2.0 - 4.0 * (0.5 - 0.5 * dij) ** ri
-            u_f = 2.0 - 4.0 * (0.5 + 0.5 * dij) ** ri
+            u_s = _utility(0.5 - 0.5 * dij, ri)
+            u_f = _utility(0.5 + 0.5 * dij, ri)
             spread = u_s - u_f
             base = u_s - 1.0 * u_sq
             e_ij = base - f_ij * spread
