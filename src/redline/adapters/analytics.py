@@ -53,13 +53,16 @@ def _analytics(scenario: Scenario, world: Any, seed: int) -> dict[str, Any]:
         out["claims"] = [c.to_dict() for c in check_claims(article_year=year, rng=seed)]
     nato = list(world.members("NATO"))
     actors = world.actors
-    if "burden" in spec.plots:
-        from redline.analytics.burden import defence_burden
-
-        frame = defence_burden(actors.loc[nato])
+    if "burden" in spec.plots:  # the same computation as `redline burden` (members = NATO of the year)
         from redline.frontline import frontline_states
 
-        out["burden"] = {"table": frame, "frontline": frontline_states(actors.loc[nato])}
+        sections, meta = burden_report(world, nato, seed=seed)
+        out["burden"] = {
+            "table": sections.pop("members"),
+            "frontline": frontline_states(actors.loc[nato]),
+            **sections,
+            "meta": meta,
+        }
     if "alignment" in spec.plots or "factions" in spec.plots:
         from redline.analytics.alignment import dyadic_similarity, similarity_matrix, vote_matrix
         from redline.analytics.factions import factions
