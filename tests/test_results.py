@@ -55,7 +55,31 @@ def _results():
         "MonteCarloResult": monte_carlo(game, 64, rng=2),
         "EscalationResult": propagate(ladder, 5),
         "SimulationResult": simulate(ladder, 5, 64, rng=3),
+        "HoldoutResult": _holdout(),
+        "CrossValidation": _cross_validation(),
     }
+
+
+def _holdout():
+    from redline.decisions.holdout import resolve
+
+    x = np.array([[90.0, 10.0, -30.0]] * 4)
+    s = np.array([[0.9, 0.5, 0.8]] * 4)
+    veto = np.array([True, True, True])
+    return resolve(x, s, veto, np.full(3, np.nan), 0.0, np.full(4, 80.0), 50.0)
+
+
+def _cross_validation():
+    from redline.backtest.crossval import CrossValidation
+
+    predictions = pd.DataFrame(
+        {"split": ["loo"] * 2, "case": ["a", "b"], "method": ["redline"] * 2, "p_adopted": [0.8, 0.3], "adopted": [1, 0]}
+    )
+    scores = pd.DataFrame(
+        {"split": ["loo", "loo"], "method": ["redline", "weighted_median"], "brier": [0.065, 0.2]}
+    )
+    empty = pd.DataFrame()
+    return CrossValidation(predictions, scores, empty, empty, {}, {}, settings={"seed": 7, "draws": 4})
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +100,8 @@ def results():
         "MonteCarloResult",
         "EscalationResult",
         "SimulationResult",
+        "HoldoutResult",
+        "CrossValidation",
     ],
 )
 def test_every_result_follows_the_protocol(results, name):
@@ -96,6 +122,25 @@ def test_every_result_follows_the_protocol(results, name):
 def test_seeded_results_carry_their_seed(results):
     assert results["MonteCarloResult"].provenance.seed == 2
     assert results["Decision"].provenance.seed is None
+    assert results["CrossValidation"].provenance.seed == 7
+
+
+def test_holdout_result_by_hand(results):
+    """Three veto holders against a proposal at 80 (status quo 0): what the table and the dict say agree."""
+    r = results["HoldoutResult"]
+    frame, d = r.to_frame(), r.to_dict()
+    assert len(frame) == 4 and set(frame["outcome"]) <= {"adopted", "adopted_with_opt_outs", "delayed", "blocked"}
+    assert sum(d["p_outcome"].values()) == pytest.approx(1.0)
+    for name, p in d["p_outcome"].items():
+        assert p == pytest.approx((frame["outcome"] == name).mean())
+    assert r.summary()["mean_value"] == pytest.approx(frame["value"].mean())
+    assert len(d["p_action"]["accept"]) == 3
+
+
+def test_cross_validation_summary_is_its_target(results):
+    cv = results["CrossValidation"]
+    assert cv.summary() == cv.target() and cv.summary()["meets_target"] is True
+    assert cv.to_frame() is cv.predictions
 
 
 def test_one_class_name_per_concept():

@@ -41,6 +41,7 @@ from redline.backtest.scoring import brier_score, score_table
 from redline.backtest.uncertainty import CodingUncertainty, sample_codings
 from redline.decisions.holdout import HoldoutParams
 from redline.errors import RedlineError
+from redline.results import Provenance, Result, provenance_of
 
 __all__ = [
     "CORPUS_END",
@@ -159,8 +160,12 @@ def fit_params(training: list[PreparedCase], table: dict[str, np.ndarray]) -> tu
 
 
 @dataclass(frozen=True)
-class CrossValidation:
-    """Out-of-sample forecasts and scores (see the module docstring)."""
+class CrossValidation(Result):
+    """Out-of-sample forecasts and scores (see the module docstring).
+
+    Result protocol (:mod:`redline.results`): ``to_frame()`` the predictions, ``to_dict()`` everything,
+    ``summary()`` the target check (:meth:`target`), ``provenance`` with the seed of the settings.
+    """
 
     predictions: pd.DataFrame
     """One row per (split, case, method): ``split`` (loo / temporal / held_out), ``case``, ``rule``,
@@ -197,7 +202,22 @@ class CrossValidation:
             "beats_best_baseline": bool(ours < best_brier),
         }
 
+    def to_frame(self) -> pd.DataFrame:
+        """One row per (split, case, method): the out-of-sample forecasts with their outcomes."""
+        return self.predictions
+
+    def summary(self) -> dict[str, object]:
+        """The headline: LOO Brier against the target and the best baseline (:meth:`target`)."""
+        return self.target()
+
+    @property
+    def provenance(self) -> Provenance:
+        """Package version, data snapshot and the seed of the draws (from ``settings``)."""
+        seed = self.settings.get("seed")
+        return provenance_of(seed if isinstance(seed, int) and not isinstance(seed, bool) else None)
+
     def to_dict(self) -> dict:
+        """Settings, target check, fitted parameters, scores, calibration, predictions and folds."""
         return {
             "settings": self.settings,
             "target": self.target(),

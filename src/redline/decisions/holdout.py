@@ -37,6 +37,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from redline.results import Result
+
 __all__ = [
     "ACCEPT",
     "ACTIONS",
@@ -181,8 +183,12 @@ def choose(
 
 
 @dataclass(frozen=True)
-class HoldoutResult:
-    """Per draw: the outcome value, its type (:data:`OUTCOMES` code) and every actor's action."""
+class HoldoutResult(Result):
+    """Per draw: the outcome value, its type (:data:`OUTCOMES` code) and every actor's action.
+
+    Result protocol (:mod:`redline.results`): ``to_frame()`` one row per draw, ``to_dict()`` the
+    outcome and action probabilities, ``summary()`` P(outcome type), mean value and the offer.
+    """
 
     value: np.ndarray
     """(draws,) the outcome on the issue scale."""
@@ -202,6 +208,40 @@ class HoldoutResult:
     def p_action(self) -> dict[str, np.ndarray]:
         """Per actor, the probability of each action."""
         return {name: np.mean(self.action == code, axis=0) for code, name in enumerate(ACTIONS)}
+
+    def to_frame(self):  # noqa: ANN201 - a pandas DataFrame
+        """One row per draw: ``value``, ``outcome`` (name) and ``binding_holdouts`` (how many set it)."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {
+                "value": self.value,
+                "outcome": np.asarray(OUTCOMES)[self.outcome],
+                "binding_holdouts": self.binding.sum(axis=1),
+            }
+        )
+
+    def to_dict(self) -> dict:
+        """``draws``, ``offer``, ``mean_value``, ``p_outcome`` per type, ``p_action`` per type (one value per
+        actor, in input order)."""
+        from redline.serialize import to_jsonable
+
+        return to_jsonable(
+            {
+                "draws": int(len(self.value)),
+                "offer": self.offer,
+                "mean_value": float(np.mean(self.value)) if len(self.value) else float("nan"),
+                "p_outcome": self.p_outcome(),
+                "p_action": self.p_action(),
+            }
+        )
+
+    def summary(self) -> dict:
+        """P(each outcome type), the mean outcome value and the offer, flat."""
+        d = self.to_dict()
+        return {"draws": d["draws"], "offer": d["offer"], "mean_value": d["mean_value"]} | {
+            f"p_{name}": value for name, value in d["p_outcome"].items()
+        }
 
 
 def resolve(
