@@ -16,11 +16,15 @@ Then the latency of one forecast per call (32 actors, ``--rounds`` rounds, what 
 small chunks pay): median and 90th percentile over 200 calls, and the share of calls over 2 ms.
 
 A last table runs 32-actor draws to convergence with the default settings (tol 1e-6,
-max_rounds 1000): ``--converge-draws`` (10,000) draws on the compiled kernel, and
-``--numpy-converge-draws`` (100) on the NumPy kernel, extrapolated to 10,000, with how often the
-two kernels end a long run differently (status, rounds, forecast): for the covered settings the
+max_rounds 1000): ``--converge-draws`` (10,000) draws on the compiled kernel (CPU-ms per draw, and
+the 10,000-draw CPU-s and its wall on two free cores), and ``--numpy-converge-draws`` (100) on the
+NumPy kernel and on the compiled kernel without offer pruning (``prune=False``, the baseline the
+pruning is measured against), each as a ratio of CPU per draw in this run, with how often the two
+kernels end a long run differently (status, rounds, forecast): for the covered settings the
 compiled kernel is the single answer (``forecast`` and ``forecast_batch`` both run it).
-The load average is printed first: compare figures only with their load.
+The machine is shared: the 1-minute load average is printed beside every figure, and CPU seconds
+(which other jobs inflate much less than wall time) beside wall seconds; compare figures only with
+their load.
 Random issues: positions U(0, 100), capability log-normal, salience U(0.1, 1).
 
     python benchmarks/bench_bdm.py [--draws 10000] [--rounds 10] [--actors 8 32 64]
@@ -70,6 +74,11 @@ def _traced_peak(function) -> float:
     return peak / 2**20
 
 
+def _load() -> str:
+    """The 1-minute load average, printed beside each figure (the machine is shared)."""
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
 def _peak_rss() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10  # KiB on Linux
 
@@ -87,7 +96,9 @@ def main() -> None:
     fixed = resolve_settings(max_rounds=args.rounds, tol=0.0)
     one_round = resolve_settings(max_rounds=1, tol=0.0)
 
-    print(f"load average (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores")
+    print(
+        f"load average (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores (printed again beside each figure)"
+    )
     x, c, s = _issue(rng, 300, 8)
     _, compile_s = _time(
         lambda: (simulate_compiled(x, c, s, fixed), simulate_compiled(x[:1], c[:1], s[:1], fixed))
@@ -98,6 +109,7 @@ def main() -> None:
     print(
         f"{'actors':>6} {'reference fc/s':>15} {'numpy fc/s':>11} {'ratio':>6} {'compiled fc/s':>14} "
         f"{'ratio':>6} {'CPU ratio':>9} {'numpy s':>8} {'compiled s':>11} {'compiled CPU s':>15} {'numpy peak MiB':>15}"
+        f" {'load':>5}"
     )
     for n in args.actors:
         x, c, s = _issue(rng, args.draws, n)
@@ -118,7 +130,7 @@ def main() -> None:
         print(
             f"{n:>6} {ref_rate:>15.3f} {numpy_rate:>11.1f} {numpy_rate / ref_rate:>6.0f} {compiled_rate:>14.1f} "
             f"{compiled_rate / ref_rate:>6.0f} {cpu_ratio:>9.0f} {numpy_s:>8.2f} {compiled_s:>11.2f} "
-            f"{compiled_cpu:>15.2f} {peak:>15.1f}"
+            f"{compiled_cpu:>15.2f} {peak:>15.1f} {os.getloadavg()[0]:>5.1f}"
         )
     print(
         "ratio = kernel forecasts/s / reference forecasts/s (same rounds per forecast, same machine, same run);"
@@ -136,30 +148,40 @@ def main() -> None:
     print(
         f"\nOne forecast per call (32 actors, {args.rounds} rounds, calling thread, no pool): wall median "
         f"{np.median(latency_ms):.2f} ms, 90th percentile {np.percentile(latency_ms, 90):.2f} ms, "
-        f"{np.mean(latency_ms > 2.0):.0%} of calls over 2 ms; CPU median {np.median(cpu_ms):.2f} ms"
+        f"{np.mean(latency_ms > 2.0):.0%} of calls over 2 ms; CPU median {np.median(cpu_ms):.2f} ms ({_load()})"
     )
 
     n = 32
     default = resolve_settings()
     if args.converge_draws > 0:
         x, c, s = _issue(rng, args.converge_draws, n)
-        out, elapsed = _time(lambda: simulate_compiled(x, c, s, default))
+        out, elapsed, cpu_s = _cpu(lambda: simulate_compiled(x, c, s, default))
         rounds = out["rounds"]
+        per_draw = cpu_s / args.converge_draws
         print(
             f"\nTo convergence (default settings), compiled, {args.converge_draws} draws x {n} actors: "
-            f"{elapsed:.2f} s; rounds median {np.median(rounds):.0f} / mean {rounds.mean():.0f}, "
-            f"{np.mean(out['status'] == 1):.0%} hit max_rounds, {rounds.sum() / elapsed:,.0f} draw-rounds/s"
+            f"{elapsed:.2f} s wall, {cpu_s:.2f} CPU-s = {per_draw * 1e3:.2f} CPU-ms per draw "
+            f"(10,000 draws: {per_draw * 1e4:.0f} CPU-s, {per_draw * 1e4 / 2:.0f} s wall on 2 free cores; "
+            f"target 20 s); rounds median {np.median(rounds):.0f} / mean {rounds.mean():.0f}, "
+            f"{np.mean(out['status'] == 1):.0%} hit max_rounds ({_load()})"
         )
     if args.numpy_converge_draws > 0:
-        x, c, s = _issue(rng, args.numpy_converge_draws, n)
-        out, elapsed = _time(lambda: simulate(x, c, s, default))
+        m = args.numpy_converge_draws
+        x, c, s = _issue(rng, m, n)
+        out, elapsed, numpy_cpu = _cpu(lambda: simulate(x, c, s, default))
         rounds = out["rounds"]
         print(
-            f"To convergence, NumPy kernel, {args.numpy_converge_draws} draws x {n} actors: {elapsed:.2f} s "
-            f"(rounds mean {rounds.mean():.0f}, {rounds.sum() / elapsed:,.0f} draw-rounds/s); "
-            f"10,000 draws would take ~{elapsed * 10_000 / args.numpy_converge_draws:,.0f} s"
+            f"To convergence, NumPy kernel, {m} draws x {n} actors: {elapsed:.2f} s wall, {numpy_cpu:.2f} CPU-s "
+            f"(rounds mean {rounds.mean():.0f}; 10,000 draws ~{numpy_cpu * 10_000 / m:,.0f} CPU-s) ({_load()})"
         )
-        other = simulate_compiled(x, c, s, default)
+        full, _, full_cpu = _cpu(lambda: simulate_compiled(x, c, s, default, parallel=False, prune=False))
+        other, _, other_cpu = _cpu(lambda: simulate_compiled(x, c, s, default, parallel=False))
+        same = all(np.array_equal(other[k], full[k], equal_nan=True) for k in full)
+        print(
+            f"  same draws, one thread: compiled {other_cpu / m * 1e3:.2f} CPU-ms per draw; without offer pruning "
+            f"{full_cpu / m * 1e3:.2f} (pruning {full_cpu / other_cpu:.1f}x, results identical: {same}); "
+            f"NumPy kernel / compiled = {numpy_cpu / other_cpu:.0f}x ({_load()})"
+        )
         differ = (other["status"] != out["status"]) | (other["rounds"] != rounds)
         gap = np.abs(other["forecast"] - out["forecast"])
         print(

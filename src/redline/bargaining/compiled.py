@@ -92,11 +92,9 @@ _utility = numba.njit(inline="always", cache=True)(utility)
 
 
 @numba.njit(cache=True)
-def _weighted_median(x, w):
-    """First position in stable sorted order whose cumulative weight reaches half the total."""
-    order = np.argsort(x, kind="mergesort")
+def _weighted_median(x, w, order, cumulative):
+    """First position in stable sorted order (``order``) whose cumulative weight reaches half the total."""
     n = x.shape[0]
-    cumulative = np.empty(n)
     total = 0.0
     for k in range(n):
         total += w[order[k]]
@@ -127,7 +125,7 @@ def _support_direct(d, w, support):
 
 
 @numba.njit(cache=True)
-def _support_sorted(x, w, delta, order, support):
+def _support_sorted(x, w, delta, order, support, y, W, WX, le, lt):
     """The same supports from prefix sums over the sorted positions, O(n log n + n^2).
 
     Valid when no distance is clipped (range <= delta). For a pair at u_lo < u_hi a risk-neutral voter
@@ -138,20 +136,17 @@ def _support_sorted(x, w, delta, order, support):
     Pairs whose votes nearly cancel are summed voter by voter (see ``_WEAK``).
     """
     n = x.shape[0]
-    y = np.empty(n)
     base = x[order[0]]
     for k in range(n):
         y[k] = x[order[k]] - base  # >= 0, so the prefix sums of w*u never decrease
-    W = np.zeros(n + 1)
-    WX = np.zeros(n + 1)
+    W[0] = 0.0
+    WX[0] = 0.0
     for k in range(n):
         wk = w[order[k]]
         W[k + 1] = W[k] + wk
         WX[k + 1] = WX[k] + wk * y[k]
     total = W[n]
     # Tie groups: le[k] = #{u <= y[k]}, lt[k] = #{u < y[k]}.
-    le = np.empty(n, dtype=np.int64)
-    lt = np.empty(n, dtype=np.int64)
     start = 0
     while start < n:
         stop = start + 1
@@ -204,12 +199,14 @@ def _support_sorted(x, w, delta, order, support):
 
 
 @numba.njit(cache=True)
-def _round(x, w, s, delta, net, sorted_min, prune, d, support, p, g, new, kind, counterpart, r, e_in, e_out):
-    """One round of §1.4 on one draw: fills ``new`` (positions), ``kind``, ``counterpart``, ``r`` and
-    the chosen offer's E_ij (``e_in``) and E_ji (``e_out``)."""
+def _round(
+    x, order, w, s, delta, net, sorted_min, prune, d, support, p, g, new, kind, counterpart, r, e_in, e_out, work
+):
+    """One round of §1.4 on one draw from positions ``x`` (``order``: their stable sort order): fills
+    ``new`` (positions), ``kind``, ``counterpart``, ``r`` and the chosen offer's E_ij (``e_in``) and
+    E_ji (``e_out``). ``work`` holds scratch arrays (allocated once per run)."""
     n = x.shape[0]
-    order = np.argsort(x, kind="mergesort")
-    lower = np.empty(n)
+    lower, y, W, WX, le, lt = work
     for i in range(n):
         d[i, i] = 0.0
         for j in range(i + 1, n):
@@ -218,7 +215,7 @@ def _round(x, w, s, delta, net, sorted_min, prune, d, support, p, g, new, kind, 
             d[i, j] = v
             d[j, i] = v
     if n >= sorted_min and x[order[n - 1]] - x[order[0]] <= delta:
-        _support_sorted(x, w, delta, order, support)
+        _support_sorted(x, w, delta, order, support, y, W, WX, le, lt)
     else:
         _support_direct(d, w, support)
     # P of both directions of each pair (the two totals are the same sum); f[i, j] = s_j (1 - P_ij)
@@ -290,7 +287,8 @@ def _round(x, w, s, delta, net, sorted_min, prune, d, support, p, g, new, kind, 
             bound = np.inf
             if dij > 0.0 and f_ji < f_ij:
                 bound = 0.0
-                margin = _RHO_MARGIN + _RHO_ROUNDING / dij
+                # (no division where d >= 1e-5: there _RHO_ROUNDING / d <= _RHO_MARGIN)
+                margin = 2.0 * _RHO_MARGIN if dij >= 1e-5 else _RHO_MARGIN + _RHO_ROUNDING / dij
                 if prune and margin < _PRUNE_MAX_MARGIN:
                     dist = abs(x[j] - xi)
                     chord = 0.5 + slope * dij
@@ -379,10 +377,14 @@ def _run(
     r = np.empty(n)
     e_in = np.empty(n)
     e_out = np.empty(n)
+    cumulative = np.empty(n)
+    work = (np.empty(n), np.empty(n), np.empty(n + 1), np.empty(n + 1), np.empty(n, dtype=np.int64),
+            np.empty(n, dtype=np.int64))  # fmt: skip
     for i in range(n):
         x[i] = x0[i]
         ring_x[0, i] = x0[i]
-    mu0 = _weighted_median(x, w)
+    order = np.argsort(x, kind="mergesort")  # of the current positions: the median's and the next round's
+    mu0 = _weighted_median(x, w, order, cumulative)
     ring_mu[0] = mu0
     out_f[a] = mu0
     out_st[a] = 0
@@ -396,7 +398,7 @@ def _run(
         return
     eps = tol * delta
     for t in range(1, max_rounds + 1):
-        _round(x, w, s, delta, net, sorted_min, prune, d, support, p, g, new, kind, counterpart, r, e_in, e_out)  # fmt: skip
+        _round(x, order, w, s, delta, net, sorted_min, prune, d, support, p, g, new, kind, counterpart, r, e_in, e_out, work)  # fmt: skip
         change = 0.0
         for i in range(n):
             if kind[i] > 0:
@@ -412,7 +414,8 @@ def _run(
                 h_cp[t - 1, i] = counterpart[i] if kind[i] > 0 else -1
                 h_ein[t - 1, i] = e_in[i]
                 h_eout[t - 1, i] = e_out[i]
-        mu = _weighted_median(x, w)
+        order = np.argsort(x, kind="mergesort")
+        mu = _weighted_median(x, w, order, cumulative)
         out_r[a] = t
         out_f[a] = mu
         status = 0 if change <= eps else -1
