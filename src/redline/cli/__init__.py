@@ -1,16 +1,17 @@
-"""The ``redline`` command. Each command group lives in its own module with a ``register(app)``."""
+"""The ``redline`` command. Each command group lives in its own module with a ``register(app)``.
+
+Starting is kept cheap: ``redline --help`` and ``redline <command> --help`` print the static help table
+(:mod:`redline.cli._help`, generated from the real registration and tested against it), and running a
+command builds the typer app (:mod:`redline.cli._app`) with only the module that owns the command.
+"""
 
 from __future__ import annotations
 
 import functools
-import importlib
 import sys
 from typing import Any
 
-import typer
-from typer.core import TyperGroup
-
-from redline.errors import as_user_error, check_finite, check_seed
+from redline.errors import check_finite, check_seed
 
 __all__ = ["app", "main"]
 
@@ -66,103 +67,51 @@ def _checked(command: Any) -> Any:
     return command
 
 
-class _Group(TyperGroup):
-    """Turns user errors into ``error: ...`` on stderr and exit code 2 (no traceback).
-
-    A :class:`RedlineError`, a usage error of the argument parser, and the exceptions a user's file
-    causes wherever it is read (missing, a directory, not UTF-8, not TOML, nested too deeply; see
-    :func:`redline.errors.as_user_error`) all end as one line; ``--debug`` shows the traceback.
-    """
-
-    def resolve_command(self, ctx, args):  # type: ignore[override]
-        name, command, rest = super().resolve_command(ctx, args)
-        return name, (_checked(command) if command is not None else command), rest
-
-    def invoke(self, ctx):  # type: ignore[override]
-        try:
-            return super().invoke(ctx)
-        except Exception as exc:
-            error = as_user_error(exc)
-            if error is None or (ctx.obj or {}).get("debug"):
-                raise
-            typer.echo(f"error: {error}", err=True)
-            raise typer.Exit(2) from None
-
-    def list_commands(self, ctx):  # keep registration order instead of alphabetical
-        return list(self.commands)
-
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
-        """Usage errors (unknown option, missing argument, bad value) as one line ``error: ...``, exit 2."""
-        try:  # typer >= 0.20 carries its own copy of click
-            from typer._click import exceptions as click
-        except ImportError:  # pragma: no cover - older typer
-            from click import exceptions as click
-
-        # typer's own copy of click has no Exit/Abort: typer defines them (click's, in older versions)
-        exit_error = getattr(click, "Exit", typer.Exit)
-        abort_error = getattr(click, "Abort", typer.Abort)
-        if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
-        try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.UsageError as exc:
-            command = exc.ctx.command_path if exc.ctx is not None else "redline"
-            message = " ".join(exc.format_message().split()).rstrip(".")
-            typer.echo(f"error: {command}: {message} (see {command} --help)", err=True)
-            sys.exit(2)
-        except exit_error as exc:
-            sys.exit(exc.exit_code)
-        except click.ClickException as exc:
-            typer.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
-            sys.exit(exc.exit_code)
-        except abort_error:
-            typer.echo("error: aborted", err=True)
-            sys.exit(1)
-        sys.exit(code if isinstance(code, int) else 0)  # without standalone mode, Exit(n) returns n
-
-
-app = typer.Typer(
-    cls=_Group,
-    help="Redline: alliance decisions, deterrence credibility and crisis escalation, from real data.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-)
-
-
-def _print_version(value: bool) -> None:
-    if value:
-        from redline import __version__
-
-        typer.echo(f"redline {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    ctx: typer.Context,
-    debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
-    version: bool = typer.Option(
-        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
-    ),
-    columns: str | None = typer.Option(
-        None,
-        "--columns",
-        help="Columns of the tables to print, comma-separated, or 'all' (default: those that fit the "
-        "terminal; the rest are named on stderr). Put it before the command: redline --columns all deter.",
-    ),
-) -> None:
-    from redline.cli import _output
-
-    _output.COLUMNS = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
-    ctx.obj = {"debug": debug}
-
-
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"redline.cli.{_name}").register(app)
+def _command_name(args: list[str]) -> str | None:
+    """The command a command line names (after the root options), or ``None`` if it is not plain."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in ("--debug", "--version"):
+            i += 1
+        elif arg == "--columns":
+            i += 2
+        elif arg.startswith("--columns="):
+            i += 1
+        else:
+            return None if arg.startswith("-") else arg
+    return None
 
 
 def main() -> None:
     """Entry point of the ``redline`` console script."""
-    app()
+    from redline.cli import _help
+
+    args = sys.argv[1:]
+    text = _help.static_help(args)
+    if text is not None:  # plain help: no typer, no models
+        sys.stdout.write(text)
+        sys.exit(0)
+    if args == ["--version"]:
+        from redline import __version__
+
+        print(f"redline {__version__}")
+        sys.exit(0)
+    from redline.cli._app import build_app
+
+    owner = _help.MODULE_OF.get(_command_name(args) or "")
+    build_app((owner,) if owner else COMMAND_MODULES)()
+
+
+def __getattr__(name: str) -> Any:
+    """``app`` (every command registered) and the typer group class, built on first use."""
+    if name == "app":
+        from redline.cli._app import build_app
+
+        globals()["app"] = built = build_app()
+        return built
+    if name == "_Group":
+        from redline.cli._app import _Group
+
+        return _Group
+    raise AttributeError(f"module 'redline.cli' has no attribute {name!r}")
