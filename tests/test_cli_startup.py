@@ -124,3 +124,10 @@ def test_a_command_loads_only_its_module_and_errs_as_before(args):
     assert lazy[0] == 2 and lazy[2].startswith("error: ") and lazy[2].count("\n") == 1
     commands = {m.rpartition(".")[2] for m in lazy[3] if m.startswith("redline.cli.")} & set(COMMAND_MODULES)
     assert commands == ({MODULE_OF[args[0]]} if args[0] in MODULE_OF else set(COMMAND_MODULES))
+
+
+def test_colour_changes_no_character():
+    """On a terminal the help is coloured as typer colours it; without the codes it is the same text."""
+    for path in [(), ("deter",), ("data", "sql")]:
+        coloured = render(path, 90, colour=True)
+        assert "\x1b[1;36m--" in coloured and ANSI.sub("", coloured) == render(path, 90)

@@ -11,8 +11,6 @@ import functools
 import sys
 from typing import Any
 
-from redline.errors import check_finite, check_seed
-
 __all__ = ["app", "main"]
 
 # Command modules, in the order their commands appear in ``redline --help``.
@@ -34,6 +32,8 @@ COMMAND_MODULES = (
 
 def _check_params(command: Any, params: dict[str, Any]) -> None:
     """The checks every command shares: seeds in 0…2^64−1, numbers finite (no NaN or inf)."""
+    from redline.errors import check_finite, check_seed
+
     names = {p.name: (p.opts[0] if getattr(p, "opts", None) else p.name) for p in command.params}
     for name, value in params.items():
         where = names.get(name, name)

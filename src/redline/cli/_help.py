@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from typing import Any
 
 from redline.cli._help_table import MODULE_OF, TABLE
@@ -35,7 +36,16 @@ def static_help(args: list[str]) -> str | None:
     path = tuple(args[:-1])
     if path not in TABLE:
         return None
-    return render(path, terminal_width())
+    return render(path, terminal_width(), colour=_colour())
+
+
+def _colour() -> bool:
+    """Colours as rich decides them: a terminal on stdout (or ``FORCE_COLOR``), unless ``NO_COLOR`` or a dumb one."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and os.environ.get("TERM", "") not in ("dumb", "unknown")
 
 
 def terminal_width() -> int:
@@ -135,10 +145,32 @@ def _fit(widths: list[int], width: int) -> list[int]:
     return widths
 
 
-def _panel(title: str, rows: list[list[Any]], width: int, first_width: int | None = None) -> list[str]:
+# typer's colours (rich styles as ANSI codes), used when the output is a terminal
+_BOLD, _DIM, _RED, _CYAN, _GREEN, _YELLOW = "1", "2", "31", "1;36", "1;32", "1;33"
+
+
+def _paint(text: str, style: str | None) -> str:
+    return f"\x1b[{style}m{text}\x1b[0m" if style and text else text
+
+
+def _cell_style(text: str, column: int, count: int, commands: bool) -> str | None:
+    """The colour typer gives a cell: options cyan, short switches green, types yellow, ``*`` red."""
+    if commands:
+        return _CYAN if column == 0 else None
+    if column == count - 2:
+        return _YELLOW
+    if text == "*":
+        return _RED
+    return _CYAN if text.startswith("--") else _GREEN if text.startswith("-") else None
+
+
+def _panel(
+    title: str, rows: list[list[Any]], width: int, first_width: int | None = None, colour: bool = False
+) -> list[str]:
     """A rounded panel titled ``title`` holding a borderless table laid out as typer's: each column as
     wide as its widest cell, the last (help) taking the rest; a table too wide is narrowed as rich does.
     With ``first_width`` (the commands panel) the first column has that width and never wraps."""
+    paint = _paint if colour else (lambda text, style: text)
     inner = width - 4
     count = len(rows[0])
     # one space of padding on both sides of each cell, except at the table's outer edges
@@ -150,7 +182,7 @@ def _panel(title: str, rows: list[list[Any]], width: int, first_width: int | Non
         widths = [w or 1 for w in widths] + [inner]
         if sum(widths) > inner:
             widths = _fit(widths, inner)
-    out = [f"╭─ {title} " + "─" * max(width - len(title) - 5, 0) + "╮"]
+    out = [paint("╭─ ", _DIM) + title + paint(" " + "─" * max(width - len(title) - 5, 0) + "╮", _DIM)]
     for row in rows:
         cells = []
         for c, cell in enumerate(row):
@@ -162,27 +194,39 @@ def _panel(title: str, rows: list[list[Any]], width: int, first_width: int | Non
             else:  # typer folds the type column and cuts the others with an ellipsis
                 cells.append(_wrap(cell, room, crop=c != count - 2))
         for k in range(max(len(lines) for lines in cells)):
-            line = ""
+            line, used = "", 0
             for c, lines in enumerate(cells):
                 text = lines[k] if k < len(lines) else ""
-                line += (" " if c > 0 else "") + text.ljust(widths[c] - pads[c]) + (" " if c < count - 1 else "")
-            out.append("│ " + line.ljust(inner)[:inner] + " │")
-    out.append("╰" + "─" * (width - 2) + "╯")
+                room = widths[c] - pads[c]
+                style = None if c == count - 1 else _cell_style(text, c, count, first_width is not None)
+                last = c == count - 1
+                line += " " * (c > 0) + paint(text, style) + " " * ((room - len(text) + 1) * (not last))
+                used += (c > 0) + len(text) if last else widths[c]
+            out.append(paint("│", _DIM) + " " + line + " " * (inner - used) + " " + paint("│", _DIM))
+    out.append(paint("╰" + "─" * (width - 2) + "╯", _DIM))
     return out
 
 
-def render(path: tuple[str, ...], width: int) -> str:
-    """The help of ``redline PATH`` at ``width`` columns, laid out as typer's rich help (no colour)."""
+def render(path: tuple[str, ...], width: int, colour: bool = False) -> str:
+    """The help of ``redline PATH`` at ``width`` columns, laid out as typer's rich help (and, with
+    ``colour``, in its colours)."""
     entry = TABLE[path]
     width = max(width, 20)
-    lines = ["", *(" " + line for line in _wrap(entry["usage"], width - 2)), ""]
+    paint = _paint if colour else (lambda text, style: text)
+    lines = ["", *(" " + paint(line, _BOLD) for line in _wrap(entry["usage"], width - 2)), ""]
     if entry["help"]:
-        lines += [" " + line if line else "" for line in _wrap(entry["help"], width - 2)] + [""]
+        first, *rest = _wrap(entry["help"], width - 2)  # typer dims all but the first paragraph
+        lines.append(" " + first)
+        dim = False
+        for line in rest:
+            dim = dim or not line
+            lines.append(" " + paint(line, _DIM if dim else None) if line else "")
+        lines.append("")
     for title, rows in entry["panels"]:
-        lines += _panel(title, rows, width)
+        lines += _panel(title, rows, width, colour=colour)
     if entry["commands"]:
         name_width = max(len(name) for name, _ in entry["commands"])
-        lines += _panel("Commands", [list(row) for row in entry["commands"]], width, name_width)
+        lines += _panel("Commands", [list(row) for row in entry["commands"]], width, name_width, colour)
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 

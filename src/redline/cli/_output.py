@@ -9,16 +9,17 @@ from __future__ import annotations
 import json
 import math
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from redline.console import console
 from redline.serialize import to_jsonable
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Format", "emit", "to_jsonable", "console"]
 
@@ -32,6 +33,8 @@ def emit(
     data: pd.DataFrame | dict | list, fmt: Format | str = Format.table, title: str | None = None
 ) -> None:
     """Print ``data`` in the chosen format. DataFrames print as tables/CSV; dicts as key-value."""
+    import pandas as pd  # here, not at the top: a command's start (and its usage errors) stays light
+
     fmt = Format(fmt)
     if fmt is Format.json:
         typer.echo(json.dumps(to_jsonable(data), indent=2, ensure_ascii=False))
@@ -100,6 +103,9 @@ def fit_columns(texts: dict[str, list[str]], width: int) -> tuple[list[str], lis
 
 def _column_texts(column: pd.Series) -> list[str]:
     """A column's cells, numbers with one number of decimals for the whole column (plain, no exponent)."""
+    import numpy as np
+    import pandas as pd
+
     if not pd.api.types.is_float_dtype(column):
         return [_cell(v) for v in column]
     values = column.to_numpy(dtype=float)
@@ -132,6 +138,9 @@ def _probability_near_one(value: float) -> str:
 
 def _cell(value: Any) -> str:
     """A plain number (thousands separators, no exponent for everyday sizes) or escaped text."""
+    import numpy as np
+    import pandas as pd
+
     if isinstance(value, bool | np.bool_):
         return str(bool(value))
     if isinstance(value, int | np.integer):
