@@ -131,3 +131,20 @@ def test_colour_changes_no_character():
     for path in [(), ("deter",), ("data", "sql")]:
         coloured = render(path, 90, colour=True)
         assert "\x1b[1;36m--" in coloured and ANSI.sub("", coloured) == render(path, 90)
+
+
+def test_no_help_text_is_eaten_as_markup():
+    """typer reads help as rich markup: an unescaped ``[name]`` vanishes from the help (write ``\\[name]``)."""
+    import typer
+
+    def walk(command, path):
+        yield path, command
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, (*path, name))
+
+    style = re.compile(r"\[/?(bold|dim|italic|red|green|cyan|yellow|b|i)?\]")
+    eaten = []
+    for path, command in walk(typer.main.get_command(app), ()):
+        for text in [command.help or "", *(getattr(p, "help", None) or "" for p in command.params)]:
+            eaten += [(path, m) for m in re.findall(r"(?<!\\)\[[a-z][^\]\s]*\]", text) if not style.fullmatch(m)]
+    assert eaten == []

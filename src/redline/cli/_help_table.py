@@ -372,8 +372,8 @@ TABLE = {(): {'usage': 'Usage: redline [OPTIONS] COMMAND [ARGS]...',
                             '',
                             '',
                             '<path>',
-                            ['TOML of user-defined levers ( tables); all compared unless --lever names '
-                             'some.']],
+                            ['TOML of user-defined levers ([levers.define.NAME] tables); all compared unless '
+                             '--lever names some.']],
                            ['--param',
                             '-p',
                             '',

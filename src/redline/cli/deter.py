@@ -163,7 +163,7 @@ def deter(
     lever_file: Path = typer.Option(
         None,
         "--lever-file",
-        help="TOML of user-defined levers ([levers.define.NAME] tables); all compared unless --lever names some.",
+        help="TOML of user-defined levers (\\[levers.define.NAME] tables); all compared unless --lever names some.",
     ),
     param: list[str] = typer.Option([], "--param", "-p", help="Coding parameter NAME=VALUE (repeatable)."),
     capability: str = typer.Option("nato", "--capability", help="Capability source: nato or sipri."),
