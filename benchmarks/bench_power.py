@@ -12,8 +12,9 @@ repeats and the ratio against its baseline:
 5. a 100-player weighted game (counts above 2^62: Redline's modular DP): ``powerindex``'s
    Shapley-Shubik against Redline's exact Shapley-Shubik + Banzhaf (target >= 10x), and
    ``powerindex``'s Banzhaf against Redline's Banzhaf-only DP and its full call (target >= 1x).
-CPU seconds are printed beside wall seconds (best of N each) for the n = 100 case: on a shared machine
-compare the ratios, and the load average printed first.
+CPU seconds are printed beside wall seconds (best of N each) for the n = 100 case, and the 1-minute
+load average beside every figure: the machine is shared, so compare the ratios (taken in this run)
+and CPU seconds, and each figure only with its load.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ from pathlib import Path
 import numpy as np
 
 from redline.decisions.power import banzhaf, brute_force_power, double_majority_power, weighted_power
+
+
+def load() -> str:
+    """The 1-minute load average when a figure was taken (printed beside it)."""
+    return f"{os.getloadavg()[0]:.1f}"
 
 
 def timed(fn: Callable[[], object], repeats: int = 15) -> tuple[float, object]:
@@ -74,14 +80,17 @@ def eu_populations_2025() -> tuple[list[str], np.ndarray, Fraction]:
 
 
 def main() -> None:
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, str, str, str]] = []
+
+    def add(row: tuple[str, str, str]) -> None:
+        rows.append((*row, load()))  # each figure with the load it was taken at
 
     names, pops, eu_total = eu_populations_2025()
     t_eu, eu = timed(lambda: double_majority_power(pops, names, total_population=eu_total))
-    rows.append(("EU27 QMV 2025, blocking clause (SS + Banzhaf)", f"{t_eu * 1e3:8.2f} ms", "target <= 50 ms"))
+    add(("EU27 QMV 2025, blocking clause (SS + Banzhaf)", f"{t_eu * 1e3:8.2f} ms", "target <= 50 ms"))
 
     t_30, _ = timed(lambda: weighted_power(list(range(1, 31)), 233))
-    rows.append(("n = 30, w = 1..30, q = 233 (SS + Banzhaf)", f"{t_30 * 1e3:8.2f} ms", "target <= 20 ms"))
+    add(("n = 30, w = 1..30, q = 233 (SS + Banzhaf)", f"{t_30 * 1e3:8.2f} ms", "target <= 20 ms"))
 
     rng = np.random.default_rng(20)
     w20 = rng.integers(1, 60, 20)
@@ -89,17 +98,15 @@ def main() -> None:
     t_bf, bf = timed(lambda: brute_force_power(20, lambda c: c @ w20 >= q20), repeats=3)
     t_dp20, dp20 = timed(lambda: weighted_power(w20, q20))
     assert bf.swings == dp20.swings and bf.shapley_numerators == dp20.shapley_numerators
-    rows.append(("n = 20 weighted: brute force 2^20", f"{t_bf * 1e3:8.2f} ms", ""))
-    rows.append(
-        ("n = 20 weighted: counting DP", f"{t_dp20 * 1e3:8.2f} ms", f"brute/DP = {t_bf / t_dp20:,.0f}x")
-    )
+    add(("n = 20 weighted: brute force 2^20", f"{t_bf * 1e3:8.2f} ms", ""))
+    add(("n = 20 weighted: counting DP", f"{t_dp20 * 1e3:8.2f} ms", f"brute/DP = {t_bf / t_dp20:,.0f}x"))
 
     w50 = rng.integers(1, 100, 50).tolist()
     q50 = sum(w50) // 2 + 1
     try:
         import powerindex
     except ImportError:
-        rows.append(("n = 50 weighted: powerindex", "not installed", "pip install powerindex"))
+        add(("n = 50 weighted: powerindex", "not installed", "pip install powerindex"))
     else:
 
         def run_powerindex():
@@ -111,8 +118,8 @@ def main() -> None:
         t_rl, ours = timed(lambda: weighted_power(w50, q50))
         assert np.allclose(game.shapley_shubik, ours.shapley_shubik, atol=1e-12)
         assert np.allclose(game.banzhaf, ours.banzhaf, atol=1e-12)
-        rows.append(("n = 50 weighted: powerindex (PyPI)", f"{t_px * 1e3:8.2f} ms", ""))
-        rows.append(
+        add(("n = 50 weighted: powerindex (PyPI)", f"{t_px * 1e3:8.2f} ms", ""))
+        add(
             (
                 "n = 50 weighted: Redline DP",
                 f"{t_rl * 1e3:8.2f} ms",
@@ -139,13 +146,11 @@ def main() -> None:
         wall_b, cpu_b, ours_b = timed_cpu(lambda: banzhaf(w100, q100))
         assert np.allclose(g_ss.shapley_shubik, ours.shapley_shubik, atol=1e-12)
         assert np.allclose(g_bz.banzhaf, ours.banzhaf, atol=1e-12) and np.allclose(ours_b, ours.banzhaf)
-        rows.append(
+        add(
             ("n = 100 weighted: powerindex Shapley-Shubik", f"{wall_ss * 1e3:8.1f} ms", f"CPU {cpu_ss:.3f} s")
         )
-        rows.append(
-            ("n = 100 weighted: powerindex Banzhaf", f"{wall_bz * 1e3:8.1f} ms", f"CPU {cpu_bz:.3f} s")
-        )
-        rows.append(
+        add(("n = 100 weighted: powerindex Banzhaf", f"{wall_bz * 1e3:8.1f} ms", f"CPU {cpu_bz:.3f} s"))
+        add(
             (
                 "n = 100 weighted: Redline exact SS + Banzhaf",
                 f"{wall_rl * 1e3:8.1f} ms",
@@ -153,7 +158,7 @@ def main() -> None:
                 f"px Banzhaf/Redline = {cpu_bz / cpu_rl:.2f}x (CPU)",
             )
         )
-        rows.append(
+        add(
             (
                 "n = 100 weighted: Redline Banzhaf only",
                 f"{wall_b * 1e3:8.1f} ms",
@@ -161,11 +166,11 @@ def main() -> None:
             )
         )
 
-    print(f"load average (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores")
+    print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()} on {os.cpu_count()} cores")
     width = max(len(r[0]) for r in rows)
-    print(f"{'case':<{width}}  {'best of N':>11}  note")
-    for case, value, note in rows:
-        print(f"{case:<{width}}  {value:>11}  {note}")
+    print(f"{'case':<{width}}  {'best of N':>11}  {'load':>5}  note")
+    for case, value, note, at_load in rows:
+        print(f"{case:<{width}}  {value:>11}  {at_load:>5}  {note}")
     top = names[int(np.argmax(eu.shapley_shubik))]
     print(f"(check: EU27 Shapley-Shubik sums to {eu.shapley_shubik.sum():.12f}; largest {top})")
 
