@@ -29,7 +29,7 @@ def nato(tmp_path_factory):
     scenario = load_scenario(SCENARIOS / "nato-2024.toml")
     plan = prepare(scenario, draws=DRAWS, source=SCENARIOS / "nato-2024.toml")
     with Store(path / "s.duckdb") as store:
-        result = execute(plan, store)
+        result = execute(plan, store, keep_draws=True)
     return scenario, plan, result
 
 
@@ -37,7 +37,7 @@ def nato(tmp_path_factory):
 def levers():
     scenario = load_scenario(SCENARIOS / "levers.toml")
     plan = prepare(scenario, draws=1000)  # 36 targets x 7 variants: fewer draws keep the suite fast
-    return scenario, plan, execute(plan)
+    return scenario, plan, execute(plan, keep_draws=True)
 
 
 # ------------------------------------------------------------------ issue coding (plain reference)
@@ -170,7 +170,7 @@ def test_bargaining_monte_carlo_runs_only_when_asked():
         }
     )
     plan = prepare(small, draws=20)
-    result = execute(plan)
+    result = execute(plan, keep_draws=True)
     key = f"issue.{issue_spec.id}.forecast"
     assert result.draws[key].shape == (6,) and result.draws[f"issue.{issue_spec.id}.pass"].shape == (20,)
     issue = plan.context["issues"][0]
@@ -210,6 +210,7 @@ def test_deterrence_matches_the_model_called_directly(nato):
 def test_levers_are_paired_and_match_apply_levers(levers):
     from redline.deterrence import apply_levers, from_world
     from redline.deterrence.levers import parse_lever
+    from redline.stats import paired_interval
     from redline.world import World
 
     scenario, _, result = levers
@@ -223,7 +224,10 @@ def test_levers_are_paired_and_match_apply_levers(levers):
             row = table[(table["target"] == target) & (table["lever"] == name)].iloc[0]
             assert row["kappa"] == pytest.approx(apply_levers(game, [lever], defined).kappa(), abs=1e-12)
             diff = result.draws[f"deter.{name}.{target}.fail"] - result.draws[f"deter.base.{target}.fail"]
-            assert row["delta_p"] == pytest.approx(diff.mean())
+            expected = paired_interval(diff)  # from every draw; the run's is streamed (per-block tallies)
+            assert row["delta_p"] == pytest.approx(diff.mean(), rel=1e-12, abs=1e-15)
+            assert row["delta_lo"] == pytest.approx(expected["lo"], rel=1e-12, abs=1e-15)
+            assert row["delta_hi"] == pytest.approx(expected["hi"], rel=1e-12, abs=1e-15)
             assert row["delta_lo"] <= row["delta_p"] <= row["delta_hi"]
     ukr = table[(table["target"] == "UKR") & (table["lever"] == "lift_restrictions")].iloc[0]
     assert ukr["delta_p"] < 0  # lifting the restrictions makes an attack on Ukraine less attractive
@@ -436,7 +440,7 @@ def test_an_eu_qmv_issue_runs_with_population_weights():
     from redline.world import World
 
     plan = prepare(parse_scenario(EU_SCENARIO, "eu.toml"), draws=300)
-    result = execute(plan)
+    result = execute(plan, keep_draws=True)
     issue = plan.context["issues"][0]
     assert sorted(issue.actors.actor) == sorted(World.for_year(2024).members("EU"))
     assert issue.actors.population is not None and (issue.actors.population > 0).all()
@@ -476,7 +480,7 @@ def test_an_uncertain_vote_matches_a_scalar_majority_count():
     from redline.scenario import parse_scenario
 
     plan = prepare(parse_scenario(MAJORITY_SCENARIO, "majority.toml"), draws=700)
-    result = execute(plan)
+    result = execute(plan, keep_draws=True)
     issue = plan.context["issues"][0]
     inputs = draw_blocks(
         task_seed(plan.seed, "issue.vote"), 0, 700, lambda g, n: draw_issue_inputs(issue, g, n)

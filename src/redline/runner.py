@@ -13,13 +13,19 @@ The work splits in two:
   models the scenario switches on.
 
 Chunks run in-process by default; with ``cluster=ADDRESS`` (or a ``dask.distributed.Client``) the same
-chunks are submitted to a Dask scheduler. Every finished chunk is written to the store at once, so an
-interrupted run can be resumed (``resume=RUN_ID``) and is never marked finished.
+chunks are submitted to a Dask scheduler. A chunk's draws are tallied where they are made
+(:func:`redline.tally.tally_chunk`: per block counts, sums, squared deviations, paired differences, the
+values of continuous questions) and only the tally travels and is stored, so memory does not grow with
+the number of draws and the summary is the same for every chunk size, for Dask and for a resumed run.
+Every finished chunk's tally is written to the store at once, so an interrupted run can be resumed
+(``resume=RUN_ID``) and is never marked finished. ``keep_draws=True`` also keeps (and stores) every
+draw, as earlier versions did: for tests and small runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +45,7 @@ from redline.serialize import to_jsonable
 from redline.stats import interval, wilson
 from redline.store import Store
 from redline.summary import read_summary
+from redline.tally import ChunkTally, RunTally, tally_chunk, tally_values
 from redline.tasks import Task, run_chunk, task_seed
 
 __all__ = [
@@ -115,13 +122,18 @@ def prepare(
 @dataclass
 class RunResult:
     """A finished run. Follows the result protocol (:mod:`redline.results`), except that ``summary``
-    is the ``summary.json`` dict itself (an attribute, not a method)."""
+    is the ``summary.json`` dict itself (an attribute, not a method).
+
+    ``draws`` (question -> every draw) is filled only when the run was made with ``keep_draws``;
+    ``tallies`` always holds the merged streaming tallies the summary was made from.
+    """
 
     run_id: str
     summary: dict[str, Any]
     rows: pd.DataFrame
     draws: dict[str, np.ndarray]
     plan: Plan
+    tallies: RunTally | None = None
 
     def to_frame(self) -> pd.DataFrame:
         """One row per question: mean and 95% interval (the store's ``summaries`` table)."""
@@ -173,13 +185,17 @@ def execute(
     cluster: Any = None,
     progress: bool = False,
     on_chunk: Callable[[int, int], None] | None = None,
+    keep_draws: bool = False,
 ) -> RunResult:
     """Run every chunk of ``plan`` (skipping chunks already stored when resuming) and summarise.
 
     ``cluster`` is a scheduler address or a ``dask.distributed.Client``; ``on_chunk(start, stop)`` is
-    called after each chunk is stored (tests use it to interrupt a run).
+    called after each chunk is stored (tests use it to interrupt a run). ``keep_draws`` keeps every
+    draw in ``RunResult.draws`` and in the store's ``draws`` table (memory and store grow with the
+    draws); the summary is the same either way.
     """
     ranges = chunk_ranges(plan.draws, plan.chunk_size)
+    tally = RunTally(plan.tasks)
     done: set[int] = set()
     if resume:
         if store is None:
@@ -205,6 +221,7 @@ def execute(
         if int(record["chunk_size"]) != plan.chunk_size:
             ranges = chunk_ranges(plan.draws, int(record["chunk_size"]))
         done = store.done_chunks(run_id)
+        _tally_stored(tally, store, run_id, done, dict(ranges), plan.tasks)
     # connect before the run is recorded: an unreachable scheduler leaves nothing in the store
     client, own_client = _client(cluster)
     if not resume:
@@ -229,14 +246,15 @@ def execute(
     monte_carlo.__enter__()
     try:
         if client is None:
-            results = ((r, run_chunk(plan.tasks, plan.seed, *r)) for r in todo)
+            results = ((r, tally_chunk(plan.tasks, plan.seed, *r, keep_draws)) for r in todo)
         else:
-            results = _dask_results(client, plan, todo)
-        for (start, stop), values in results:
+            results = _dask_results(client, plan, todo, keep_draws)
+        for (start, stop), (chunk, values) in results:
             if store is not None:
-                store.write_chunk(run_id, start, stop, values)
-            else:
+                store.write_chunk(run_id, start, stop, chunk, values)
+            elif values is not None:
                 collected[start] = values
+            tally.add(chunk)
             if bar is not None:
                 bar.advance()
             if on_chunk is not None:
@@ -251,33 +269,72 @@ def execute(
         if own_client:
             client.close()
     monte_carlo.__exit__(None, None, None)
-    if store is not None:
+    draws: dict[str, np.ndarray] = {}
+    if keep_draws and store is not None:
         draws = store.read_draws(run_id)
-    else:
+    elif keep_draws:
         keys = dict.fromkeys(key for part in collected.values() for key in part)
         draws = {
             key: np.concatenate([collected[s][key] for s in sorted(collected) if key in collected[s]])
             for key in keys
         }
     try:
+        tally.check_complete()
         with stage("summarising the draws"):
-            summary, rows = summarise(plan, draws, run_id, started)
+            summary, rows = summarise(plan, tally, run_id, started)
         if store is not None:
             store.finish_run(run_id, summary, rows)
     except BaseException:
         if store is not None:  # the stored chunks stay: the run is resumable once the cause is fixed
             store.fail_run(run_id)
         raise
-    return RunResult(run_id, summary, rows, draws, plan)
+    return RunResult(run_id, summary, rows, draws, plan, tally)
 
 
-def _dask_results(client: Any, plan: Plan, todo: list[tuple[int, int]]):
+def _tally_stored(
+    tally: RunTally,
+    store: Store,
+    run_id: str,
+    done: set[int],
+    stops: dict[int, int],
+    tasks: tuple[Task, ...],
+) -> None:
+    """Merge the tallies of the chunks a resumed run already stored (a chunk stored by a version that
+    kept draws but no tallies is tallied from its draws)."""
+    stored = store.read_tallies(run_id)
+    for start in sorted(done):
+        if start in stored:
+            tally.add(ChunkTally.from_bytes(stored[start]))
+        else:
+            stop = stops.get(start, start)
+            tally.add(tally_values(start, stop, store.read_draws(run_id, start, stop), tasks))
+
+
+def _dask_results(client: Any, plan: Plan, todo: list[tuple[int, int]], keep_draws: bool = False):
+    """Chunks tallied on the workers, as they finish (the run merges them in block order).
+
+    At most a few chunks per worker are in flight: submitting every chunk of a long run at once
+    would hold all their futures (and finished tallies) in the scheduler.
+    """
     from dask.distributed import as_completed
 
     tasks = client.scatter(plan.tasks, broadcast=True) if len(todo) > 1 else plan.tasks
-    futures = {client.submit(run_chunk, tasks, plan.seed, a, b, pure=False): (a, b) for a, b in todo}
-    for future in as_completed(futures):
-        yield futures[future], future.result()
+    window = max(4, 4 * len(client.scheduler_info().get("workers", {})))
+    pending = iter(todo)
+
+    def submit(a: int, b: int):
+        future = client.submit(tally_chunk, tasks, plan.seed, a, b, keep_draws, pure=False)
+        where[future] = (a, b)
+        return future
+
+    where: dict[Any, tuple[int, int]] = {}
+    running = as_completed([submit(a, b) for a, b in itertools.islice(pending, window)])
+    for future in running:
+        result = future.result()
+        yield where.pop(future), result
+        following = next(pending, None)
+        if following is not None:
+            running.add(submit(*following))
 
 
 class _Bar:
@@ -310,13 +367,13 @@ def _progress(enabled: bool, total: int) -> _Bar | None:
 
 # ------------------------------------------------------------------------------------------ summary
 def summarise(
-    plan: Plan, draws: dict[str, np.ndarray], run_id: str, started: dt.datetime
+    plan: Plan, tally: RunTally, run_id: str, started: dt.datetime
 ) -> tuple[dict[str, Any], pd.DataFrame]:
-    """The summary JSON (exact answers + Monte Carlo statistics + provenance) and the long rows."""
+    """The summary JSON (exact answers + Monte Carlo statistics + provenance) and the long rows,
+    from the run's merged tallies (:class:`redline.tally.RunTally`)."""
     from redline import adapters
 
-    binary = {q for task in plan.tasks for q in task.binary}
-    stats = {q: interval(v, binary=q in binary) for q, v in sorted(draws.items())}
+    stats = tally.stats()
     rows = pd.DataFrame(
         [
             {"question": q, "statistic": "mean", "value": s["mean"], "lo": s["lo"], "hi": s["hi"]}
@@ -340,7 +397,7 @@ def summarise(
         },
         "provenance": plan.context.get("provenance", {}),
     }
-    summary.update(adapters.summarise(plan.exact, stats, draws))
+    summary.update(adapters.summarise(plan.exact, stats, tally))
     summary = to_jsonable(summary)
     read_summary(summary, where="summary of the run")  # the typed schema of summary.json
     return summary, rows

@@ -7,10 +7,16 @@ Tables (long, Parquet-friendly):
                the summary JSON once finished.
 ``chunks``     one row per finished chunk of draws (run_id, chunk_start, chunk_stop): the checkpoint
                that lets an interrupted run resume.
-``draws``      run_id, question, draw, value: one number per question and Monte Carlo draw.
+``tallies``    one row per finished chunk: its streaming summary (:class:`redline.tally.ChunkTally`,
+               ``.npz`` bytes; per block of draws counts, sums and squared deviations, and the values of
+               continuous questions), what the summary is merged from: a run never reads its draws back.
+``draws``      run_id, question, draw, value: one number per question and Monte Carlo draw, only for
+               runs made with ``keep_draws`` (``redline run --keep-draws``): 1,000,000 draws of the
+               bundled scenario would be 150 million rows.
 ``summaries``  run_id, question, statistic, value, lo, hi: the headline numbers with intervals.
 
-Every write is one transaction. A chunk's draws and its checkpoint row commit together; a run is
+Every write is one transaction. A chunk's tallies (and draws, if kept) and its checkpoint row commit
+together; a run is
 marked ``finished`` only in the same transaction that writes its summaries, so a run killed mid-way is
 left ``running`` (or ``failed`` when the error could be caught) and never looks finished.
 
@@ -69,6 +75,9 @@ CREATE TABLE IF NOT EXISTS chunks (
     PRIMARY KEY (run_id, chunk_start)
 );
 CREATE TABLE IF NOT EXISTS draws (run_id VARCHAR, question VARCHAR, draw BIGINT, value DOUBLE);
+CREATE TABLE IF NOT EXISTS tallies (
+    run_id VARCHAR, chunk_start BIGINT, data BLOB, PRIMARY KEY (run_id, chunk_start)
+);
 CREATE TABLE IF NOT EXISTS summaries (
     run_id VARCHAR, question VARCHAR, statistic VARCHAR, value DOUBLE, lo DOUBLE, hi DOUBLE
 );
@@ -95,7 +104,10 @@ _COLUMNS = {
     "chunks": ["run_id", "chunk_start", "chunk_stop", "done"],
     "draws": ["run_id", "question", "draw", "value"],
     "summaries": ["run_id", "question", "statistic", "value", "lo", "hi"],
+    "tallies": ["run_id", "chunk_start", "data"],
 }
+_ADDED = {"tallies"}
+"""Tables newer stores have; an older store without them is still read, and gains them on its next write."""
 
 # How long a reader waits for a writer's transaction to end before giving up.
 LOCK_WAIT_SECONDS = 15.0
@@ -116,7 +128,8 @@ class Store:
         self.path = Path(path)
         self.lock_wait = lock_wait
         self._lock_file: Any = None
-        self._checked = False
+        self._checked = False  # tables checked (and created, once a write connection has been open)
+        self._created = False
         if self.path.is_dir():
             raise RedlineError(f"{self.path}: expected a results store file; found a directory")
 
@@ -146,9 +159,10 @@ class Store:
             except (duckdb.Error, OSError) as exc:
                 raise RedlineError(self._damage_message(exc)) from None
         try:
-            if not self._checked:
+            if not self._checked or (write and not self._created):
                 self._check_schema(con, write=write)
                 self._checked = True
+                self._created = self._created or write
             yield con
         except duckdb.Error as exc:
             raise RedlineError(self._damage_message(exc)) from None
@@ -184,7 +198,7 @@ class Store:
         missing = [t for t in _COLUMNS if t not in found]
         if missing and write:
             con.execute(_SCHEMA)
-        elif missing and found:
+        elif [t for t in missing if t not in _ADDED] and found:
             raise RedlineError(
                 f"{self.path}: expected the Redline tables runs, chunks, draws, summaries; found "
                 f"{', '.join(sorted(found))}. Pass another --store"
@@ -270,8 +284,16 @@ class Store:
         frame = self._read("SELECT chunk_start FROM chunks WHERE run_id = ?", [run_id])
         return {int(v) for v in frame["chunk_start"]}
 
-    def write_chunk(self, run_id: str, start: int, stop: int, values: dict[str, np.ndarray]) -> None:
-        """Store one chunk's per-draw values (question -> values of draws start, start+1, ...) and its checkpoint."""
+    def write_chunk(
+        self,
+        run_id: str,
+        start: int,
+        stop: int,
+        tally: Any = None,
+        values: dict[str, np.ndarray] | None = None,
+    ) -> None:
+        """Store one chunk's checkpoint with its tally (:class:`redline.tally.ChunkTally`) and, if given,
+        its per-draw values (question -> values of draws start, start+1, ...), in one transaction."""
         frames = [
             pd.DataFrame(
                 {
@@ -281,21 +303,44 @@ class Store:
                     "value": np.asarray(array, dtype=float),
                 }
             )
-            for question, array in values.items()
+            for question, array in (values or {}).items()
         ]
         with self.transaction() as con:
-            con.execute(
-                "DELETE FROM draws WHERE run_id = ? AND draw >= ? AND draw < ?", [run_id, start, stop]
-            )
+            if values is not None:
+                con.execute(
+                    "DELETE FROM draws WHERE run_id = ? AND draw >= ? AND draw < ?", [run_id, start, stop]
+                )
             if frames:
                 chunk = pd.concat(frames, ignore_index=True)  # noqa: F841 - read by DuckDB below
                 con.execute("INSERT INTO draws SELECT * FROM chunk")
+            if tally is not None:
+                con.execute(
+                    "INSERT OR REPLACE INTO tallies VALUES (?, ?, ?)", [run_id, start, tally.to_bytes()]
+                )
             con.execute("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?)", [run_id, start, stop, _now()])
 
-    def read_draws(self, run_id: str) -> dict[str, np.ndarray]:
-        """All stored draws of a run, question -> array ordered by draw."""
+    def read_tallies(self, run_id: str) -> dict[int, bytes]:
+        """Chunk start -> the stored tally bytes of every finished chunk of ``run_id`` that has one."""
+        with self._connect(write=False) as con:
+            tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            if "tallies" not in tables:
+                return {}
+            rows = con.execute(
+                "SELECT t.chunk_start, t.data FROM tallies t JOIN chunks c "
+                "ON c.run_id = t.run_id AND c.chunk_start = t.chunk_start WHERE t.run_id = ?",
+                [run_id],
+            ).fetchall()
+        return {int(start): bytes(data) for start, data in rows}
+
+    def read_draws(self, run_id: str, start: int = 0, stop: int | None = None) -> dict[str, np.ndarray]:
+        """Stored draws of a run (those of ``start <= draw < stop`` if given), question -> array by draw.
+
+        Runs keep their draws only with ``keep_draws``; otherwise this is empty.
+        """
         frame = self._read(
-            "SELECT question, draw, value FROM draws WHERE run_id = ? ORDER BY question, draw", [run_id]
+            "SELECT question, draw, value FROM draws WHERE run_id = ? AND draw >= ? AND draw < ? "
+            "ORDER BY question, draw",
+            [run_id, start, 2**62 if stop is None else stop],
         )
         return {q: g["value"].to_numpy() for q, g in frame.groupby("question", sort=False)}
 

@@ -37,6 +37,9 @@ class Task:
     binary: tuple[str, ...] = ()
     max_draws: int | None = None
     """Only draws ``0..max_draws-1`` (for slow models): the task's questions have fewer draws."""
+    paired: tuple[tuple[str, str], ...] = ()
+    """``(question, baseline)`` pairs whose per-draw difference is summarised (a lever against the base
+    on common random numbers): the run tallies ``question - baseline`` draw by draw."""
 
 
 def run_chunk(tasks: tuple[Task, ...], seed: int, start: int, stop: int) -> dict[str, np.ndarray]:

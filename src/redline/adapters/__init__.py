@@ -13,8 +13,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from redline.adapters.analytics import AnalyticsAdapter
 from redline.adapters.base import Adapter, BuildContext, Part, headline, provenance_of, world_of
 from redline.adapters.deterrence import DeterrenceAdapter
@@ -90,14 +88,12 @@ def build(
     return exact, tasks, ctx.context
 
 
-def summarise(
-    exact: dict[str, Any], stats: dict[str, dict[str, float]], draws: dict[str, np.ndarray]
-) -> dict[str, Any]:
+def summarise(exact: dict[str, Any], stats: dict[str, dict[str, float]], tallies: Any) -> dict[str, Any]:
     """The model sections of ``summary.json`` and the headlines, adapter by adapter."""
     out: dict[str, Any] = {"issues": []}
     headlines: list[dict[str, Any]] = []
     for adapter in ADAPTERS:
-        sections, lines = adapter.summarise(exact, stats, draws)
+        sections, lines = adapter.summarise(exact, stats, tallies)
         out.update(sections)
         headlines.extend(lines)
     out["headlines"] = headlines

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from redline.adapters.base import BuildContext, Part, headline
@@ -29,7 +28,7 @@ class AnalyticsAdapter:
         return Part({"analytics": _analytics(ctx.scenario, ctx.world, ctx.seed)})
 
     def summarise(
-        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], draws: dict[str, np.ndarray]
+        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], tallies: Any
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         out: dict[str, Any] = {}
         headlines: list[dict[str, Any]] = []

@@ -2,7 +2,7 @@
 
 An adapter turns a scenario and a World into its family's inputs, computes the **exact** answers at the
 coded inputs, hands the runner Monte Carlo :class:`~redline.tasks.Task` s (sampler functions bound with
-:func:`functools.partial`, picklable for Dask), and after the run **summarises** the draws into its
+:func:`functools.partial`, picklable for Dask), and after the run **summarises** the draws' tallies into its
 sections of ``summary.json`` and its headlines. The runner knows nothing of any family; it asks every
 registered adapter (:data:`redline.adapters.ADAPTERS`) in order.
 """
@@ -13,8 +13,6 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
-
-import numpy as np
 
 from redline.scenario import Scenario
 from redline.tasks import Task
@@ -64,10 +62,11 @@ class Adapter(Protocol):
         ...
 
     def summarise(
-        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], draws: dict[str, np.ndarray]
+        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], tallies: Any
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        """Summary sections and headlines from the exact answers and the Monte Carlo statistics/draws
-        (``exact`` is the whole ``Plan.exact``; an adapter reads its own keys)."""
+        """Summary sections and headlines from the exact answers, the Monte Carlo statistics and the
+        run's streaming tallies (:class:`redline.tally.RunTally`: quantiles, paired differences; the
+        draws themselves are not kept). ``exact`` is the whole ``Plan.exact``; an adapter reads its own keys."""
         ...
 
 

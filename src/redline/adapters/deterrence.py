@@ -20,7 +20,7 @@ import numpy as np
 
 from redline.adapters.base import BuildContext, Part, headline
 from redline.scenario import Scenario
-from redline.stats import paired_interval
+from redline.tally import paired_key
 from redline.tasks import Task
 
 __all__ = [
@@ -57,12 +57,12 @@ class DeterrenceAdapter:
         return Part({"deterrence": result}, tasks)
 
     def summarise(
-        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], draws: dict[str, np.ndarray]
+        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], tallies: Any
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         if "deterrence" not in exact:
             return {}, []
         headlines: list[dict[str, Any]] = []
-        section = _summarise_deterrence(exact["deterrence"], stats, draws, headlines)
+        section = _summarise_deterrence(exact["deterrence"], stats, tallies, headlines)
         return {"deterrence": section}, headlines
 
 
@@ -177,9 +177,9 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
             }
         )
         binary = tuple(f"deter.{name}.{target}.fail" for name in variants)
-        tasks.append(
-            Task(f"deter.{target}", partial(_deterrence_sampler, target=target, games=variants), binary)
-        )
+        paired = tuple((question, f"deter.base.{target}.fail") for question in binary[1:])
+        sampler = partial(_deterrence_sampler, target=target, games=variants)
+        tasks.append(Task(f"deter.{target}", sampler, binary, paired=paired))
     first = next(iter(games.values()))
     from redline.deterrence.coding import DEFAULTS, DESCRIPTIONS
 
@@ -227,7 +227,7 @@ def _plain(regime: Any) -> str:
 
 
 def _summarise_deterrence(
-    result: dict[str, Any], stats: dict[str, Any], draws: dict[str, np.ndarray], headlines: list
+    result: dict[str, Any], stats: dict[str, Any], tallies: Any, headlines: list
 ) -> dict[str, Any]:
     out = {k: v for k, v in result.items() if k != "codings"}
     # each target's allies, in the columns a reader needs (the full tables stay out: too large)
@@ -240,7 +240,7 @@ def _summarise_deterrence(
     rows = []
     for entry in result["targets"]:
         target = entry["target"]
-        base = draws.get(f"deter.base.{target}.fail")
+        base = f"deter.base.{target}.fail"
         for point in entry["point"]:
             name = point["lever"]
             s = stats.get(f"deter.{name}.{target}.fail", {})
@@ -256,9 +256,9 @@ def _summarise_deterrence(
                 "p_lo": s.get("lo"),
                 "p_hi": s.get("hi"),
             }
-            values = draws.get(f"deter.{name}.{target}.fail")
-            if name != "base" and base is not None and values is not None:
-                d = paired_interval(values - base)
+            diff = tallies.get(paired_key(f"deter.{name}.{target}.fail", base))
+            if name != "base" and diff is not None:
+                d = diff.paired_interval()
                 row.update({"delta_p": d["mean"], "delta_lo": d["lo"], "delta_hi": d["hi"]})
             rows.append(row)
     out["table"] = rows

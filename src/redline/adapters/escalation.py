@@ -10,8 +10,6 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-import numpy as np
-
 from redline.adapters.base import BuildContext, Part, headline
 from redline.scenario import Scenario, escalation_fit_of, ladder_of
 from redline.tasks import Task
@@ -33,7 +31,7 @@ class EscalationAdapter:
         return Part({"escalation": result}, tasks)
 
     def summarise(
-        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], draws: dict[str, np.ndarray]
+        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], tallies: Any
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         out: dict[str, Any] = {}
         headlines: list[dict[str, Any]] = []

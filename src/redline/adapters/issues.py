@@ -48,7 +48,7 @@ class IssuesAdapter:
         return part
 
     def summarise(
-        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], draws: dict[str, np.ndarray]
+        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], tallies: Any
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         headlines: list[dict[str, Any]] = []
         issues = []
@@ -60,17 +60,18 @@ class IssuesAdapter:
             for name in ("pass", "forecast", "wins"):
                 if f"issue.{iid}.{name}" in stats:
                     issue[f"mc_{name}"] = stats[f"issue.{iid}.{name}"]
-            forecast_draws = draws.get(f"issue.{iid}.forecast")
-            if forecast_draws is not None and forecast_draws.size:
+            forecasts = tallies.get(f"issue.{iid}.forecast")
+            if forecasts is not None and forecasts.n:
                 issue["forecast_distribution"] = {
                     "quantiles": dict(
                         zip(
                             ["q05", "q25", "q50", "q75", "q95"],
-                            np.quantile(forecast_draws, [0.05, 0.25, 0.5, 0.75, 0.95]).tolist(),
+                            forecasts.quantiles([0.05, 0.25, 0.5, 0.75, 0.95]),
                             strict=True,
                         )
                     ),
-                    "histogram": np.histogram(forecast_draws, bins=20, range=(0, 100))[0].tolist(),
+                    "histogram": forecasts.histogram(20, (0, 100)),
+                    "quantiles_exact": forecasts.exact,
                 }
             issues.append(issue)
             if "mc_pass" in issue:
@@ -257,14 +258,35 @@ def _decide_batch(issue, inputs: dict[str, np.ndarray]) -> np.ndarray:  # noqa: 
 
 
 def _bargain_exact(issue) -> dict[str, Any]:  # noqa: ANN001
-    """The BDM forecast at the coded inputs, with its baselines and the median path per round."""
-    from redline.bargaining import forecast
+    """The BDM forecast at the coded inputs, with its baselines and the median path per round.
 
-    out = plain_result(forecast(issue.actors, status_quo=issue.status_quo))
+    Built from the result's arrays (``tolist`` per column), not through ``to_dict()``, which would
+    convert every actor's position in every round and every move value by value only to drop them.
+    """
+    from redline.bargaining import forecast
+    from redline.serialize import to_jsonable
+
+    result = forecast(issue.actors, status_quo=issue.status_quo)
+    path = result.trajectory
+    out = to_jsonable(
+        {
+            "forecast": result.forecast,
+            "status": result.status,
+            "rounds": result.rounds,
+            "cycle_min": result.cycle_min,
+            "cycle_max": result.cycle_max,
+            "baselines": result.baselines,
+        }
+    )
+    out["final_positions"] = dict(zip(result.actors, result.final_positions.tolist(), strict=True))
     out["trajectory"] = [
-        {"round": t["round"], "median": t["median"], "mean": t["mean"]} for t in out["trajectory"]
+        {"round": r, "median": median, "mean": mean}
+        for r, (median, mean) in enumerate(
+            zip(np.asarray(path.median, float).tolist(), np.asarray(path.mean, float).tolist(), strict=True)
+        )
     ]
-    out["moves"] = len(out.get("moves", []))
+    out["moves"] = len(result.moves)
+    out["settings"] = to_jsonable(dict(result.settings))
     return out
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from redline.adapters.base import BuildContext, Part, headline
@@ -35,7 +34,7 @@ class RestraintAdapter:
         return Part({"restraint": _restraint(ctx.scenario, ctx.world, ctx.base_dir, ctx.draws, ctx.seed)})
 
     def summarise(
-        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], draws: dict[str, np.ndarray]
+        self, exact: dict[str, Any], stats: dict[str, dict[str, float]], tallies: Any
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         out: dict[str, Any] = {}
         headlines: list[dict[str, Any]] = []
