@@ -38,9 +38,14 @@ def sample_codings(
     salience_concentration: float | None = None,
     capability_sigma: float = 0.0,
     scale: tuple[float, float] = (0.0, 100.0),
+    positions_only: bool = False,
 ) -> dict[str, np.ndarray]:
     """``draws`` perturbed codings: arrays ``position``, ``salience``, ``capability`` of shape
-    ``(draws, actors)`` (``position_sd`` may be one value or one per actor)."""
+    ``(draws, actors)`` (``position_sd`` may be one value or one per actor).
+
+    ``positions_only``: only ``position`` (the first draws of the stream, so the same numbers), for a
+    decision rule that reads nothing else; it skips the Beta draws, the slowest part.
+    """
     x = np.asarray(position, dtype=float)
     s = np.asarray(salience, dtype=float)
     c = np.asarray(capability, dtype=float)
@@ -55,6 +60,8 @@ def sample_codings(
     sd = np.broadcast_to(np.asarray(position_sd, dtype=float), (x.shape[0],))
     if np.any(sd > 0):
         pos = np.clip(pos + sd * noise, scale[0], scale[1])
+    if positions_only:
+        return {"position": pos}
     if salience_concentration:
         k = salience_concentration
         inner = (s > 0) & (s < 1)

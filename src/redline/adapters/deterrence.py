@@ -211,14 +211,13 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
 
 
 def _deterrence_sampler(generator, n, *, target, games):  # noqa: ANN001, ANN202
-    from redline.deterrence import monte_carlo
+    from redline.deterrence.montecarlo import failure_draws
 
     seed = int(generator.integers(0, 2**63 - 1))
-    out = {}
-    for name, game in games.items():
-        result = monte_carlo(game, n, rng=seed, keep_outcome=True)
-        out[f"deter.{name}.{target}.fail"] = np.asarray(result.outcome, dtype=float)
-    return out
+    return {
+        f"deter.{name}.{target}.fail": np.asarray(failure_draws(game, n, rng=seed), dtype=float)
+        for name, game in games.items()
+    }
 
 
 def _plain(regime: Any) -> str:

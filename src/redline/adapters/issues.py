@@ -194,9 +194,15 @@ def _issue_questions(
     return out, tasks
 
 
-def draw_issue_inputs(issue, generator: np.random.Generator, n: int) -> dict[str, np.ndarray]:  # noqa: ANN001
+def draw_issue_inputs(
+    issue,  # noqa: ANN001
+    generator: np.random.Generator,
+    n: int,
+    positions_only: bool = False,
+) -> dict[str, np.ndarray]:
     """Per-draw positions, saliences and capabilities ``(n, actors)`` from the issue's uncertainty
-    (the package's one sampler, :func:`redline.uncertainty.sample_codings`)."""
+    (the package's one sampler, :func:`redline.uncertainty.sample_codings`; ``positions_only`` for
+    the decision rules, which read nothing else: the same positions, without the Beta draws)."""
     from redline.uncertainty import sample_codings
 
     table, unc = issue.actors, issue.uncertainty
@@ -209,11 +215,12 @@ def draw_issue_inputs(issue, generator: np.random.Generator, n: int) -> dict[str
         position_sd=unc.position_sd,
         salience_concentration=unc.salience_concentration,
         capability_sigma=unc.capability_sigma,
+        positions_only=positions_only,
     )
 
 
 def _issue_sampler(generator, n, *, issue, decisions, bargaining, threshold):  # noqa: ANN001, ANN202
-    inputs = draw_issue_inputs(issue, generator, n)
+    inputs = draw_issue_inputs(issue, generator, n, positions_only=not bargaining)
     out: dict[str, np.ndarray] = {}
     if decisions:
         out[f"issue.{issue.id}.pass"] = _decide_batch(issue, inputs).astype(float)

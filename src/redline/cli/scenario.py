@@ -34,6 +34,12 @@ def run(
         None, "--cluster", help="Dask scheduler address, e.g. tcp://host:8786."
     ),
     resume: str | None = typer.Option(None, "--resume", help="Resume an interrupted run by its id."),
+    keep_draws: bool = typer.Option(
+        False,
+        "--keep-draws",
+        help="Also store every draw (table draws; memory and store grow with the draws). "
+        "The summary streams either way.",
+    ),
     no_report: bool = typer.Option(
         False, "--no-report", help="Store the run only: write neither report.html nor summary.json."
     ),
@@ -54,7 +60,9 @@ def run(
         db.run_lock(wait=wait)  # before any work: a second concurrent run is refused, not lost
         scenario = load_scenario(file)
         plan = prepare(scenario, draws=draws, seed=seed, chunk_size=chunk_size, source=file)
-        result = execute(plan, db, resume=resume, cluster=cluster, progress=fmt is Format.table)
+        result = execute(
+            plan, db, resume=resume, cluster=cluster, progress=fmt is Format.table, keep_draws=keep_draws
+        )
     if not no_report:  # --no-report: the run is in the store, and nothing is written to --out
         from redline.progress import stage
         from redline.report import write_report

@@ -18,6 +18,8 @@ gives κ = 0 (the target stands alone, whatever θ); w outside [0, 1], a < 0 or 
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from scipy.special import ndtr, ndtri
 
@@ -331,6 +333,7 @@ def _panel_bucket(rho: np.ndarray) -> np.ndarray:
     return np.minimum(2.0**need, MAX_PANELS).astype(np.int64)
 
 
+@functools.lru_cache(maxsize=64)
 def _factor_nodes(panels: int, nodes: int) -> tuple[np.ndarray, np.ndarray]:
     """Nodes and weights for ∫ φ(z) f(z) dz.
 
@@ -341,13 +344,20 @@ def _factor_nodes(panels: int, nodes: int) -> tuple[np.ndarray, np.ndarray]:
     """
     if panels == 0:
         z, weight = np.polynomial.hermite_e.hermegauss(nodes)
-        return z, weight / np.sqrt(2.0 * np.pi)
+        return _read_only(z), _read_only(weight / np.sqrt(2.0 * np.pi))
     edges = np.linspace(-8.5, 8.5, panels + 1)
     x, wx = np.polynomial.legendre.leggauss(8)
     half = 0.5 * np.diff(edges)
     z = (0.5 * (edges[:-1] + edges[1:])[:, None] + half[:, None] * x[None, :]).ravel()
     weight = (half[:, None] * wx[None, :]).ravel() * np.exp(-0.5 * z * z) / np.sqrt(2.0 * np.pi)
-    return z, weight
+    return _read_only(z), _read_only(weight)
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    """``array`` made immutable (the rules are cached: the eigenvalue problem of Gauss–Hermite is the
+    slowest part of a κ call)."""
+    array.setflags(write=False)
+    return array
 
 
 def _integrate_factor(w, a, theta, rho, z, weight, delta) -> np.ndarray:

@@ -44,7 +44,14 @@ from redline.results import Result
 from redline.rng import RNGLike, as_seed, chunk_ranges, draw_blocks
 from redline.stats import wilson
 
-__all__ = ["MonteCarloResult", "check_uncertainty", "monte_carlo", "wilson_interval", "sample_inputs"]
+__all__ = [
+    "MonteCarloResult",
+    "check_uncertainty",
+    "failure_draws",
+    "monte_carlo",
+    "sample_inputs",
+    "wilson_interval",
+]
 
 _RANGE = {"p_L": (0.0, 1.0), "p_W": (0.0, 1.0), "rho": (0.0, 1.0), "w": (0.0, 1.0), "a": (0.0, np.inf)}
 _DIST_KEYS = {
@@ -231,6 +238,43 @@ class MonteCarloResult(Result):
         return out
 
 
+def _chunk(game: DeterrenceGame, seed: int, lo: int, hi: int, rule: str, kappa_point: float | None):
+    """Draws ``lo..hi`` of a run: sampled inputs, assembled values, κ per draw, the decisions."""
+    s = draw_blocks(seed, lo, hi, lambda gen, n: sample_inputs(game, gen, n))
+    n = hi - lo
+    v = _assemble(game, s, n)
+    if kappa_point is None:
+        kappa = credibility(v["w"], v["a"], v["theta"], rho=v["rho"], delta=game.delta)
+    else:
+        kappa = np.full(n, kappa_point)
+    A = v["p_L"] * v["V"] - v["k_L"]
+    B = v["p_W"] * v["V"] - v["k_W"]
+    return s, v, kappa, challenger_decision(kappa, A, B, game.lam if rule == "logit" else None)
+
+
+def failure_draws(
+    game: DeterrenceGame, draws: int, rng: RNGLike = None, rule: str | None = None, chunk_size: int = 65_536
+) -> np.ndarray:
+    """Only the per-draw outcome of :func:`monte_carlo` (attack indicator, or P(attack) under the logit
+    rule), the same numbers as ``monte_carlo(game, draws, rng, rule, keep_outcome=True).outcome``.
+
+    What a scenario's Monte Carlo needs block by block: no sensitivity table, no point summary.
+    """
+    rule = rule or ("logit" if game.lam is not None else "pbe")
+    bad_draws = isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1
+    if bad_draws or rule not in ("pbe", "logit") or (rule == "logit" and game.lam is None):
+        return monte_carlo(game, draws, rng, rule, chunk_size, keep_outcome=True).outcome  # its errors
+    check_uncertainty(game)
+    seed = as_seed(rng)
+    varies_kappa = any(k.split(".")[0] in ("w", "a", "theta", "rho") for k in game.uncertainty)
+    kappa_point = game.kappa() if not varies_kappa else None
+    outcome = np.empty(draws)
+    for lo, hi in chunk_ranges(draws, chunk_size):
+        d = _chunk(game, seed, lo, hi, rule, kappa_point)[3]
+        outcome[lo:hi] = d.p_attack if rule == "logit" else d.attack
+    return outcome
+
+
 def monte_carlo(
     game: DeterrenceGame,
     draws: int = 10_000,
@@ -281,16 +325,7 @@ def monte_carlo(
     sens_inputs: dict[str, list[np.ndarray]] = {}
     sens_n = min(draws, SENSITIVITY_DRAWS)
     for lo, hi in chunk_ranges(draws, chunk_size):
-        s = draw_blocks(seed, lo, hi, lambda gen, n: sample_inputs(game, gen, n))
-        n = hi - lo
-        v = _assemble(game, s, n)
-        if kappa_point is None:
-            kappa = credibility(v["w"], v["a"], v["theta"], rho=v["rho"], delta=game.delta)
-        else:
-            kappa = np.full(n, kappa_point)
-        A = v["p_L"] * v["V"] - v["k_L"]
-        B = v["p_W"] * v["V"] - v["k_W"]
-        d = challenger_decision(kappa, A, B, game.lam if rule == "logit" else None)
+        s, v, kappa, d = _chunk(game, seed, lo, hi, rule, kappa_point)
         outcome[lo:hi] = d.p_attack if rule == "logit" else d.attack
         kappa_all[lo:hi] = kappa
         regime_counts += np.bincount(d.regime, minlength=len(REGIMES))

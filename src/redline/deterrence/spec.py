@@ -253,8 +253,13 @@ class DeterrenceGame:
         return challenger_payoffs(self.V, self.p_L, self.k_L, self.p_W, self.k_W)[1]
 
     def kappa(self) -> float:
-        """Exact credibility κ_T at the point values."""
-        return float(credibility(self.w, self.a, self.theta, rho=self.rho, delta=self.delta))
+        """Exact credibility κ_T at the point values (computed once per game: the game is frozen, and a
+        scenario's Monte Carlo asks for it in every block of every target)."""
+        cached = self.__dict__.get("_kappa")
+        if cached is None:
+            cached = float(credibility(self.w, self.a, self.theta, rho=self.rho, delta=self.delta))
+            object.__setattr__(self, "_kappa", cached)
+        return cached
 
     def decide(self) -> ChallengerDecision:
         """The challenger's decision at the point values."""
