@@ -1,83 +1,121 @@
-"""End-to-end time of the main job: nato-2024.toml with 10,000 draws (load, models, store, report).
+"""Time and peak memory of the main job against the number of draws: nato-2024.toml, run into a store.
 
-Prints the time of each stage, the total against the 10 s target, and two ratios measured in the same
-run: the store's overhead (execute with the DuckDB store / without) and the chunking overhead
-(one chunk per block of 4096 draws / a single chunk).
+Every run is a fresh process (so its peak RSS is its own): load the scenario, prepare, execute into a
+DuckDB store in a temporary folder. The streamed runner (the default) is measured at every size in
+``--draws``; the same run with ``keep_draws`` (every draw kept in memory and written to, then read
+back from, the store: what the runner did before it streamed) is the baseline at the sizes in
+``--baseline-draws``. Printed per run: wall and CPU seconds (prepare and Monte Carlo apart), peak RSS,
+and the machine's load; then the memory growth per draw and the ratios streamed / baseline measured
+in this run. The targets: 1,000,000 draws under 2 GB and within 60 s; 10,000 draws within 5 s wall
+on a quiet machine (the machine is shared: compare CPU seconds when the load is high).
 
-    python benchmarks/bench_scenario.py [--draws 10000]
+    python benchmarks/bench_scenario.py [--draws 10000 100000 1000000] [--baseline-draws 10000 100000]
 """
 
 from __future__ import annotations
 
 import argparse
-import tempfile
-import time
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO = ROOT / "scenarios" / "nato-2024.toml"
 
+CHILD = r"""
+import json, os, resource, sys, tempfile, time
+from pathlib import Path
+t0, c0 = time.perf_counter(), time.process_time()
+from redline.runner import execute, prepare
+from redline.scenario import load_scenario
+from redline.store import Store
+scenario = load_scenario(sys.argv[1])
+draws, keep = int(sys.argv[2]), sys.argv[3] == "keep"
+t1, c1 = time.perf_counter(), time.process_time()
+plan = prepare(scenario, draws=draws, source=sys.argv[1])
+t2, c2 = time.perf_counter(), time.process_time()
+with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+    result = execute(plan, store, keep_draws=keep)
+    size = (Path(tmp) / "bench.duckdb").stat().st_size
+t3, c3 = time.perf_counter(), time.process_time()
+headline = result.summary["headlines"][0]
+print(json.dumps({
+    "import_load": t1 - t0, "prepare": t2 - t1, "execute": t3 - t2, "wall": t3 - t0,
+    "cpu_prepare": c2 - c1, "cpu_execute": c3 - c2, "cpu": c3 - c0,
+    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "store_mb": size / 1e6,
+    "load": os.getloadavg()[0], "headline": [headline["key"], headline["value"]],
+}))
+"""
+
+
+def run(scenario: Path, draws: int, keep: bool, timeout: float) -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, str(scenario), str(draws), "keep" if keep else "stream"],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"{draws} draws ({'keep' if keep else 'stream'}) failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--draws", type=int, default=10_000)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--draws", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--baseline-draws", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--scenario", type=Path, default=SCENARIO)
+    parser.add_argument("--timeout", type=float, default=3600.0, help="seconds per run")
     args = parser.parse_args()
 
-    stages: dict[str, float] = {}
-    t0 = time.perf_counter()
-    from redline.report import write_report
-    from redline.rng import BLOCK
-    from redline.runner import execute, prepare
-    from redline.scenario import load_scenario
-    from redline.store import Store
-
-    stages["import"] = time.perf_counter() - t0
-
-    t = time.perf_counter()
-    scenario = load_scenario(args.scenario)
-    stages["load + validate scenario"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    plan = prepare(scenario, draws=args.draws, chunk_size=BLOCK, source=args.scenario)
-    stages["world, codings, exact models"] = time.perf_counter() - t
-
-    with tempfile.TemporaryDirectory() as tmp:
-        t = time.perf_counter()
-        with Store(Path(tmp) / "bench.duckdb") as store:
-            result = execute(plan, store)
-        stages["Monte Carlo + store + summary"] = time.perf_counter() - t
-
-        t = time.perf_counter()
-        write_report(result.summary, Path(tmp) / "report.html", plan=plan)
-        stages["HTML report"] = time.perf_counter() - t
-        size = (Path(tmp) / "report.html").stat().st_size
-
-        total = sum(stages.values())
+    print(f"{args.scenario.name}: every run a fresh process into a DuckDB store; {os.cpu_count()} CPUs")
+    print(
+        f"{'draws':>10s} {'mode':<8s} {'wall s':>8s} {'prepare':>8s} {'MC+sum':>8s} {'CPU s':>8s} "
+        f"{'peak MB':>8s} {'store MB':>9s} {'load':>6s}"
+    )
+    results: dict[tuple[int, bool], dict] = {}
+    plan = [(d, False) for d in args.draws] + [(d, True) for d in args.baseline_draws]
+    for draws, keep in sorted(plan):
+        r = results[(draws, keep)] = run(args.scenario, draws, keep, args.timeout)
         print(
-            f"nato-2024.toml, {args.draws} draws, {len(plan.tasks)} Monte Carlo tasks, report {size / 1e6:.1f} MB"
+            f"{draws:>10,d} {'keep' if keep else 'stream':<8s} {r['wall']:8.2f} {r['prepare']:8.2f} "
+            f"{r['execute']:8.2f} {r['cpu']:8.2f} {r['peak_mb']:8.0f} {r['store_mb']:9.1f} {r['load']:6.1f}",
+            flush=True,
         )
-        for name, seconds in stages.items():
-            print(f"  {name:<34s} {seconds:7.2f} s")
-        print(f"  {'total':<34s} {total:7.2f} s   (target <= 10 s: {'met' if total <= 10 else 'NOT met'})")
-
-        # ratios measured in this run
-        t = time.perf_counter()
-        execute(plan)
-        no_store = time.perf_counter() - t
-        with Store(Path(tmp) / "bench2.duckdb") as store:
-            t = time.perf_counter()
-            execute(plan, store)
-            with_store = time.perf_counter() - t
+    for keep in (False, True):
+        sizes = sorted(d for d, k in results if k == keep)
+        if len(sizes) >= 2:
+            small, large = results[(sizes[0], keep)], results[(sizes[-1], keep)]
+            per_draw = (large["peak_mb"] - small["peak_mb"]) * 1024 / (sizes[-1] - sizes[0])
+            print(
+                f"{'keep_draws' if keep else 'streamed'}: peak RSS grows {per_draw:.3f} KB per draw "
+                f"from {sizes[0]:,} to {sizes[-1]:,} draws"
+            )
+    for draws in sorted(set(args.draws) & set(args.baseline_draws)):
+        s, k = results[(draws, False)], results[(draws, True)]
+        assert s["headline"] == k["headline"], "streamed and kept runs must give the same summary"
         print(
-            f"store overhead: {with_store:.2f} s with DuckDB / {no_store:.2f} s in memory = {with_store / no_store:.2f}x"
+            f"{draws:,} draws, streamed / keep_draws (same run): peak RSS {s['peak_mb'] / k['peak_mb']:.2f}x, "
+            f"Monte Carlo + summary wall {s['execute'] / k['execute']:.2f}x, CPU {s['cpu'] / k['cpu']:.2f}x, "
+            f"store {s['store_mb'] / k['store_mb']:.3f}x"
         )
-        one = prepare(scenario, draws=args.draws, chunk_size=10**9, source=args.scenario)
-        t = time.perf_counter()
-        execute(one)
-        single = time.perf_counter() - t
+    if (1_000_000, False) in results:
+        r = results[(1_000_000, False)]
         print(
-            f"chunking overhead: {no_store:.2f} s in chunks of {BLOCK} / {single:.2f} s in one chunk = {no_store / single:.2f}x"
+            f"1,000,000 draws: peak {r['peak_mb']:.0f} MB (target < 2048: {'met' if r['peak_mb'] < 2048 else 'NOT met'}), "
+            f"{r['wall']:.1f} s wall / {r['cpu']:.1f} CPU-s (target <= 60 s: "
+            f"{'met' if r['wall'] <= 60 else 'NOT met'}; load {r['load']:.1f})"
+        )
+    if (10_000, False) in results:
+        r = results[(10_000, False)]
+        print(
+            f"10,000 draws: {r['wall']:.1f} s wall / {r['cpu']:.1f} CPU-s (target <= 5 s wall on a quiet "
+            f"machine: {'met' if r['wall'] <= 5 else 'NOT met'}; load {r['load']:.1f})"
         )
 
 
