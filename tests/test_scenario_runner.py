@@ -157,8 +157,11 @@ _KILLER = textwrap.dedent(
     import os, signal, sys
     sys.path.insert(0, {tests!r})
     from test_scenario_runner import light
+    from redline import runner
     from redline.runner import execute, prepare
     from redline.store import Store
+
+    runner.SAVE_SECONDS = 0.0  # checkpoint every chunk as it finishes (runs save at most once a second)
 
     plan = prepare(light(("escalation",)), draws=6 * 4096, seed=3, chunk_size=4096)
     store = Store({store!r})
@@ -216,3 +219,30 @@ def test_failed_run_is_marked_failed_and_store_rolls_back(tmp_path):
             con.execute("INSERT INTO draws VALUES ('boom', 'x', 0, 1.0)")
             raise RuntimeError
         assert "x" not in store.read_draws("boom")
+
+
+def test_checkpoints_saved_together_resume_to_the_same_summary(tmp_path, monkeypatch):
+    """Chunks are checkpointed together (at most SAVE_SECONDS apart); a run interrupted after a save
+    resumes from the saved tallies to the uninterrupted run's summary, each draw counted once."""
+    from redline import runner
+
+    plan = prepare(light(("escalation",)), draws=4 * BLOCK, seed=8, chunk_size=BLOCK)
+    whole = execute(plan)
+    monkeypatch.setattr(runner, "SAVE_SECONDS", 3600.0)  # one save, after the last chunk
+    seen = []
+
+    def stop_after_two(start, stop):
+        seen.append(start)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    with Store(tmp_path / "b.duckdb") as store:
+        with pytest.raises(KeyboardInterrupt):
+            execute(plan, store, run_id="batched", on_chunk=stop_after_two)
+        assert store.done_chunks("batched") == {0, BLOCK, 2 * BLOCK, 3 * BLOCK}  # saved in one transaction
+        assert store.run("batched")["status"] == "failed"
+        with store.transaction() as con:  # as if killed before the last chunk was saved
+            con.execute("DELETE FROM chunks WHERE run_id = 'batched' AND chunk_start = ?", [3 * BLOCK])
+        resumed = execute(plan, store, resume="batched")
+    assert resumed.tallies["escalation.nuclear"].n == 4 * BLOCK
+    assert _monte_carlo_part(resumed.summary) == _monte_carlo_part(whole.summary)

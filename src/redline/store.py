@@ -294,30 +294,38 @@ class Store:
     ) -> None:
         """Store one chunk's checkpoint with its tally (:class:`redline.tally.ChunkTally`) and, if given,
         its per-draw values (question -> values of draws start, start+1, ...), in one transaction."""
-        frames = [
-            pd.DataFrame(
-                {
-                    "run_id": run_id,
-                    "question": question,
-                    "draw": np.arange(start, start + len(array), dtype=np.int64),
-                    "value": np.asarray(array, dtype=float),
-                }
-            )
-            for question, array in (values or {}).items()
-        ]
+        self.write_chunks(run_id, [(start, stop, tally, values)])
+
+    def write_chunks(self, run_id: str, chunks: list[tuple[int, int, Any, dict[str, np.ndarray] | None]]) -> None:
+        """Store several chunks ``(start, stop, tally, values)`` as :meth:`write_chunk` does, in one
+        transaction (all of them or none)."""
         with self.transaction() as con:
-            if values is not None:
+            for start, stop, tally, values in chunks:
+                if values is not None:
+                    frames = [
+                        pd.DataFrame(
+                            {
+                                "run_id": run_id,
+                                "question": question,
+                                "draw": np.arange(start, start + len(array), dtype=np.int64),
+                                "value": np.asarray(array, dtype=float),
+                            }
+                        )
+                        for question, array in values.items()
+                    ]
+                    con.execute(
+                        "DELETE FROM draws WHERE run_id = ? AND draw >= ? AND draw < ?", [run_id, start, stop]
+                    )
+                    if frames:
+                        chunk = pd.concat(frames, ignore_index=True)  # noqa: F841 - read by DuckDB below
+                        con.execute("INSERT INTO draws SELECT * FROM chunk")
+                if tally is not None:
+                    con.execute(
+                        "INSERT OR REPLACE INTO tallies VALUES (?, ?, ?)", [run_id, start, tally.to_bytes()]
+                    )
                 con.execute(
-                    "DELETE FROM draws WHERE run_id = ? AND draw >= ? AND draw < ?", [run_id, start, stop]
+                    "INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?)", [run_id, start, stop, _now()]
                 )
-            if frames:
-                chunk = pd.concat(frames, ignore_index=True)  # noqa: F841 - read by DuckDB below
-                con.execute("INSERT INTO draws SELECT * FROM chunk")
-            if tally is not None:
-                con.execute(
-                    "INSERT OR REPLACE INTO tallies VALUES (?, ?, ?)", [run_id, start, tally.to_bytes()]
-                )
-            con.execute("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?)", [run_id, start, stop, _now()])
 
     def read_tallies(self, run_id: str) -> dict[int, bytes]:
         """Chunk start -> the stored tally bytes of every finished chunk of ``run_id`` that has one."""

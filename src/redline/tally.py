@@ -250,14 +250,16 @@ class ChunkTally:
     values: dict[str, np.ndarray] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
-        """``.npz`` bytes (no pickled objects) for the store's checkpoint."""
+        """``.npz`` bytes (no pickled objects) for the store's checkpoint: the question names, every
+        block row in one array (question index first), the kept values."""
         names = sorted(self.blocks)
+        rows = [np.column_stack([np.full(len(self.blocks[q]), i), self.blocks[q]]) for i, q in enumerate(names)]
         arrays: dict[str, np.ndarray] = {
             "names": np.array(names, dtype=str),
             "range": np.array([self.start, self.stop], dtype=np.int64),
+            "rows": np.concatenate(rows) if rows else np.empty((0, 6)),
         }
         for i, name in enumerate(names):
-            arrays[f"b{i}"] = self.blocks[name]
             if name in self.values:
                 arrays[f"v{i}"] = self.values[name]
         buffer = io.BytesIO()
@@ -269,8 +271,9 @@ class ChunkTally:
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             start, stop = (int(v) for v in npz["range"])
             out = cls(start, stop)
+            rows = npz["rows"]
             for i, name in enumerate(npz["names"].tolist()):
-                out.blocks[name] = npz[f"b{i}"]
+                out.blocks[name] = rows[rows[:, 0] == i, 1:]
                 if f"v{i}" in npz.files:
                     out.values[name] = npz[f"v{i}"]
         return out
