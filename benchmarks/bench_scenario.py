@@ -41,12 +41,12 @@ with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as 
     size = (Path(tmp) / "bench.duckdb").stat().st_size
 t3, c3 = time.perf_counter(), time.process_time()
 headline = result.summary["headlines"][0]
-print(json.dumps({
+print("BENCH " + json.dumps({
     "import_load": t1 - t0, "prepare": t2 - t1, "execute": t3 - t2, "wall": t3 - t0,
     "cpu_prepare": c2 - c1, "cpu_execute": c3 - c2, "cpu": c3 - c0,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "store_mb": size / 1e6,
     "load": os.getloadavg()[0], "headline": [headline["key"], headline["value"]],
-}))
+}), flush=True)
 """
 
 
@@ -62,7 +62,10 @@ def run(scenario: Path, draws: int, keep: bool, timeout: float) -> dict:
     )
     if proc.returncode != 0:
         raise SystemExit(f"{draws} draws ({'keep' if keep else 'stream'}) failed:\n{proc.stderr[-2000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("BENCH ")]
+    if not lines:
+        raise SystemExit(f"{draws} draws: no result in the output:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    return json.loads(lines[-1].removeprefix("BENCH "))
 
 
 def main() -> None:
@@ -76,7 +79,7 @@ def main() -> None:
     print(f"{args.scenario.name}: every run a fresh process into a DuckDB store; {os.cpu_count()} CPUs")
     print(
         f"{'draws':>10s} {'mode':<8s} {'wall s':>8s} {'prepare':>8s} {'MC+sum':>8s} {'CPU s':>8s} "
-        f"{'peak MB':>8s} {'store MB':>9s} {'load':>6s}"
+        f"{'CPU prep':>8s} {'CPU MC':>8s} {'peak MB':>8s} {'store MB':>9s} {'load':>6s}"
     )
     results: dict[tuple[int, bool], dict] = {}
     plan = [(d, False) for d in args.draws] + [(d, True) for d in args.baseline_draws]
@@ -84,7 +87,8 @@ def main() -> None:
         r = results[(draws, keep)] = run(args.scenario, draws, keep, args.timeout)
         print(
             f"{draws:>10,d} {'keep' if keep else 'stream':<8s} {r['wall']:8.2f} {r['prepare']:8.2f} "
-            f"{r['execute']:8.2f} {r['cpu']:8.2f} {r['peak_mb']:8.0f} {r['store_mb']:9.1f} {r['load']:6.1f}",
+            f"{r['execute']:8.2f} {r['cpu']:8.2f} {r['cpu_prepare']:8.2f} {r['cpu_execute']:8.2f} "
+            f"{r['peak_mb']:8.0f} {r['store_mb']:9.1f} {r['load']:6.1f}",
             flush=True,
         )
     for keep in (False, True):

@@ -121,10 +121,15 @@ def test_dask_cluster_gives_the_same_numbers():
         assert np.array_equal(local.draws[key], remote.draws[key])
     assert _monte_carlo_part(local.summary) == _monte_carlo_part(remote.summary)
     assert _monte_carlo_part(local.summary) == _monte_carlo_part(by_address.summary)
+    # local:N starts N worker processes for the run (the tasks travel pickled) and stops them after
+    in_processes = execute(plan, cluster="local:2")
+    assert _monte_carlo_part(local.summary) == _monte_carlo_part(in_processes.summary)
     from redline.errors import RedlineError
 
     with pytest.raises(RedlineError, match="cannot reach the Dask scheduler"):
         execute(plan, cluster="tcp://127.0.0.1:1")
+    with pytest.raises(RedlineError, match="expected local:N"):
+        execute(plan, cluster="local:many")
 
 
 def test_escalation_numbers_match_the_model_called_directly():

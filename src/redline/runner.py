@@ -171,16 +171,38 @@ def _data_version() -> str:
 
 
 def _client(cluster: Any):
+    """A ``dask.distributed.Client`` for ``cluster`` and whether the run owns it (closes it at the end).
+
+    ``cluster`` is a Client, a scheduler address, or ``local:N`` (N worker processes on this machine,
+    one thread each, started for the run and stopped after it).
+    """
     if cluster is None or not isinstance(cluster, str):
         return cluster, False
     try:
-        from dask.distributed import Client
+        from dask.distributed import Client, LocalCluster
     except ImportError:
         raise RedlineError("--cluster needs dask.distributed: pip install 'redline[cluster]'") from None
+    if cluster == "local" or cluster.startswith("local:"):
+        count = cluster.partition(":")[2] or "2"
+        if not count.isdigit() or not 1 <= int(count) <= 256:
+            raise RedlineError(f"--cluster {cluster}: expected local:N with N workers from 1 to 256; found {count!r}")
+        local = LocalCluster(
+            n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(local)
+        client._redline_cluster = local  # closed with the client
+        return client, True
     try:
         return Client(cluster, timeout="5s"), True
     except OSError as exc:
         raise RedlineError(f"cannot reach the Dask scheduler at {cluster!r} ({exc})") from None
+
+
+def _close(client: Any) -> None:
+    local = getattr(client, "_redline_cluster", None)
+    client.close()
+    if local is not None:
+        local.close()
 
 
 def execute(
@@ -283,7 +305,7 @@ def execute(
         if bar is not None:
             bar.stop()
         if own_client:
-            client.close()
+            _close(client)
     monte_carlo.__exit__(None, None, None)
     draws: dict[str, np.ndarray] = {}
     if keep_draws and store is not None:

@@ -51,8 +51,6 @@ def sample_codings(
     c = np.asarray(capability, dtype=float)
     shape = (draws, x.shape[0])
     pos = np.broadcast_to(x, shape).astype(float)
-    sal = np.broadcast_to(s, shape).astype(float)
-    cap = np.broadcast_to(c, shape).astype(float)
     if position_dist == "normal":
         noise = generator.standard_normal(shape)
     else:
@@ -62,6 +60,8 @@ def sample_codings(
         pos = np.clip(pos + sd * noise, scale[0], scale[1])
     if positions_only:
         return {"position": pos}
+    sal = np.broadcast_to(s, shape).astype(float)
+    cap = np.broadcast_to(c, shape).astype(float)
     if salience_concentration:
         k = salience_concentration
         inner = (s > 0) & (s < 1)

@@ -31,7 +31,7 @@ def run(
         None, "--chunk-size", help="Draws per chunk (whole blocks of 4096)."
     ),
     cluster: str | None = typer.Option(
-        None, "--cluster", help="Dask scheduler address, e.g. tcp://host:8786."
+        None, "--cluster", help="Dask scheduler address, e.g. tcp://host:8786, or local:N for N worker processes here."
     ),
     resume: str | None = typer.Option(None, "--resume", help="Resume an interrupted run by its id."),
     keep_draws: bool = typer.Option(
