@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -62,10 +63,10 @@ def run(scenario: Path, draws: int, keep: bool, timeout: float) -> dict:
     )
     if proc.returncode != 0:
         raise SystemExit(f"{draws} draws ({'keep' if keep else 'stream'}) failed:\n{proc.stderr[-2000:]}")
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("BENCH ")]
-    if not lines:
+    found = re.findall(r"BENCH (\{.*\})", proc.stdout)  # DuckDB may draw a progress bar on the same line
+    if not found:
         raise SystemExit(f"{draws} draws: no result in the output:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-    return json.loads(lines[-1].removeprefix("BENCH "))
+    return json.loads(found[-1])
 
 
 def main() -> None:

@@ -30,7 +30,7 @@ import pandas as pd
 
 from redline.budget import check_count, check_work
 from redline.deterrence.game import challenger_decision
-from redline.deterrence.montecarlo import monte_carlo
+from redline.deterrence.montecarlo import failure_draws, wilson_interval
 from redline.deterrence.spec import DeterrenceGame
 from redline.errors import RedlineError
 from redline.rng import RNGLike
@@ -153,10 +153,14 @@ def restraint_sweep(
             "regime": str(d.regime_name[i]),
         }
         if draws:
-            r = monte_carlo(
+            # only P(failure) and its interval: the per-draw outcomes without the sensitivity table
+            # (the same numbers as monte_carlo(...).p_failure, .ci_low, .ci_high)
+            outcome = failure_draws(
                 game.replace(p_L=float(p_L[i]), k_L=float(k_L[i]), economy=None), draws, rng=rng, rule=rule
             )
-            row.update({"p_failure": r.p_failure, "ci_low": r.ci_low, "ci_high": r.ci_high})
+            p = float(outcome.mean())
+            ci_low, ci_high = wilson_interval(p * draws, draws)
+            row.update({"p_failure": p, "ci_low": ci_low, "ci_high": ci_high})
         elif d.p_attack is not None and rule != "pbe":
             row["p_failure"] = float(d.p_attack[i])
         else:
