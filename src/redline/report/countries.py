@@ -41,7 +41,7 @@ def _states(summary: dict[str, Any]) -> list[str]:
 
 def country_pages(summary: dict[str, Any]) -> str:
     """The index of states and one hidden page per state (shown by ``#country-XXX``)."""
-    from redline.report import _esc, _kappa, _num, _regime, _scale, _table
+    from redline.report.markup import _esc, _kappa, _num, _regime, _scale, _table
 
     states = _states(summary)
     if not states:
