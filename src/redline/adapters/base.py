@@ -71,14 +71,11 @@ class Adapter(Protocol):
 
 
 def world_of(scenario: Scenario):  # noqa: ANN201 - redline.world.World
-    """The World of the scenario's year or date."""
-    from redline.world import World
+    """The World of the scenario's year or date (built once per process: validation and the run
+    share it, see :func:`redline.scenario.runnable.world_for`)."""
+    from redline.scenario.runnable import world_for
 
-    spec = scenario.world
-    options = {"vintage": spec.vintage, "carry_forward": spec.carry_forward}
-    if spec.date is not None:
-        return World.for_date(spec.date.isoformat(), **options)
-    return World.for_year(spec.year, **options)
+    return world_for(scenario.world)
 
 
 def provenance_of(world: Any) -> dict[str, Any]:

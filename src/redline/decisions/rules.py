@@ -763,6 +763,19 @@ RULES: dict[str, type[Rule]] = {
 """Rule classes by their CLI name."""
 
 
+_PARAM_RANGES: dict[str, tuple[float, float, bool]] = {
+    "threshold": (0.0, 1.0, False),
+    "states_pct": (0.0, 100.0, False),
+    "population_pct": (0.0, 100.0, False),
+    "blocking_minority": (0.0, 1000.0, True),
+    "total_population": (0.0, 1e12, False),
+    "required": (0.0, 1e15, False),
+    "min_responders": (0.0, 1000.0, True),
+}
+"""Range of each numeric rule parameter, and whether it must be whole: (low, high, whole). A value
+outside (a threshold of -1, a blocking minority of 1e308) is refused before any vote is counted."""
+
+
 def get_rule(name: str, **params: Any) -> Rule:
     """The rule called ``name`` (a key of :data:`RULES`, or ``eu-qmv-reinforced``) with ``params``.
 
@@ -785,6 +798,13 @@ def get_rule(name: str, **params: Any) -> Rule:
             f"rule {key}: unknown parameter(s) {', '.join(sorted(unknown))}; "
             f"expected {', '.join(sorted(fields)) or 'none'}"
         )
+    for key, value in params.items():
+        if key in _PARAM_RANGES and value is not None:
+            low, high, whole = _PARAM_RANGES[key]
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            if not (number and low <= value <= high and (not whole or float(value).is_integer())):
+                kind = "a whole number" if whole else "a number"
+                raise RedlineError(f"rule {name}: {key} expected {kind} in [{low:g}, {high:g}]; found {value!r}")
     if "declared" in params:
         params["declared"] = tuple(params["declared"])
     if key == "single-government" and not params.get("decider"):

@@ -55,6 +55,19 @@ __all__ = [
 ]
 
 
+PARAM_RANGES: dict[str, tuple[float, float]] = {
+    "w_scale": (0.0, 1e6),
+    "a_scale": (0.0, 1e6),
+    "p_L_cut": (0.0, 1.0),
+    "theta_cut": (0.0, 1.0),
+    "k_L_add": (-1e6, 1e6),
+    "shift": (-1e3, 1e3),
+    "pct": (0.0, 100.0),
+}
+"""Range of each numeric parameter of the built-in levers: a value outside is refused when the lever
+is named (``us_withdrawal:w_scale=-5``), not when it is first applied to a game."""
+
+
 @dataclass(frozen=True)
 class Lever:
     """A named transformation ``func(game, **params) -> game`` with its default parameters."""
@@ -83,6 +96,12 @@ class Lever:
                 raise RedlineError(
                     f"lever {self.name}: parameter {key} expected a finite number (default {default}); found {value!r}"
                 )
+            if numeric and key in PARAM_RANGES:
+                low, high = PARAM_RANGES[key]
+                if not low <= value <= high:
+                    raise RedlineError(
+                        f"lever {self.name}: parameter {key} expected a number in [{low:g}, {high:g}]; found {value!r}"
+                    )
         return dataclasses.replace(self, params={**self.params, **params})
 
 

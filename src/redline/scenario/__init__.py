@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -34,7 +35,7 @@ from redline.scenario.inputs import (
     ladder_of,
     scenario_hash,
 )
-from redline.scenario.messages import _clean_loc, _describe, _find_line, _path
+from redline.scenario.messages import Locator, _clean_loc, _describe, _path
 from redline.scenario.schema import (
     BUILTIN_LEVERS,
     CASE_EXCLUSIVE,
@@ -99,33 +100,56 @@ __all__ = [
 ]
 
 
+MAX_DEPTH = 64
+"""Deepest nesting of tables and arrays a scenario may have (the deepest real one is 6)."""
+
+MAX_MAGNITUDE = 1e15
+"""Largest magnitude of a number in a scenario: above every real figure (world GDP is about 1e14 USD),
+far enough below the float limit (1.8e308) that no sum, square or product of inputs overflows."""
+"""Deepest nesting of tables and arrays a scenario may have (the deepest real one is 6)."""
+
+
 def parse_scenario(text: str, source: str = "<scenario>", check_data: bool = True) -> Scenario:
-    """Parse and validate scenario TOML ``text``; ``source`` names the file in messages."""
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        where = f"{source}:{match.group(1)}" if match else source
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        col = f" (column {match.group(2)})" if match else ""
-        raise ScenarioError([f"{where}: TOML syntax error{col}: {reason}"]) from None
+    """Parse and validate scenario TOML ``text``; ``source`` names the file in messages.
+
+    With ``check_data`` (the default) the scenario is also checked against the data and the models'
+    own rules (:mod:`redline.scenario.runnable`): the same checks a run makes before any work, so
+    whatever ``redline run`` would refuse, ``redline validate`` refuses first.
+    """
+    raw = _read_toml(text, source)
+    locator = Locator(text)
+
+    def where(loc: tuple[Any, ...]) -> str:
+        line = locator.line(loc)
+        return f"{source}:{line}" if line else source
+
+    huge = [
+        f"{where(loc)}: {_path(loc)}: expected a number within ±{MAX_MAGNITUDE:g} (larger ones overflow "
+        f"the models' sums and products); found {value!r}"
+        for loc, value in _huge_numbers(raw)
+    ]
+    if huge:
+        raise ScenarioError(huge)
     try:
         scenario = Scenario.model_validate(raw)
     except ValidationError as exc:
-        problems = []
+        problems, seen = [], set()
         for error in exc.errors():
             loc = _clean_loc(tuple(error["loc"]))
-            line = _find_line(text, loc)
-            where = f"{source}:{line}" if line else source
+            if loc in seen:  # a union (float | str | list) fails once per member: say it once
+                continue
+            seen.add(loc)
             expected, found = _describe(error)
-            problems.append(f"{where}: {_path(loc)}: expected {expected}; found {found}")
+            problems.append(f"{where(loc)}: {_path(loc)}: expected {expected}; found {found}")
         raise ScenarioError(problems) from None
+    found_problems = _semantic_problems(scenario, check_data, Path(source).parent)
+    if check_data and not found_problems:
+        from redline.scenario.runnable import runnable_problems
+
+        found_problems = runnable_problems(scenario, Path(source).parent)
     problems = [
-        f"{source}:{line}: {path}: expected {expected}; found {found}"
-        if line
-        else f"{source}: {path}: expected {expected}; found {found}"
-        for path, loc, expected, found in _semantic_problems(scenario, check_data, Path(source).parent)
-        for line in [_find_line(text, loc)]
+        f"{where(loc)}: {path}: expected {expected}; found {found}"
+        for path, loc, expected, found in found_problems
     ]
     if problems:
         raise ScenarioError(problems)
@@ -139,6 +163,58 @@ def parse_scenario(text: str, source: str = "<scenario>", check_data: bool = Tru
         scenario = scenario.model_copy(update={"issues": issues})
     scenario._base_dir = Path(source).parent
     return scenario
+
+
+def _read_toml(text: str, source: str) -> dict[str, Any]:
+    """The TOML document, or one located error; nesting deeper than :data:`MAX_DEPTH` is refused
+    before tomllib reads it (dotted keys thousands deep take tomllib minutes, arrays recurse)."""
+    for n, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip()
+        key = stripped if stripped.startswith("[") else stripped.partition("=")[0]
+        if key.count(".") + key.count("[") + key.count("{") > MAX_DEPTH:
+            raise ScenarioError([f"{source}:{n}: expected tables nested at most {MAX_DEPTH} deep; found deeper"])
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        where = f"{source}:{match.group(1)}" if match else source
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        col = f" (column {match.group(2)})" if match else ""
+        raise ScenarioError([f"{where}: TOML syntax error{col}: {reason}"]) from None
+    except RecursionError:
+        raise ScenarioError([f"{source}: expected arrays and tables nested at most {MAX_DEPTH} deep; found deeper"]) from None
+    if _depth(raw) > MAX_DEPTH:
+        raise ScenarioError([f"{source}: expected arrays and tables nested at most {MAX_DEPTH} deep; found deeper"])
+    return raw
+
+
+def _huge_numbers(raw: dict[str, Any]) -> list[tuple[tuple[Any, ...], float]]:
+    """Every float of the document larger in magnitude than :data:`MAX_MAGNITUDE`, with its location."""
+    found, stack = [], [((), raw)]
+    while stack:
+        loc, item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend((loc + (k,), v) for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend((loc + (i,), v) for i, v in enumerate(item))
+        elif isinstance(item, float) and abs(item) > MAX_MAGNITUDE:
+            found.append((loc, item))
+    return sorted(found, key=lambda pair: str(pair[0]))
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of a parsed TOML value, without recursion (so any depth is measured)."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            break
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
 
 
 def load_scenario(path: str | Path, check_data: bool = True) -> Scenario:

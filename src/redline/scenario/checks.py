@@ -35,8 +35,13 @@ def _semantic_problems(
     problems = []
     levers = set(BUILTIN_LEVERS) | set(scenario.levers.define)
     for j, item in enumerate(scenario.levers.compare):
-        name = item.partition(":")[0].strip()
-        if name not in levers:
+        name, colon, _ = item.partition(":")
+        name = name.strip()
+        if colon and name in scenario.levers.define and name not in BUILTIN_LEVERS:
+            loc = ("levers", "compare", j)
+            expected = f"{name!r} alone (a lever defined under [levers.define] takes no parameters)"
+            problems.append((_path(loc), loc, expected, repr(item)))
+        elif name not in levers:
             loc = ("levers", "compare", j)
             problems.append(
                 (
@@ -148,6 +153,11 @@ def _deterrence_problems(scenario: Scenario) -> list[tuple[str, tuple[Any, ...],
     except ImportError:  # the deterrence model is not installed: nothing to check against
         return []
     problems = []
+    spec = scenario.deterrence
+    if scenario.models.deterrence and spec.challenger in spec.targets:
+        loc = ("deterrence", "targets", spec.targets.index(spec.challenger))
+        expected = f"targets other than the challenger {spec.challenger} (it cannot deter itself)"
+        problems.append((_path(loc), loc, expected, repr(spec.challenger)))
     try:
         resolve_params(scenario.deterrence.params)
     except RedlineError as exc:

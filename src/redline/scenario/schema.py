@@ -243,6 +243,15 @@ class Coding(_Strict):
     salience: LinearCoding = LinearCoding(weights={"distance_moscow_km": -1.0}, low=0.3, high=0.9)
     capability: CapabilityCoding = CapabilityCoding()
 
+    @field_validator("position")
+    @classmethod
+    def _position_range(cls, coding: LinearCoding) -> LinearCoding:
+        if not (0 <= coding.low <= 100 and 0 <= coding.high <= 100):
+            raise ValueError(
+                f"position low and high within [0, 100] (the issue's scale) || low={coding.low:g}, high={coding.high:g}"
+            )
+        return coding
+
     @field_validator("salience")
     @classmethod
     def _salience_range(cls, coding: LinearCoding) -> LinearCoding:

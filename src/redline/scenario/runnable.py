@@ -1,0 +1,108 @@
+"""The checks a run makes before any work, against the data and the models' own rules.
+
+:func:`redline.scenario.parse_scenario` (with ``check_data``, the default) calls
+:func:`runnable_problems` after the schema and cross-field checks, and :func:`redline.runner.prepare`
+reads every scenario through it, so ``redline validate`` and ``redline run`` share one code path:
+whatever the run would refuse, validation refuses first, each problem located in the file.
+
+Checked here (each needs the data snapshot): the year or date lies in the data's coverage; every issue
+can be coded from the World (no actor without data, no rule parameter the issue's actors cannot use),
+and the coded inputs are in range (positions on the issue's 0-100 scale, salience in [0, 1],
+capabilities finite and >= 0, their total finite).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from redline.errors import RedlineError
+from redline.scenario.messages import _path
+from redline.scenario.schema import Scenario, WorldSpec
+
+__all__ = ["runnable_problems", "world_for"]
+
+Problem = tuple[str, tuple[Any, ...], str, str]
+
+
+def world_for(spec: WorldSpec):  # noqa: ANN201 - a redline.world.World
+    """The World of a ``[world]`` section (year or date, vintage, carry-forward), built once per
+    process and shared: validation and the run that follows read the same, immutable World."""
+    return _world(spec.year, spec.date.isoformat() if spec.date else None, spec.vintage, spec.carry_forward)
+
+
+@functools.lru_cache(maxsize=4)
+def _world(year: int | None, date: str | None, vintage: str, carry_forward: bool):  # noqa: ANN202
+    from redline.world import World
+
+    options = {"vintage": vintage, "carry_forward": carry_forward}
+    if date is not None:
+        return World.for_date(date, **options)
+    return World.for_year(year, **options)
+
+
+def runnable_problems(scenario: Scenario, base_dir: Path = Path()) -> list[Problem]:
+    """What a run of ``scenario`` would refuse, as ``(path, loc, expected, found)`` problems."""
+    loc: tuple[Any, ...] = ("world", "year" if scenario.world.year is not None else "date")
+    try:
+        from redline.world import World
+
+        first, last = World.coverage()
+    except ImportError:  # no data layer: nothing to check against
+        return []
+    when = scenario.world.effective_year
+    if not first <= when <= last:
+        value = scenario.world.year if scenario.world.year is not None else scenario.world.date
+        return [(_path(loc), loc, f"a {loc[1]} within the data's coverage {first}-{last}", str(value))]
+    try:
+        world = world_for(scenario.world)
+    except RedlineError as exc:
+        return [(_path(("world",)), ("world",), "a World the data can build", str(exc))]
+    return _issue_problems(scenario, world, base_dir)
+
+
+def _issue_problems(scenario: Scenario, world: Any, base_dir: Path) -> list[Problem]:
+    """Every issue codes from the World, its rule takes its actors, and its inputs are in range."""
+    if not scenario.issues:
+        return []
+    from redline.issues import build_issue, indicator_frame
+
+    try:
+        indicators = indicator_frame(world, scenario.world)
+    except RedlineError as exc:
+        return [(_path(("world",)), ("world",), "indicators the overrides can apply to", str(exc))]
+    problems: list[Problem] = []
+    for i, spec in enumerate(scenario.issues):
+        loc = ("issues", i)
+        voters = [a for a in world.members(spec.body) if a in indicators.index]
+        try:
+            issue = build_issue(spec, indicators, voters, base_dir)
+        except RedlineError as exc:
+            problems.append((_path(loc), loc, "an issue the data can code", str(exc)))
+            continue
+        problems.extend(_input_ranges(issue, loc))
+    return problems
+
+
+def _input_ranges(issue: Any, loc: tuple[Any, ...]) -> list[Problem]:
+    """The coded inputs every model reads must be finite and on their scales."""
+    actors = issue.actors
+    checks = [
+        ("position", np.asarray(actors.position, dtype=float), 0.0, 100.0),
+        ("salience", np.asarray(actors.salience, dtype=float), 0.0, 1.0),
+        ("capability", np.asarray(actors.capability, dtype=float), 0.0, np.inf),
+    ]
+    problems = []
+    for name, values, low, high in checks:
+        bad = ~(np.isfinite(values) & (values >= low) & (values <= high))
+        if bad.any():
+            names = [str(a) for a in np.asarray(actors.actor)[bad][:5]]
+            expected = f"coded {name}s in [{low:g}, {high:g}] for every actor"
+            problems.append((_path(loc), loc, expected, f"{', '.join(names)}: {values[bad][:5].tolist()}"))
+    total = float(np.sum(np.asarray(actors.capability, dtype=float)))
+    if not problems and not (np.isfinite(total) and total > 0):
+        problems.append((_path(loc), loc, "a finite, positive total capability", repr(total)))
+    return problems
