@@ -193,3 +193,31 @@ def test_backtest_result_has_the_protocol_with_its_score_table():
 
     for name in ("to_frame", "to_dict", "provenance"):
         assert hasattr(BacktestResult, name)
+
+
+def test_summary_results_are_range_checked():
+    """A forecast off its 0-100 scale, a probability outside [0, 1] or the challenger as its own
+    target is refused before it is stored (the run is then marked failed, resumable)."""
+    import pytest
+
+    from redline.errors import RedlineError
+    from redline.summary import read_summary
+
+    run = {
+        "run_id": "r", "scenario": "s", "scenario_hash": "h", "seed": 1, "draws": 8, "chunk_size": 8,
+        "package_version": "0", "data_version": "0", "started": "2026-01-01",
+    }
+    issue = {"id": "a", "title": "A", "status_quo": 40, "proposal": 80, "rule": "majority", "pass_threshold": 60}
+    assert read_summary({"run": run, "issues": [issue]}).issues[0].proposal == 80
+    bad = [
+        {"run": run, "issues": [{**issue, "mc_forecast": {"mean": -169.6, "lo": -170, "hi": -169, "n": 8}}]},
+        {"run": run, "issues": [{**issue, "bargaining": {"forecast": 101.0}}]},
+        {"run": run, "issues": [{**issue, "mc_pass": {"mean": 1.2, "lo": 1, "hi": 1.3, "n": 8}}]},
+        {"run": run, "deterrence": {"challenger": "RUS", "capability_source": "nato",
+                                    "table": [{"target": "EST", "lever": "base", "p_failure": 1.5}]}},
+        {"run": run, "deterrence": {"challenger": "RUS", "capability_source": "nato",
+                                    "table": [{"target": "RUS", "lever": "base", "p_failure": 0.5}]}},
+    ]
+    for summary in bad:
+        with pytest.raises(RedlineError, match="expected"):
+            read_summary(summary)

@@ -251,3 +251,46 @@ def test_checkpoints_saved_together_resume_to_the_same_summary(tmp_path, monkeyp
         resumed = execute(plan, store, resume="batched")
     assert resumed.tallies["escalation.nuclear"].n == 4 * BLOCK
     assert _monte_carlo_part(resumed.summary) == _monte_carlo_part(whole.summary)
+
+
+def test_run_failing_after_every_chunk_is_stored_is_failed_then_resumable(tmp_path, monkeypatch):
+    """The summary step fails once every chunk is stored (e.g. a value JSON cannot hold): the run is
+    marked failed, not left running, its chunks stay, and --resume finishes it with the same draws."""
+    import redline.runner as runner
+
+    plan = prepare(light(("escalation",)), draws=2 * BLOCK, seed=3, chunk_size=BLOCK)
+    real = runner.summarise
+
+    def broken(*args, **kwargs):
+        raise ValueError("Out of range float values are not JSON compliant")
+
+    with Store(tmp_path / "r.duckdb") as store:
+        monkeypatch.setattr(runner, "summarise", broken)
+        with pytest.raises(ValueError):
+            execute(plan, store, run_id="late")
+        assert store.run("late")["status"] == "failed"
+        assert store.done_chunks("late") == {0, BLOCK}
+        monkeypatch.setattr(runner, "summarise", real)
+        resumed = execute(plan, store, resume="late")
+        assert store.run("late")["status"] == "finished"
+    assert _monte_carlo_part(resumed.summary) == _monte_carlo_part(execute(plan).summary)
+
+
+def test_interrupted_run_marked_failed_resumes_from_its_stored_chunks(tmp_path):
+    plan = prepare(light(("escalation",)), draws=3 * BLOCK, seed=3, chunk_size=BLOCK)
+    computed: list[int] = []
+
+    def boom(start, stop):
+        computed.append(start)
+        if start > 0:
+            raise KeyboardInterrupt
+
+    with Store(tmp_path / "f.duckdb") as store:
+        with pytest.raises(KeyboardInterrupt):
+            execute(plan, store, run_id="boom", on_chunk=boom)
+        assert store.run("boom")["status"] == "failed" and 0 in store.done_chunks("boom")
+        computed.clear()
+        resumed = execute(plan, store, resume="boom", on_chunk=lambda a, b: computed.append(a))
+        assert set(computed) <= {BLOCK, 2 * BLOCK} and 0 not in computed  # the stored chunks are not redone
+        assert store.run("boom")["status"] == "finished"
+    assert _monte_carlo_part(resumed.summary) == _monte_carlo_part(execute(plan).summary)

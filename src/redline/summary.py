@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from redline.errors import RedlineError
 
@@ -31,6 +31,30 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
+
+_EPS = 1e-9
+"""Rounding slack of the range checks below (a result outside its range by more is a defect)."""
+
+
+def _within(low: float, high: float):  # noqa: ANN202 - a pydantic field validator
+    """A field check: None, or a number in [low, high] (results are range-checked before they are stored)."""
+
+    def check(value: float | None) -> float | None:
+        if value is not None and not (low - _EPS <= value <= high + _EPS):
+            raise ValueError(f"a value in [{low:g}, {high:g}]; found {value!r}")
+        return value
+
+    return check
+
+
+def _interval_within(low: float, high: float):  # noqa: ANN202
+    def check(value: Interval | None) -> Interval | None:
+        if value is not None:
+            for name in ("mean", "lo", "hi"):
+                _within(low, high)(getattr(value, name))
+        return value
+
+    return check
 
 
 class _Section(BaseModel):
@@ -100,6 +124,19 @@ class IssueSummary(_Section):
     mc_forecast: Interval | None = None
     mc_wins: Interval | None = None
 
+    _scale = field_validator("status_quo", "proposal", "pass_threshold")(_within(0.0, 100.0))
+    _forecast = field_validator("mc_forecast")(_interval_within(0.0, 100.0))
+    _probabilities = field_validator("mc_pass", "mc_wins")(_interval_within(0.0, 1.0))
+
+    @field_validator("bargaining")
+    @classmethod
+    def _bargaining_forecast(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The bargaining forecast is a point on the issue's 0-100 scale."""
+        forecast = (value or {}).get("forecast")
+        if isinstance(forecast, int | float):
+            _within(0.0, 100.0)(float(forecast))
+        return value
+
 
 class DeterrenceRow(_Section):
     """Deterrence of an attack on one target under one lever (``base`` = none)."""
@@ -118,6 +155,9 @@ class DeterrenceRow(_Section):
     delta_lo: float | None = None
     delta_hi: float | None = None
 
+    _probabilities = field_validator("kappa", "p_failure", "p_lo", "p_hi")(_within(0.0, 1.0))
+    _changes = field_validator("delta_p", "delta_lo", "delta_hi")(_within(-1.0, 1.0))
+
 
 class DeterrenceSummary(_Section):
     challenger: str
@@ -126,6 +166,12 @@ class DeterrenceSummary(_Section):
     targets: list[dict[str, Any]] = Field(default_factory=list)
     table: list[DeterrenceRow] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _challenger_is_no_target(self) -> DeterrenceSummary:
+        if any(row.target == self.challenger for row in self.table):
+            raise ValueError(f"targets other than the challenger; found {self.challenger} as a target")
+        return self
+
 
 class EscalationSummary(_Section):
     name: str
@@ -133,6 +179,9 @@ class EscalationSummary(_Section):
     p_nuclear_before: float | None = None
     p_nuclear_after: float
     monte_carlo: Interval | None = None
+
+    _probabilities = field_validator("p_nuclear_before", "p_nuclear_after")(_within(0.0, 1.0))
+    _interval = field_validator("monte_carlo")(_interval_within(0.0, 1.0))
 
 
 class Summary(_Section):
@@ -173,6 +222,8 @@ def read_summary(source: dict[str, Any] | str | Path, where: str = "summary") ->
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
         if first["type"] == "missing":
             expected, found = "this field", "nothing"
+        elif first["type"] == "value_error":  # a range check: "a value in [0, 1]; found 1.7"
+            expected, _, found = first["msg"].removeprefix("Value error, ").partition("; found ")
         else:
             expected, found = first["msg"].removeprefix("Input should be "), repr(first.get("input"))
         raise RedlineError(f"{where}: {path}: expected {expected}; found {found}{more}") from None
