@@ -18,6 +18,7 @@ hash over all of them). This module reads a file through all of them.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from pathlib import Path
@@ -123,17 +124,16 @@ def parse_scenario(text: str, source: str = "<scenario>", check_data: bool = Tru
         line = locator.line(loc)
         return f"{source}:{line}" if line else source
 
-    huge = [
+    huge = _huge_numbers(raw)
+    problems = [
         f"{where(loc)}: {_path(loc)}: expected a number within ±{MAX_MAGNITUDE:g} (larger ones overflow "
         f"the models' sums and products); found {value!r}"
-        for loc, value in _huge_numbers(raw)
+        for loc, value in huge
     ]
-    if huge:
-        raise ScenarioError(huge)
     try:
         scenario = Scenario.model_validate(raw)
     except ValidationError as exc:
-        problems, seen = [], set()
+        seen = {loc for loc, _ in huge}
         for error in exc.errors():
             loc = _clean_loc(tuple(error["loc"]))
             if loc in seen:  # a union (float | str | list) fails once per member: say it once
@@ -142,6 +142,8 @@ def parse_scenario(text: str, source: str = "<scenario>", check_data: bool = Tru
             expected, found = _describe(error)
             problems.append(f"{where(loc)}: {_path(loc)}: expected {expected}; found {found}")
         raise ScenarioError(problems) from None
+    if problems:
+        raise ScenarioError(problems)
     found_problems = _semantic_problems(scenario, check_data, Path(source).parent)
     if check_data and not found_problems:
         from redline.scenario.runnable import runnable_problems
@@ -189,7 +191,8 @@ def _read_toml(text: str, source: str) -> dict[str, Any]:
 
 
 def _huge_numbers(raw: dict[str, Any]) -> list[tuple[tuple[Any, ...], float]]:
-    """Every float of the document larger in magnitude than :data:`MAX_MAGNITUDE`, with its location."""
+    """Every finite float of the document larger in magnitude than :data:`MAX_MAGNITUDE`, with its
+    location (NaN and inf are the schema's: "expected a finite number")."""
     found, stack = [], [((), raw)]
     while stack:
         loc, item = stack.pop()
@@ -197,7 +200,7 @@ def _huge_numbers(raw: dict[str, Any]) -> list[tuple[tuple[Any, ...], float]]:
             stack.extend((loc + (k,), v) for k, v in item.items())
         elif isinstance(item, list):
             stack.extend((loc + (i,), v) for i, v in enumerate(item))
-        elif isinstance(item, float) and abs(item) > MAX_MAGNITUDE:
+        elif isinstance(item, float) and math.isfinite(item) and abs(item) > MAX_MAGNITUDE:
             found.append((loc, item))
     return sorted(found, key=lambda pair: str(pair[0]))
 
