@@ -31,11 +31,23 @@ Problem = tuple[str, tuple[Any, ...], str, str]
 def world_for(spec: WorldSpec):  # noqa: ANN201 - a redline.world.World
     """The World of a ``[world]`` section (year or date, vintage, carry-forward), built once per
     process and shared: validation and the run that follows read the same, immutable World."""
-    return _world(spec.year, spec.date.isoformat() if spec.date else None, spec.vintage, spec.carry_forward)
+    date = spec.date.isoformat() if spec.date else None
+    return _world(spec.year, date, spec.vintage, spec.carry_forward, _snapshot_key())
+
+
+def _snapshot_key() -> str:
+    """Which snapshot is active (folder and manifest time): another snapshot is another World."""
+    try:
+        from redline.data.snapshot import MANIFEST, active_snapshot_dir
+
+        folder = active_snapshot_dir()
+        return f"{folder}:{(folder / MANIFEST).stat().st_mtime}"
+    except (ImportError, RedlineError, OSError):  # World.for_year reports it
+        return ""
 
 
 @functools.lru_cache(maxsize=4)
-def _world(year: int | None, date: str | None, vintage: str, carry_forward: bool):  # noqa: ANN202
+def _world(year: int | None, date: str | None, vintage: str, carry_forward: bool, snapshot: str):  # noqa: ANN202
     from redline.world import World
 
     options = {"vintage": vintage, "carry_forward": carry_forward}

@@ -145,7 +145,7 @@ class LogNormal(_Strict):
 
     dist: Literal["lognormal"]
     median: float | None = Field(default=None, gt=0, description="omit to centre on the model's own value")
-    sigma: float = Field(gt=0)
+    sigma: float = Field(gt=0, le=10, description="above 10, draws overflow to inf (exp(sigma * z))")
 
 
 class Beta(_Strict):
