@@ -60,6 +60,10 @@ CELLS = [
     ("eu_qmv_population", "pct_of_eu_population", {"iso3": "DEU", "year": "2025"}),
     ("eu_qmv_population", "population", {"iso3": "SWE", "year": "2023"}),
     ("unga_votes", "vote", {"iso3": "SRB", "resolution": "A/RES/ES-11/1"}),
+    ("unga_votes", "vote", {"iso3": "TUR", "resolution": "A/RES/74/168"}),
+    ("kiel_releases", "eur_bn", {"release": "UST to 2024-02", "donor_group": "EUROPE", "aid_type": "total"}),
+    ("kiel_releases", "eur_bn", {"release": "UST to 2024-10", "donor_group": "USA", "measure": "commitment"}),
+    ("kiel_releases", "eur_bn", {"release": "UST to 2025-02", "donor_group": "USA", "aid_type": "military"}),
 ]
 
 
@@ -79,7 +83,7 @@ def test_snapshot_cell_equals_shared_csv(sources_dir, table, column, key):
         assert float(value) == pytest.approx(float(expected), rel=1e-12)
 
 
-@pytest.mark.parametrize("table", ["gdp", "democracy", "ukraine_support", "countries"])
+@pytest.mark.parametrize("table", ["gdp", "democracy", "ukraine_support", "countries", "kiel_releases"])
 def test_every_numeric_cell_matches(sources_dir, table):
     rows = _rows(sources_dir, table)
     frame = load_table(table)
@@ -205,3 +209,58 @@ def test_sipri_estimate_flags_follow_the_workbook_colours():
     assert milex.loc[("UKR", 2024), "estimate"] == 1
     assert milex.loc[("POL", 2024), "estimate"] == 0
     assert milex["estimate"].sum() > 0 and milex["uncertain"].sum() > 0
+
+
+# --------------------------------------------------------- UN votes: Crimea series vs the raw extract
+_VOETEN_CODE = {"yes": "Y", "no": "N", "abstain": "A"}
+_ISO2 = {"USA": "US", "TUR": "TR", "HUN": "HU", "SRB": "YU", "CHN": "CN", "IND": "IN", "KOR": "KR", "TJK": "TJ"}
+
+
+@pytest.mark.parametrize(
+    "iso3, resolution",
+    [
+        ("USA", "A/RES/71/205"),
+        ("TUR", "A/RES/73/194"),
+        ("HUN", "A/RES/74/168"),
+        ("SRB", "A/RES/72/190"),
+        ("CHN", "A/RES/73/194"),  # abstained here, against in the other years
+        ("IND", "A/RES/74/17"),
+        ("KOR", "A/RES/71/205"),  # not in the roll call: absent
+        ("TJK", "A/RES/74/168"),  # not in the roll call: absent
+    ],
+)
+def test_crimea_vote_equals_the_voeten_extract(sources_dir, iso3, resolution):
+    with open(sources_dir / "raw" / "unvotes_voeten_ukraine_2014_2019.csv", newline="", encoding="utf-8") as fh:
+        raw = [r for r in csv.DictReader(fh) if r["resolution"] == resolution]
+    assert raw, resolution
+    hits = [r["vote"] for r in raw if r["country_code"] == _ISO2[iso3]]
+    expected = _VOETEN_CODE[hits[0]] if hits else "absent"
+    snapshot = load_table("unga_votes").set_index(["iso3", "resolution"])["vote"]
+    assert snapshot.loc[(iso3, resolution)] == expected
+    world = World.for_year(2020)
+    column = "unga_" + resolution.split("/")[-2] + "_" + resolution.split("/")[-1]
+    assert world.actor(iso3).unga_votes[column] == expected
+
+
+def test_crimea_tallies_in_the_extract_match_the_published_counts(sources_dir):
+    """The extract's yes-no-abstain counts equal the counts reported at the vote (one known gap)."""
+    with open(sources_dir / "raw" / "unvotes_voeten_ukraine_2014_2019.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    published = {  # UN News / Ukrinform / UN press at the vote
+        "A/RES/68/262": (100, 11, 58),
+        "A/RES/72/190": (70, 26, 76),
+        "A/RES/74/168": (65, 23, 83),
+        "A/RES/71/205": (70, 25, 77),  # UN: 70-26-77; one vote against missing from the dataset
+    }
+    for resolution, (y, n, a) in published.items():
+        votes = [r["vote"] for r in rows if r["resolution"] == resolution]
+        assert (votes.count("yes"), votes.count("no"), votes.count("abstain")) == (y, n, a), resolution
+
+
+def test_68_262_agrees_between_the_two_independent_sources(sources_dir):
+    """The ukraine-viz lists (bundled rows) and the Voeten dataset agree state by state on 68/262."""
+    with open(sources_dir / "raw" / "unvotes_voeten_ukraine_2014_2019.csv", newline="", encoding="utf-8") as fh:
+        raw = {r["country_code"]: r["vote"] for r in csv.DictReader(fh) if r["resolution"] == "A/RES/68/262"}
+    bundled = {r["iso3"]: r["vote"] for r in _rows(sources_dir, "unga_votes") if r["resolution"] == "A/RES/68/262"}
+    for iso3, iso2 in _ISO2.items():
+        assert bundled[iso3] == (_VOETEN_CODE[raw[iso2]] if iso2 in raw else "absent"), iso3

@@ -83,11 +83,14 @@ def test_vote_columns_only_for_resolutions_adopted_by_the_date():
     assert "unga_es11_8" in World.for_year(2025).actors.columns
     w = World.for_year(2021)
     assert not any(c.startswith("unga_es") for c in w.actors.columns)
-    # before 2022 only the 2014 territorial-integrity resolution 68/262 is recorded
-    assert [c for c in w.actors.columns if c.startswith("unga_") and "_share" not in c and "_rec" not in c] == [
-        "unga_68_262"
+    # before 2022: the 2014 territorial-integrity resolution and the Crimea series 2016-2019
+    votes = [c for c in w.actors.columns if c.startswith("unga_") and "_share" not in c and "_rec" not in c]
+    assert votes == [
+        "unga_68_262", "unga_71_205", "unga_72_190", "unga_73_194", "unga_73_263", "unga_74_17", "unga_74_168"
     ]
-    assert w.actor("ARM").unga_votes == {"unga_68_262": "N"} and w.actor("SRB").unga_votes_recorded == 0
+    assert World.for_year(2015).actor("ARM").unga_votes == {"unga_68_262": "N"}
+    assert w.actor("SRB").unga_votes_recorded == 6  # absent on 68/262, against the six Crimea texts
+    assert w.actor("SRB").unga_yes_share == 0.0
 
 
 def test_ukraine_aid_only_from_the_tracker_start():

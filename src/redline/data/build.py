@@ -60,6 +60,8 @@ SOURCE_TABLES = (
 # a source file; the memberships table says so in its ``basis`` column and in its provenance record.
 # (iso3, organisation, status, start_date, start_year, end_date, fact, source URL)
 _BRICS = "https://en.wikipedia.org/wiki/BRICS"
+_PARTNERS = "https://www.malaymail.com/news/malaysia/2024/12/24/kremlin-malaysia-among-nine-countries-to-officially-become-brics-partners-from-january-1-2025/160914"
+_AZE = "https://turan.az/en/politics/azerbaijan-officially-applies-for-brics-membership-783767"
 # fmt: off
 DATED_FACTS: tuple[tuple[str, str, str, str | None, int | None, str | None, str, str], ...] = (
     ("GBR", "EU", "member", "1973-01-01", 1973, "2020-01-31",
@@ -76,9 +78,12 @@ DATED_FACTS: tuple[tuple[str, str, str, str | None, int | None, str | None, str,
     ("ARE", "BRICS", "member", "2024-01-01", 2024, None, "2024 enlargement, member from 1 Jan 2024", _BRICS),
     ("SAU", "BRICS", "invited", "2023-08-24", 2023, None,
      "invited at the Johannesburg summit 24 Aug 2023, never formally confirmed", _BRICS),
-    ("BLR", "BRICS", "partner", "2025-01-01", 2025, None, "partner country from 1 Jan 2025", _BRICS),
-    ("KAZ", "BRICS", "partner", "2025-01-01", 2025, None, "partner country from 1 Jan 2025", _BRICS),
-    ("AZE", "BRICS", "applied", None, 2024, None, "applied in 2024, day not recorded", _BRICS),
+    ("BLR", "BRICS", "partner", "2025-01-01", 2025, None,
+     "partner country from 1 Jan 2025 (Kremlin aide Ushakov, 23 Dec 2024; Russian MFA via TASS, 1 Jan 2025)", _PARTNERS),
+    ("KAZ", "BRICS", "partner", "2025-01-01", 2025, None,
+     "partner country from 1 Jan 2025 (Kremlin aide Ushakov, 23 Dec 2024; Russian MFA via TASS, 1 Jan 2025)", _PARTNERS),
+    ("AZE", "BRICS", "applied", "2024-08-20", 2024, None,
+     "formal application announced by the foreign ministry's spokesman on 20 Aug 2024", _AZE),
 )
 # fmt: on
 PROJECT_CODED = "project-coded fact (build.DATED_FACTS, not from a source file)"
@@ -127,6 +132,7 @@ def _deterrence_table(name: str) -> BuildStep:
 BUILD_STEPS: list[BuildStep] = [
     BuildStep("milex", _milex, origin=SIPRI_WORKBOOK),  # SIPRI, every state, from SIPRI's workbook
     csv_table("israel_arms_restrictions"),
+    csv_table("kiel_releases", check_iso3=False),
     # Further tables, built in this order after the core tables above. To add one: put the source
     # file and its note in data/sources/, declare the schema in schemas.py and the provenance record in
     # provenance.py, and append a step here (csv_table("name") for a plain CSV). See docs/data.md.

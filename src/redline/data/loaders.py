@@ -46,13 +46,16 @@ GDP_INDICATOR = "NY.GDP.MKTP.CD"
 # The General Assembly's emergency special session resolutions on Ukraine (symbol -> date of vote).
 UKRAINE_RESOLUTIONS = {
     "A/RES/68/262": "2014-03-27",  # territorial integrity of Ukraine
-    # annual "Situation of human rights in ... Crimea" resolutions: not in the bundled table (no full
-    # lists found); a UN Digital Library file brings them in. Dates here are labels only (the file's own
-    # date column is used).
+    # annual Crimea resolutions (human rights; militarization): 2016-2019 are in the bundled table, later
+    # ones only through a UN Digital Library file. Dates here are labels only (the file's own date
+    # column is used).
     "A/RES/71/205": "2016-12-19",
     "A/RES/72/190": "2017-12-19",
-    "A/RES/73/263": "date from the file",
-    "A/RES/74/168": "date from the file",
+    "A/RES/73/194": "2018-12-17",
+    "A/RES/73/263": "2018-12-22",
+    "A/RES/74/17": "2019-12-09",
+    "A/RES/74/168": "2019-12-18",
+    "A/RES/75/29": "2020-12-07",
     "A/RES/75/192": "2020-12-16",
     "A/RES/76/179": "date from the file",
     "A/RES/77/229": "date from the file",

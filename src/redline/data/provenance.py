@@ -155,21 +155,29 @@ BASE_PROVENANCE: dict[str, Provenance] = {
         ),
         _p(
             table="unga_votes",
-            title="UN General Assembly votes on Ukraine: 68/262 (2014) and ES-11/1 ... ES-11/8",
+            title="UN General Assembly votes on Ukraine: 68/262 (2014), the Crimea series 2016-2019 and "
+            "ES-11/1 ... ES-11/8",
             sources=(
                 "https://github.com/HarukiKinoshita/ukraine-viz (68/262 and ES-11/1, full lists)",
                 "https://news.un.org/en/story/2014/03/464812 (68/262 tally 100-11-58)",
+                "Voeten, Strezhnev & Bailey, United Nations General Assembly Voting Data, "
+                "https://dataverse.harvard.edu/dataset.xhtml?persistentId=hdl:1902.1/12379 (file of 2021-02-21, "
+                "CC0) as packaged in https://github.com/dgrtwo/unvotes data/un_votes.rda (commit 7eb7034): "
+                "71/205, 72/190, 73/194, 73/263, 74/17, 74/168 complete, and an independent check of 68/262",
                 "Wikipedia articles on ES-11/5, /6, /7; UN press GA/12458; TASS 2022-04-07; The Hill 2023-02-23",
-                "https://digitallibrary.un.org/record/4060887 (recommended full source, not used)",
+                "https://digitallibrary.un.org/record/4060887 (recommended full source, not reachable)",
             ),
-            release="votes 2014-03-27 (68/262), 2022-03-02 ... 2025-02-24 (ES-11)",
-            retrieved="not recorded",
-            licence="Wikipedia CC BY-SA; UN terms of use",
+            release="votes 2014-03-27 (68/262), 2016-12-19 ... 2019-12-18 (Crimea series), "
+            "2022-03-02 ... 2025-02-24 (ES-11)",
+            retrieved="2026-12-03 (Crimea series); earlier rows not recorded",
+            licence="Voeten et al. CC0; Wikipedia CC BY-SA; UN terms of use",
             known_gaps=(
-                "68/262 and ES-11/1 complete; ES-11/4 against/abstain complete (blank = Y or absent)",
-                "annual Crimea human-rights resolutions (71/205, 72/190, 73/263, 74/168, 75/192, 76/179, "
-                "77/229) not included: only their votes against were found (no full lists), which would bias "
-                "yes shares; see data/sources/unga_votes.md",
+                "68/262, ES-11/1 and the six Crimea resolutions 2016-2019 complete (68/262 agrees state by "
+                "state between the two sources); ES-11/4 against/abstain complete (blank = Y or absent)",
+                "Crimea resolutions from 2020 on (75/29, 75/192, 76/70, 76/179, 77/229, 78/221 and later) not "
+                "included: only partial lists were found (votes in favour and against, no abstentions), which "
+                "would bias yes shares; see data/sources/unga_votes.md",
+                "the dataset records 25 votes against 71/205 where the UN counted 26 (none of our states)",
                 "ES-11/3, /6 and /8 partly blank (undetermined votes stay blank)",
                 "ES-11/7 EGY conflict flagged in note; ES-11/8 UKR conflict flagged",
             ),
@@ -239,7 +247,8 @@ BASE_PROVENANCE: dict[str, Provenance] = {
                 "(2014 onward) are exact",
                 "EU/CSTO memberships older than the coverage are recorded without a start year",
                 "project-coded rows (basis starts 'project-coded fact') rest on one Wikipedia page each; "
-                "Azerbaijan's application day is not recorded (counts from 31 Dec 2024)",
+                "BRICS dates: founding members and the 2024 enlargement from Wikipedia; partners (BLR, KAZ) and "
+                "AZE's application (20 Aug 2024) from news reports",
             ),
             notes="DERIVED table; the World answers membership questions from it. basis 'sources ...' "
             "= taken from the source CSVs; basis 'project-coded fact ...' = entered by hand in build.py.",
@@ -261,6 +270,29 @@ BASE_PROVENANCE: dict[str, Provenance] = {
                 "US measures (e.g. the paused bomb shipment of May 2024) not coded",
             ),
             notes="PROJECT-CODED from reports; the World reads it as the ordinal israel_arms_restriction.",
+        ),
+        _p(
+            table="kiel_releases",
+            title="Kiel Ukraine Support Tracker: Europe's and the US's aid by release (headline figures)",
+            sources=(
+                "https://www.ifw-kiel.de/publications/news/european-aid-shows-little-dynamism/ (data to Feb 2024)",
+                "https://idw-online.de/en/news844261 (Kiel press release, data to Oct 2024)",
+                "https://idw-online.de/de/news847499 (Kiel press release, data to Dec 2024)",
+                "https://idw-online.de/de/news850744 (Kiel press release, data to Feb 2025)",
+                "press reports quoting the releases: censor.net, news-pravda.com, 9colonne.it, essanews.com "
+                "(one URL per row)",
+            ),
+            release="five tracker updates, data to 2024-01-15 ... 2025-02-28",
+            retrieved="2026-12-03",
+            licence="cite Kiel Institute (figures quoted from its releases)",
+            known_gaps=(
+                "headline figures only: Europe as a bloc and the US, not every donor, and no aid by month",
+                "publication day not found for the updates with data to Oct 2024 and to Feb 2025: they never "
+                "count for an as-of date",
+                "some rows are second-hand press quotes (source_note says which), rounded to EUR 1 bn",
+                "no update between Mar 2025 and Release 28 (Apr 2026) held",
+            ),
+            notes="Cumulative allocations since 24 Jan 2022; Release 28 per donor is the ukraine_support table.",
         ),
     ]
 }

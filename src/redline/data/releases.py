@@ -42,6 +42,14 @@ RELEASE_DATES: dict[str, dict[str, tuple[str | None, str]]] = {
     "ukraine_support": {
         "Kiel Ukraine Support Tracker Release 28": ("2026-04-22", "date in the release's file name"),
     },
+    # headline figures of earlier tracker updates (table kiel_releases, column ``published``)
+    "kiel_releases": {
+        "UST to 2024-01": ("2024-02-16", "press conference at the Munich Security Conference"),
+        "UST to 2024-02": ("2024-04-25", "'Update April 25, 2024' on the tracker's page"),
+        "UST to 2024-10": (None, "publication day not found"),
+        "UST to 2024-12": ("2025-02-14", "first dated report held"),
+        "UST to 2025-02": (None, "publication day not found"),
+    },
 }
 
 SINGLE_VINTAGE_TABLES = ("gdp", "democracy", "eu_qmv_population", "countries")

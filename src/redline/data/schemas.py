@@ -97,6 +97,10 @@ _PCT = {"min": 0.0, "max": 100.0}
 _FLAG = "bool01"
 _VOTES = ("Y", "N", "A", "absent")
 
+# Donor groups of the Kiel release headlines: Kiel's "Europe" (EU institutions, EU members, UK, Norway,
+# Switzerland, Iceland), the US, EU institutions alone, all donors.
+KIEL_GROUPS = ("EUROPE", "USA", "EUI", "ALL")
+
 MEASURES_ISRAEL = (
     "call_to_halt",
     "licence_suspension",
@@ -239,7 +243,7 @@ SCHEMAS: dict[str, TableSchema] = {
                 _c("source", "str"),
             ),
             key=("iso3", "resolution"),
-            description="UN General Assembly votes on Ukraine: 68/262 (2014) and ES-11/1 ... ES-11/8",
+            description="UN General Assembly votes on Ukraine: 68/262 (2014), Crimea 2016-2019, ES-11/1 ... ES-11/8",
             year_column=None,
         ),
         TableSchema(
@@ -308,6 +312,24 @@ SCHEMAS: dict[str, TableSchema] = {
             ),
             key=("iso3", "date", "measure"),
             description="Dated restrictions on arms exports to Israel (who, when, what, level, source)",
+            year_column=None,
+        ),
+        TableSchema(
+            "kiel_releases",
+            (
+                _c("release", "str"),
+                _c("published", "date", nullable=True),
+                _c("published_note", "str"),
+                _c("data_through", "date"),
+                _c("donor_group", "str", allowed=KIEL_GROUPS),
+                _c("measure", "str", allowed=("allocation", "commitment")),
+                _c("aid_type", "str", allowed=("total", "military", "nonmilitary")),
+                _c("eur_bn", "float", min=0.0),
+                _c("source_url", "str", pattern=r"^https?://"),
+                _c("source_note", "str"),
+            ),
+            key=("release", "donor_group", "measure", "aid_type"),
+            description="Kiel Ukraine Support Tracker headline figures by release (Europe, US; EUR bn, cumulative)",
             year_column=None,
         ),
     ]
