@@ -76,7 +76,11 @@ def _analytics(scenario: Scenario, world: Any, seed: int) -> dict[str, Any]:
         if len(kept) >= 2:
             sim = similarity_matrix(dyadic_similarity(kept), "agree", states=list(kept.index))
             members, summary = factions(sim, fill_missing=0.0, rng=0)
+            from redline.analytics.separation import vote_separation
+
+            _, separation = vote_separation(votes, [s for s in nato if s in actors.index])
             out["alignment"] = {
+                "separation": separation,
                 "measure": "agree",
                 "resolutions": list(matrix.columns),
                 "similarity": {"states": list(sim.index), "values": sim.to_numpy(dtype=float)},

@@ -190,12 +190,17 @@ def alignment(
             )
     result = alignment_with(matrix, ref, reference_name=name)
     result = result[result["iso3"].isin(states)].sort_values([measure, "iso3"], na_position="last")
+    from redline.analytics.separation import vote_separation
+
     meta = {
         "reference": name,
         "resolutions": list(matrix.columns),
         "missing_votes": int(_rows_of(matrix, states).isna().sum().sum()),
     }
-    _emit_many({f"alignment with {name}": result.reset_index(drop=True)}, fmt, meta)
+    _, separation = vote_separation(votes, states)
+    sections: dict[str, pd.DataFrame | dict] = {f"alignment with {name}": result.reset_index(drop=True)}
+    sections["separation"] = separation
+    _emit_many(sections, fmt, meta)
     if plot is not None:
         _save(
             _heatmap_with_factions(
@@ -253,7 +258,9 @@ def factions_cmd(
     Louvain and average linkage, modularity Q, the members the two methods place differently, and
     the Agreement and Rice indices of the group in each vote (date order).
 
-    Pairs without a shared valid vote get similarity 0 (counted in the output).
+    Pairs without a shared valid vote get similarity 0 (counted in the output). The separation
+    section says plainly whether the votes can tell the members apart at all (e.g. "all 32 members
+    who voted cast the same vote on 11 of 11 resolutions: the votes cannot separate any of them").
 
     Example: redline factions --year 2025 --members all --plot factions.html
     """
@@ -275,8 +282,11 @@ def factions_cmd(
         "left_out_too_few_votes": dropped,
     }
     from redline.analytics.cohesion import vote_cohesion
+    from redline.analytics.separation import vote_separation
 
+    _, separation = vote_separation(votes, states)
     sections: dict[str, pd.DataFrame | dict] = {"members": table, "summary": summary}
+    sections["separation"] = separation
     sections["cohesion_by_resolution"] = vote_cohesion(votes, states)
     _emit_many(sections, fmt, {"year": year, "group": members})
     if plot is not None:

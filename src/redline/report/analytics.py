@@ -63,7 +63,9 @@ def analytics_section(analytics: dict[str, Any]) -> str:
             f"voting blocs (F1, F2, ... in the labels; Louvain communities, modularity "
             f"{_num(summary.get('modularity_louvain'))}; the dendrogram cuts at distance "
             f"{_num(summary.get('height'))}). States without votes in the data: "
-            f"{_esc(', '.join(alignment.get('left_out', [])) or 'none')}.</p>"
+            f"{_esc(', '.join(alignment.get('left_out', [])) or 'none')}. "
+            f"Can these votes tell the allies apart? "
+            f"{_esc(alignment.get('separation', {}).get('verdict', 'not computed'))}.</p>"
         )
     claims = analytics.get("claims")
     if claims:
