@@ -204,9 +204,57 @@ def test_largest_donor_relative_rule(us_pct, verdict):
 
 
 def test_dependable_donor_is_not_testable_and_names_missing_data():
-    result = run("us_most_dependable_donor", donors())
+    result = run("us_most_dependable_donor", donors())  # one release only: no period to compare
     assert result.verdict is Verdict.not_testable
     assert any("month" in m for m in result.missing)
+    assert any("two tracker releases" in m for m in result.missing)
+
+
+def releases_table(us, europe, military=None):
+    """A kiel_releases table: one release per pair of cumulative totals (EUR bn), data cut-offs 2 months apart."""
+    rows = []
+    for k, (u, e) in enumerate(zip(us, europe, strict=True)):
+        release, through = f"R{k}", f"2024-{2 * k + 1:02d}-28"
+        for group, value in (("USA", u), ("EUROPE", e)):
+            rows.append(
+                {
+                    "release": release, "published": through, "published_note": "", "data_through": through,
+                    "donor_group": group, "measure": "allocation", "aid_type": "total", "eur_bn": value,
+                    "source_url": "https://example.org", "source_note": "",
+                }
+            )
+        if military is not None:
+            for group, value in zip(("USA", "EUROPE"), military[k], strict=True):
+                rows.append({**rows[-1], "donor_group": group, "aid_type": "military", "eur_bn": value})
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize(
+    ("us", "europe", "verdict", "us_stalls"),
+    [
+        ((10.0, 20.0, 30.0), (10.0, 10.1, 20.0), Verdict.supported, 0),  # Europe stalls once, the US never
+        ((10.0, 20.0, 20.1), (10.0, 20.0, 30.0), Verdict.not_supported, 1),  # the US alone stalls
+        ((10.0, 20.0, 30.0), (10.0, 20.0, 30.0), Verdict.mixed, 0),  # nobody stalls: cannot tell apart
+        ((10.0, 10.1, 20.0), (10.0, 10.1, 20.0), Verdict.mixed, 1),  # both stall in the same period
+    ],
+)
+def test_dependable_donor_rule_over_releases(us, europe, verdict, us_stalls):
+    result = run("us_most_dependable_donor", {"kiel_releases": releases_table(us, europe)})
+    assert result.verdict is verdict
+    assert result.value == us_stalls
+    # independent reference: growth below 2 % between consecutive releases is a stall
+    ref = [(b - a) / a < 0.02 for a, b in zip(us, us[1:], strict=False)]
+    assert list(result.evidence["usa_stalls"]) == ref
+    assert any("month" in m for m in result.missing)  # per-donor data still missing
+
+
+def test_europe_vs_us_falls_back_to_the_newest_release_headline():
+    heads = releases_table((67.0, 88.0), (89.9, 125.0), military=[(43.1, 42.0), (50.0, 60.0)])
+    heads = heads[~((heads["release"] == "R1") & (heads["aid_type"] == "military"))]  # newest lacks military
+    result = run("europe_aid_vs_us", {"countries": countries(), "ukraine_support": kiel({}), "kiel_releases": heads})
+    assert result.verdict is Verdict.mixed  # R0: Europe ahead in total (89.9 > 67), behind in military
+    assert result.value == pytest.approx(89.9 / 67.0)
+    assert "R0" in result.reason and result.data[0].table == "kiel_releases"
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,8 @@ __all__ = [
     "EUROPE_NON_EU",
     "NINE_PERCENT_PRECISION",
     "NINE_PERCENT_ABOUT",
+    "STALL_GROWTH",
+    "kiel_series",
     "Verdict",
     "DataUsed",
     "ClaimResult",
@@ -72,7 +74,20 @@ NINE_PERCENT_ABOUT = 1.0
 from the wording (whole-number claim, "about" = the neighbouring whole number), not from the data."""
 NATO_FULL_RELEASE = full_defence_release()
 """The complete NATO release the claims read (the newest one the data layer declares)."""
-TABLES = ("countries", "defence_expenditure", "milex", "gdp", "ukraine_support", "democracy", "unga_votes")
+TABLES = (
+    "countries",
+    "defence_expenditure",
+    "milex",
+    "gdp",
+    "ukraine_support",
+    "kiel_releases",
+    "democracy",
+    "unga_votes",
+)
+STALL_GROWTH = 0.02
+"""Assumption: between two tracker releases a donor "stalls" when its cumulative allocations grow by
+less than 2 %. The releases' headline figures are rounded to EUR 1 bn (about 1 % of the US's or
+Europe's totals), so a smaller change cannot be told from rounding or revision."""
 
 
 class Verdict(StrEnum):
@@ -400,34 +415,181 @@ def us_largest_donor_relative(
     return ClaimResult(**base, value=float(rank), verdict=verdict, reason=reason, evidence=evidence)
 
 
+def _europe_codes(countries: pd.DataFrame) -> set[str]:
+    """Kiel's "Europe": EU members (2025 coding), the European non-EU donors and EU institutions."""
+    eu = set(countries.loc[countries["eu_member"].fillna(0).astype(int) == 1, "iso3"])
+    return eu | set(EUROPE_NON_EU) | {"EUI"}
+
+
+def _day(value: Any) -> dt.date | None:
+    """A date cell (date, Timestamp, ISO text or blank) as a date; blanks and NaT -> None."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    stamp = pd.to_datetime(str(value), errors="coerce")
+    return None if pd.isna(stamp) else stamp.date()
+
+
+def kiel_series(tables: Tables) -> pd.DataFrame:
+    """The US's and Europe's cumulative aid allocations at every tracker release held (EUR bn).
+
+    From the release headlines (``kiel_releases``: a total as quoted, else military + non-military,
+    labelled derived) and from the per-donor release (``ukraine_support``: the US row; Europe = the sum
+    over Kiel's Europe, labelled derived). Columns: ``release, published, data_through, donor,
+    total_alloc_eur_bn, military_alloc_eur_bn, basis``; ordered by data cut-off (the publication day
+    where the cut-off is not recorded).
+    """
+    from redline.data.releases import RELEASE_DATES, available_from
+
+    rows: list[dict[str, Any]] = []
+    heads = tables.get("kiel_releases")
+    if heads is not None and not heads.empty:
+        alloc = heads[heads["measure"] == "allocation"]
+        for (release, donor), group in alloc.groupby(["release", "donor_group"], sort=False):
+            if donor not in ("USA", "EUROPE"):
+                continue
+            by = group.set_index("aid_type")["eur_bn"].astype(float)
+            total, basis = float(by.get("total", np.nan)), "quoted in the release"
+            if math.isnan(total) and {"military", "nonmilitary"} <= set(by.index):
+                total, basis = float(by["military"] + by["nonmilitary"]), "derived: military + non-military"
+            rows.append(
+                {
+                    "release": release,
+                    "published": _day(group["published"].iloc[0]),
+                    "data_through": _day(group["data_through"].iloc[0]),
+                    "donor": donor,
+                    "total_alloc_eur_bn": total,
+                    "military_alloc_eur_bn": float(by.get("military", np.nan)),
+                    "basis": basis,
+                }
+            )
+    kiel, countries = tables.get("ukraine_support"), tables.get("countries")
+    if kiel is not None and not kiel.empty and countries is not None and "USA" in set(kiel["iso3"]):
+        release = _release_of(kiel, {}, "ukraine_support")
+        published = next(
+            (available_from(when) for key, (when, _) in RELEASE_DATES.get("ukraine_support", {}).items()
+             if release.startswith(key)),
+            None,
+        )
+        eur = kiel[kiel["iso3"].isin(_europe_codes(countries))]
+        us = kiel[kiel["iso3"] == "USA"].iloc[0]
+        for donor, total, military, basis in (
+            ("USA", us["total_alloc_eur_bn"], us["military_alloc_eur_bn"], "per-donor table"),
+            (
+                "EUROPE",
+                eur["total_alloc_eur_bn"].sum(min_count=1),
+                eur["military_alloc_eur_bn"].sum(min_count=1),
+                "derived: sum over Kiel's Europe in the per-donor table",
+            ),
+        ):
+            rows.append(
+                {
+                    "release": release,
+                    "published": published,
+                    "data_through": None,
+                    "donor": donor,
+                    "total_alloc_eur_bn": float(total),
+                    "military_alloc_eur_bn": float(military),
+                    "basis": basis,
+                }
+            )
+    columns = ["release", "published", "data_through", "donor", "total_alloc_eur_bn", "military_alloc_eur_bn", "basis"]
+    frame = pd.DataFrame(rows, columns=columns)
+    if frame.empty:
+        return frame
+    order = frame["data_through"].where(frame["data_through"].notna(), frame["published"])
+    frame["_order"] = [d if d is not None else dt.date.max for d in order]
+    return frame.sort_values(["_order", "donor"], kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
 def us_most_dependable_donor(
     tables: Tables, releases: Mapping[str, str], year: int, rng: RNGLike
 ) -> ClaimResult:
-    """Claim 2c: the US is the most dependable donor (needs aid over time; not shipped)."""
+    """Claim 2c: the US is the most dependable donor, judged from the tracker's releases over time."""
     base: dict[str, Any] = {
         "id": "us_most_dependable_donor",
         "claim": "The US is the most dependable donor to Ukraine.",
-        "statement": "US aid to Ukraine has been the steadiest over time (smallest share of months or "
-        "quarters without new allocations, lowest coefficient of variation of monthly allocations).",
-        "statistic": "coefficient of variation of monthly allocations by donor",
-        "rule": "Testable only with allocations by donor and month; the shipped Kiel table holds "
-        "cumulative totals of one release, so the verdict is 'not testable with shipped data'.",
-        "data": (
-            DataUsed(
-                "ukraine_support",
-                releases.get("ukraine_support", "Kiel Ukraine Support Tracker"),
-                "cumulative totals only",
-                "total_alloc_eur_bn",
-            ),
-        ),
+        "statement": "US aid to Ukraine has kept flowing more steadily than Europe's: between consecutive "
+        "tracker releases the US's cumulative allocations never stalled where Europe's grew.",
+        "statistic": "periods between tracker releases in which US cumulative allocations grew by less "
+        f"than {STALL_GROWTH:.0%} (a stall; threshold = assumption, about twice the rounding)",
+        "rule": "Over consecutive releases that hold both the US's and Europe's totals: supported if the US "
+        "never stalls and Europe stalls at least once; not supported if the US stalls in a period in which "
+        "Europe does not; mixed otherwise (the releases cannot tell them apart); not testable with fewer "
+        "than two such releases. Europe is compared as Kiel's bloc: whether a single European donor was "
+        "steadier cannot be tested without per-donor aid over time.",
     }
-    return _not_testable(
-        base,
-        [
-            "Kiel Ukraine Support Tracker allocations by donor and month (the tracker's bilateral "
-            "aid database sheet), or the totals of several releases to difference"
-        ],
-        "the shipped table has one release's cumulative totals, so timing and steadiness of aid cannot be measured",
+    series = kiel_series(tables)
+    base["data"] = (
+        DataUsed(
+            "kiel_releases",
+            releases.get("kiel_releases", "Kiel tracker updates"),
+            "cumulative since 24 Jan 2022, one row per release",
+            "eur_bn (allocations: total, military, non-military)",
+        ),
+        DataUsed(
+            "ukraine_support",
+            _release_of(tables.get("ukraine_support", pd.DataFrame()), releases, "ukraine_support"),
+            "cumulative since 24 Jan 2022",
+            "total_alloc_eur_bn (US; Europe summed)",
+        ),
+    )
+    per_donor_gap = (
+        "Kiel allocations by donor and month (the tracker's bilateral aid database by announcement date), "
+        "or per-donor tables of several releases, to compare every donor and not only the US with Europe"
+    )
+    wide = (
+        series.pivot_table(index="release", columns="donor", values="total_alloc_eur_bn", sort=False)
+        if not series.empty
+        else pd.DataFrame()
+    )
+    both = wide.dropna(subset=[c for c in ("USA", "EUROPE")]) if {"USA", "EUROPE"} <= set(wide.columns) else wide.iloc[0:0]
+    if len(both) < 2:
+        held = ", ".join(dict.fromkeys(series["release"])) if not series.empty else "none"
+        return _not_testable(
+            {**base, "evidence": series},
+            [
+                "at least two tracker releases (public by the date) with the US's and Europe's totals; held: "
+                + held,
+                per_donor_gap,
+            ],
+            f"{len(both)} release(s) with both totals, so no period between releases can be compared",
+        )
+    rows = []
+    for (a, ra), (b, rb) in zip(both.iterrows(), list(both.iterrows())[1:], strict=False):
+        row: dict[str, Any] = {"from_release": a, "to_release": b}
+        for donor in ("USA", "EUROPE"):
+            growth = (rb[donor] - ra[donor]) / ra[donor]
+            row[f"{donor.lower()}_from"] = float(ra[donor])
+            row[f"{donor.lower()}_to"] = float(rb[donor])
+            row[f"{donor.lower()}_growth"] = float(growth)
+            row[f"{donor.lower()}_stalls"] = bool(growth < STALL_GROWTH)
+        rows.append(row)
+    periods = pd.DataFrame(rows)
+    us_only = periods[periods["usa_stalls"] & ~periods["europe_stalls"]]
+    europe_only = periods[periods["europe_stalls"] & ~periods["usa_stalls"]]
+    if len(us_only):
+        verdict = Verdict.not_supported
+    elif not periods["usa_stalls"].any() and periods["europe_stalls"].any():
+        verdict = Verdict.supported
+    else:
+        verdict = Verdict.mixed
+    detail = "; ".join(
+        f"{r.from_release} -> {r.to_release}: US {r.usa_from:.1f} -> {r.usa_to:.1f} ({r.usa_growth:+.1%}), "
+        f"Europe {r.europe_from:.1f} -> {r.europe_to:.1f} ({r.europe_growth:+.1%})"
+        for r in periods.itertuples()
+    )
+    reason = (
+        f"{len(periods)} period(s) between releases; the US stalled in {int(periods['usa_stalls'].sum())}, "
+        f"Europe in {int(periods['europe_stalls'].sum())}; US alone in {len(us_only)}, Europe alone in "
+        f"{len(europe_only)}. {detail}. Europe as a bloc only; rounded headline figures (EUR bn)."
+    )
+    return ClaimResult(
+        **base,
+        value=float(periods["usa_stalls"].sum()),
+        verdict=verdict,
+        reason=reason,
+        missing=(per_donor_gap,),
+        evidence=periods,
     )
 
 
@@ -694,14 +856,20 @@ def europe_aid_vs_us(tables: Tables, releases: Mapping[str, str], year: int, rng
         "US row or any European row. Europe's aid in % of GDP is reported beside it, with GDP derived "
         "from Kiel's own ratio (allocations / % of 2021 GDP), EU institutions counted in the numerator only.",
     }
+    if _need(tables, ["ukraine_support"]) or "USA" not in set(tables["ukraine_support"]["iso3"]):
+        headline = _europe_vs_us_from_headlines(tables, releases, base)
+        if headline is not None:
+            return headline
     if _need(tables, ["ukraine_support", "countries"]):
         return _not_testable(
-            {**base, "data": ()}, _need(tables, ["ukraine_support", "countries"]), "required tables absent"
+            {**base, "data": ()},
+            [*_need(tables, ["ukraine_support", "countries"]), "a tracker release with Europe's and the US's "
+             "total and military allocations (table kiel_releases)"],
+            "required tables absent",
         )
     kiel = _kiel(tables)
     countries = tables["countries"]
-    eu = set(countries.loc[countries["eu_member"].fillna(0).astype(int) == 1, "iso3"])
-    europe = eu | set(EUROPE_NON_EU) | {"EUI"}
+    europe = _europe_codes(countries)
     base["data"] = (
         _kiel_used(
             kiel,
@@ -769,6 +937,62 @@ def europe_aid_vs_us(tables: Tables, releases: Mapping[str, str], year: int, rng
     )
     value = float(by.loc["total_alloc_eur_bn", "europe_over_usa"])
     return ClaimResult(**base, value=value, verdict=verdict, reason=reason, evidence=evidence)
+
+
+def _europe_vs_us_from_headlines(
+    tables: Tables, releases: Mapping[str, str], base: dict[str, Any]
+) -> ClaimResult | None:
+    """Claim 5 from the newest tracker release headline holding Europe's and the US's total and military
+    allocations (used when no per-donor release is held, e.g. "as of" a date before Release 28)."""
+    series = kiel_series({"kiel_releases": tables.get("kiel_releases", pd.DataFrame())})
+    if series.empty:
+        return None
+    wide = series.pivot_table(
+        index="release", columns="donor", values=["total_alloc_eur_bn", "military_alloc_eur_bn"], sort=False
+    )
+    needed = [(m, d) for m in ("total_alloc_eur_bn", "military_alloc_eur_bn") for d in ("EUROPE", "USA")]
+    if not set(needed) <= set(wide.columns):
+        return None
+    complete = wide.dropna(subset=needed)
+    if complete.empty:
+        return None
+    release = complete.index[-1]
+    row = complete.loc[release]
+    meta = series[series["release"] == release].iloc[0]
+    rows = []
+    for measure in ("total_alloc_eur_bn", "military_alloc_eur_bn"):
+        e, u = float(row[(measure, "EUROPE")]), float(row[(measure, "USA")])
+        rows.append({"measure": measure, "europe": e, "usa": u, "europe_minus_usa": e - u, "europe_over_usa": e / u})
+    evidence = pd.DataFrame(rows)
+    by = evidence.set_index("measure")
+    less_total = by.loc["total_alloc_eur_bn", "europe"] < by.loc["total_alloc_eur_bn", "usa"]
+    less_mil = by.loc["military_alloc_eur_bn", "europe"] < by.loc["military_alloc_eur_bn", "usa"]
+    verdict = [Verdict.not_supported, Verdict.mixed, Verdict.supported][int(less_total) + int(less_mil)]
+    reason = (
+        f"Tracker update {release} (data to {meta['data_through']}, public {meta['published']}; the newest held "
+        f"release with both figures): Europe EUR {by.loc['total_alloc_eur_bn', 'europe']:.1f} bn vs US "
+        f"{by.loc['total_alloc_eur_bn', 'usa']:.1f} bn in total allocations (ratio "
+        f"{by.loc['total_alloc_eur_bn', 'europe_over_usa']:.2f}); military "
+        f"{by.loc['military_alloc_eur_bn', 'europe']:.1f} vs {by.loc['military_alloc_eur_bn', 'usa']:.1f} bn. "
+        "Headline figures of Kiel's release (Europe as Kiel's bloc); no per-donor table of that release, so no "
+        "commitments or % of GDP."
+    )
+    data = (
+        DataUsed(
+            "kiel_releases",
+            f"{release} ({releases.get('kiel_releases', 'Kiel tracker updates')})",
+            f"cumulative 24 Jan 2022 - {meta['data_through']}",
+            "eur_bn (allocations: total, military)",
+        ),
+    )
+    return ClaimResult(
+        **{**base, "data": data},
+        value=float(by.loc["total_alloc_eur_bn", "europe_over_usa"]),
+        verdict=verdict,
+        reason=reason,
+        missing=("the per-donor table of that release (commitments, % of GDP)",),
+        evidence=evidence,
+    )
 
 
 def us_share_of_nato_spending(
@@ -1089,6 +1313,7 @@ def tables_as_of(tables: Tables, on: dt.date) -> dict[str, pd.DataFrame]:
         ("defence_expenditure", "release_id"),
         ("milex", "release"),
         ("ukraine_support", "release"),
+        ("kiel_releases", "release"),
     ):
         frame = tables.get(name)
         if frame is not None and column in frame.columns:
