@@ -146,7 +146,17 @@ def test_nato_membership_matches_reference_on_any_day(sources_dir, day):
 
 
 def test_spell_known_only_to_the_year_counts_from_31_december():
-    """Azerbaijan applied to BRICS in 2024, day not recorded: not yet 'applied' before the year's end."""
-    assert World.for_date("2024-12-30").actor("AZE").brics_status is None
-    assert World.for_date("2024-12-31").actor("AZE").brics_status == "applied"
+    """A spell known only to the year counts from 31 December; a dated one from its day (Azerbaijan's
+    BRICS application, announced 20 Aug 2024)."""
+    import pandas as pd
+
+    from redline.world import _active_spells
+
+    spells = pd.DataFrame(
+        {"iso3": ["XXX"], "start_date": [None], "start_year": [2024], "end_date": [None]}
+    )
+    assert _active_spells(spells, dt.date(2024, 12, 30)).empty
+    assert len(_active_spells(spells, dt.date(2024, 12, 31))) == 1
+    assert World.for_date("2024-08-19").actor("AZE").brics_status is None
+    assert World.for_date("2024-08-20").actor("AZE").brics_status == "applied"
     assert World.for_year(2024).actor("AZE").brics_status == "applied"
