@@ -655,7 +655,12 @@ TABLE = {(): {'usage': 'Usage: redline [OPTIONS] COMMAND [ARGS]...',
                          'differently, and\n'
                          'the Agreement and Rice indices of the group in each vote (date order).\n'
                          '\n'
-                         'Pairs without a shared valid vote get similarity 0 (counted in the output).\n'
+                         'Pairs without a shared valid vote get similarity 0 (counted in the output). The '
+                         'separation\n'
+                         'section says plainly whether the votes can tell the members apart at all (e.g. '
+                         '"all 32 members\n'
+                         'who voted cast the same vote on 11 of 11 resolutions: the votes cannot separate '
+                         'any of them").\n'
                          '\n'
                          'Example: redline factions --year 2025 --members all --plot factions.html',
                  'panels': [('Options',
