@@ -96,6 +96,8 @@ class Issue:
     scale_0: str = ""
     scale_100: str = ""
     pass_threshold: float | None = None
+    venue: Any = None
+    """The :class:`redline.scenario.Venue` where the issue is really decided (None: the rule's body)."""
     source: dict[str, Any] = field(default_factory=lambda: {"kind": "coding"})
     """Where the actors come from: ``kind`` = ``coding`` (the data) or ``case`` (a backtest case file,
     with ``case_file``, ``case_id``, ``coding_date`` and a ``note`` for the report)."""
@@ -197,6 +199,8 @@ def build_issue(
         for a, b in zip(pos_missing, sal_missing, strict=True)
     ]
     coding["override"] = ""
+    if spec.statements is not None:
+        _apply_statements(spec, coding, position, salience, base_dir)
     for iso3, override in spec.overrides.items():
         if iso3 not in frame.index:
             raise RedlineError(f"issue {spec.id}: override for {iso3}, which is not an actor of this issue")
@@ -256,7 +260,49 @@ def build_issue(
         scale_0=spec.scale_0,
         scale_100=spec.scale_100,
         pass_threshold=spec.pass_threshold,
+        venue=spec.venue,
     )
+
+
+def _apply_statements(
+    spec: IssueSpec, coding: pd.DataFrame, position: pd.Series, salience: pd.Series, base_dir: Path
+) -> None:
+    """Put the statement coding of ``spec.statements`` in ``position``/``salience`` (in place), and
+    both codings side by side in ``coding``: ``basis``, ``position_data``, ``salience_data``,
+    ``position_statement``, ``salience_statement``, ``statement_date``, ``statement_source`` and
+    ``disagreement`` (:func:`redline.statements.disagreement`). Actors without a statement keep the
+    data coding (``basis`` = ``data (no statement found)``)."""
+    from redline.statements import disagreement, load_statements
+
+    assert spec.statements is not None and spec.status_quo is not None and spec.proposal is not None
+    path = base_dir / spec.statements.file
+    statements = load_statements(path, spec.statements.decided, issue=spec.id)
+    coding["position_data"], coding["salience_data"] = position.copy(), salience.copy()
+    coding["basis"] = "data (no statement found)"
+    for name in ("position_statement", "salience_statement"):
+        coding[name] = np.nan
+    for name in ("statement_date", "statement_source", "disagreement"):
+        coding[name] = ""
+    for st in statements:
+        if st.actor not in coding.index:
+            raise RedlineError(
+                f"{path}:{st.line}: actor: expected an actor of issue {spec.id} "
+                f"({', '.join(coding.index)}); found {st.actor!r}"
+            )
+        coding.loc[st.actor, "position_statement"] = st.position
+        coding.loc[st.actor, "salience_statement"] = st.salience
+        coding.loc[st.actor, "statement_date"] = st.date.isoformat()
+        coding.loc[st.actor, "statement_source"] = f"{st.speaker}, {st.source_title} <{st.url}>"
+        coding.loc[st.actor, "basis"] = f"statement {st.date.isoformat()}"
+        coding.loc[st.actor, "disagreement"] = disagreement(
+            float(position[st.actor]),
+            float(salience[st.actor]),
+            st.position,
+            st.salience,
+            spec.status_quo,
+            spec.proposal,
+        )
+        position[st.actor], salience[st.actor] = st.position, st.salience
 
 
 def case_issue(spec: IssueSpec, case: Any) -> Issue:

@@ -73,7 +73,14 @@ class IssuesAdapter:
                     "histogram": forecasts.histogram(20, (0, 100)),
                     "quantiles_exact": forecasts.exact,
                 }
+            for name in _outcomes():
+                if f"issue.{iid}.outcome.{name}" in stats:
+                    issue.setdefault("mc_outcome", {})[name] = stats[f"issue.{iid}.outcome.{name}"]
+            if f"issue.{iid}.adopted" in stats:
+                issue["mc_adopted"] = stats[f"issue.{iid}.adopted"]
             issues.append(issue)
+            if "mc_adopted" in issue and "venue" in issue:
+                headlines.append(_venue_headline(issue))
             if "mc_pass" in issue:
                 s = issue["mc_pass"]
                 decided = issue.get("decision", {})
@@ -104,7 +111,7 @@ class IssuesAdapter:
                 headlines.append(
                     headline(
                         f"issue.{iid}.pass",
-                        f"{issue['title']}: does the proposal pass?",
+                        f"{issue['title']}: does the proposal pass under the formal rule?",
                         answer,
                         s["mean"],
                         s["lo"],
@@ -135,6 +142,50 @@ class IssuesAdapter:
                     )
                 )
         return {"issues": issues}, headlines
+
+
+def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
+    """"What is decided, and where?": the outcome-type probabilities in the issue's venue."""
+    iid, venue, s = issue["id"], issue["venue"], issue["mc_adopted"]
+    p = {name: stat["mean"] for name, stat in issue.get("mc_outcome", {}).items()}
+    verdict = "No" if s["hi"] < 0.05 else "Yes" if s["lo"] > 0.95 else "Uncertain"
+    falls = "the willing fall short" if venue["kind"] in ("national", "coalition") else "blocked"
+    answer = (
+        f"{verdict}: P(adopted) = {s['mean'] * 100:.1f}% (with opt-outs {p.get('adopted_with_opt_outs', 0) * 100:.1f}%), "
+        f"delayed {p.get('delayed', 0) * 100:.1f}%, {falls} {p.get('blocked', 0) * 100:.1f}%; decided by "
+        f"{venue['words']}"
+    )
+    if venue.get("required") is not None:
+        answer += f" (the willing must bring {venue['required'] * 100:.0f}% of the members' capability: assumption)"
+    if not venue.get("given"):
+        answer += " (venue not stated: the formal rule's body)"
+    actions = venue.get("coded_actions", {})
+    words = {"opt_out": "stay out", "concede": "concede", "delay": "delay", "block": "block"}
+    parts = []
+    for name, label in words.items():
+        who = actions.get(name, [])
+        if who:
+            more = f" and {len(who) - 4} more" if len(who) > 4 else ""
+            parts.append(f"{label}: {', '.join(who[:4])}{more}")
+    words_outcome = {"adopted_with_opt_outs": "adopted with opt-outs", "blocked": falls}
+    answer += f"; at the coded positions {words_outcome.get(venue['coded_outcome'], venue['coded_outcome'])}"
+    if parts:
+        answer += f" ({'; '.join(parts)})"
+    st = venue.get("statements")
+    if st:
+        answer += (
+            f"; positions of {st['coded']} of {st['actors']} actors from dated statements, the rest from the data"
+        )
+        if st["disagreements"]:
+            answer += f"; {len(st['disagreements'])} disagree with the data coding"
+    return headline(
+        f"issue.{iid}.adopted",
+        f"{issue['title']}: what is decided, and where?",
+        answer,
+        s["mean"],
+        s["lo"],
+        s["hi"],
+    )
 
 
 def code_issues(ctx: BuildContext) -> list:
@@ -182,11 +233,17 @@ def _issue_questions(
     out["pass_threshold"] = threshold
     if decisions:
         out["decision"] = _decide_exact(issue)
+        venue = _venue(issue)
+        if venue is not None:
+            out["venue"] = _venue_exact(issue, venue, threshold)
     if bargaining:
         out["bargaining"] = _bargain_exact(issue)
     if decisions:
         sampler = partial(_issue_sampler, issue=issue, decisions=True, bargaining=False, threshold=threshold)
-        tasks.append(Task(key=f"issue.{issue.id}", sampler=sampler, binary=(f"issue.{issue.id}.pass",)))
+        binary = [f"issue.{issue.id}.pass"]
+        if _venue(issue) is not None:
+            binary += [f"issue.{issue.id}.adopted", *(f"issue.{issue.id}.outcome.{o}" for o in _outcomes())]
+        tasks.append(Task(key=f"issue.{issue.id}", sampler=sampler, binary=tuple(binary)))
     if bargaining and bargaining_draws > 0:
         sampler = partial(_issue_sampler, issue=issue, decisions=False, bargaining=True, threshold=threshold)
         key = f"issue.{issue.id}.bargaining"
@@ -224,6 +281,12 @@ def _issue_sampler(generator, n, *, issue, decisions, bargaining, threshold):  #
     out: dict[str, np.ndarray] = {}
     if decisions:
         out[f"issue.{issue.id}.pass"] = _decide_batch(issue, inputs).astype(float)
+        venue = _venue(issue)
+        if venue is not None:
+            result = _venue_batch(issue, venue, inputs, threshold)
+            out[f"issue.{issue.id}.adopted"] = result.adopted.astype(float)
+            for code, name in enumerate(_outcomes()):
+                out[f"issue.{issue.id}.outcome.{name}"] = (result.outcome == code).astype(float)
     if bargaining:
         forecast = _bargain_batch(issue, inputs)
         out[f"issue.{issue.id}.forecast"] = forecast
@@ -262,6 +325,83 @@ def _decide_batch(issue, inputs: dict[str, np.ndarray]) -> np.ndarray:  # noqa: 
     return np.asarray(
         rule.passes_batch(inputs["position"], issue.status_quo, issue.proposal, actors=issue.actors)
     )
+
+
+def _outcomes() -> tuple[str, ...]:
+    from redline.decisions.holdout import OUTCOMES
+
+    return OUTCOMES
+
+
+def _venue(issue):  # noqa: ANN001, ANN202
+    """The venue the issue is decided in: the scenario's ``venue``, else the one its rule implies."""
+    from redline.decisions.venue import venue_of_rule
+
+    return issue.venue if issue.venue is not None else venue_of_rule(issue.rule)
+
+
+def _venue_batch(issue, venue, inputs: dict[str, np.ndarray], threshold: float):  # noqa: ANN001, ANN202
+    from redline.decisions.venue import decide_in_venue
+
+    table = issue.actors
+    member = table.member if table.member is not None else np.ones(len(table), bool)
+    return decide_in_venue(
+        venue,
+        inputs["position"],
+        inputs["salience"],
+        inputs["capability"],
+        np.asarray(member, dtype=bool),
+        issue.status_quo,
+        issue.proposal,
+        threshold,
+        block_cost=table.block_cost,
+    )
+
+
+def _venue_exact(issue, venue, threshold: float) -> dict[str, Any]:  # noqa: ANN001
+    """Where it is decided, and the outcome at the coded inputs: who stays out, concedes or blocks."""
+    from redline.decisions.venue import VENUE_WORDS, actions_by_actor
+    from redline.statements import POSITION_GAP, SALIENCE_GAP
+
+    table = issue.actors
+    coded = {
+        "position": np.asarray(table.position, dtype=float)[None, :],
+        "salience": np.asarray(table.salience, dtype=float)[None, :],
+        "capability": np.asarray(table.capability, dtype=float)[None, :],
+    }
+    result = _venue_batch(issue, venue, coded, threshold)
+    kind = venue if isinstance(venue, str) else venue.kind
+    out: dict[str, Any] = {
+        "kind": kind,
+        "words": VENUE_WORDS[kind],
+        "given": issue.venue is not None,
+        "reason": getattr(venue, "reason", f"no venue given: the rule {issue.rule} implies it"),
+        "required": getattr(venue, "required", None),
+        "flags": {
+            name: bool(getattr(venue, name, False))
+            for name in ("opt_out_possible", "side_payment_available", "route_around", "deadline_pressure")
+        },
+        "coded_outcome": _outcomes()[int(result.outcome[0])],
+        "coded_actions": actions_by_actor(result, list(table.actor)),
+    }
+    # most opposed first (the largest loss from the proposal), not alphabetically
+    x = dict(zip(table.actor, np.asarray(table.position, dtype=float), strict=True))
+    loss = {a: abs(issue.proposal - v) - abs(issue.status_quo - v) for a, v in x.items()}
+    out["coded_actions"] = {k: sorted(v, key=lambda a: -loss[a]) for k, v in out["coded_actions"].items()}
+    coding = issue.coding
+    if "basis" in coding:
+        by_statement = coding["basis"].str.startswith("statement")
+        flagged = coding[coding["disagreement"] != ""]
+        out["statements"] = {
+            "coded": int(by_statement.sum()),
+            "actors": len(coding),
+            "data_only": [str(a) for a in coding.loc[~by_statement, "actor"]],
+            "disagreements": {
+                str(r.actor): str(r.disagreement) for r in flagged.itertuples(index=False)
+            },
+            "thresholds": {"position": POSITION_GAP, "salience": SALIENCE_GAP},
+        }
+    return out
 
 
 def _bargain_exact(issue) -> dict[str, Any]:  # noqa: ANN001

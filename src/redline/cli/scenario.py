@@ -137,9 +137,10 @@ def validate(
                 raise RedlineError(f"{file}: {exc}") from None
             table = issue.coding.round(4)
             if fmt is Format.table:  # the short form; csv and json carry every indicator column
-                table = table[
-                    ["actor", "position", "salience", "capability", "member", "missing", "override"]
-                ]
+                columns = ["actor", "position", "salience", "capability", "member", "missing", "override"]
+                if "basis" in table:  # statement coding beside the data coding (the prior)
+                    columns[3:3] = ["basis", "position_data", "salience_data", "disagreement"]
+                table = table[columns]
             origin = (
                 f"actors from the case file {spec.case}"
                 if spec.case is not None

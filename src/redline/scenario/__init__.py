@@ -61,11 +61,15 @@ from redline.scenario.schema import (
     RunSettings,
     Scenario,
     ScenarioMeta,
+    Statements,
+    Venue,
     WorldSpec,
 )
 
 __all__ = [
     "BUILTIN_LEVERS",
+    "Statements",
+    "Venue",
     "ActorOverride",
     "ExtraActor",
     "Restraint",

@@ -53,6 +53,7 @@ def _semantic_problems(
             )
     problems.extend(_ladder_problems(scenario, base_dir))
     problems.extend(_case_problems(scenario, base_dir))
+    problems.extend(_statement_problems(scenario, base_dir))
     problems.extend(_deterrence_problems(scenario))
     problems.extend(_rule_problems(scenario))
     known = _known_iso3() if check_data else None
@@ -124,6 +125,23 @@ def _case_problems(scenario: Scenario, base_dir: Path) -> list[tuple[str, tuple[
                 problems.append(
                     (_path(loc), loc, f"an actor of the case file ({', '.join(keys)})", repr(key))
                 )
+    return problems
+
+
+def _statement_problems(scenario: Scenario, base_dir: Path) -> list[tuple[str, tuple[Any, ...], str, str]]:
+    """Each statements file must read, every row dated before ``decided`` (file, line and field named)."""
+    from redline.statements import load_statements
+
+    problems = []
+    for i, issue in enumerate(scenario.issues):
+        if issue.statements is None:
+            continue
+        try:
+            load_statements(base_dir / issue.statements.file, issue.statements.decided, issue=issue.id)
+        except RedlineError as exc:
+            loc = ("issues", i, "statements", "file")
+            expected = "a valid statements file (columns and rules: docs/scenarios.md, \"Statements\")"
+            problems.append((_path(loc), loc, expected, str(exc)))
     return problems
 
 

@@ -28,6 +28,9 @@ from redline.scenario.errors import _issue_error, _shown
 __all__ = [
     "ACTOR_KEY",
     "ActorOverride",
+    "Statements",
+    "VENUE_KINDS",
+    "Venue",
     "ExtraActor",
     "Restraint",
     "ScenarioMeta",
@@ -271,6 +274,51 @@ class ActorOverride(_Strict):
     reason: str = ""
 
 
+VENUE_KINDS = ("national", "coalition", "nato-consensus", "eu-unanimity")
+"""Where an issue is really decided (docs/scenarios.md, "Venue")."""
+
+VENUE_BODY = {"nato-consensus": "NATO", "eu-unanimity": "EU"}
+"""The membership group a veto venue needs (``body``)."""
+
+
+class Venue(_Strict):
+    """Where the issue is really decided, and what that body allows around a holdout.
+
+    ``national``: each government decides for itself (arming decisions per supplier); ``coalition``:
+    the willing act together outside the treaty body. Both need ``required``: the share of the
+    members' capability the willing must bring for the issue to count as adopted. ``nato-consensus``
+    / ``eu-unanimity``: every member holds a veto, and the holdout model decides what a losing
+    holder does (concede, opt out, delay or block) given the flags below.
+    """
+
+    kind: Literal["national", "coalition", "nato-consensus", "eu-unanimity"]
+    required: float | None = Field(default=None, ge=0, le=1)
+    opt_out_possible: bool = False
+    side_payment_available: bool = False
+    route_around: bool = False
+    deadline_pressure: bool = False
+    reason: str = Field(min_length=1, description="why this venue, with the record it rests on")
+
+    @model_validator(mode="after")
+    def _required(self) -> Venue:
+        willing = self.kind in ("national", "coalition")
+        if willing and self.required is None:
+            raise ValueError(
+                f"required = <share 0-1 of the members' capability the willing must bring> for a "
+                f"{self.kind} venue || nothing"
+            )
+        if not willing and self.required is not None:
+            raise ValueError(f"no required for a {self.kind} venue (every member votes) || {self.required!r}")
+        return self
+
+
+class Statements(_Strict):
+    """Positions and salience coded from dated, sourced statements (docs/scenarios.md, "Statements")."""
+
+    file: str = Field(min_length=1, description="CSV of statements, relative to the scenario file")
+    decided: dt.date = Field(description="date of the decision every statement must precede")
+
+
 class IssueUncertainty(_Strict):
     """Per-draw noise on the coded inputs: position Normal(x, sd) clipped to [0, 100], salience
     Beta(s, concentration), capability LogNormal(c, sigma)."""
@@ -293,6 +341,8 @@ CASE_EXCLUSIVE = (
     "block_cost",
     "pass_threshold",
     "coding",
+    "venue",
+    "statements",
 )
 """Issue fields that cannot be combined with ``case``: the case file gives them (or needs none)."""
 
@@ -317,6 +367,8 @@ class IssueSpec(_Strict):
     coding: Coding | None = None
     overrides: dict[Annotated[str, Field(pattern=ACTOR_KEY)], ActorOverride] = Field(default_factory=dict)
     uncertainty: IssueUncertainty = IssueUncertainty()
+    venue: Venue | None = None
+    statements: Statements | None = None
     _case: Any = PrivateAttr(default=None)
     """The :class:`redline.backtest.Case` of ``case``, once read (see :func:`issue_case`)."""
     _case_digest: str = PrivateAttr(default="")
@@ -374,6 +426,18 @@ class IssueSpec(_Strict):
                     )
         if errors:
             raise ValidationError.from_exception_data("IssueSpec", errors)
+        if self.venue is not None and self.venue.kind in VENUE_BODY and VENUE_BODY[self.venue.kind] != self.body:
+            raise ValidationError.from_exception_data(
+                "IssueSpec",
+                [
+                    _issue_error(
+                        ("venue", "kind"),
+                        f"a venue of the issue's body {self.body} (body = "
+                        f"{VENUE_BODY[self.venue.kind]!r} for {self.venue.kind})",
+                        repr(self.venue.kind),
+                    )
+                ],
+            )
         if self.case is None and self.status_quo == self.proposal:
             raise ValueError(f"a proposal different from status_quo || both {self.proposal:g}")
         return self

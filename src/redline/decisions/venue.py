@@ -1,0 +1,189 @@
+"""The decision stage of a scenario issue in the venue where it is really decided.
+
+A formal rule says whether a proposal *could* pass if every member voted its position. Allied
+decisions are taken elsewhere as often as not: arms deliveries and the use of delivered weapons are
+national decisions of each supplier, joint air defence is organised by coalitions of the willing,
+and only some questions (an invitation to join, the spending target) go to NATO consensus, where a
+losing ally can concede, opt out, delay or block (:mod:`redline.decisions.holdout`).
+
+==================  ===========================================================================
+venue               outcome per draw
+==================  ===========================================================================
+``national``        each member decides for itself: it joins iff it prefers the proposal to the
+``coalition``       status quo (``|p - x| < |sq - x|``, the willing W of models.md §2.1 rule 6).
+                    Adopted iff W brings at least ``required`` of the members' capability;
+                    *with opt-outs* when some members stay out; *blocked* (the willing fall
+                    short) otherwise. Nothing is delayed: nobody holds a veto.
+``nato-consensus``  the holdout model (:func:`redline.decisions.holdout.resolve`) with every member
+``eu-unanimity``    a veto holder, the venue's flags as its context and the parameters fitted on
+                    the 2008-2022 corpus (:data:`redline.backtest.method.FITTED_HOLDOUT`).
+==================  ===========================================================================
+
+Outcome codes are :data:`redline.decisions.holdout.OUTCOMES`; actions
+:data:`redline.decisions.holdout.ACTIONS` (a member that stays out of a national or coalition
+decision is reported as ``opt_out``). Pure functions over ``(draws, actors)`` arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from redline.decisions.holdout import (
+    ACCEPT,
+    ACTIONS,
+    ADOPTED,
+    ADOPTED_WITH_OPT_OUTS,
+    BLOCKED,
+    OPT_OUT,
+    OUTCOMES,
+    HoldoutContext,
+    HoldoutParams,
+    resolve,
+)
+
+__all__ = [
+    "VENUE_WORDS",
+    "VETO_VENUES",
+    "VenueOutcome",
+    "actions_by_actor",
+    "decide_in_venue",
+    "venue_of_rule",
+    "willing_outcome",
+]
+
+VENUE_WORDS = {
+    "national": "national decisions of each supplier",
+    "coalition": "a coalition of the willing",
+    "nato-consensus": "NATO consensus",
+    "eu-unanimity": "EU unanimity",
+}
+"""How each venue kind reads in a headline."""
+
+VETO_VENUES = ("nato-consensus", "eu-unanimity")
+
+
+@dataclass(frozen=True)
+class VenueOutcome:
+    """Per draw: the outcome code and every actor's action; what the venue was."""
+
+    outcome: np.ndarray
+    """(draws,) codes of :data:`OUTCOMES`."""
+    action: np.ndarray
+    """(draws, n) codes of :data:`ACTIONS`."""
+    kind: str
+
+    def p_outcome(self) -> dict[str, float]:
+        """Probability of each outcome type (they sum to 1)."""
+        return {name: float(np.mean(self.outcome == code)) for code, name in enumerate(OUTCOMES)}
+
+    @property
+    def adopted(self) -> np.ndarray:
+        """(draws,) True where the proposal is adopted, with or without opt-outs."""
+        return (self.outcome == ADOPTED) | (self.outcome == ADOPTED_WITH_OPT_OUTS)
+
+
+def venue_of_rule(rule: str) -> str | None:
+    """The venue a formal rule implies when the scenario names none (None: no venue stage)."""
+    return rule if rule in VETO_VENUES else None
+
+
+def willing_outcome(
+    position: np.ndarray,
+    capability: np.ndarray,
+    member: np.ndarray,
+    status_quo: float,
+    proposal: float,
+    required: float,
+) -> VenueOutcome:
+    """National decisions or a coalition of the willing: who joins, and does it add up to ``required``?
+
+    ``position``, ``capability`` are ``(draws, n)``; ``member`` ``(n,)`` bool (non-members neither join
+    nor count). ``required`` is the share of the members' capability the willing must bring; with
+    ``required = 0`` one willing member is enough.
+    """
+    x = np.asarray(position, dtype=float)
+    cap = np.broadcast_to(np.asarray(capability, dtype=float), x.shape)
+    member = np.broadcast_to(np.asarray(member, dtype=bool), x.shape)
+    willing = member & (np.abs(proposal - x) < np.abs(status_quo - x))
+    total = np.where(member, cap, 0.0).sum(axis=1)
+    brought = np.where(willing, cap, 0.0).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total > 0, brought / np.where(total > 0, total, 1.0), 0.0)
+    adopted = willing.any(axis=1) & (share >= required - 1e-12)
+    out_of_it = (member & ~willing).any(axis=1)
+    outcome = np.where(adopted, np.where(out_of_it, ADOPTED_WITH_OPT_OUTS, ADOPTED), BLOCKED)
+    action = np.where(member & ~willing, OPT_OUT, ACCEPT)
+    return VenueOutcome(outcome=outcome, action=action, kind="willing")
+
+
+def decide_in_venue(
+    venue: Any,
+    position: np.ndarray,
+    salience: np.ndarray,
+    capability: np.ndarray,
+    member: np.ndarray,
+    status_quo: float,
+    proposal: float,
+    threshold: float,
+    *,
+    block_cost: np.ndarray | None = None,
+    params: HoldoutParams | None = None,
+) -> VenueOutcome:
+    """The outcome in ``venue`` (a :class:`redline.scenario.Venue`, or a veto venue's kind string).
+
+    ``params`` defaults to the holdout parameters fitted on the corpus (never on a scenario).
+    """
+    kind = venue if isinstance(venue, str) else venue.kind
+    if proposal < status_quo:  # mirror the scale so that the proposal lies above the status quo
+        position = 100.0 - np.asarray(position, dtype=float)
+        status_quo, proposal, threshold = 100.0 - status_quo, 100.0 - proposal, 100.0 - threshold
+    if kind in ("national", "coalition"):
+        result = willing_outcome(position, capability, member, status_quo, proposal, float(venue.required))
+        return VenueOutcome(result.outcome, result.action, kind)
+    if kind not in VETO_VENUES:
+        raise ValueError(f"venue: expected one of {', '.join(VENUE_WORDS)}; found {kind!r}")
+    if params is None:
+        from redline.backtest.method import FITTED_HOLDOUT
+
+        params = FITTED_HOLDOUT
+    context = (
+        HoldoutContext()
+        if isinstance(venue, str)
+        else HoldoutContext(
+            opt_out_possible=venue.opt_out_possible,
+            route_around=venue.route_around,
+            side_payment_available=venue.side_payment_available,
+            deadline_pressure=venue.deadline_pressure,
+        )
+    )
+    x = np.asarray(position, dtype=float)
+    n = x.shape[1]
+    result = resolve(
+        x,
+        salience,
+        np.asarray(member, dtype=bool),
+        np.full(n, np.nan),
+        status_quo,
+        np.full(x.shape[0], float(proposal)),
+        threshold,
+        block_cost=block_cost,
+        context=context,
+        params=params,
+    )
+    return VenueOutcome(result.outcome, result.action, kind)
+
+
+def actions_by_actor(result: VenueOutcome, actors: list[str]) -> dict[str, list[str]]:
+    """Per action (other than accept), the actors taking it in the first draw (the coded inputs)."""
+    out: dict[str, list[str]] = {}
+    for code, name in enumerate(ACTIONS):
+        if code == ACCEPT:
+            continue
+        who = [a for a, act in zip(actors, result.action[0], strict=True) if act == code]
+        if who:
+            out[name] = who
+    return out
+
