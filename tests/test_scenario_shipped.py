@@ -71,10 +71,16 @@ def test_issue_coding_matches_a_plain_reference(nato):
             values = {a: {k: float(indicators.loc[a, k]) for k in coding.weights} for a in actors}
             expected = _coded_reference(values, coding.weights, coding.low, coding.high)
             got = dict(zip(actors, getattr(issue.actors, name), strict=True))
+            coding_table = issue.coding.set_index("actor")
             for actor in actors:
                 override = spec.overrides.get(actor)
+                stated = "basis" in coding_table and coding_table.loc[actor, "basis"].startswith("statement")
                 if override is not None and getattr(override, name) is not None:
                     assert got[actor] == getattr(override, name)
+                elif stated:  # coded from a dated statement; the data coding stays beside it
+                    assert got[actor] == coding_table.loc[actor, f"{name}_statement"]
+                    data = coding_table.loc[actor, f"{name}_data"]
+                    assert data == pytest.approx(expected[actor], abs=1e-9), (spec.id, name, actor)
                 else:
                     assert got[actor] == pytest.approx(expected[actor], abs=1e-9), (spec.id, name, actor)
         # capability: NATO defence USD, SIPRI where NATO has none
