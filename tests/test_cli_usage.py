@@ -48,6 +48,7 @@ def light_scenario(tmp_path):
     for family in ("decisions", "bargaining", "deterrence", "analytics"):
         text = text.replace(f"{family} = true", f"{family} = false", 1)
     path = tmp_path / "light.toml"
+    text = text.replace('"statements/', f'"{ROOT}/scenarios/statements/')  # files beside the scenario
     path.write_text(text.replace('"../examples/', f'"{ROOT}/examples/'), encoding="utf-8")
     return path
 

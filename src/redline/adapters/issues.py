@@ -177,7 +177,9 @@ def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
             f"; positions of {st['coded']} of {st['actors']} actors from dated statements, the rest from the data"
         )
         if st["disagreements"]:
-            answer += f"; {len(st['disagreements'])} disagree with the data coding"
+            names = list(st["disagreements"])
+            more = f" and {len(names) - 4} more" if len(names) > 4 else ""
+            answer += f"; {len(names)} disagree with the data coding ({', '.join(names[:4])}{more})"
     return headline(
         f"issue.{iid}.adopted",
         f"{issue['title']}: what is decided, and where?",
