@@ -191,6 +191,8 @@ def issue_section(issue: dict[str, Any]) -> str:
         out.append(f"<details><summary>Coding: positions, salience and capability from {origin}</summary>")
         frame = pd.DataFrame(coding)
         shown = ["actor", "position", "salience", "capability", "capability_from", "missing", "override"]
+        if "basis" in frame:  # statement coding, with the data coding (the prior) beside it
+            shown[3:3] = ["basis", "position_data", "salience_data", "disagreement", "statement_source"]
         frame = frame.assign(actor=[_country_link(a) for a in frame["actor"]]) if "actor" in frame else frame
         out.append(_table(frame, shown, name=f"coding-{issue['id']}", full=coding))
         out.append("<p class='note'>The CSV has every column (the indicators behind each coding).</p>")
