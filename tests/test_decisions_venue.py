@@ -245,3 +245,15 @@ def test_shipped_scenarios_state_a_venue_and_statements_for_every_ukraine_issue(
         assert kinds["arm_ukraine"] == kinds["lift_restrictions"] == "national"
         assert kinds["joint_air_defence"] == "coalition"
         assert kinds["invite_ukraine"] == kinds["spending_3_5"] == "nato-consensus"
+
+
+def test_editing_the_statements_file_changes_the_scenario_hash(tmp_path):
+    from redline.scenario import input_files, scenario_hash
+
+    path = write(tmp_path, NATIONAL)
+    before = load_scenario(path)
+    assert input_files(before)["issues[0].statements.file"].resolve() == (tmp_path / "st.csv").resolve()
+    hashed = scenario_hash(before)
+    csv = tmp_path / "st.csv"
+    csv.write_text(csv.read_text().replace("arm,HUN,10,", "arm,HUN,15,"), encoding="utf-8")
+    assert scenario_hash(load_scenario(path)) != hashed

@@ -132,4 +132,4 @@ def _models_in(annotation) -> list[type[BaseModel]]:
 
 def test_every_file_field_of_the_schema_is_hashed():
     """A new schema field naming a file must be added to ``input_files`` (and to EDITS above)."""
-    assert _file_fields(Scenario) == {"issues.case", "escalation.file"}
+    assert _file_fields(Scenario) == {"issues.case", "escalation.file", "issues.statements.file"}

@@ -94,6 +94,9 @@ def input_files(scenario: Scenario, base_dir: Path | None = None) -> dict[str, P
     for i, issue in enumerate(scenario.issues):
         if issue.case is not None:
             files[f"issues[{i}].case"] = case_path(issue, base)
+        if issue.statements is not None:
+            path = Path(issue.statements.file)
+            files[f"issues[{i}].statements.file"] = path if path.is_absolute() else base / path
     if scenario.escalation is not None and scenario.escalation.file is not None:
         path = Path(scenario.escalation.file)
         files["escalation.file"] = path if path.is_absolute() else base / path
