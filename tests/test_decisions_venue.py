@@ -132,16 +132,9 @@ def test_statement_loader_reads_rows_and_refuses_duplicates(tmp_path):
 
 
 def test_statement_for_an_actor_outside_the_issue_is_an_error(tmp_path):
-    from redline.adapters import world_of
-    from redline.issues import build_issue, indicator_frame
-
     path = write(tmp_path, NATIONAL, STATEMENTS + "arm,RUS,0,0.9,2024-01-01,P,T,https://x.org,S\n")
-    scenario = load_scenario(path)
-    world = world_of(scenario)
-    indicators = indicator_frame(world, scenario.world)
-    voters = [a for a in world.members("NATO") if a in indicators.index]
-    with pytest.raises(RedlineError, match=r"st\.csv:4: actor: expected an actor of issue arm"):
-        build_issue(scenario.issues[0], indicators, voters, tmp_path)
+    with pytest.raises(ScenarioError, match=r"st\.csv:4: actor: expected an actor of issue arm"):
+        load_scenario(path)
 
 
 # ------------------------------------------------------------------------------------------ disagreement
@@ -218,7 +211,7 @@ def test_consensus_venue_hand_checked_opt_out_versus_block():
 def test_scenario_stage_outcome_probabilities_sum_to_one(tmp_path):
     path = write(tmp_path, NATIONAL)
     plan = prepare(load_scenario(path), draws=64, source=path)
-    result = execute(plan)
+    result = execute(plan, keep_draws=True)
     draws = result.draws
     types = ["adopted", "adopted_with_opt_outs", "delayed", "blocked"]
     total = sum(draws[f"issue.arm.outcome.{t}"] for t in types)

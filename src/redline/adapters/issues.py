@@ -279,7 +279,9 @@ def draw_issue_inputs(
 
 
 def _issue_sampler(generator, n, *, issue, decisions, bargaining, threshold):  # noqa: ANN001, ANN202
-    inputs = draw_issue_inputs(issue, generator, n, positions_only=not bargaining)
+    # the venue stage (holdout / willing coalition) also reads salience and capability
+    positions_only = not bargaining and not (decisions and _venue(issue) is not None)
+    inputs = draw_issue_inputs(issue, generator, n, positions_only=positions_only)
     out: dict[str, np.ndarray] = {}
     if decisions:
         out[f"issue.{issue.id}.pass"] = _decide_batch(issue, inputs).astype(float)
