@@ -264,3 +264,14 @@ def test_68_262_agrees_between_the_two_independent_sources(sources_dir):
     bundled = {r["iso3"]: r["vote"] for r in _rows(sources_dir, "unga_votes") if r["resolution"] == "A/RES/68/262"}
     for iso3, iso2 in _ISO2.items():
         assert bundled[iso3] == (_VOETEN_CODE[raw[iso2]] if iso2 in raw else "absent"), iso3
+
+
+def test_eu_sanctions_holdouts_equal_the_source_rows(sources_dir):
+    rows = _rows(sources_dir, "eu_sanctions_holdouts")
+    frame = load_table("eu_sanctions_holdouts")
+    assert len(frame) == len(rows) == 4
+    svk = frame[(frame["iso3"] == "SVK")].iloc[0]
+    assert str(svk["resolved"]) == "2025-07-18" and str(svk["holdout_reported"]) == "2025-06-18"
+    hun_2022 = frame[frame["measure"].str.startswith("6th")].iloc[0]
+    assert str(hun_2022["resolved"]) == "2022-06-02" and pd.isna(hun_2022["holdout_reported"])
+    assert all(r["source_url"].startswith("https://") for r in rows)

@@ -133,6 +133,7 @@ BUILD_STEPS: list[BuildStep] = [
     BuildStep("milex", _milex, origin=SIPRI_WORKBOOK),  # SIPRI, every state, from SIPRI's workbook
     csv_table("israel_arms_restrictions"),
     csv_table("kiel_releases", check_iso3=False),
+    csv_table("eu_sanctions_holdouts"),
     # Further tables, built in this order after the core tables above. To add one: put the source
     # file and its note in data/sources/, declare the schema in schemas.py and the provenance record in
     # provenance.py, and append a step here (csv_table("name") for a plain CSV). See docs/data.md.

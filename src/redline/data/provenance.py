@@ -294,6 +294,24 @@ BASE_PROVENANCE: dict[str, Provenance] = {
             ),
             notes="Cumulative allocations since 24 Jan 2022; Release 28 per donor is the ukraine_support table.",
         ),
+        _p(
+            table="eu_sanctions_holdouts",
+            title="Holdouts by EU members against Council decisions on Russia sanctions",
+            sources=(
+                "one news report per row (source_url): babel.ua (Reuters), trtworld.com, news.liga.net, "
+                "devdiscourse.com (Reuters)",
+            ),
+            release="holdouts ended 2022-06-02 ... 2025-07-18",
+            retrieved="2026-12-03",
+            licence="facts from public reports, our wording",
+            known_gaps=(
+                "the Council publishes no votes on CFSP sanctions (unanimity): only holdouts reported in the press",
+                "searched: the sixth package (2022), the January 2025 renewal, the eighteenth package (2025); "
+                "no row does not mean no holdout",
+                "start days of the 2022 and Jan 2025 holdouts and the end of Hungary's 2025 one not found",
+            ),
+            notes="PROJECT-CODED from reports.",
+        ),
     ]
 }
 

@@ -332,6 +332,22 @@ SCHEMAS: dict[str, TableSchema] = {
             description="Kiel Ukraine Support Tracker headline figures by release (Europe, US; EUR bn, cumulative)",
             year_column=None,
         ),
+        TableSchema(
+            "eu_sanctions_holdouts",
+            (
+                _c("iso3", "str", iso3=True),
+                _c("measure", "str"),
+                _c("holdout_reported", "date", nullable=True),
+                _c("resolved", "date", nullable=True),
+                _c("demand", "str"),
+                _c("outcome", "str"),
+                _c("source_url", "str", pattern=r"^https?://"),
+                _c("source_note", "str"),
+            ),
+            key=("iso3", "measure"),
+            description="Dated holdouts by EU members against Russia sanctions decisions (no votes are published)",
+            year_column=None,
+        ),
     ]
 }
 
