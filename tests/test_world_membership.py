@@ -150,13 +150,13 @@ def test_spell_known_only_to_the_year_counts_from_31_december():
     BRICS application, announced 20 Aug 2024)."""
     import pandas as pd
 
-    from redline.world import _active_spells
+    from redline.world import active_spells
 
     spells = pd.DataFrame(
         {"iso3": ["XXX"], "start_date": [None], "start_year": [2024], "end_date": [None]}
     )
-    assert _active_spells(spells, dt.date(2024, 12, 30)).empty
-    assert len(_active_spells(spells, dt.date(2024, 12, 31))) == 1
+    assert active_spells(spells, dt.date(2024, 12, 30)).empty
+    assert len(active_spells(spells, dt.date(2024, 12, 31))) == 1
     assert World.for_date("2024-08-19").actor("AZE").brics_status is None
     assert World.for_date("2024-08-20").actor("AZE").brics_status == "applied"
     assert World.for_year(2024).actor("AZE").brics_status == "applied"
