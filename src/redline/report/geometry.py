@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -370,6 +371,26 @@ def _svg_path(polygons: list, xy: Any) -> str:
     )
 
 
+@lru_cache(maxsize=4)
+def _projected(width: int, height: int) -> tuple[dict[str, Any], dict[str, tuple[str, ...]]]:
+    """The map's features and, per state, the SVG path of each of its polygons at this size.
+
+    Projecting every vertex is most of a map's cost and does not depend on the values shown, so it is
+    done once per size (a run's report draws several maps).
+    """
+    europe = load_europe()
+
+    def xy(lon: float, lat: float) -> str:
+        px, py = map_point(lon, lat, width, height)
+        return f"{px:.1f},{py:.1f}"
+
+    paths = {
+        feature["id"]: tuple(_svg_path([polygon], xy) for polygon in feature["geometry"]["coordinates"])
+        for feature in europe["features"]
+    }
+    return europe, paths
+
+
 def choropleth_svg(
     values: dict[str, float],
     labels: dict[str, str] | None = None,
@@ -392,12 +413,7 @@ def choropleth_svg(
     """
     labels, links = labels or {}, links or {}
     domain = domain or Scale(0.0, 1.0)
-    europe = load_europe()
-
-    def xy(lon: float, lat: float) -> str:
-        px, py = map_point(lon, lat, width, height)
-        return f"{px:.1f},{py:.1f}"
-
+    europe, paths = _projected(width, height)
     parts = [
         f'<svg class="map" viewBox="0 0 {width} {height}" width="100%" '
         f'style="max-width:{width}px;background:#eaf2f8;border:1px solid #ccc" role="img">',
@@ -417,7 +433,7 @@ def choropleth_svg(
         fill = _colour(domain(value), scale) if has else "#d9d9d9"
         tip = labels.get(iso3) or f"{feature['properties']['name']}: no value"
         path = (
-            f'<path d="{_svg_path(polygons, xy)}" fill="{fill}" stroke="#555" stroke-width="0.5" '
+            f'<path d="{" ".join(paths[iso3])}" fill="{fill}" stroke="#555" stroke-width="0.5" '
             f'fill-rule="evenodd" data-iso3="{escape(iso3)}"><title>{escape(tip)}</title></path>'
         )
         if iso3 in links:
@@ -429,7 +445,7 @@ def choropleth_svg(
                 f"{area['held_by']} since {area['since']}"
             )
             shape = (
-                f'<path d="{_svg_path([polygons[area["polygon"]]], xy)}" fill="url(#occupied-hatch)" '
+                f'<path d="{paths[iso3][area["polygon"]]}" fill="url(#occupied-hatch)" '
                 f'stroke="#222" stroke-width="0.6" data-iso3="{escape(iso3)}" '
                 f'data-occupied-by="{escape(area["held_by"])}"><title>{escape(tip)} — {escape(text)}'
                 "</title></path>"
