@@ -321,11 +321,21 @@ RED_GREEN = [(0.0, "#b2182b"), (0.25, "#ef8a62"), (0.5, "#fddbc7"), (0.75, "#91c
 GREEN_RED = [(1.0 - stop, colour) for stop, colour in reversed(RED_GREEN)]
 
 
+@lru_cache(maxsize=1)
+def _frame() -> tuple[float, float, float, float]:
+    """(xmin, xmax, ymin, ymax) of the projected :data:`_VIEW` (the same for every point drawn)."""
+    frame = [_project(x, y) for x, y in _VIEW]
+    return (
+        min(c[0] for c in frame),
+        max(c[0] for c in frame),
+        min(c[1] for c in frame),
+        max(c[1] for c in frame),
+    )
+
+
 def map_point(lon: float, lat: float, width: int = 900, height: int = 720) -> tuple[float, float]:
     """SVG user coordinates of (lon, lat) on a :func:`choropleth_svg` map of that size."""
-    frame = [_project(x, y) for x, y in _VIEW]
-    xmin, xmax = min(c[0] for c in frame), max(c[0] for c in frame)
-    ymin, ymax = min(c[1] for c in frame), max(c[1] for c in frame)
+    xmin, xmax, ymin, ymax = _frame()
     s = min(width / (xmax - xmin), (height - 60) / (ymax - ymin))
     px, py = _project(lon, lat)
     return (px - xmin) * s, (py - ymin) * s
