@@ -1,6 +1,11 @@
 """Test fixtures: the repository's source data and development cases, bounded hypothesis runs, a browser.
 
 Everything a test reads is inside the repository: a lone clone runs (and skips) nothing else.
+
+The suite runs on two pytest-xdist workers by default (``addopts`` in pyproject.toml; ``-n 0`` runs it in
+one process). Each worker has its own temporary folders, session fixtures and user data folder, and a
+test writes only under ``tmp_path``. Tests of one module run on one worker (its module fixtures are built
+once), except the executed documentation, which is split by page (see ``pytest_collection_modifyitems``).
 """
 
 from __future__ import annotations
@@ -92,3 +97,39 @@ def nato_report(tmp_path_factory) -> Path:
     plan = prepare(load_scenario(source), draws=300, source=source)
     result = execute(plan)
     return write_report(result.summary, tmp_path_factory.mktemp("report") / "report.html", plan=plan)
+
+
+# ------------------------------------------------------------------ parallel runs (pytest-xdist)
+@pytest.fixture(scope="session", autouse=True)
+def _own_user_data_dir(tmp_path_factory):
+    """Refreshed snapshots default to a folder of this worker's, never the user's ``~/.local/share``."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REDLINE_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
+        yield
+
+
+def _xdist_group(item: pytest.Item) -> str | None:
+    """The work unit a test must share with others on one xdist worker, or None if it can go anywhere.
+
+    * executed documentation: a page's commands run in order in one folder (a later command reads what an
+      earlier one wrote, ``RUN_ID``), so a page is one unit; its Python blocks are another;
+    * a test using a module- or class-scoped fixture runs with the rest of its module, so the fixture
+      (often a Monte Carlo run or a server) is built once, not once per worker.
+    """
+    module = item.nodeid.split("::", 1)[0]
+    page = getattr(item, "callspec", None) and item.callspec.params.get("page")
+    if page:
+        return f"{module}::{item.originalname}[{page}]"
+    for defs in item._fixtureinfo.name2fixturedefs.values():
+        if defs and defs[-1].scope in ("module", "class", "package"):
+            return module
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        group = _xdist_group(item)
+        if group and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(group))

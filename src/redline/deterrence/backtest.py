@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -109,8 +110,14 @@ def _economy(date: dt.date, cache: dict) -> tuple[dict | None, dict | None, pd.D
 
 def attacked(target: str, year: int, snapshot: str | None = None) -> int:
     """1 if an attack on ``target`` began in ``year`` (the record), else 0. Never used when coding."""
+    return int((target, int(year)) in _attack_years(snapshot))
+
+
+@lru_cache(maxsize=8)
+def _attack_years(snapshot: str | None) -> frozenset[tuple[str, int]]:
+    """(target, year) of every attack of the record."""
     t = ch.attack_dates(snapshot)
-    return int(any((t["iso3"] == target) & (pd.to_datetime(t["date"]).dt.year == year)))
+    return frozenset(zip(t["iso3"].astype(str), pd.to_datetime(t["date"]).dt.year.astype(int), strict=True))
 
 
 def code_panel(

@@ -240,8 +240,12 @@ def forward_presence(
     return total, sorted(leads), gaps
 
 
+@lru_cache(maxsize=512)
 def committed(date: Any, snapshot: str | None = None, exclude: str | None = None) -> tuple[float, str]:
-    """Russian personnel (thousands) committed to wars on ``date`` (outside theatre ``exclude``), and the fact."""
+    """Russian personnel (thousands) committed to wars on ``date`` (outside theatre ``exclude``), and the fact.
+
+    Cached (the tables are): a backtest asks it three times for each of a thousand (target, year) games.
+    """
     t = _active(tables(snapshot)["challenger_commitments"], as_date(date))
     if exclude is not None:
         t = t[t["theatre"] != exclude]
