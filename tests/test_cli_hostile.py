@@ -22,8 +22,19 @@ def command_lines(tmp_path_factory):
     return hostile_command_lines(tmp, hostile_files(tmp / "files"))
 
 
-def _check(line: list[str], monkeypatch) -> None:
-    monkeypatch.chdir(ROOT)
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    """A folder that sees the repository's inputs (paths relative to the root work) but keeps what a
+    command writes by default (``redline.duckdb``, ``report/``) out of the clone and away from other
+    xdist workers."""
+    folder = tmp_path_factory.mktemp("hostile-cwd")
+    for name in ("examples", "scenarios", "backtest", "data"):
+        (folder / name).symlink_to(ROOT / name, target_is_directory=True)
+    return folder
+
+
+def _check(line: list[str], monkeypatch, workdir) -> None:
+    monkeypatch.chdir(workdir)
     # small budgets: a hostile size is refused at once (the default budgets are tested elsewhere)
     monkeypatch.setenv("REDLINE_WORK_BUDGET", "1e9")
     monkeypatch.setenv("REDLINE_MEMORY_BUDGET", "1GB")
@@ -43,9 +54,9 @@ def test_every_command_is_covered(command_lines):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
-def test_hostile_command_lines(command_lines, data, monkeypatch):
+def test_hostile_command_lines(command_lines, data, monkeypatch, workdir):
     line = data.draw(st.sampled_from(command_lines))
-    _check(line, monkeypatch)
+    _check(line, monkeypatch, workdir)
 
 
 @pytest.mark.parametrize(
@@ -70,10 +81,10 @@ def test_hostile_command_lines(command_lines, data, monkeypatch):
         ["data", "sql", "SELECT repeat('x', 100000000)"],
     ],
 )
-def test_issue_examples(line, tmp_path, monkeypatch):
+def test_issue_examples(line, tmp_path, monkeypatch, workdir):
     """The hostile command lines reported in the reliability issue, each one a clean error now."""
     line = [arg.replace("{dir}", str(tmp_path)) for arg in line]
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(workdir)
     result = CliRunner().invoke(app, line)
     assert result.exit_code == 2, (line, result.output, repr(result.exception))
     assert result.output.startswith("error: "), result.output
