@@ -118,8 +118,8 @@ def _xdist_group(item: pytest.Item) -> str | None:
     """
     module = item.nodeid.split("::", 1)[0]
     page = getattr(item, "callspec", None) and item.callspec.params.get("page")
-    if page:
-        return f"{module}::{item.originalname}[{page}]"
+    if page:  # no brackets: xdist takes a name ending in "]" for a parametrized id, not a group
+        return f"{module}::{item.originalname}::{page}"
     for defs in item._fixtureinfo.name2fixturedefs.values():
         if defs and defs[-1].scope in ("module", "class", "package"):
             return module
