@@ -4,8 +4,8 @@ Everything a test reads is inside the repository: a lone clone runs (and skips) 
 
 The suite runs on two pytest-xdist workers by default (``addopts`` in pyproject.toml; ``-n 0`` runs it in
 one process). Each worker has its own temporary folders, session fixtures and user data folder, and a
-test writes only under ``tmp_path``. Tests of one module run on one worker (its module fixtures are built
-once), except the executed documentation, which is split by page (see ``pytest_collection_modifyitems``).
+test writes only under ``tmp_path``. A test module runs on one worker (``--dist loadfile``): its module
+fixtures are built once and a documentation page's commands run in order in one folder.
 """
 
 from __future__ import annotations
@@ -107,29 +107,3 @@ def _own_user_data_dir(tmp_path_factory):
         patch.setenv("REDLINE_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
         yield
 
-
-def _xdist_group(item: pytest.Item) -> str | None:
-    """The work unit a test must share with others on one xdist worker, or None if it can go anywhere.
-
-    * executed documentation: a page's commands run in order in one folder (a later command reads what an
-      earlier one wrote, ``RUN_ID``), so a page is one unit; its Python blocks are another;
-    * a test using a module- or class-scoped fixture runs with the rest of its module, so the fixture
-      (often a Monte Carlo run or a server) is built once, not once per worker.
-    """
-    module = item.nodeid.split("::", 1)[0]
-    page = getattr(item, "callspec", None) and item.callspec.params.get("page")
-    if page:  # no brackets: xdist takes a name ending in "]" for a parametrized id, not a group
-        return f"{module}::{item.originalname}::{page}"
-    for defs in item._fixtureinfo.name2fixturedefs.values():
-        if defs and defs[-1].scope in ("module", "class", "package"):
-            return module
-    return None
-
-
-def pytest_collection_modifyitems(config, items):
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        group = _xdist_group(item)
-        if group and not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(group))
