@@ -30,7 +30,8 @@ def reliability_table(p: np.ndarray, y: np.ndarray, bins: int = 5) -> pd.DataFra
     y = np.asarray(y, dtype=float)
     keep = np.isfinite(p)
     p, y = p[keep], y[keep]
-    edges = np.linspace(0.0, 1.0, bins + 1)
+    # b / bins exactly (linspace rounds 3/10 to 0.30000000000000004 and bins 0.3 low).
+    edges = np.arange(bins + 1) / bins
     index = np.clip(np.digitize(p, edges[1:-1], right=False), 0, bins - 1)
     n = np.bincount(index, minlength=bins)
     sum_p = np.bincount(index, weights=p, minlength=bins)
