@@ -34,6 +34,7 @@ from redline.backtest.method import (
     Bargainer,
     bargain,
     case_rule,
+    check_backtest_work,
     furthest_passable,
     holdout_stage,
 )
@@ -41,6 +42,7 @@ from redline.backtest.scoring import brier_score, score_table
 from redline.backtest.uncertainty import CodingUncertainty, sample_codings
 from redline.decisions.holdout import HoldoutParams
 from redline.errors import RedlineError
+from redline.progress import stage
 from redline.results import Provenance, Result, provenance_of
 
 __all__ = [
@@ -246,13 +248,21 @@ def cross_validate(
     ``bargainer`` replaces the expected-utility model (tests use a weighted median for speed).
     """
     files = find_cases(folder)
+    cases = [read_case(path) for path in files]  # blind: draws and bargain never see the outcome
+    check_backtest_work(
+        cases,
+        draws,
+        what="cross-validation",
+        grid_points=len(_combos()),
+        custom_bargainer=bargainer is not None,
+    )
     prepared: list[PreparedCase] = []
-    for path in files:
-        case = read_case(path)  # blind: draws and bargain never see the outcome
+    for number, (path, case) in enumerate(zip(files, cases, strict=True), 1):
         outcome = read_outcome(path)
-        prepared.append(
-            prepare_case(case, outcome.adopted, outcome.outcome_type, draws, seed, uncertainty, bargainer)
-        )
+        with stage(f"case {number}/{len(cases)}: {case.id} ({draws:,} draws)"):
+            prepared.append(
+                prepare_case(case, outcome.adopted, outcome.outcome_type, draws, seed, uncertainty, bargainer)
+            )
     ids = [c.id for c in prepared]
     if len(set(ids)) != len(ids):
         raise RedlineError(f"{folder}: duplicate case ids")

@@ -16,10 +16,11 @@ import pandas as pd
 from redline.backtest.baselines import BASELINES
 from redline.backtest.calibration import reliability_table
 from redline.backtest.cases import Case, find_cases, read_case, read_outcome
-from redline.backtest.method import Bargainer, CaseForecast, forecast_case
+from redline.backtest.method import Bargainer, CaseForecast, check_backtest_work, forecast_case
 from redline.backtest.scoring import bootstrap_interval, brier_difference, score_table
 from redline.backtest.uncertainty import CodingUncertainty
 from redline.errors import RedlineError
+from redline.progress import stage
 from redline.results import Provenance, provenance_of
 
 __all__ = ["METHODS", "BacktestResult", "run_backtest"]
@@ -92,25 +93,28 @@ def run_backtest(
     if duplicate:
         raise RedlineError(f"{folder}: duplicate case id(s) {', '.join(sorted(duplicate))}")
 
+    check_backtest_work([c for _, c in cases], draws, custom_bargainer=bargainer is not None)
+
     forecasts: dict[str, CaseForecast] = {}
     skipped: dict[str, str] = {}
     outcomes = {}
     for path, case in cases:
         outcomes[case.id] = read_outcome(path)  # needed for the leave-one-out base rate of the others
-    for _path, case in cases:
+    for number, (_path, case) in enumerate(cases, 1):
         others = [o.adopted for cid, o in outcomes.items() if cid != case.id]
         base_rate = float(np.mean(others)) if others else np.nan
         try:
-            forecasts[case.id] = forecast_case(
-                case,
-                draws,
-                seed,
-                strict=strict,
-                uncertainty=uncertainty,
-                bargainer=bargainer,
-                base_rate=base_rate,
-                resistance=resistance,
-            )
+            with stage(f"case {number}/{len(cases)}: {case.id} ({draws:,} draws)"):
+                forecasts[case.id] = forecast_case(
+                    case,
+                    draws,
+                    seed,
+                    strict=strict,
+                    uncertainty=uncertainty,
+                    bargainer=bargainer,
+                    base_rate=base_rate,
+                    resistance=resistance,
+                )
         except RedlineError as exc:
             if not (strict and "--strict" in str(exc)):
                 raise

