@@ -126,6 +126,16 @@ def test_a_command_loads_only_its_module_and_errs_as_before(args):
     assert commands == ({MODULE_OF[args[0]]} if args[0] in MODULE_OF else set(COMMAND_MODULES))
 
 
+@pytest.mark.parametrize("args", [["deter", "--year", "abc"], ["run", "--bogus"], ["bargain", "--bogus"]])
+def test_a_command_start_loads_no_numpy_nor_pandas(args):
+    """A command's start (here ending in a usage error) loads typer but neither NumPy nor pandas: the
+    JSON converter the output helper imports loads them only for their own values (≈ 0.6 CPU-s)."""
+    status, _, err, modules = _run_main(args)
+    assert status == 2 and err.startswith("error: ")
+    loaded = sorted({m.split(".")[0] for m in modules} & {"numpy", "pandas", "pyarrow", "scipy"})
+    assert loaded == [], f"redline {' '.join(args)} loaded {loaded}"
+
+
 def test_colour_changes_no_character():
     """On a terminal the help is coloured as typer colours it; without the codes it is the same text."""
     for path in [(), ("deter",), ("data", "sql")]:
@@ -148,3 +158,38 @@ def test_no_help_text_is_eaten_as_markup():
         for text in [command.help or "", *(getattr(p, "help", None) or "" for p in command.params)]:
             eaten += [(path, m) for m in re.findall(r"(?<!\\)\[[a-z][^\]\s]*\]", text) if not style.fullmatch(m)]
     assert eaten == []
+
+
+def test_to_jsonable_needs_no_pandas_until_given_pandas_values() -> None:
+    """A command's start imports redline.serialize without NumPy or pandas (≈ 0.6 CPU-s); plain values
+    convert alike, and NumPy/pandas values convert as before once their library is loaded."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from redline.serialize import dumps; "
+        "print(dumps({'a': [1, 2.5, float('nan'), None, 'x', (True,)]}, indent=None)); "
+        "print(' '.join(m for m in ('numpy', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    assert lines[0] == '{"a": [1, 2.5, null, null, "x", [true]]}'
+    assert lines[1:] in ([], [""])
+
+    import numpy as np
+    import pandas as pd
+
+    from redline.serialize import to_jsonable
+
+    frame = pd.DataFrame({"x": [1, 2], "y": [np.nan, 0.5], "d": [pd.Timestamp("2024-01-02"), pd.NaT]})
+    assert to_jsonable(frame) == [
+        {"x": 1, "y": None, "d": "2024-01-02T00:00:00"},
+        {"x": 2, "y": 0.5, "d": None},
+    ]
+    assert to_jsonable({"s": pd.Series([1.5], index=["k"]), "n": pd.NA, "b": np.bool_(True)}) == {
+        "s": {"k": 1.5},
+        "n": None,
+        "b": True,
+    }
+    assert to_jsonable(np.array([[1, 2]], dtype=np.int64)) == [[1, 2]]
+    assert to_jsonable(np.float32(np.nan)) is None and type(to_jsonable(np.int64(3))) is int

@@ -360,3 +360,20 @@ def test_cli_fit_and_check(tmp_path: Path) -> None:
     bad.write_text(SOURCE.read_text().replace("2022-12-21,USA", "2022-12-32,USA"))
     result = runner.invoke(app, ["escalation", "fit", "--catalogue", str(bad)])
     assert result.exit_code == 2 and "row 3, column 'date'" in result.output
+
+
+def test_beta_helpers_equal_scipy_stats_bit_for_bit() -> None:
+    """The fit avoids importing scipy.stats (≈ 1 CPU-s); its Beta log-density and quantile must be
+    scipy.stats.beta's to the last bit, on the fit's own grid and on random shapes and tails."""
+    from scipy import stats
+
+    from redline.escalation.fit import _beta_logpdf, _beta_ppf
+
+    rng = np.random.default_rng(14)
+    grid = (np.arange(400) + 0.5) / 400
+    for a, b in [(1.0, 1.0), (2.0, 5.0), (0.5, 0.5), *rng.uniform(0.2, 60.0, size=(40, 2))]:
+        assert np.array_equal(_beta_logpdf(grid, a, b), stats.beta.logpdf(grid, a, b))
+    shapes = rng.uniform(0.05, 400.0, size=(5000, 2))
+    tails = np.concatenate([np.full(100, 0.025), np.full(100, 0.975), rng.uniform(0.0, 1.0, 4800)])
+    ours = np.array([_beta_ppf(q, a, b) for q, (a, b) in zip(tails, shapes, strict=True)])
+    assert np.array_equal(ours, stats.beta.ppf(tails, shapes[:, 0], shapes[:, 1]))

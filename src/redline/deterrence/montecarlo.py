@@ -33,7 +33,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.stats import spearmanr
 
 from redline.budget import check_memory, check_work
 from redline.deterrence.credibility import credibility
@@ -199,6 +198,8 @@ def _spearman(x: np.ndarray, y: np.ndarray) -> float:
     """Rank correlation, NaN when either side is constant (no information, not zero)."""
     if np.ptp(x) == 0 or np.ptp(y) == 0:
         return math.nan
+    from scipy.stats import spearmanr  # here, not at the top: scipy.stats costs ≈ 1 CPU-s to import
+
     return float(spearmanr(x, y).statistic)
 
 
