@@ -41,7 +41,9 @@ def test_backtest_folder_over_the_work_budget_is_refused_before_any_case(monkeyp
     monkeypatch.setattr("redline.backtest.runner.forecast_case", _no_work)
     fits = int(1e11 // _per_draw_reference())
     assert 100 < fits < 1900  # the documented 500 draws fit; the sweep's 1900 do not
-    with pytest.raises(RedlineError, match=rf"backtest of 51 case\(s\) with 1,900 draws.*--draws {fits} or fewer"):
+    with pytest.raises(
+        RedlineError, match=rf"backtest of 51 case\(s\) with 1,900 draws.*--draws {fits} or fewer"
+    ):
         run_backtest(CASES, draws=1900)
     with pytest.raises(RedlineError, match=rf"--draws {fits} or fewer"):
         run_backtest(CASES, draws=fits + 1)
@@ -50,7 +52,9 @@ def test_backtest_folder_over_the_work_budget_is_refused_before_any_case(monkeyp
 def test_cross_validation_counts_the_folder_and_the_grid(monkeypatch):
     monkeypatch.setenv("REDLINE_WORK_BUDGET", "1e11")
     monkeypatch.setattr("redline.backtest.crossval.prepare_case", _no_work)
-    with pytest.raises(RedlineError, match=r"cross-validation of 51 case\(s\) with 1,000 draws.*--draws \d+ or fewer"):
+    with pytest.raises(
+        RedlineError, match=r"cross-validation of 51 case\(s\) with 1,000 draws.*--draws \d+ or fewer"
+    ):
         cross_validate(CASES, draws=1000)
 
 
@@ -77,3 +81,152 @@ def test_backtest_says_which_case_it_is_on(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("REDLINE_PROGRESS", "0")
     run_backtest(tmp_path, draws=8, bargainer=lambda x, c, s: np.median(x, axis=1), n_boot=10)
     assert capsys.readouterr().err == ""
+
+
+WIDE = """[scenario]
+name = "wide"
+[world]
+year = 2024
+[run]
+draws = 1000
+[deterrence]
+targets = ["EST"]
+[deterrence.uncertainty]
+"a.*" = { dist = "normal", sd = SD }
+"""
+
+
+def test_validate_refuses_the_credibility_dp_the_run_would_refuse(tmp_path):
+    """The deterrence DP's budget depends on the drawn capabilities: validate makes the run's own check
+    on the run's first block of draws (a dry run), so it refuses what the run would, before any work."""
+    path = tmp_path / "wide.toml"
+    path.write_text(WIDE.replace("SD", "1e15"))
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(
+        f"error: {path}:9: deterrence.uncertainty: expected a deterrence Monte Carlo"
+    )
+    assert "credibility DP: would need about" in result.output and "REDLINE_MEMORY_BUDGET" in result.output
+    path.write_text(WIDE.replace("SD", "0.001"))  # a narrow spread fits: accepted as before
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+
+
+def test_dry_run_stops_at_the_checkpoint_and_passes_refusals():
+    from redline.budget import FitsBudget, dry_run
+    from redline.deterrence.credibility import credibility
+
+    w, a = np.full((4, 3), 0.5), np.full((4, 3), 1 / 3)
+    with dry_run(), pytest.raises(FitsBudget):
+        credibility(w, a, np.full(4, 0.5))
+    assert 0 < credibility(w, a, np.full(4, 0.5))[0] < 1  # outside a dry run the work is done
+    with dry_run(), pytest.raises(RedlineError, match="credibility DP"):
+        credibility(w, np.full((4, 3), 1e12), np.full(4, 1e12), delta=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"world": {"year": 2100}}, "world.year: expected a year within the data's coverage"),
+        (
+            {"deterrence": {"targets": ["RUS"], "challenger": "RUS"}},
+            "expected targets other than the challenger",
+        ),
+        (
+            {"deterrence": {"targets": ["EST"], "params": {"V": 1e300}}},
+            "deterrence.params.V: expected a number within",
+        ),
+        ({"levers": {"compare": ["no_such_lever"]}}, "levers.compare"),
+    ],
+)
+def test_prepare_checks_a_hand_built_scenario_like_a_file(raw, message):
+    """The Python API path (Scenario(...) then prepare) refuses what parse_scenario/validate refuse."""
+    from redline.runner import prepare
+    from redline.scenario import Scenario, ScenarioError
+
+    scenario = Scenario.model_validate({"scenario": {"name": "api"}, "world": {"year": 2024}, **raw})
+    with pytest.raises(ScenarioError, match=message):
+        prepare(scenario, draws=10)
+
+
+def test_a_parsed_scenario_is_not_checked_twice_but_a_changed_copy_is(monkeypatch):
+    from redline.scenario import ScenarioError, check_scenario, parse_scenario
+
+    text = '[scenario]\nname = "x"\n[world]\nyear = 2024\n[deterrence]\ntargets = ["EST"]\n'
+    scenario = parse_scenario(text)
+    monkeypatch.setattr("redline.scenario.runnable.runnable_problems", _no_work)
+    check_scenario(scenario)  # unchanged since parse_scenario checked it
+    changed = scenario.model_copy(
+        update={"deterrence": scenario.deterrence.model_copy(update={"challenger": "EST"})}
+    )
+    with pytest.raises(ScenarioError, match="challenger"):
+        check_scenario(changed)
+
+
+def _numeric_options():
+    """Every int or float option of every command, found from the registered app (not a list)."""
+    import typing
+
+    import typer
+
+    def walk(command, path=()):
+        if hasattr(command, "commands"):
+            for name, sub in command.commands.items():
+                yield from walk(sub, (*path, name))
+        else:
+            yield path, command
+
+    def base(annotation):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return base(args[0]) if args else annotation
+
+    found = []
+    for path, command in walk(typer.main.get_command(app)):
+        for param in command.params:
+            kind = base(param.type_descriptor.annotation)
+            if kind in (int, float) and param.opts and param.opts[0].startswith("--"):
+                found.append((" ".join(path), command, param, kind))
+    return found
+
+
+NUMERIC = _numeric_options()
+
+
+def test_the_enumeration_finds_the_numeric_options():
+    flags = {(path, param.opts[0]) for path, _, param, _ in NUMERIC}
+    assert {("bargain", "--position-sd"), ("deter", "--a-sigma"), ("power eu-qmv", "--unit")} <= flags
+    assert len(NUMERIC) > 50
+
+
+@pytest.mark.parametrize(
+    ("path", "command", "param", "kind"), NUMERIC, ids=[f"{p} {q.opts[0]}" for p, _, q, _ in NUMERIC]
+)
+def test_every_numeric_option_is_range_checked(path, command, param, kind):
+    """Hostile magnitudes are refused naming the option; the option's default passes."""
+    from redline.cli import _check_params
+
+    flag = param.opts[0]
+    hostile = (10**30, -(10**30)) if kind is int else (1e308, -1e308, 1e16)
+    if param.name == "seed" or param.name.endswith("_seed"):
+        hostile = (-1, 2**64)
+    for value in hostile:
+        with pytest.raises(RedlineError, match=rf"^{flag}: expected an integer|^{flag}: expected a number"):
+            _check_params(command, {param.name: value})
+    _check_params(command, {param.name: param.default})
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ["bargain", "examples/bargaining/ec_car_emissions_1994.csv", "--position-sd", "1e308"],
+        ["bargain", "examples/bargaining/ec_car_emissions_1994.csv", "--capability-sigma", "1e3"],
+        ["deter", "--year", "2024", "--target", "EST", "--a-sigma", "1e308"],
+        ["power", "eu-qmv", "--unit", "99999999999999999999"],
+        ["factions", "--min-votes", "-5"],
+    ],
+)
+def test_hostile_numbers_end_in_one_error_line(line, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, line)
+    assert result.exit_code == 2, (line, result.output)
+    assert result.output.startswith(f"error: {line[-2]}: expected "), result.output

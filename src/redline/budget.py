@@ -11,13 +11,25 @@ less, before anything is allocated. The budgets are configurable:
 
 from __future__ import annotations
 
+import contextvars
 import math
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from redline.errors import RedlineError
 
-__all__ = ["memory_budget", "work_budget", "check_memory", "check_work", "check_count"]
+__all__ = [
+    "FitsBudget",
+    "check_count",
+    "check_memory",
+    "check_work",
+    "dry_run",
+    "fits",
+    "memory_budget",
+    "work_budget",
+]
 
 _UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
 
@@ -81,3 +93,29 @@ def check_count(what: str, value: int, *, low: int, high: int) -> int:
     if not low <= value <= high:
         raise RedlineError(f"{what}: expected an integer from {low:,} to {high:,}; found {value:,}")
     return value
+
+
+class FitsBudget(Exception):  # noqa: N818 - a signal, not an error
+    """Raised by :func:`fits` inside :func:`dry_run`: the guarded work passed its checks."""
+
+
+_DRY_RUN = contextvars.ContextVar("redline_budget_dry_run", default=False)
+
+
+@contextmanager
+def dry_run() -> Iterator[None]:
+    """Run code only up to its resource guards: a guard over budget raises its :class:`RedlineError`
+    as usual, and a guarded step that passes raises :class:`FitsBudget` at :func:`fits` instead of
+    doing the work. ``redline validate`` uses it to make the run's own checks on the run's own first
+    block of draws (one code path), without the run's work."""
+    token = _DRY_RUN.set(True)
+    try:
+        yield
+    finally:
+        _DRY_RUN.reset(token)
+
+
+def fits() -> None:
+    """Mark the point after a step's guards: in a :func:`dry_run`, stop here (the step would fit)."""
+    if _DRY_RUN.get():
+        raise FitsBudget

@@ -41,7 +41,7 @@ from redline.errors import RedlineError
 from redline.progress import stage
 from redline.results import Provenance
 from redline.rng import chunk_ranges
-from redline.scenario import Scenario, scenario_hash
+from redline.scenario import Scenario, check_scenario, scenario_hash
 from redline.serialize import to_jsonable
 from redline.stats import interval, wilson
 from redline.store import Store
@@ -116,6 +116,7 @@ def prepare(
         base_dir = Path(source).parent
     else:  # a scenario read from a file names its files relative to that file
         base_dir = scenario._base_dir if scenario._base_dir is not None else Path.cwd()
+    check_scenario(scenario, base_dir, str(source))  # a hand-built scenario gets the file checks
     try:
         with stage("coding the World and computing the exact answers (a first run compiles the kernels)"):
             exact, tasks, context = adapters.build(scenario, base_dir=base_dir, draws=draws, seed=seed)

@@ -12,6 +12,7 @@ command prints, so a scenario and the command cannot disagree on a target.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from functools import partial
 from typing import Any
@@ -27,6 +28,7 @@ __all__ = [
     "NON_MEMBERS",
     "DeterrenceAdapter",
     "add_restraint",
+    "check_budget",
     "code_game",
     "deterrence_games",
     "deterrence_targets",
@@ -210,10 +212,39 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
     return out, tasks
 
 
+def _block_seed(generator: np.random.Generator) -> int:
+    return int(generator.integers(0, 2**63 - 1))
+
+
+def check_budget(scenario: Scenario, world: Any, draws: int, seed: int) -> None:
+    """Make the run's resource checks of the deterrence questions without the run's work.
+
+    Codes every target's game and lever variant, then runs the point κ and the first block of the
+    Monte Carlo exactly as :func:`redline.runner.run` would (same task seed, same block) inside
+    :func:`redline.budget.dry_run`: a guard over budget (the credibility DP of a wide capability
+    uncertainty) raises its error; a step that fits stops at its checkpoint. Every later block draws
+    from the same distributions, so the first block's grid stands for the run's.
+    """
+    from redline.budget import FitsBudget, dry_run
+    from redline.deterrence.montecarlo import failure_draws
+    from redline.rng import BLOCK, block_generator
+    from redline.tasks import task_seed
+
+    levers = _levers(scenario)
+    n = min(BLOCK, draws)
+    for target, game in deterrence_games(scenario, world).items():
+        block_seed = _block_seed(block_generator(task_seed(seed, f"deter.{target}"), 0))
+        for variant in [game, *(lever(game) for _, lever in levers)]:
+            with dry_run(), contextlib.suppress(FitsBudget):
+                variant.kappa()  # the point κ of the exact answers
+            with dry_run(), contextlib.suppress(FitsBudget):
+                failure_draws(variant, n, rng=block_seed)  # the first block of the Monte Carlo
+
+
 def _deterrence_sampler(generator, n, *, target, games):  # noqa: ANN001, ANN202
     from redline.deterrence.montecarlo import failure_draws
 
-    seed = int(generator.integers(0, 2**63 - 1))
+    seed = _block_seed(generator)
     return {
         f"deter.{name}.{target}.fail": np.asarray(failure_draws(game, n, rng=seed), dtype=float)
         for name, game in games.items()
@@ -398,8 +429,18 @@ def report_game(
 def tornado_table(frame: Any) -> Any:
     """The tornado as a table with a text bar per assumption (the spread of EU_C, the deciding quantity)."""
     widest = max(float(frame["spread"].max()), 1e-12)
-    columns = ["assumption", "base", "low", "high", "kappa_low", "kappa_high", "eu_low", "eu_high",
-               "regime_low", "regime_high"]
+    columns = [
+        "assumption",
+        "base",
+        "low",
+        "high",
+        "kappa_low",
+        "kappa_high",
+        "eu_low",
+        "eu_high",
+        "regime_low",
+        "regime_high",
+    ]
     out = frame[columns].copy()
     out["bar"] = ["#" * max(1, round(10 * s / widest)) if s > 0 else "" for s in frame["spread"]]
     return out
@@ -465,7 +506,17 @@ def report_targets(
     for target in targets:
         game = apply_levers(code_game(world, target, params, uncertainty=uncertainty, **coding), levers)
         s = game.summary()
-        keys = ("target", "basis", "question", "allies", "kappa", "kappa_star", "margin", "regime", "resolve_margin")
+        keys = (
+            "target",
+            "basis",
+            "question",
+            "allies",
+            "kappa",
+            "kappa_star",
+            "margin",
+            "regime",
+            "resolve_margin",
+        )
         row = {k: s[k] for k in keys}
         if game.article5:
             row["kappa_if_article5"] = s["kappa"]

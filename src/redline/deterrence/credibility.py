@@ -23,7 +23,7 @@ import functools
 import numpy as np
 from scipy.special import ndtr, ndtri
 
-from redline.budget import check_memory, check_work
+from redline.budget import check_memory, check_work, fits
 from redline.errors import RedlineError
 
 __all__ = [
@@ -117,6 +117,7 @@ def _check_dp_size(draws: int, allies: int, cells: int, chunk: int) -> None:
     hint = "use a coarser capability unit delta, fewer draws, or narrower capability uncertainty"
     check_memory("credibility DP", 4.0 * 8 * cells * chunk, hint=hint)
     check_work("credibility DP", float(draws) * allies * cells, hint=hint)
+    fits()  # a dry run (validate) stops here
 
 
 def _dp_fixed(w: np.ndarray, u: np.ndarray, t_units: np.ndarray) -> np.ndarray:

@@ -18,6 +18,7 @@ hash over all of them). This module reads a file through all of them.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import tomllib
@@ -95,6 +96,7 @@ __all__ = [
     "ScenarioError",
     "WorldSpec",
     "case_path",
+    "check_scenario",
     "escalation_fit_of",
     "input_files",
     "issue_case",
@@ -168,7 +170,42 @@ def parse_scenario(text: str, source: str = "<scenario>", check_data: bool = Tru
         ]
         scenario = scenario.model_copy(update={"issues": issues})
     scenario._base_dir = Path(source).parent
+    if check_data:
+        scenario._checked = _fingerprint(scenario)
     return scenario
+
+
+def _fingerprint(scenario: Scenario) -> str:
+    return hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()
+
+
+def check_scenario(scenario: Scenario, base_dir: Path | None = None, source: str = "") -> None:
+    """Make the checks of :func:`parse_scenario` on a scenario built in Python (the API path).
+
+    A ``Scenario(...)`` built by hand passed the schema (types, ranges, NaN/inf) but not the file
+    checks: numbers beyond ±:data:`MAX_MAGNITUDE`, the cross-field checks and the data checks of
+    :mod:`redline.scenario.runnable`. :func:`redline.runner.prepare` calls this, so the API refuses
+    what ``redline validate`` refuses, with the same messages (without file lines). A scenario that
+    came from :func:`parse_scenario` unchanged is not checked twice (its content fingerprint).
+    """
+    if scenario._checked and scenario._checked == _fingerprint(scenario):
+        return
+    if base_dir is None:
+        base_dir = scenario._base_dir if scenario._base_dir is not None else Path()
+    where = f"{source}: " if source else ""
+    problems = [
+        f"{where}{_path(loc)}: expected a number within ±{MAX_MAGNITUDE:g} (larger ones overflow the models' "
+        f"sums and products); found {value!r}"
+        for loc, value in _huge_numbers(scenario.model_dump(mode="python"))
+    ]
+    if not problems:
+        from redline.scenario.runnable import runnable_problems
+
+        found = _semantic_problems(scenario, True, base_dir) or runnable_problems(scenario, base_dir)
+        problems = [f"{where}{path}: expected {expected}; found {found}" for path, _loc, expected, found in found]
+    if problems:
+        raise ScenarioError(problems)
+    scenario._checked = _fingerprint(scenario)
 
 
 def _read_toml(text: str, source: str) -> dict[str, Any]:

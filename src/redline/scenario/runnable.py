@@ -73,7 +73,30 @@ def runnable_problems(scenario: Scenario, base_dir: Path = Path()) -> list[Probl
         world = world_for(scenario.world)
     except RedlineError as exc:
         return [(_path(("world",)), ("world",), "a World the data can build", str(exc))]
-    return _issue_problems(scenario, world, base_dir)
+    return _issue_problems(scenario, world, base_dir) or _deterrence_budget(scenario, world)
+
+
+def _deterrence_budget(scenario: Scenario, world: Any) -> list[Problem]:
+    """The run's own resource checks of the deterrence questions at the file's draws and seed
+    (:func:`redline.adapters.deterrence.check_budget`). Only when capability units can explode: an
+    uncertainty on ``a`` or ``theta`` (the credibility DP's grid is set by the drawn capabilities) or
+    a ``delta`` given in the file; otherwise the grid is the coded shares', small and fixed, and
+    validation stays as fast as before."""
+    spec = scenario.deterrence
+    if not (scenario.models.deterrence and spec.targets):  # DeterrenceAdapter.enabled
+        return []
+    units_vary = any(key.split(".")[0] in ("a", "theta") for key in spec.uncertainty) or "delta" in spec.params
+    if not units_vary:
+        return []
+    from redline.adapters.deterrence import check_budget
+
+    loc: tuple[Any, ...] = ("deterrence", "uncertainty") if spec.uncertainty else ("deterrence",)
+    try:
+        check_budget(scenario, world, scenario.run.draws, scenario.run.seed)
+    except RedlineError as exc:
+        expected = f"a deterrence Monte Carlo within the resource budget at {scenario.run.draws:,} draws"
+        return [(_path(loc), loc, expected, str(exc))]
+    return []
 
 
 def _issue_problems(scenario: Scenario, world: Any, base_dir: Path) -> list[Problem]:

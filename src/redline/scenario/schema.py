@@ -576,6 +576,9 @@ class Scenario(_Strict):
     levers: Levers = Levers()
     _base_dir: Path | None = PrivateAttr(default=None)
     """The scenario file's folder: files the scenario names (ladder, case files) are relative to it."""
+    _checked: str = PrivateAttr(default="")
+    """Fingerprint of the content :func:`redline.scenario.parse_scenario` checked (see
+    :func:`redline.scenario.check_scenario`): a copy with other values is checked again."""
 
     @model_validator(mode="after")
     def _unique_issue_ids(self) -> Scenario:
