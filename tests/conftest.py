@@ -102,8 +102,10 @@ def nato_report(tmp_path_factory) -> Path:
 # ------------------------------------------------------------------ parallel runs (pytest-xdist)
 @pytest.fixture(scope="session", autouse=True)
 def _own_user_data_dir(tmp_path_factory):
-    """Refreshed snapshots default to a folder of this worker's, never the user's ``~/.local/share``."""
+    """Refreshed snapshots default to a folder of this worker's, never the user's ``~/.local/share``;
+    the disk cache of exact answers (:mod:`redline.cache`) too, never the user's ``~/.cache``."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("REDLINE_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
+        patch.setenv("REDLINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         yield
 

@@ -12,7 +12,7 @@ from redline.adapters.base import BuildContext, Part, headline
 from redline.frontline import frontline
 from redline.scenario import Scenario
 
-__all__ = ["AnalyticsAdapter", "burden_report"]
+__all__ = ["AnalyticsAdapter", "burden_report", "cached_analytics"]
 
 
 class AnalyticsAdapter:
@@ -25,7 +25,7 @@ class AnalyticsAdapter:
         return scenario.models.analytics
 
     def build(self, ctx: BuildContext) -> Part:
-        return Part({"analytics": _analytics(ctx.scenario, ctx.world, ctx.seed)})
+        return Part({"analytics": cached_analytics(ctx.scenario, ctx.world, ctx.seed)})
 
     def summarise(
         self, exact: dict[str, Any], stats: dict[str, dict[str, float]], tallies: Any
@@ -39,6 +39,21 @@ class AnalyticsAdapter:
                     headline(f"claim.{claim['id']}", f"Claim: {claim['claim']}", claim["verdict"], None)
                 )
         return out, headlines
+
+
+def cached_analytics(scenario: Scenario, world: Any, seed: int) -> dict[str, Any]:
+    """:func:`_analytics` through the disk cache (:mod:`redline.cache`): the claims and tables take
+    seconds (scipy.stats and networkx alone ≈ 1.5 CPU-s to import) and depend only on the
+    ``[analytics]`` and ``[world]`` sections, the seed, the data snapshot and the code, all in the key."""
+    from redline.cache import cached
+
+    inputs = {
+        "analytics": scenario.analytics.model_dump(mode="json"),
+        "world": scenario.world.model_dump(mode="json"),
+        "year": scenario.world.effective_year,
+        "seed": seed,
+    }
+    return cached("analytics", inputs, lambda: _analytics(scenario, world, seed))
 
 
 def _analytics(scenario: Scenario, world: Any, seed: int) -> dict[str, Any]:

@@ -409,6 +409,29 @@ def _venue_exact(issue, venue, threshold: float) -> dict[str, Any]:  # noqa: ANN
 
 
 def _bargain_exact(issue) -> dict[str, Any]:  # noqa: ANN001
+    """:func:`_bargain_forecast` through the disk cache (:mod:`redline.cache`): a repeated run of the
+    same issue skips loading the compiled kernel (≈ 1.5 CPU-s; a first run after an edit of the kernel
+    compiles it, ≈ 10 s). The key holds every input of the forecast: the actors' names, positions,
+    capabilities and saliences (exact float values) and the status quo; the code is in the key too."""
+    from redline.cache import cached
+
+    table = issue.actors
+    inputs = {
+        "actor": list(table.actor),
+        **{
+            column: [str(np.asarray(values).dtype), np.asarray(values, dtype=float).tolist()]
+            for column, values in (
+                ("position", table.position),
+                ("capability", table.capability),
+                ("salience", table.salience),
+            )
+        },
+        "status_quo": None if issue.status_quo is None else float(issue.status_quo),
+    }
+    return cached("bargaining-forecast", inputs, lambda: _bargain_forecast(issue))
+
+
+def _bargain_forecast(issue) -> dict[str, Any]:  # noqa: ANN001
     """The BDM forecast at the coded inputs, with its baselines and the median path per round.
 
     Built from the result's arrays (``tolist`` per column), not through ``to_dict()``, which would

@@ -68,6 +68,22 @@ def escalation_fit_of(spec: Escalation, base_dir: Path = Path(), as_of: str | No
     section says ``fit = true``, else ``None``. ``as_of``: the scenario's date (record cut-off)."""
     if not spec.fit:
         return None
+    from redline.cache import cached
+
+    inputs = {"escalation": spec.model_dump(mode="json"), "as_of": as_of, "file_sha256": None}
+    if spec.ladder is None and spec.file is not None:
+        path = Path(spec.file) if Path(spec.file).is_absolute() else base_dir / spec.file
+        try:
+            inputs["file_sha256"] = _file_digest(path)
+        except ValueError:  # e.g. a NUL byte in the name: the fit itself reports it
+            return _fit(spec, base_dir, as_of)
+        if inputs["file_sha256"] == "unreadable":
+            return _fit(spec, base_dir, as_of)
+    # The record fit runs for validation and again for the run (twice): cached on disk, it runs once.
+    return cached("escalation-fit", inputs, lambda: _fit(spec, base_dir, as_of))
+
+
+def _fit(spec: Escalation, base_dir: Path, as_of: str | None):  # noqa: ANN202
     from redline.escalation.fit import fit_escalation
 
     base = _base_ladder(spec, base_dir)
