@@ -230,3 +230,15 @@ def test_hostile_numbers_end_in_one_error_line(line, monkeypatch):
     result = CliRunner().invoke(app, line)
     assert result.exit_code == 2, (line, result.output)
     assert result.output.startswith(f"error: {line[-2]}: expected "), result.output
+
+
+def test_a_huge_text_cell_is_cut_in_a_table_not_rendered_for_minutes():
+    """A 10 MB cell (under data sql's 20 MB result limit) took the table renderer 344 s; a table now
+    shows its first MAX_CELL characters, CSV keeps every one."""
+    from redline.cli._output import MAX_CELL
+
+    result = CliRunner().invoke(app, ["data", "sql", "SELECT repeat('x', 1000000) AS s"])
+    assert result.exit_code == 0, result.output
+    assert "1,000,000 characters" in result.output and len(result.output) < 4 * MAX_CELL
+    result = CliRunner().invoke(app, ["data", "sql", "SELECT repeat('x', 1000000) AS s", "--format", "csv"])
+    assert result.output.count("x") == 1_000_000

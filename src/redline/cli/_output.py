@@ -160,4 +160,11 @@ def _cell(value: Any) -> str:
         return f"{value:.1e}"
     if value is None or value is pd.NA:
         return "—"
-    return escape(str(value))  # data text such as "[1]" is not rich markup
+    text = str(value)
+    if len(text) > MAX_CELL:  # a table cell of megabytes takes the renderer minutes: show its start
+        text = f"{text[:MAX_CELL]}… ({len(text):,} characters; --format csv or json prints all)"
+    return escape(text)  # data text such as "[1]" is not rich markup
+
+
+MAX_CELL = 2000
+"""Characters of a text cell a table shows (CSV and JSON print every character)."""
