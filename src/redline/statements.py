@@ -91,7 +91,8 @@ def load_statements(
     """The statements of ``path`` (all, or those of ``issue``), checked row by row.
 
     Raises :class:`RedlineError` naming the file, line and field for a malformed row, a duplicate
-    (issue, actor), or a statement dated on or after ``decided``.
+    (issue, actor), or a statement dated on or after ``decided`` (of ``issue``'s rows when an issue
+    is named: a file may hold issues decided on different dates).
     """
     path = Path(path)
     try:
@@ -123,7 +124,8 @@ def load_statements(
             date = dt.date.fromisoformat(row["date"])
         except ValueError:
             raise _fail(path, line, "date", "a date YYYY-MM-DD", repr(row["date"])) from None
-        if decided is not None and date >= decided:
+        # one file holds issues decided on different dates: ``decided`` bounds the rows of ``issue``
+        if decided is not None and date >= decided and (issue is None or row["issue"] == issue):
             raise _fail(
                 path, line, "date", f"a statement made before the decision ({decided.isoformat()})", row["date"]
             )
