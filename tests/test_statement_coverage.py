@@ -19,25 +19,28 @@ HEADER = "issue,actor,position,salience,date,speaker,source_title,url,summary\n"
 # removed or refused makes this fail; a row added means updating the docs and this table together.
 CODED = {
     "nato-2024": {
-        "arm_ukraine": {"USA", "HUN", "SVK", "GBR", "DEU", "FRA", "ROU", "ESP", "ITA", "CAN", "BEL", "CZE"},
+        "arm_ukraine": {
+            "USA", "HUN", "SVK", "GBR", "DEU", "FRA", "ROU", "ESP", "ITA", "CAN", "BEL", "CZE",
+            "NLD", "NOR", "DNK", "POL",
+        },
         "lift_restrictions": {
             "USA", "FRA", "DEU", "ITA", "FIN", "CAN", "GBR", "SWE", "CZE", "EST", "LVA", "LTU",
-            "POL", "NLD", "DNK", "BEL", "HUN",
+            "POL", "NLD", "DNK", "BEL", "HUN", "NOR", "ESP",
         },
         "joint_air_defence": {"POL", "USA", "GBR", "DEU"},
         "invite_ukraine": {"USA", "SVK", "POL", "DEU", "FRA", "EST", "LTU", "LVA"},
-        "spending_3_5": {"POL", "GBR"},
+        "spending_3_5": {"POL", "GBR", "DEU", "LTU", "CAN"},
     },
     "nato-2025": {
         "spending_3_5": {
             "ESP", "DEU", "USA", "ITA", "GBR", "SWE", "EST", "LVA", "LTU", "POL", "NLD", "NOR", "DNK", "FRA",
             "CAN", "BEL", "SVK", "PRT", "HRV", "SVN", "CZE", "TUR", "LUX", "BGR", "MKD", "ISL",
-            "ROU", "FIN", "GRC", "HUN",
+            "ROU", "FIN", "GRC", "HUN", "ALB", "MNE",
         },
-        "invite_ukraine": {"USA", "SVK"},
+        "invite_ukraine": {"USA", "SVK", "DEU", "GBR", "POL"},
         "lift_restrictions": {"DEU", "ITA"},
         "joint_air_defence": {"POL"},
-        "arm_ukraine": {"DEU", "USA"},
+        "arm_ukraine": {"DEU", "USA", "GBR", "SWE", "NLD"},
     },
 }
 
