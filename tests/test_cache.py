@@ -37,17 +37,19 @@ def _counting():
 
 def test_a_hit_needs_the_same_inputs_package_and_snapshot(folder, monkeypatch):
     calls, compute = _counting()
-    assert cache.cached("k", {"x": 1.0}, compute) == {"value": 1}
-    assert cache.cached("k", {"x": 1.0}, compute) == {"value": 1} and len(calls) == 1  # a hit
-    assert cache.cached("k", {"x": 1.0000000000000002}, compute) == {"value": 2}  # one ulp: a miss
-    assert cache.cached("other", {"x": 1.0}, compute) == {"value": 3}  # another kind
+    data = PACKAGE_SNAPSHOT
+    assert cache.cached("k", {"x": 1.0}, compute, snapshot=data) == {"value": 1}
+    assert cache.cached("k", {"x": 1.0}, compute, snapshot=data) == {"value": 1} and len(calls) == 1  # a hit
+    assert cache.cached("k", {"x": 1.0000000000000002}, compute, snapshot=data) == {"value": 2}  # one ulp
+    assert cache.cached("other", {"x": 1.0}, compute, snapshot=data) == {"value": 3}  # another kind
+    assert cache.cached("k", {"x": 1.0}, compute) == {"value": 4}  # not keyed on the data
     monkeypatch.setattr(cache, "package_digest", lambda: "edited code")
-    assert cache.cached("k", {"x": 1.0}, compute) == {"value": 4}
-    monkeypatch.setattr(cache, "snapshot_digest", lambda: "other data")
-    assert cache.cached("k", {"x": 1.0}, compute) == {"value": 5}
+    assert cache.cached("k", {"x": 1.0}, compute, snapshot=data) == {"value": 5}
+    monkeypatch.setattr(cache, "snapshot_digest", lambda folder: "other data")
+    assert cache.cached("k", {"x": 1.0}, compute, snapshot=data) == {"value": 6}
     monkeypatch.setattr(cache, "_library_versions", lambda: {"numpy": "0"})
-    assert cache.cached("k", {"x": 1.0}, compute) == {"value": 6}
-    assert len(list((folder / "k").glob("*.pkl"))) == 5
+    assert cache.cached("k", {"x": 1.0}, compute, snapshot=data) == {"value": 7}
+    assert len(list((folder / "k").glob("*.pkl"))) == 6
 
 
 def test_a_damaged_entry_is_recomputed_and_off_means_off(folder, monkeypatch):
@@ -71,14 +73,14 @@ def test_an_unwritable_folder_only_means_no_cache(tmp_path, monkeypatch):
     assert cache.cached("k", {}, compute) == {"value": 2}
 
 
-def test_the_snapshot_digest_follows_the_table_contents(tmp_path, monkeypatch):
+def test_the_snapshot_digest_follows_the_table_contents(tmp_path):
     copy = tmp_path / "snapshot"
     shutil.copytree(PACKAGE_SNAPSHOT, copy)
-    monkeypatch.setenv("REDLINE_SNAPSHOT", str(copy))
-    before = cache.snapshot_digest()
+    before = cache.snapshot_digest(copy)
+    assert before == cache.snapshot_digest(PACKAGE_SNAPSHOT)
     table = copy / read_manifest(copy)["tables"]["gdp"]["file"]
     table.write_text(table.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert cache.snapshot_digest() != before
+    assert cache.snapshot_digest(copy) != before
 
 
 def test_a_cached_table_is_revalidated_when_its_file_changes(folder, tmp_path, monkeypatch):

@@ -2,7 +2,7 @@
 
 An entry's key is a SHA-256 over everything the answer is computed from: the caller's inputs (as
 canonical JSON), the contents of every file of the installed ``redline`` package (code, bundled data),
-the contents of the active data snapshot, and the versions of the libraries that compute it. So a
+the contents of the data snapshot it reads, and the versions of the libraries that compute it. So a
 changed input, an edited source file, another snapshot or an upgraded library is another key: an
 entry is never stale, it is just not found. A miss computes the answer and stores it; an unreadable
 entry is treated as a miss. Values are pickled; the folder is the user's own.
@@ -75,11 +75,9 @@ def package_digest() -> str:
     return _tree_digest(PACKAGE, _files(PACKAGE))
 
 
-def snapshot_digest() -> str:
-    """Digest of the contents of the active data snapshot's files (manifest and tables)."""
-    from redline.data.snapshot import active_snapshot_dir
-
-    folder = active_snapshot_dir()
+def snapshot_digest(folder: Path) -> str:
+    """Digest of the contents of a data snapshot folder's files (manifest and tables)."""
+    folder = Path(folder).resolve()
     return _tree_digest(folder, _files(folder))
 
 
@@ -94,14 +92,14 @@ def _library_versions() -> dict[str, str]:
     return versions
 
 
-def key_of(kind: str, inputs: dict[str, Any], *, snapshot: bool = True) -> str:
-    """The entry key of ``inputs`` for ``kind``: inputs, package, library versions and (unless
-    ``snapshot`` is false: the inputs name the data themselves) the active snapshot."""
+def key_of(kind: str, inputs: dict[str, Any], *, snapshot: Path | None = None) -> str:
+    """The entry key of ``inputs`` for ``kind``: inputs, package, library versions and, when the
+    answer reads a data snapshot, the contents of that ``snapshot`` folder."""
     record = {
         "kind": kind,
         "inputs": inputs,
         "package": package_digest(),
-        "snapshot": snapshot_digest() if snapshot else None,
+        "snapshot": snapshot_digest(snapshot) if snapshot is not None else None,
         "libraries": _library_versions(),
         "python": sys.version,
     }
@@ -109,11 +107,11 @@ def key_of(kind: str, inputs: dict[str, Any], *, snapshot: bool = True) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def cached(kind: str, inputs: dict[str, Any], compute: Callable[[], T], *, snapshot: bool = True) -> T:
+def cached(kind: str, inputs: dict[str, Any], compute: Callable[[], T], *, snapshot: Path | None = None) -> T:
     """``compute()``, or the stored answer of an earlier call with the same key (:func:`key_of`).
 
-    ``inputs`` must name everything besides the package and the snapshot that the answer depends on,
-    as JSON values. The answer is stored after it is computed (written to a temporary file, then
+    ``inputs`` must name everything besides the package that the answer depends on, as JSON values;
+    an answer that reads the data snapshot passes its folder as ``snapshot`` (its contents join the key). The answer is stored after it is computed (written to a temporary file, then
     renamed: a reader never sees half an entry); a folder that cannot be written just means no cache.
     """
     if not enabled():

@@ -46,6 +46,7 @@ def cached_analytics(scenario: Scenario, world: Any, seed: int) -> dict[str, Any
     seconds (scipy.stats and networkx alone ≈ 1.5 CPU-s to import) and depend only on the
     ``[analytics]`` and ``[world]`` sections, the seed, the data snapshot and the code, all in the key."""
     from redline.cache import cached
+    from redline.data.snapshot import active_snapshot_dir
 
     inputs = {
         "analytics": scenario.analytics.model_dump(mode="json"),
@@ -53,7 +54,7 @@ def cached_analytics(scenario: Scenario, world: Any, seed: int) -> dict[str, Any
         "year": scenario.world.effective_year,
         "seed": seed,
     }
-    return cached("analytics", inputs, lambda: _analytics(scenario, world, seed))
+    return cached("analytics", inputs, lambda: _analytics(scenario, world, seed), snapshot=active_snapshot_dir())
 
 
 def _analytics(scenario: Scenario, world: Any, seed: int) -> dict[str, Any]:

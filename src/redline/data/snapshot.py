@@ -95,7 +95,7 @@ def _table(path: str, mtime: float, name: str) -> pd.DataFrame:
 
     data = Path(path).read_bytes()
     inputs = {"table": name, "sha256": hashlib.sha256(data).hexdigest()}
-    return cached("table", inputs, lambda: _validated(data, path, name), snapshot=False)
+    return cached("table", inputs, lambda: _validated(data, path, name))
 
 
 def _validated(data: bytes, path: str, name: str) -> pd.DataFrame:

@@ -80,7 +80,10 @@ def escalation_fit_of(spec: Escalation, base_dir: Path = Path(), as_of: str | No
         if inputs["file_sha256"] == "unreadable":
             return _fit(spec, base_dir, as_of)
     # The record fit runs for validation and again for the run (twice): cached on disk, it runs once.
-    return cached("escalation-fit", inputs, lambda: _fit(spec, base_dir, as_of))
+    from redline.data.snapshot import active_snapshot_dir
+
+    snapshot = active_snapshot_dir()  # the record the ladder is fitted to
+    return cached("escalation-fit", inputs, lambda: _fit(spec, base_dir, as_of), snapshot=snapshot)
 
 
 def _fit(spec: Escalation, base_dir: Path, as_of: str | None):  # noqa: ANN202
