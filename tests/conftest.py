@@ -20,8 +20,29 @@ from hypothesis import settings
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "data" / "sources"
 
+# ------------------------------------------------------------------ hypothesis profiles
+# One profile per purpose, chosen by ``$REDLINE_HYPOTHESIS`` (or ``--hypothesis-profile=NAME``):
+#   redline  the default on a developer's machine: 40 random examples a test, failures kept in .hypothesis/
+#   ci       what ``.ci/run`` runs: the same 40 examples every time (derandomized: seeded from each test's
+#            name), no example database, and a failure prints its ``@reproduce_failure`` blob
+#   deep     exploration: 1,000 random examples a test (``--hypothesis-seed=N`` fixes the draw)
+# A test that sets its own ``max_examples`` (the fuzzers of the CLI, scenario files and web API) keeps it
+# in every profile; ``scripts/fuzz_cli.py`` and ``scripts/fuzz_scenarios.py`` draw those deeper.
 settings.register_profile("redline", max_examples=40, deadline=None)
-settings.load_profile("redline")
+settings.register_profile("ci", settings.get_profile("redline"), derandomize=True, database=None, print_blob=True)
+settings.register_profile("deep", settings.get_profile("redline"), max_examples=1000, print_blob=True)
+
+
+def _hypothesis_profile() -> str:
+    """``$REDLINE_HYPOTHESIS`` if set, else ``ci`` on a CI service (``$CI`` set), else ``redline``."""
+    name = os.environ.get("REDLINE_HYPOTHESIS") or ("ci" if os.environ.get("CI") else "redline")
+    if name not in ("redline", "ci", "deep"):
+        raise pytest.UsageError(f"REDLINE_HYPOTHESIS: expected redline, ci or deep; found {name!r}")
+    return name
+
+
+settings.load_profile(_hypothesis_profile())
+
 
 
 DEVELOPMENT_CASES = (
