@@ -13,13 +13,15 @@ import pytest
 def page(browser, nato_report):
     """The NATO 2024 report opened from disk, with every request and console error recorded."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(120_000)  # generous: CI is a loaded 2-core machine (Playwright's default: 30 s)
+    context.set_default_navigation_timeout(120_000)
     page = context.new_page()
     page.requests, page.errors = [], []
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     page.goto(nato_report.as_uri(), wait_until="load")
-    page.wait_for_timeout(300)
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 5")  # figures drawn
     yield page
     context.close()
 
@@ -94,8 +96,7 @@ def test_map_colours_show_differences_between_allies(page):
 def test_country_page_opens_from_the_map(page):
     assert not page.locator("#country-POL").is_visible()
     page.locator("svg.map a[href='#country-POL'] path").first.click(force=True)
-    page.wait_for_timeout(100)
-    assert page.evaluate("() => location.hash") == "#country-POL"
+    page.wait_for_function("() => location.hash === '#country-POL'")  # fails after the timeout if never
     section = page.locator("#country-POL")
     assert section.is_visible()
     text = section.inner_text()
@@ -103,6 +104,7 @@ def test_country_page_opens_from_the_map(page):
     assert "first days at POL" in text  # the useful note (local balance), not buried under the shared ones
     assert "role in each issue" in text
     page.locator("#countries a[href='#country-UKR'], .countries a[href='#country-UKR']").first.click()
+    page.wait_for_function("() => location.hash === '#country-UKR'")
     assert page.locator("#country-UKR").is_visible() and not section.is_visible()
 
 

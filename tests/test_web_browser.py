@@ -12,11 +12,8 @@ import uvicorn
 from redline.web import create_app
 from web_scenario import write_small
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+# Generous waits: CI is a loaded 2-core machine running two test workers beside the browser and the server.
+TIMEOUT_MS = 120_000
 
 
 @pytest.fixture(scope="module")
@@ -24,17 +21,30 @@ def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("serve")
     write_small(tmp / "scenarios")
     app = create_app(store=tmp / "s.duckdb", data_dir=tmp / "data", scenarios_dir=tmp / "scenarios", max_draws=5000)
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
+    # The server gets a socket already bound to a free port: no window in which another process can take
+    # the port between finding it and listening on it.
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    instance = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=instance.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started and time.monotonic() < deadline:
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while not instance.started and thread.is_alive() and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert instance.started, "the dashboard server did not start"
     yield f"http://127.0.0.1:{port}"
     instance.should_exit = True
-    thread.join(timeout=10)
+    thread.join(timeout=30)
+    sock.close()
+
+
+def _page(browser):
+    """A new page whose every wait allows a loaded machine (Playwright's default is 30 s)."""
+    page = browser.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.set_default_navigation_timeout(TIMEOUT_MS)
+    return page
 
 
 def _headline(page, key: str) -> str:
@@ -42,7 +52,7 @@ def _headline(page, key: str) -> str:
 
 
 def test_change_a_lever_run_see_the_number_change(browser, server):
-    page = browser.new_page()
+    page = _page(browser)
     errors: list[str] = []
     requests: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -54,14 +64,14 @@ def test_change_a_lever_run_see_the_number_change(browser, server):
     page.fill("#draws", "64")
     page.click("#run")
     page.wait_for_selector("#results:not([hidden])", timeout=300_000)
-    page.wait_for_selector("#headlines tr[data-key='issue.arm.pass']", timeout=60_000)
+    page.wait_for_selector("#headlines tr[data-key='issue.arm.pass']", timeout=TIMEOUT_MS)
     before = _headline(page, "issue.arm.pass")
     first_url = page.url
     assert "/runs/" in first_url
 
     page.select_option("[data-rule='arm']", "majority")  # another venue: a simple majority of allies
     page.click("#run")
-    page.wait_for_function(f"() => location.href !== {first_url!r}", timeout=60_000)
+    page.wait_for_function(f"() => location.href !== {first_url!r}", timeout=TIMEOUT_MS)
     page.wait_for_function(
         "(before) => { const r = document.querySelector(\"#headlines tr[data-key='issue.arm.pass']\");"
         " return r && r.innerText !== before; }",
@@ -77,7 +87,7 @@ def test_change_a_lever_run_see_the_number_change(browser, server):
 
     # a shared link opens the same run
     page.goto(first_url)
-    page.wait_for_selector("#headlines tr[data-key='issue.arm.pass']", timeout=60_000)
+    page.wait_for_selector("#headlines tr[data-key='issue.arm.pass']", timeout=TIMEOUT_MS)
     assert _headline(page, "issue.arm.pass") == before
 
     assert not errors, errors
@@ -86,7 +96,7 @@ def test_change_a_lever_run_see_the_number_change(browser, server):
 
 
 def test_validation_errors_show_as_the_cli_shows_them(browser, server, tmp_path):
-    page = browser.new_page()
+    page = _page(browser)
     page.goto(server + "/")
     page.wait_for_selector("#scenario option[value='small']", state="attached")
     bad = tmp_path / "bad.toml"
