@@ -147,7 +147,11 @@ def _truncate(tables, day):
 
 
 def _clear():
-    for f in (ch._tables, ch._by_iso3, ch._personnel, ch._public_resolve):
+    """Empty every cache built from the tables, so a run reads the (patched) tables afresh and leaves no
+    rows of a cut table behind for later tests in this process."""
+    from redline.deterrence import backtest
+
+    for f in (ch._tables, ch._by_iso3, ch._personnel, ch._public_resolve, ch.committed, backtest._attack_years):
         f.cache_clear()
 
 
