@@ -25,12 +25,18 @@ SOURCES = ROOT / "data" / "sources"
 #   redline  the default on a developer's machine: 40 random examples a test, failures kept in .hypothesis/
 #   ci       what ``.ci/run`` runs: the same 40 examples every time (derandomized: seeded from each test's
 #            name), no example database, and a failure prints its ``@reproduce_failure`` blob
-#   deep     exploration: 1,000 random examples a test (``--hypothesis-seed=N`` fixes the draw)
+#   deep     exploration: 1,000 random examples a test (``$REDLINE_HYPOTHESIS_EXAMPLES`` sets another
+#            number; ``--hypothesis-seed=N`` fixes the draw)
 # A test that sets its own ``max_examples`` (the fuzzers of the CLI, scenario files and web API) keeps it
 # in every profile; ``scripts/fuzz_cli.py`` and ``scripts/fuzz_scenarios.py`` draw those deeper.
 settings.register_profile("redline", max_examples=40, deadline=None)
 settings.register_profile("ci", settings.get_profile("redline"), derandomize=True, database=None, print_blob=True)
-settings.register_profile("deep", settings.get_profile("redline"), max_examples=1000, print_blob=True)
+settings.register_profile(
+    "deep",
+    settings.get_profile("redline"),
+    max_examples=int(os.environ.get("REDLINE_HYPOTHESIS_EXAMPLES") or 1000),
+    print_blob=True,
+)
 
 
 def _hypothesis_profile() -> str:
