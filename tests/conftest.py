@@ -136,3 +136,9 @@ def _own_user_data_dir(tmp_path_factory):
         patch.setenv("REDLINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         yield
 
+
+
+def pytest_report_header(config) -> str:
+    """The hypothesis profile in the run's header: a CI log says which examples it drew."""
+    current = settings.get_current_profile_name()
+    return f"hypothesis profile: {current} ({settings.default.max_examples} examples a test)"
