@@ -12,7 +12,6 @@ command prints, so a scenario and the command cannot disagree on a target.
 
 from __future__ import annotations
 
-import contextlib
 import math
 from functools import partial
 from typing import Any
@@ -20,6 +19,15 @@ from typing import Any
 import numpy as np
 
 from redline.adapters.base import BuildContext, Part, headline
+from redline.adapters.deterrence_games import (
+    block_seed,
+    check_budget,
+    code_game,
+    deterrence_games,
+    deterrence_targets,
+    scenario_game,
+    scenario_levers,
+)
 from redline.scenario import Scenario
 from redline.tally import paired_key
 from redline.tasks import Task
@@ -68,61 +76,6 @@ class DeterrenceAdapter:
         return {"deterrence": section}, headlines
 
 
-def deterrence_targets(scenario: Scenario, world: Any) -> list[str]:
-    """The scenario's targets with ``NATO`` expanded to every member of the World's year, in order."""
-    out: list[str] = []
-    for target in scenario.deterrence.targets:
-        for code in world.members("NATO") if target == "NATO" else [target]:
-            if code not in out:
-                out.append(code)
-    return out
-
-
-def code_game(
-    world: Any,
-    target: str,
-    params: dict[str, float] | None = None,
-    *,
-    capability_source: str = "nato",
-    challenger: str = "RUS",
-    coalition: list[str] | None = None,
-    uncertainty: dict[str, dict[str, Any]] | None = None,
-) -> Any:
-    """The coded :class:`~redline.deterrence.DeterrenceGame` of an attack on ``target`` (no lever).
-
-    The one place a game is coded from a World, for a scenario and for ``redline deter`` alike.
-    """
-    from redline.deterrence import from_world
-
-    return from_world(
-        world,
-        target,
-        dict(params or {}),
-        capability_source=capability_source,
-        challenger=challenger,
-        coalition=coalition,
-        uncertainty=uncertainty,
-    )
-
-
-def scenario_game(scenario: Scenario, world: Any, target: str) -> Any:
-    """:func:`code_game` with the settings of the scenario's ``[deterrence]`` table."""
-    spec = scenario.deterrence
-    return code_game(
-        world,
-        target,
-        dict(spec.params),
-        capability_source=spec.capability_source,
-        challenger=spec.challenger,
-        uncertainty={k: v.model_dump(exclude_none=True) for k, v in spec.uncertainty.items()},
-    )
-
-
-def deterrence_games(scenario: Scenario, world: Any) -> dict[str, Any]:
-    """The coded :class:`~redline.deterrence.DeterrenceGame` per target (no lever)."""
-    return {target: scenario_game(scenario, world, target) for target in deterrence_targets(scenario, world)}
-
-
 def kappa_if_article5(
     world: Any, target: str, params: dict[str, float] | None = None, levers: list | None = None, **coding: Any
 ) -> float:
@@ -138,21 +91,6 @@ def kappa_if_article5(
     return float(apply_levers(code_game(world, target, as_member, **coding), levers or []).kappa())
 
 
-def _levers(scenario: Scenario) -> list[tuple[str, Any]]:
-    from redline.deterrence.levers import resolve_lever
-
-    defined = {k: v.model_dump(exclude_none=True) for k, v in scenario.levers.define.items()}
-    out = []
-    for item in scenario.levers.compare:
-        if ":" in item:
-            from redline.deterrence.levers import parse_lever
-
-            out.append((item, parse_lever(item)))
-        else:
-            out.append((item, resolve_lever(item, defined)))
-    return out
-
-
 def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any], list[Task]]:
     """Per target: κ, κ*, margin and regime at the coded values; P(failure) per lever by Monte Carlo.
 
@@ -160,7 +98,7 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
     numbers), so ΔP(failure) = P(lever) - P(base) has a paired interval.
     """
     games = deterrence_games(scenario, world)
-    levers = _levers(scenario)
+    levers = scenario_levers(scenario)
     targets = []
     tasks = []
     for target, game in games.items():
@@ -212,39 +150,10 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
     return out, tasks
 
 
-def _block_seed(generator: np.random.Generator) -> int:
-    return int(generator.integers(0, 2**63 - 1))
-
-
-def check_budget(scenario: Scenario, world: Any, draws: int, seed: int) -> None:
-    """Make the run's resource checks of the deterrence questions without the run's work.
-
-    Codes every target's game and lever variant, then runs the point κ and the first block of the
-    Monte Carlo exactly as :func:`redline.runner.run` would (same task seed, same block) inside
-    :func:`redline.budget.dry_run`: a guard over budget (the credibility DP of a wide capability
-    uncertainty) raises its error; a step that fits stops at its checkpoint. Every later block draws
-    from the same distributions, so the first block's grid stands for the run's.
-    """
-    from redline.budget import FitsBudget, dry_run
-    from redline.deterrence.montecarlo import failure_draws
-    from redline.rng import BLOCK, block_generator
-    from redline.tasks import task_seed
-
-    levers = _levers(scenario)
-    n = min(BLOCK, draws)
-    for target, game in deterrence_games(scenario, world).items():
-        block_seed = _block_seed(block_generator(task_seed(seed, f"deter.{target}"), 0))
-        for variant in [game, *(lever(game) for _, lever in levers)]:
-            with dry_run(), contextlib.suppress(FitsBudget):
-                variant.kappa()  # the point κ of the exact answers
-            with dry_run(), contextlib.suppress(FitsBudget):
-                failure_draws(variant, n, rng=block_seed)  # the first block of the Monte Carlo
-
-
 def _deterrence_sampler(generator, n, *, target, games):  # noqa: ANN001, ANN202
     from redline.deterrence.montecarlo import failure_draws
 
-    seed = _block_seed(generator)
+    seed = block_seed(generator)
     return {
         f"deter.{name}.{target}.fail": np.asarray(failure_draws(game, n, rng=seed), dtype=float)
         for name, game in games.items()

@@ -88,7 +88,7 @@ def _deterrence_budget(scenario: Scenario, world: Any) -> list[Problem]:
     units_vary = any(key.split(".")[0] in ("a", "theta") for key in spec.uncertainty) or "delta" in spec.params
     if not units_vary:
         return []
-    from redline.adapters.deterrence import check_budget
+    from redline.adapters.deterrence_games import check_budget
 
     loc: tuple[Any, ...] = ("deterrence", "uncertainty") if spec.uncertainty else ("deterrence",)
     try:
