@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bdm_reference import reference_forecast
@@ -49,6 +51,18 @@ def _conditioned(positions, delta, rel=1e-8):
     return None
 
 
+def _rounding_noise(x, c, s, rounds, positions, **options):
+    """Per round and actor, how far the reference's trajectory moves when one capability changes by
+    +-1e-15 relative: the rounding noise two correct implementations may differ by."""
+    noise = np.zeros_like(positions)
+    for i, eps in itertools.product(range(len(c)), (1e-15, -1e-15)):
+        nudged = [v * (1 + eps) if j == i else v for j, v in enumerate(c)]
+        other = np.array(reference_forecast(x, nudged, s, max_rounds=rounds, **options)["positions"])
+        common = min(len(other), len(positions))
+        noise[:common] = np.maximum(noise[:common], np.abs(other[:common] - positions[:common]))
+    return noise
+
+
 def _compare(x, c, s, rounds, **options):
     result = forecast((x, c, s), max_rounds=rounds, **options)
     ref = reference_forecast(x, c, s, max_rounds=rounds, **options)
@@ -62,7 +76,14 @@ def _compare(x, c, s, rounds, **options):
     # 1e-9 on the model's own scale (distances / delta): rounding differences of 1e-16 are amplified by
     # the dynamics over tens of rounds, by up to ~1e-10 relative on this scale.
     atol = 1e-9 * max(max(x) - min(x), 1.0)
-    np.testing.assert_allclose(result.trajectory.positions[upto], ref_positions[upto], rtol=0, atol=atol)
+    gap = np.abs(result.trajectory.positions[upto] - ref_positions[upto])
+    if np.any(gap > atol):
+        # Some issues amplify rounding far more (a cluster of near-equal positions): then the kernel must
+        # stay within the reference's own rounding noise, measured by nudging capabilities in the 15th digit.
+        noise = _rounding_noise(x, c, s, rounds, ref_positions[upto], **options)
+        np.testing.assert_array_less(gap, atol + 10 * noise)
+    else:
+        np.testing.assert_allclose(result.trajectory.positions[upto], ref_positions[upto], rtol=0, atol=atol)
     np.testing.assert_allclose(result.trajectory.median[upto], ref["medians"][upto], rtol=0, atol=atol)
     if ref["round_details"]:  # later rounds divide by a vanishing danger spread: compare round 1
         np.testing.assert_allclose(
@@ -82,6 +103,13 @@ def test_kernel_equals_reference_scholz_code(issue):
 
 
 @given(issues())
+@example(  # found by the deep profile (seed 2): positions 37.43 +- 0.05 amplify rounding to 2e-7 by round 16
+    issue=(
+        [0.0, 50.0, 50.0, 93.75, 9.375],
+        [0.70625, 0.3, 0.675, 0.05, 0.05],
+        [0.350240265242991, 0.050000095, 0.05, 0.05, 0.050057983398437506],
+    )
+)
 def test_kernel_equals_reference_dmasad(issue):
     _compare(*issue, 30, **MODES["dmasad"])
 
