@@ -6,6 +6,7 @@ in ``redline.bargaining.bdm``. The tests compare the two; the benchmark times th
 
 from __future__ import annotations
 
+import itertools
 import math
 
 CONFLICT = "conflict"
@@ -262,3 +263,16 @@ class Model:
 def reference_forecast(x, c, s, **options):
     """Run the reference model and return a dict of plain lists (see ``Model.run``)."""
     return Model(x, c, s, **options).run()
+
+
+def rounding_noise(x, c, s, rounds, positions, **options):
+    """Per round and actor, how far this reference's trajectory moves when one capability changes by
+    +-1e-15 relative: the rounding noise two correct implementations may differ by on this issue
+    (a cluster of near-equal positions amplifies it far beyond 1e-16 within a few rounds)."""
+    noise = [[0.0] * len(row) for row in positions]
+    for i, eps in itertools.product(range(len(c)), (1e-15, -1e-15)):
+        nudged = [v * (1 + eps) if j == i else v for j, v in enumerate(c)]
+        other = reference_forecast(x, nudged, s, max_rounds=rounds, **options)["positions"]
+        for t in range(min(len(other), len(positions))):
+            noise[t] = [max(n, abs(a - b)) for n, a, b in zip(noise[t], other[t], positions[t], strict=True)]
+    return noise

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bdm_reference import reference_forecast
+from bdm_reference import reference_forecast, rounding_noise
 from redline.bargaining import forecast
 from redline.bargaining.bdm import (
     BDMSettings,
@@ -51,18 +49,6 @@ def _conditioned(positions, delta, rel=1e-8):
     return None
 
 
-def _rounding_noise(x, c, s, rounds, positions, **options):
-    """Per round and actor, how far the reference's trajectory moves when one capability changes by
-    +-1e-15 relative: the rounding noise two correct implementations may differ by."""
-    noise = np.zeros_like(positions)
-    for i, eps in itertools.product(range(len(c)), (1e-15, -1e-15)):
-        nudged = [v * (1 + eps) if j == i else v for j, v in enumerate(c)]
-        other = np.array(reference_forecast(x, nudged, s, max_rounds=rounds, **options)["positions"])
-        common = min(len(other), len(positions))
-        noise[:common] = np.maximum(noise[:common], np.abs(other[:common] - positions[:common]))
-    return noise
-
-
 def _compare(x, c, s, rounds, **options):
     result = forecast((x, c, s), max_rounds=rounds, **options)
     ref = reference_forecast(x, c, s, max_rounds=rounds, **options)
@@ -77,14 +63,14 @@ def _compare(x, c, s, rounds, **options):
     # the dynamics over tens of rounds, by up to ~1e-10 relative on this scale.
     atol = 1e-9 * max(max(x) - min(x), 1.0)
     gap = np.abs(result.trajectory.positions[upto] - ref_positions[upto])
-    if np.any(gap > atol):
+    median_gap = np.abs(result.trajectory.median[upto] - np.asarray(ref["medians"])[upto])
+    tol = np.full_like(gap, atol)
+    if np.any(gap > atol) or np.any(median_gap > atol):
         # Some issues amplify rounding far more (a cluster of near-equal positions): then the kernel must
-        # stay within the reference's own rounding noise, measured by nudging capabilities in the 15th digit.
-        noise = _rounding_noise(x, c, s, rounds, ref_positions[upto], **options)
-        np.testing.assert_array_less(gap, atol + 10 * noise)
-    else:
-        np.testing.assert_allclose(result.trajectory.positions[upto], ref_positions[upto], rtol=0, atol=atol)
-    np.testing.assert_allclose(result.trajectory.median[upto], ref["medians"][upto], rtol=0, atol=atol)
+        # stay within the reference's own rounding noise, measured by nudging a capability in its 15th digit.
+        tol = atol + 10 * np.asarray(rounding_noise(x, c, s, rounds, ref_positions[upto], **options))
+    assert np.all(gap <= tol), (np.argwhere(gap > tol), gap[gap > tol], tol[gap > tol])
+    assert np.all(median_gap <= tol.max(axis=1)), (median_gap, tol.max(axis=1))
     if ref["round_details"]:  # later rounds divide by a vanishing danger spread: compare round 1
         np.testing.assert_allclose(
             result.trajectory.risk_exponent[1], ref["round_details"][0]["r"], atol=1e-9
