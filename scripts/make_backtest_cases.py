@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from backtest_corpus import CASES  # noqa: E402
+from backtest_reservations import RESERVATION  # noqa: E402
 
 # ----------------------------------------------------------------------------- membership by date
 EU_2007 = (
@@ -158,7 +159,12 @@ def build(case: dict, extended: str = "auto") -> tuple[str, str]:
 
     if context_ok and case.get("context"):
         ctx = {}
-        for field, (flag, why, src) in case["context"].items():
+        coded = dict(case["context"])
+        if case["id"] in RESERVATION:  # coded from the instrument's form (backtest_reservations.py)
+            coded = {k: v for k, v in coded.items() if k == "opt_out_possible"} | {
+                "reservation_possible": RESERVATION[case["id"]]
+            } | {k: v for k, v in coded.items() if k != "opt_out_possible"}
+        for field, (flag, why, src) in coded.items():
             ctx[field] = flag
             ctx[f"{field}_justification"] = why
             ctx[f"{field}_source"] = src

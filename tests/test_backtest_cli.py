@@ -108,8 +108,9 @@ def test_lone_high_salience_veto_blocks(cases_dir):
     assert methods["weighted_mean"]["p_adopted"] > 0.95
     # Salience resistance: the bargain passes only if Hungary does not resist, P about 1 - 0.8.
     assert abs(methods["salience_resist"]["p_adopted"] - 0.2) < 4 * math.sqrt(0.2 * 0.8 / 400) + 0.03
-    # Holdout model: Hungary alone, nothing on the table, no opt-out coded: it blocks.
-    assert methods["redline"]["p_adopted"] < 0.1 and data["outcomes"]["blocked"] > 0.9
+    # Holdout model: Hungary alone, nothing on the table, no opt-out coded: it mostly blocks (with the
+    # fitted capability-weighted isolation, kappa 0.5, it concedes in the draws where its loss is small).
+    assert methods["redline"]["p_adopted"] < 0.2 and data["outcomes"]["blocked"] > 0.8
     assert set(data["bargained"]) == {"mean", "median", "p05", "p95", "p_blocked", "p_cycle", "p_max_rounds"}
     assert 0 <= data["bargained"]["p_max_rounds"] <= 1
     actors = {a["actor"]: a for a in data["actors"]}

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from redline.backtest import CodingUncertainty, forecast_case, sample_codings
 from redline.backtest.baselines import veto_players_value, weighted_mean, weighted_median
 from redline.backtest.cases import Case, CaseActor, CaseIssue
-from redline.backtest.method import acceptance_bound, case_rule, furthest_passable
+from redline.backtest.method import FIRST_HOLDOUT, acceptance_bound, case_rule, furthest_passable
 
 NO_NOISE = CodingUncertainty(position_sd=0.0, capability_sigma=0.0, salience_concentration=1e6)
 
@@ -271,9 +271,13 @@ def test_baselines_on_a_fixed_coding():
 
 
 def test_an_outcome_exactly_at_the_threshold_counts_as_adopted():
-    # B at 25 accepts up to 50 = the threshold: cut back or not, the outcome is adopted.
+    # B at 25 accepts up to 50 = the threshold: cut back or not, the outcome is adopted. The first
+    # holdout model makes B block (block -0.2 beats conceding -0.375), so the cut-back is exercised;
+    # the fitted default (capability isolation, kappa 0.5) makes a lone B concede instead.
     case = toy_case([actor("A", 100, 0.9), actor("B", 25, 1.0)], threshold=50)
-    result = forecast_case(case, 200, seed=0, bargainer=constant(80), uncertainty=NO_NOISE)
+    result = forecast_case(
+        case, 200, seed=0, bargainer=constant(80), uncertainty=NO_NOISE, holdout=FIRST_HOLDOUT
+    )
     row = result.methods.set_index("method").loc["redline"]
     assert row["value_median"] == pytest.approx(50.0) and row["p_adopted"] == 1.0
 

@@ -27,6 +27,7 @@ __all__ = [
     "IssueSummary",
     "RunInfo",
     "Summary",
+    "VenueSummary",
     "read_summary",
 ]
 
@@ -108,6 +109,55 @@ class Headline(_Section):
     detail: bool = False
 
 
+OUTCOME_TYPES = ("adopted", "adopted_with_opt_outs", "delayed", "blocked", "adopted_with_reservations")
+"""The outcome types of a decision in its venue (:data:`redline.decisions.holdout.OUTCOMES`)."""
+ACTION_TYPES = ("concede", "opt_out", "delay", "block", "reserve")
+"""What a member does that is not plain acceptance (:data:`redline.decisions.holdout.ACTIONS`)."""
+VENUE_KINDS = ("national", "coalition", "nato-consensus", "eu-unanimity")
+
+
+class VenueSummary(_Section):
+    """Where an issue is decided and what the members do there at the coded positions.
+
+    ``coded_outcome`` is the outcome type at the coded inputs; ``coded_actions`` names, per action
+    (``reserve`` = signs with a national reservation), the members taking it, most opposed first.
+    """
+
+    kind: str
+    words: str = ""
+    given: bool = False
+    reason: str = ""
+    required: float | None = None
+    flags: dict[str, bool] = Field(default_factory=dict)
+    coded_outcome: str
+    coded_actions: dict[str, list[str]] = Field(default_factory=dict)
+    statements: dict[str, Any] | None = None
+
+    _required = field_validator("required")(_within(0.0, 1.0))
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        if value not in VENUE_KINDS:
+            raise ValueError(f"a venue kind ({', '.join(VENUE_KINDS)}); found {value!r}")
+        return value
+
+    @field_validator("coded_outcome")
+    @classmethod
+    def _outcome(cls, value: str) -> str:
+        if value not in OUTCOME_TYPES:
+            raise ValueError(f"an outcome type ({', '.join(OUTCOME_TYPES)}); found {value!r}")
+        return value
+
+    @field_validator("coded_actions")
+    @classmethod
+    def _actions(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        wrong = [k for k in value if k not in ACTION_TYPES]
+        if wrong:
+            raise ValueError(f"actions among {', '.join(ACTION_TYPES)}; found {wrong[0]!r}")
+        return value
+
+
 class IssueSummary(_Section):
     """One issue: its scale and rule, coded actors, and the decision and bargaining answers."""
 
@@ -123,10 +173,31 @@ class IssueSummary(_Section):
     mc_pass: Interval | None = None
     mc_forecast: Interval | None = None
     mc_wins: Interval | None = None
+    venue: VenueSummary | None = None
+    mc_adopted: Interval | None = None
+    """P(adopted in the venue), with or without opt-outs or reservations."""
+    mc_outcome: dict[str, Interval] | None = None
+    """P(each outcome type in the venue); they sum to 1."""
 
     _scale = field_validator("status_quo", "proposal", "pass_threshold")(_within(0.0, 100.0))
     _forecast = field_validator("mc_forecast")(_interval_within(0.0, 100.0))
-    _probabilities = field_validator("mc_pass", "mc_wins")(_interval_within(0.0, 1.0))
+    _probabilities = field_validator("mc_pass", "mc_wins", "mc_adopted")(_interval_within(0.0, 1.0))
+
+    @field_validator("mc_outcome")
+    @classmethod
+    def _outcomes(cls, value: dict[str, Interval] | None) -> dict[str, Interval] | None:
+        """Known outcome types, each a probability, summing to 1 (rounding aside)."""
+        if value is None:
+            return value
+        wrong = [k for k in value if k not in OUTCOME_TYPES]
+        if wrong:
+            raise ValueError(f"outcome types among {', '.join(OUTCOME_TYPES)}; found {wrong[0]!r}")
+        for stat in value.values():
+            _interval_within(0.0, 1.0)(stat)
+        means = [stat.mean for stat in value.values() if stat.mean is not None]
+        if means and abs(sum(means) - 1.0) > 1e-6:
+            raise ValueError(f"outcome probabilities summing to 1; found {sum(means)!r}")
+        return value
 
     @field_validator("bargaining")
     @classmethod

@@ -151,7 +151,13 @@ def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
     verdict = "No" if s["hi"] < 0.05 else "Yes" if s["lo"] > 0.95 else "Uncertain"
     falls = "the willing fall short" if venue["kind"] in ("national", "coalition") else "blocked"
     answer = (
-        f"{verdict}: P(adopted) = {s['mean'] * 100:.1f}% (with opt-outs {p.get('adopted_with_opt_outs', 0) * 100:.1f}%), "
+        f"{verdict}: P(adopted) = {s['mean'] * 100:.1f}% (with opt-outs {p.get('adopted_with_opt_outs', 0) * 100:.1f}%"
+        + (
+            f", with national reservations {p['adopted_with_reservations'] * 100:.1f}%"
+            if p.get("adopted_with_reservations")
+            else ""
+        )
+        + "), "
         f"delayed {p.get('delayed', 0) * 100:.1f}%, {falls} {p.get('blocked', 0) * 100:.1f}%; decided by "
         f"{venue['words']}"
     )
@@ -160,14 +166,24 @@ def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
     if not venue.get("given"):
         answer += " (venue not stated: the formal rule's body)"
     actions = venue.get("coded_actions", {})
-    words = {"opt_out": "stay out", "concede": "concede", "delay": "delay", "block": "block"}
+    words = {
+        "opt_out": "stay out",
+        "reserve": "sign with a reservation",
+        "concede": "concede",
+        "delay": "delay",
+        "block": "block",
+    }
     parts = []
     for name, label in words.items():
         who = actions.get(name, [])
         if who:
             more = f" and {len(who) - 4} more" if len(who) > 4 else ""
             parts.append(f"{label}: {', '.join(who[:4])}{more}")
-    words_outcome = {"adopted_with_opt_outs": "adopted with opt-outs", "blocked": falls}
+    words_outcome = {
+        "adopted_with_opt_outs": "adopted with opt-outs",
+        "adopted_with_reservations": "adopted with national reservations",
+        "blocked": falls,
+    }
     answer += f"; at the coded positions {words_outcome.get(venue['coded_outcome'], venue['coded_outcome'])}"
     if parts:
         answer += f" ({'; '.join(parts)})"
@@ -362,6 +378,16 @@ def _venue_batch(issue, venue, inputs: dict[str, np.ndarray], threshold: float):
     )
 
 
+VENUE_FLAGS = (
+    "opt_out_possible",
+    "reservation_possible",
+    "side_payment_available",
+    "route_around",
+    "deadline_pressure",
+)
+"""The holdout flags a veto venue carries (shown in ``summary.json`` and the report)."""
+
+
 def _venue_exact(issue, venue, threshold: float) -> dict[str, Any]:  # noqa: ANN001
     """Where it is decided, and the outcome at the coded inputs: who stays out, concedes or blocks."""
     from redline.decisions.venue import VENUE_WORDS, actions_by_actor
@@ -383,7 +409,7 @@ def _venue_exact(issue, venue, threshold: float) -> dict[str, Any]:  # noqa: ANN
         "required": getattr(venue, "required", None),
         "flags": {
             name: bool(getattr(venue, name, False))
-            for name in ("opt_out_possible", "side_payment_available", "route_around", "deadline_pressure")
+            for name in VENUE_FLAGS
         },
         "coded_outcome": _outcomes()[int(result.outcome[0])],
         "coded_actions": actions_by_actor(result, list(table.actor)),

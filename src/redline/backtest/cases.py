@@ -52,7 +52,13 @@ CASE_RULES = (
 )
 """Decision rules a case may name (``rule`` field; see docs/backtest.md for how each is applied)."""
 
-CONTEXT_FIELDS = ("opt_out_possible", "route_around", "side_payment_available", "deadline_pressure")
+CONTEXT_FIELDS = (
+    "opt_out_possible",
+    "reservation_possible",
+    "route_around",
+    "side_payment_available",
+    "deadline_pressure",
+)
 """Optional ``[context]`` flags, each coded from what was public before ``coding_date`` with a
 ``<flag>_justification`` and a ``<flag>_source`` URL."""
 
@@ -161,7 +167,11 @@ class CaseContext:
     """
 
     opt_out_possible: bool | None = None
-    """A holdout can be carved out, exempted or footnoted without killing the decision."""
+    """A holdout can be carved out, exempted or footnoted without killing the decision (negotiation record)."""
+    reservation_possible: bool | None = None
+    """The instrument's legal form lets a member sign with a national reservation (TEU 31(1) abstention
+    on a CFSP decision, derogations in an act, a communiqué footnote, a declaration on signing a
+    treaty): coded from the body's rules and the instrument's form, never from the outcome."""
     route_around: bool | None = None
     """The others can act outside the body (a coalition outside the treaty, EU-26, national decisions)."""
     side_payment_available: bool | None = None

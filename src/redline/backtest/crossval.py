@@ -1,9 +1,12 @@
 """Out-of-sample scores for the holdout model: leave-one-out, a temporal split and a held-out set.
 
-The holdout model (:mod:`redline.decisions.holdout`) has four parameters (:class:`HoldoutParams`).
+The holdout model (:mod:`redline.decisions.holdout`) has six parameters (:class:`HoldoutParams`).
 They are fitted **only on the corpus** — cases decided on or before 2022-12-31 — by minimising the
 Brier score over a fixed grid (:data:`GRID`; ties go to the combination nearest the a-priori
-defaults). Three honest tests:
+defaults). Four variants are fitted and scored side by side (:data:`VARIANTS`): the first holdout
+model (no reservation, head-count isolation), with the national reservation, with capability-weighted
+isolation, and with both; :data:`DEFAULT_VARIANT` is the one the corpus cross-validation chose and
+the ``redline`` row. Three honest tests:
 
 * **Leave-one-out** over the corpus: each case is forecast with parameters fitted on the others.
 * **Temporal split**: fit on cases decided up to 2018, score the cases of 2019-2022.
@@ -37,6 +40,7 @@ from redline.backtest.method import (
     check_backtest_work,
     furthest_passable,
     holdout_stage,
+    holdout_values,
 )
 from redline.backtest.scoring import brier_score, score_table
 from redline.backtest.uncertainty import CodingUncertainty, sample_codings
@@ -48,12 +52,16 @@ from redline.results import Provenance, Result, provenance_of
 __all__ = [
     "CORPUS_END",
     "CV_METHODS",
+    "DEFAULT_VARIANT",
     "GRID",
+    "VARIANTS",
     "TARGET_BRIER",
     "TEMPORAL_SPLIT",
     "CrossValidation",
     "PreparedCase",
     "cross_validate",
+    "cross_validate_prepared",
+    "fit_index",
     "fit_params",
     "prepare_case",
 ]
@@ -68,9 +76,23 @@ GRID: dict[str, tuple[float, ...]] = {
     "offer": (0.0, 0.15, 0.3, 0.5, 0.8),
     "opt_out_residual": (0.0, 0.25, 0.5, 1.0),
     "route_around": (0.0, 0.5, 1.0),
+    "reservation_residual": (1.0, 0.5, 0.25, 0.0),
+    "capability_isolation": (0.0, 0.5, 1.0),
 }
-"""The parameter grid the fit searches (every combination)."""
-CV_METHODS = ("redline", "salience_resist", *baselines.BASELINES)
+"""The parameter grid the fit searches (every combination; a variant searches its part of it)."""
+VARIANTS: dict[str, dict[str, tuple[float, ...]]] = {
+    "holdout_first": {"reservation_residual": (1.0,), "capability_isolation": (0.0,)},
+    "holdout_reservation": {"capability_isolation": (0.0,)},
+    "holdout_capability": {"reservation_residual": (1.0,)},
+    "holdout_reservation_capability": {},
+}
+"""Model variants: the grid values each one pins (the others are searched). ``holdout_first`` is the
+first holdout model (session 2): a reservation spares nothing and isolation is a head count."""
+DEFAULT_VARIANT = "holdout_capability"
+"""The variant behind the ``redline`` row and :data:`redline.backtest.method.FITTED_HOLDOUT`: the one
+with the lowest leave-one-out Brier on the 2008-2022 corpus (``redline backtest backtest/cases --cv
+loo --draws 100``; docs/backtest.md), never chosen on the held-out cases or a scenario."""
+CV_METHODS = ("redline", *VARIANTS, "salience_resist", *baselines.BASELINES)
 
 
 @dataclass(frozen=True)
@@ -99,6 +121,13 @@ class PreparedCase:
             return self.p_no_holdouts
         result = holdout_stage(self.case, self.table, self.position, self.salience, self.bargain, params)
         return float(np.mean(self.case.issue.is_adopted(result.value)))
+
+    def p_holdout_grid(self, combos: list[HoldoutParams]) -> np.ndarray:
+        """P(adopted) at every grid point (the same numbers as :meth:`p_holdout`, computed together)."""
+        if self.p_no_holdouts is not None:
+            return np.full(len(combos), self.p_no_holdouts)
+        values = holdout_values(self.case, self.table, self.position, self.salience, self.bargain, combos)
+        return np.mean(self.case.issue.is_adopted(values), axis=1)
 
 
 def prepare_case(
@@ -133,10 +162,20 @@ def prepare_case(
 
 
 def _combos() -> list[HoldoutParams]:
-    keys = list(GRID)
-    return [
-        HoldoutParams(**dict(zip(keys, values, strict=True))) for values in itertools.product(*GRID.values())
-    ]
+    """Every grid point of :data:`GRID`, in a fixed order (built once; the fit calls this often)."""
+    key = tuple((k, tuple(v)) for k, v in GRID.items())
+    if _COMBOS_CACHE.get("key") != key:
+        keys = list(GRID)
+        _COMBOS_CACHE["key"] = key
+        _COMBOS_CACHE["combos"] = [
+            HoldoutParams(**dict(zip(keys, values, strict=True)))
+            for values in itertools.product(*GRID.values())
+        ]
+        _COMBOS_CACHE["masks"] = {}
+    return list(_COMBOS_CACHE["combos"])
+
+
+_COMBOS_CACHE: dict = {}
 
 
 def _distance_to_default(params: HoldoutParams) -> float:
@@ -144,21 +183,51 @@ def _distance_to_default(params: HoldoutParams) -> float:
     return sum(abs(v - default[k]) for k, v in params.to_dict().items())
 
 
-def fit_params(training: list[PreparedCase], table: dict[str, np.ndarray]) -> tuple[HoldoutParams, float]:
-    """The grid point with the lowest Brier score on ``training`` (ties: nearest the defaults).
+def variant_mask(variant: str, combos: list[HoldoutParams] | None = None) -> np.ndarray:
+    """Which grid points (:func:`_combos` order) a variant of :data:`VARIANTS` searches."""
+    if variant not in VARIANTS:
+        raise RedlineError(
+            f"cross-validation: variant: expected one of {', '.join(VARIANTS)}; found {variant!r}"
+        )
+    pinned = VARIANTS[variant]
+    if combos is None:
+        _combos()
+        masks = _COMBOS_CACHE["masks"]
+        if variant not in masks:
+            masks[variant] = variant_mask(variant, _COMBOS_CACHE["combos"])
+        return masks[variant].copy()
+    return np.array([all(getattr(c, k) in v for k, v in pinned.items()) for c in combos])
 
-    ``table[case_id]`` holds the case's P(adopted) at every grid point. Only the training cases'
-    outcomes are read here. Returns the parameters and their in-sample Brier score.
-    """
+
+def fit_index(
+    training: list[PreparedCase],
+    table: dict[str, np.ndarray],
+    variant: str = "holdout_reservation_capability",
+) -> tuple[int, float]:
+    """:func:`fit_params` as the index of the grid point (:func:`_combos` order) and its Brier score."""
     if not training:
         raise RedlineError("cross-validation: no training cases to fit on")
     combos = _combos()
     p = np.stack([table[c.id] for c in training], axis=1)  # (combos, cases)
     y = np.array([c.adopted for c in training], dtype=float)
-    brier = np.mean((p - y) ** 2, axis=1)
+    brier = np.where(variant_mask(variant), np.mean((p - y) ** 2, axis=1), np.inf)
     best = np.flatnonzero(np.isclose(brier, brier.min(), rtol=0, atol=1e-12))
     chosen = min(best, key=lambda i: (_distance_to_default(combos[i]), i))
-    return combos[chosen], float(brier[chosen])
+    return int(chosen), float(brier[chosen])
+
+
+def fit_params(
+    training: list[PreparedCase],
+    table: dict[str, np.ndarray],
+    variant: str = "holdout_reservation_capability",
+) -> tuple[HoldoutParams, float]:
+    """The grid point of ``variant`` with the lowest Brier score on ``training`` (ties: nearest the defaults).
+
+    ``table[case_id]`` holds the case's P(adopted) at every grid point. Only the training cases'
+    outcomes are read here. Returns the parameters and their in-sample Brier score.
+    """
+    index, brier = fit_index(training, table, variant)
+    return _combos()[index], brier
 
 
 @dataclass(frozen=True)
@@ -180,19 +249,25 @@ class CrossValidation(Result):
     calibration: pd.DataFrame
     """Reliability table of the LOO forecasts of the holdout model."""
     fitted: dict[str, float]
-    """Parameters fitted on the whole corpus (used for the held-out set)."""
+    """Parameters of :data:`DEFAULT_VARIANT` fitted on the whole corpus (used for the held-out set)."""
     fitted_temporal: dict[str, float]
     folds: dict[str, list[str]] = field(default_factory=dict)
     """For each forecast case, the ids of the cases its parameters were fitted on."""
     settings: dict = field(default_factory=dict)
+    fitted_variants: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Per variant, its parameters fitted on the whole corpus."""
+
+    def variant_by_loo(self) -> str:
+        """The variant with the lowest leave-one-out Brier (ties: the first in :data:`VARIANTS`)."""
+        loo = self.scores[self.scores["split"] == "loo"].set_index("method")["brier"]
+        return min(VARIANTS, key=lambda v: (float(loo.get(v, np.inf)), list(VARIANTS).index(v)))
 
     def target(self) -> dict[str, object]:
         """Was the LOO Brier ≤ 0.15 and below every baseline's?"""
         loo = self.scores[self.scores["split"] == "loo"].set_index("method")
         ours = float(loo.loc["redline", "brier"]) if "redline" in loo.index else np.nan
-        rivals = loo.drop(index=[m for m in ("redline", "salience_resist") if m in loo.index])[
-            "brier"
-        ].dropna()
+        ours_all = ("redline", "salience_resist", *VARIANTS)
+        rivals = loo.drop(index=[m for m in ours_all if m in loo.index])["brier"].dropna()
         best = rivals.idxmin() if not rivals.empty else ""
         best_brier = float(rivals.min()) if not rivals.empty else np.nan
         return {
@@ -202,6 +277,8 @@ class CrossValidation(Result):
             "best_baseline": best,
             "best_baseline_brier": best_brier,
             "beats_best_baseline": bool(ours < best_brier),
+            "default_variant": DEFAULT_VARIANT,
+            "variant_by_loo": self.variant_by_loo(),
         }
 
     def to_frame(self) -> pd.DataFrame:
@@ -225,6 +302,7 @@ class CrossValidation(Result):
             "target": self.target(),
             "fitted": self.fitted,
             "fitted_temporal": self.fitted_temporal,
+            "fitted_variants": self.fitted_variants,
             "scores": self.scores.to_dict(orient="records"),
             "by_group": self.by_group.to_dict(orient="records"),
             "calibration": self.calibration.to_dict(orient="records"),
@@ -263,6 +341,19 @@ def cross_validate(
             prepared.append(
                 prepare_case(case, outcome.adopted, outcome.outcome_type, draws, seed, uncertainty, bargainer)
             )
+    return cross_validate_prepared(prepared, seed, n_boot=n_boot, bins=bins, folder=str(folder), draws=draws)
+
+
+def cross_validate_prepared(
+    prepared: list[PreparedCase],
+    seed: int = 0,
+    *,
+    n_boot: int = 2000,
+    bins: int = 5,
+    folder: str = "",
+    draws: int | None = None,
+) -> CrossValidation:
+    """:func:`cross_validate` on cases already drawn and bargained (:func:`prepare_case`)."""
     ids = [c.id for c in prepared]
     if len(set(ids)) != len(ids):
         raise RedlineError(f"{folder}: duplicate case ids")
@@ -271,17 +362,20 @@ def cross_validate(
     if len(corpus) < 3:
         raise RedlineError(f"{folder}: cross-validation needs at least 3 cases decided by {CORPUS_END}")
     combos = _combos()
-    grid = {c.id: np.array([c.p_holdout(params) for params in combos]) for c in prepared}
+    grid = {c.id: c.p_holdout_grid(combos) for c in prepared}
 
     rows: list[dict] = []
     folds: dict[str, list[str]] = {}
 
-    def forecast(split: str, train: list[PreparedCase], test: list[PreparedCase]) -> HoldoutParams:
-        params, _ = fit_params(train, grid)
+    def forecast(split: str, train: list[PreparedCase], test: list[PreparedCase]) -> dict[str, HoldoutParams]:
+        at = {v: fit_index(train, grid, v)[0] for v in VARIANTS}
+        at["redline"] = at[DEFAULT_VARIANT]
+        fits = {m: combos[i] for m, i in at.items()}
         base = float(np.mean([c.adopted for c in train]))
         for c in test:
             folds[f"{split}:{c.id}"] = [t.id for t in train]
-            p = {"redline": float(grid[c.id][combos.index(params)]), **c.fixed, "base_rate": base}
+            p = {m: float(grid[c.id][i]) for m, i in at.items()}
+            p |= {**c.fixed, "base_rate": base}
             for method in CV_METHODS:
                 rows.append(
                     {
@@ -295,7 +389,7 @@ def cross_validate(
                         "adopted": c.adopted,
                     }
                 )
-        return params
+        return fits
 
     for c in corpus:
         forecast("loo", [t for t in corpus if t.id != c.id], [c])
@@ -303,12 +397,14 @@ def cross_validate(
     late = [c for c in corpus if c.case.decision_date > TEMPORAL_SPLIT]
     fitted_temporal: dict[str, float] = {}
     if early and late:
-        fitted_temporal = forecast("temporal", early, late).to_dict()
-    fitted = (
-        forecast("held_out", corpus, held_out).to_dict()
+        fitted_temporal = forecast("temporal", early, late)["redline"].to_dict()
+    whole = (
+        forecast("held_out", corpus, held_out)
         if held_out
-        else fit_params(corpus, grid)[0].to_dict()
+        else {v: fit_params(corpus, grid, v)[0] for v in VARIANTS}
     )
+    fitted = whole[DEFAULT_VARIANT].to_dict()
+    fitted_variants = {v: whole[v].to_dict() for v in VARIANTS}
 
     predictions = pd.DataFrame(rows)
     rng = np.random.default_rng(seed)
@@ -338,8 +434,8 @@ def cross_validate(
         ours["p_adopted"].to_numpy(dtype=float), ours["adopted"].to_numpy(dtype=float), bins
     )
     settings = {
-        "folder": str(folder),
-        "draws": draws,
+        "folder": folder,
+        "draws": draws if draws is not None else int(prepared[0].position.shape[0]),
         "seed": seed,
         "n_corpus": len(corpus),
         "n_held_out": len(held_out),
@@ -348,6 +444,8 @@ def cross_validate(
         "corpus_end": CORPUS_END.isoformat(),
         "temporal_split": TEMPORAL_SPLIT.isoformat(),
         "grid": {k: list(v) for k, v in GRID.items()},
+        "variants": {k: {p: list(v) for p, v in pinned.items()} for k, pinned in VARIANTS.items()},
+        "default_variant": DEFAULT_VARIANT,
         "n_boot": n_boot,
     }
     return CrossValidation(
@@ -359,4 +457,5 @@ def cross_validate(
         fitted_temporal=fitted_temporal,
         folds=folds,
         settings=settings,
+        fitted_variants=fitted_variants,
     )

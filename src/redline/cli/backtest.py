@@ -142,6 +142,10 @@ _SHORT = {
     "veto_players": "veto",
     "base_rate": "base",
     "status_quo": "sq",
+    "holdout_first": "first",
+    "holdout_reservation": "+resv",
+    "holdout_capability": "+cap",
+    "holdout_reservation_capability": "+resv+cap",
 }
 
 
@@ -217,7 +221,16 @@ def _cross_validate(folder: Path, draws: int, seed: int, fmt: Format) -> None:
     emit(groups.reset_index(), fmt, title="Leave-one-out Brier per rule and per outcome type")
     emit(result.calibration.round(3), fmt, title="Calibration of the leave-one-out forecasts (holdout model)")
     emit({k: f"{v:g}" for k, v in result.fitted.items()}, fmt, title="Parameters fitted on the whole corpus")
+    emit(
+        pd.DataFrame(result.fitted_variants).T.rename_axis("variant").reset_index(),
+        fmt,
+        title="Each variant's parameters fitted on the whole corpus",
+    )
     t = result.target()
+    console.print(
+        f"default variant (the redline rows): {t['default_variant']}; lowest leave-one-out Brier in this run: "
+        f"{t['variant_by_loo']}"
+    )
     verdict = "met" if t["meets_target"] and t["beats_best_baseline"] else "NOT met"
     console.print(
         f"target: cross-validated Brier <= {t['target_brier']:.2f} and below the best baseline — {verdict}: "

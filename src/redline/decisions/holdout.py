@@ -12,6 +12,10 @@ action        payoff to the holdout (relative to the status quo)                
 ``concede``   ``-L + offer``                                                         always
 ``opt_out``   ``-omega * L``: carved out / exempted / abstains constructively,       if an opt-out
               bears only the residual share ``omega`` of its loss                    is possible
+``reserve``   ``-omega_r * L``: signs the common text with a national reservation   if the
+              (exemption, derogation, footnote, side letter, constructive            instrument
+              abstention under TEU 31(1)); keeps its own policy and bears only       allows one
+              the residual share ``omega_r`` of its loss
 ``block``     ``-kappa * iota - rho * L``: pays the cost of isolation; if the        always
               others can route around the body it bears the loss anyway (``rho``)
 ============  ====================================================================  ===========
@@ -19,13 +23,17 @@ action        payoff to the holdout (relative to the status quo)                
 * ``L = salience * (|p - x| - |sq - x|)⁺ / |p - sq|`` — the holdout's loss from the proposal ``p``
   against the status quo ``sq``, scaled to [0, salience] (it loses at most the whole move).
 * ``kappa`` — the cost of standing alone (an actor's coded ``isolation_cost``, else a default).
-* ``iota = 1 / (1 + m)`` — isolation: ``m`` other veto holders also lose by the proposal and would
-  share the blame for a block.
+* ``iota = (1 - theta) / (1 + m) + theta * (1 - C_m / C)`` — isolation: ``m`` other veto holders
+  also lose by the proposal and would share the blame for a block; ``C_m`` is their capability and
+  ``C`` that of all veto holders (``theta = 0``, the head count, is the first holdout model; with
+  ``theta = 1`` seven small allies against the rest are nearly as isolated as one).
 * ``offer`` — the side payment on the table (a linked concession, unfrozen funds, an arms deal)
   in the same units as ``L``; 0 when nothing is offered.
 
-The holdout takes the action with the highest payoff; ties go to ``concede``, then ``opt_out``
-(a holdout offered exactly its price, ``L - kappa * iota``, concedes). A block is reported as a
+The holdout takes the action with the highest payoff; ties go to ``concede``, then ``opt_out``,
+then ``reserve`` (a holdout offered exactly its price, ``L - kappa * iota``, concedes).
+``omega_r = 1`` and ``theta = 0`` (the defaults) give the first holdout model exactly: a reservation
+that spares nothing is never taken over conceding. A block is reported as a
 **delay** when there is no deadline pressure and a side payment is possible (the bargaining goes
 on), else as a **block**. An actor that does not lose by the proposal simply accepts. All
 functions are pure, over arrays whose leading axis is the draw.
@@ -47,6 +55,8 @@ __all__ = [
     "DELAY",
     "OPT_OUT",
     "OUTCOMES",
+    "RESERVE",
+    "ADOPTED_CODES",
     "HoldoutContext",
     "HoldoutParams",
     "HoldoutResult",
@@ -57,20 +67,29 @@ __all__ = [
     "payoffs",
 ]
 
-ACCEPT, CONCEDE, OPT_OUT, DELAY, BLOCK = 0, 1, 2, 3, 4
-ACTIONS = ("accept", "concede", "opt_out", "delay", "block")
+ACCEPT, CONCEDE, OPT_OUT, DELAY, BLOCK, RESERVE = 0, 1, 2, 3, 4, 5
+ACTIONS = ("accept", "concede", "opt_out", "delay", "block", "reserve")
 """Action names by code."""
 
-ADOPTED, ADOPTED_WITH_OPT_OUTS, DELAYED, BLOCKED = 0, 1, 2, 3
-OUTCOMES = ("adopted", "adopted_with_opt_outs", "delayed", "blocked")
-"""Outcome names by code (the ``outcome_type`` values of a backtest case)."""
+ADOPTED, ADOPTED_WITH_OPT_OUTS, DELAYED, BLOCKED, ADOPTED_WITH_RESERVATIONS = 0, 1, 2, 3, 4
+OUTCOMES = ("adopted", "adopted_with_opt_outs", "delayed", "blocked", "adopted_with_reservations")
+"""Outcome names by code (the ``outcome_type`` values of a backtest case; the corpus codes the first
+four, a national reservation being scored as adopted)."""
+ADOPTED_CODES = (ADOPTED, ADOPTED_WITH_OPT_OUTS, ADOPTED_WITH_RESERVATIONS)
+"""The outcome codes that count as adopted."""
 
 
 @dataclass(frozen=True)
 class HoldoutContext:
-    """What the body allows around a holdout (a case's ``[context]``; uncoded flags are False)."""
+    """What the body allows around a holdout (a case's ``[context]``; uncoded flags are False).
+
+    ``reservation_possible`` is coded from the instrument's legal form and the body's rules (TEU
+    31(1) for a CFSP decision, a NATO communiqué footnote or national plan, a declaration on signing
+    a treaty), never from what happened; ``opt_out_possible`` from the negotiation record.
+    """
 
     opt_out_possible: bool = False
+    reservation_possible: bool = False
     route_around: bool = False
     side_payment_available: bool = False
     deadline_pressure: bool = False
@@ -91,15 +110,27 @@ class HoldoutParams:
     route_around
         ``rho``: the share of its loss a blocking holdout bears when the others can act outside the
         body (1 = they do exactly what the body would have done).
+    reservation_residual
+        ``omega_r``: the share of its loss a holdout that signs with a national reservation still
+        bears (1 = a reservation spares nothing: the first holdout model).
+    capability_isolation
+        ``theta`` (0-1): weight of capability against head count in the isolation ``iota``
+        (0 = head count: the first holdout model).
     """
 
     isolation_cost: float = 0.3
     offer: float = 0.3
     opt_out_residual: float = 0.5
     route_around: float = 1.0
+    reservation_residual: float = 1.0
+    capability_isolation: float = 0.0
 
     def __post_init__(self) -> None:
-        for name in ("isolation_cost", "offer", "opt_out_residual", "route_around"):
+        if not (0.0 <= self.capability_isolation <= 1.0):
+            raise ValueError(
+                f"HoldoutParams.capability_isolation: expected a number in [0, 1], found {self.capability_isolation!r}"
+            )
+        for name in ("isolation_cost", "offer", "opt_out_residual", "route_around", "reservation_residual"):
             value = getattr(self, name)
             if not (np.isfinite(value) and value >= 0):
                 raise ValueError(f"HoldoutParams.{name}: expected a number >= 0, found {value!r}")
@@ -110,6 +141,8 @@ class HoldoutParams:
             "offer": self.offer,
             "opt_out_residual": self.opt_out_residual,
             "route_around": self.route_around,
+            "reservation_residual": self.reservation_residual,
+            "capability_isolation": self.capability_isolation,
         }
 
 
@@ -131,11 +164,29 @@ def holdout_loss(
     return np.asarray(salience, dtype=float) * scaled
 
 
-def isolation(opposed: np.ndarray) -> np.ndarray:
-    """``iota = 1 / (1 + m)``: ``m`` = the other opposed veto holders (``opposed`` is (draws, n) bool)."""
+def isolation(
+    opposed: np.ndarray,
+    capability: np.ndarray | None = None,
+    theta: float = 0.0,
+    holds_veto: np.ndarray | None = None,
+) -> np.ndarray:
+    """``iota``: how alone an opposed veto holder would stand in a block (``opposed`` is (draws, n) bool).
+
+    ``(1 - theta) / (1 + m) + theta * (1 - C_m / C)``: ``m`` the other opposed holders, ``C_m`` their
+    capability, ``C`` that of every veto holder (``holds_veto``; everyone when None). With
+    ``theta = 0`` or no ``capability`` it is the head count ``1 / (1 + m)``.
+    """
     opposed = np.asarray(opposed, dtype=bool)
     others = opposed.sum(axis=-1, keepdims=True) - opposed
-    return 1.0 / (1.0 + others)
+    heads = 1.0 / (1.0 + others)
+    if capability is None or theta == 0:
+        return heads
+    cap = np.broadcast_to(np.clip(np.asarray(capability, dtype=float), 0.0, None), opposed.shape)
+    veto = np.ones(opposed.shape, bool) if holds_veto is None else np.broadcast_to(holds_veto, opposed.shape)
+    total = np.where(veto, cap, 0.0).sum(axis=-1, keepdims=True)
+    against = np.where(opposed, cap, 0.0)
+    share = (against.sum(axis=-1, keepdims=True) - against) / np.where(total > 0, total, 1.0)
+    return (1.0 - theta) * heads + theta * (1.0 - np.clip(share, 0.0, 1.0))
 
 
 def payoffs(
@@ -146,13 +197,16 @@ def payoffs(
     opt_out_possible: bool,
     residual: float,
     route_around: float,
+    reservation_possible: bool = False,
+    reservation_residual: float = 1.0,
 ) -> np.ndarray:
-    """Payoffs ``(..., 3)`` of ``concede``, ``opt_out`` (−inf when impossible) and ``block``."""
+    """Payoffs ``(..., 4)`` of ``concede``, ``opt_out``, ``reserve`` (−inf when impossible) and ``block``."""
     loss = np.asarray(loss, dtype=float)
     concede = -loss + offer
     opt_out = -residual * loss if opt_out_possible else np.full_like(loss, -np.inf)
+    reserve = -reservation_residual * loss if reservation_possible else np.full_like(loss, -np.inf)
     block = -np.asarray(isolation_cost, dtype=float) * iota - route_around * loss
-    return np.stack(np.broadcast_arrays(concede, opt_out, block), axis=-1)
+    return np.stack(np.broadcast_arrays(concede, opt_out, reserve, block), axis=-1)
 
 
 def choose(
@@ -166,19 +220,35 @@ def choose(
     route_around: float = 0.0,
     deadline_pressure: bool = False,
     side_payment_available: bool = False,
+    reservation_possible: bool = False,
+    reservation_residual: float = 1.0,
+    capability: np.ndarray | None = None,
+    capability_isolation: float = 0.0,
 ) -> np.ndarray:
     """The action code (:data:`ACTIONS`) of every actor in every draw, shape ``(draws, n)``.
 
     ``loss`` is ``L`` (:func:`holdout_loss`), ``holds_veto`` a ``(n,)`` or ``(draws, n)`` bool mask;
-    ``isolation_cost`` broadcasts to ``loss``. Actors without a veto, or that do not lose, accept.
+    ``isolation_cost`` broadcasts to ``loss``; ``capability`` (``(n,)`` or ``(draws, n)``) weighs the
+    isolation when ``capability_isolation > 0``. Actors without a veto, or that do not lose, accept.
     """
     loss = np.asarray(loss, dtype=float)
-    opposed = (loss > 0) & np.asarray(holds_veto, dtype=bool)
-    iota = isolation(opposed)
-    value = payoffs(loss, isolation_cost, iota, offer, opt_out_possible, residual, route_around)
-    best = np.argmax(value, axis=-1)  # first maximum: concede, then opt_out, then block
+    veto = np.asarray(holds_veto, dtype=bool)
+    opposed = (loss > 0) & veto
+    iota = isolation(opposed, capability, capability_isolation, veto)
+    value = payoffs(
+        loss,
+        isolation_cost,
+        iota,
+        offer,
+        opt_out_possible,
+        residual,
+        route_around,
+        reservation_possible,
+        reservation_residual,
+    )
+    best = np.argmax(value, axis=-1)  # first maximum: concede, opt_out, reserve, then block
     held = DELAY if (side_payment_available and not deadline_pressure) else BLOCK
-    action = np.choose(best, [CONCEDE, OPT_OUT, held])
+    action = np.choose(best, [CONCEDE, OPT_OUT, RESERVE, held])
     return np.where(opposed, action, ACCEPT)
 
 
@@ -256,6 +326,7 @@ def resolve(
     block_cost: np.ndarray | None = None,
     context: HoldoutContext = HoldoutContext(),
     params: HoldoutParams = HoldoutParams(),
+    capability: np.ndarray | None = None,
 ) -> HoldoutResult:
     """A proposal before a unanimity body (or a government with internal veto holders).
 
@@ -274,6 +345,9 @@ def resolve(
         ``(n,)`` silence-procedure tolerance: a holder losing no more than this accepts.
     context, params
         What the body allows; the model's parameters.
+    capability
+        ``(n,)`` or ``(draws, n)`` the actors' weight, for the capability share of the isolation
+        (ignored when ``params.capability_isolation`` is 0).
 
     The holdouts that block (or delay) cut the proposal back to the nearest point they accept,
     ``sq + dir * min_i (x̃_i + |x̃_i| + eps_i)`` (the edge of the veto players' win-set); everyone
@@ -301,6 +375,10 @@ def resolve(
         route_around=params.route_around if context.route_around else 0.0,
         deadline_pressure=context.deadline_pressure,
         side_payment_available=context.side_payment_available,
+        reservation_possible=context.reservation_possible,
+        reservation_residual=params.reservation_residual,
+        capability=capability,
+        capability_isolation=params.capability_isolation,
     )
     held = (action == BLOCK) | (action == DELAY)
     edge = np.where(held, bound, np.inf).min(axis=1)
@@ -309,10 +387,62 @@ def resolve(
     binding = held & np.isclose(bound, edge[:, None]) & (edge < moved)[:, None]
     adopted = np.asarray(value >= threshold)
     opted = (action == OPT_OUT).any(axis=1)
+    reserved = (action == RESERVE).any(axis=1)
     any_block = (action == BLOCK).any(axis=1)
     outcome = np.where(
         adopted,
-        np.where(opted, ADOPTED_WITH_OPT_OUTS, ADOPTED),
+        np.where(opted, ADOPTED_WITH_OPT_OUTS, np.where(reserved, ADOPTED_WITH_RESERVATIONS, ADOPTED)),
         np.where(held.any(axis=1) & ~any_block, DELAYED, BLOCKED),
     )
     return HoldoutResult(value=value, outcome=outcome, action=action, binding=binding, offer=offer)
+
+
+def resolve_values(
+    position: np.ndarray,
+    salience: np.ndarray,
+    holds_veto: np.ndarray,
+    isolation_cost: np.ndarray,
+    status_quo: float,
+    proposal: np.ndarray,
+    *,
+    params_list: list[HoldoutParams],
+    block_cost: np.ndarray | None = None,
+    context: HoldoutContext = HoldoutContext(),
+    capability: np.ndarray | None = None,
+) -> np.ndarray:
+    """``(len(params_list), draws)``: the outcome value of :func:`resolve` for many parameter sets.
+
+    The same arithmetic as :func:`resolve` (a test holds them equal), with the parts that do not
+    depend on the parameters computed once: the fit scores thousands of grid points per case.
+    """
+    x = np.asarray(position, dtype=float)
+    p = np.broadcast_to(np.asarray(proposal, dtype=float), x.shape[:1])
+    n = x.shape[1]
+    eps = np.zeros(n) if block_cost is None else np.asarray(block_cost, dtype=float)
+    direction = np.sign(p - status_quo)
+    moved = np.abs(p - status_quo)
+    x_t = direction[:, None] * (x - status_quo)
+    bound = x_t + np.abs(x_t) + eps
+    loss = np.where(bound < moved[:, None], holdout_loss(x, salience, status_quo, p), 0.0)
+    veto = np.asarray(holds_veto, dtype=bool)
+    opposed = (loss > 0) & veto
+    coded = np.asarray(isolation_cost, dtype=float)
+    iotas: dict[float, np.ndarray] = {}
+    never = np.full_like(loss, -np.inf)
+    out = np.empty((len(params_list), x.shape[0]))
+    for k, params in enumerate(params_list):
+        theta = params.capability_isolation
+        if theta not in iotas:
+            iotas[theta] = isolation(opposed, capability, theta, veto)
+        kappa = np.where(np.isnan(coded), params.isolation_cost, coded)
+        offer = params.offer if context.side_payment_available else 0.0
+        rho = params.route_around if context.route_around else 0.0
+        concede = -loss + offer
+        opt_out = -params.opt_out_residual * loss if context.opt_out_possible else never
+        reserve = -params.reservation_residual * loss if context.reservation_possible else never
+        block = -kappa * iotas[theta] - rho * loss
+        best = np.maximum(np.maximum(concede, opt_out), reserve)
+        held = opposed & (block > best)
+        edge = np.where(held, bound, np.inf).min(axis=1)
+        out[k] = status_quo + direction * np.minimum(moved, edge)
+    return out

@@ -35,6 +35,7 @@ from redline.decisions.holdout import (
     ACCEPT,
     ACTIONS,
     ADOPTED,
+    ADOPTED_CODES,
     ADOPTED_WITH_OPT_OUTS,
     BLOCKED,
     OPT_OUT,
@@ -81,8 +82,8 @@ class VenueOutcome:
 
     @property
     def adopted(self) -> np.ndarray:
-        """(draws,) True where the proposal is adopted, with or without opt-outs."""
-        return (self.outcome == ADOPTED) | (self.outcome == ADOPTED_WITH_OPT_OUTS)
+        """(draws,) True where the proposal is adopted, with or without opt-outs or reservations."""
+        return np.isin(self.outcome, ADOPTED_CODES)
 
 
 def venue_of_rule(rule: str) -> str | None:
@@ -154,6 +155,7 @@ def decide_in_venue(
         if isinstance(venue, str)
         else HoldoutContext(
             opt_out_possible=venue.opt_out_possible,
+            reservation_possible=venue.reservation_possible,
             route_around=venue.route_around,
             side_payment_available=venue.side_payment_available,
             deadline_pressure=venue.deadline_pressure,
@@ -172,6 +174,7 @@ def decide_in_venue(
         block_cost=block_cost,
         context=context,
         params=params,
+        capability=capability,
     )
     return VenueOutcome(result.outcome, result.action, kind)
 
@@ -186,4 +189,3 @@ def actions_by_actor(result: VenueOutcome, actors: list[str]) -> dict[str, list[
         if who:
             out[name] = who
     return out
-

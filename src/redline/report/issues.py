@@ -21,6 +21,21 @@ from redline.report.markup import (
 
 __all__ = ["ISSUES_INTRO", "issue_section"]
 
+_OUTCOME_WORDS = {
+    "adopted": "adopted",
+    "adopted_with_opt_outs": "adopted with opt-outs",
+    "adopted_with_reservations": "adopted with national reservations",
+    "delayed": "delayed",
+    "blocked": "blocked / falls short",
+}
+_ACTION_WORDS = {
+    "reserve": "sign with a national reservation",
+    "opt_out": "stay out / opt out",
+    "concede": "concede",
+    "delay": "delay",
+    "block": "block",
+}
+
 
 ISSUES_INTRO = (
     "<p>Each issue is a line from 0 to 100; every ally's position, how much it cares (salience) and its "
@@ -99,6 +114,7 @@ def issue_section(issue: dict[str, Any]) -> str:
                 )
                 out.append(_table(take["concessions"], max_rows=40, name=f"concessions-{issue['id']}"))
                 out.append("</details>")
+    out.extend(_venue_block(issue))
     bargain = issue.get("bargaining")
     actors = pd.DataFrame(issue.get("actors", []))
     if bargain and not actors.empty:
@@ -198,3 +214,37 @@ def issue_section(issue: dict[str, Any]) -> str:
         out.append("<p class='note'>The CSV has every column (the indicators behind each coding).</p>")
         out.append("</details>")
     return "".join(out)
+
+
+def _venue_block(issue: dict[str, Any]) -> list[str]:
+    """What is decided in the issue's venue: P(each outcome type) and who reserves, stays out or blocks.
+
+    Read through the typed schema (:class:`redline.summary.IssueSummary`), so a malformed entry fails here.
+    """
+    from redline.summary import IssueSummary
+
+    typed = IssueSummary.model_validate(issue)
+    if typed.venue is None or typed.mc_outcome is None:
+        return []
+    venue = typed.venue
+    rows = [
+        {
+            "outcome": _OUTCOME_WORDS.get(name, name),
+            "P": stat.mean,
+            "95% interval": _ci(stat.lo, stat.hi) if stat.lo is not None else "",
+        }
+        for name, stat in typed.mc_outcome.items()
+    ]
+    out = [
+        f"<p><b>What is decided, and where?</b> In {_esc(venue.words or venue.kind)}: at the coded positions "
+        f"{_esc(_OUTCOME_WORDS.get(venue.coded_outcome, venue.coded_outcome))}.</p>",
+        _table(pd.DataFrame(rows), pct=("P",), max_rows=10, name=f"venue-{issue['id']}"),
+    ]
+    who = [
+        f"{_esc(_ACTION_WORDS.get(action, action))}: {_esc(', '.join(names))}"
+        for action, names in venue.coded_actions.items()
+        if names
+    ]
+    if who:
+        out.append(f"<p class='meta'>{'; '.join(who)}.</p>")
+    return out

@@ -288,12 +288,15 @@ class Venue(_Strict):
     the willing act together outside the treaty body. Both need ``required``: the share of the
     members' capability the willing must bring for the issue to count as adopted. ``nato-consensus``
     / ``eu-unanimity``: every member holds a veto, and the holdout model decides what a losing
-    holder does (concede, opt out, delay or block) given the flags below.
+    holder does (concede, opt out, sign with a reservation, delay or block) given the flags below.
     """
 
     kind: Literal["national", "coalition", "nato-consensus", "eu-unanimity"]
     required: float | None = Field(default=None, ge=0, le=1)
     opt_out_possible: bool = False
+    reservation_possible: bool = False
+    """A member may sign with a national reservation (footnote, national plan, derogation, TEU 31(1)
+    abstention): coded from the instrument's form and the body's rules, not from what happened."""
     side_payment_available: bool = False
     route_around: bool = False
     deadline_pressure: bool = False
