@@ -27,6 +27,8 @@ def test_a_select_still_works():
         ("SELECT * FROM read_csv('/etc/passwd')", "file system operations are disabled"),
         ("SELECT * FROM range(1000000)", "more than 100,000 rows"),
         ("SELECT repeat('x', 100000000)", "MB limit"),
+        ("SELECT [repeat('x', 30000000)]", "MB limit"),  # text inside a list counts too
+        ("SELECT {'a': [repeat('x', 30000000)]}", "MB limit"),  # and inside a struct
     ],
 )
 def test_refused(query, message, tmp_path):

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from redline.data import load_table, table_names
@@ -51,6 +52,31 @@ def _check_statement(query: str) -> None:
         )
 
 
+def _cell_bytes(value: object) -> int:
+    """Bytes a cell holds, counting text inside lists, arrays and structs (pandas' deep memory
+    usage sees a list cell as one pointer, so a 30 MB string inside a list passed the limit)."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    if isinstance(value, np.ndarray):
+        return sum(_cell_bytes(v) for v in value.flat) if value.dtype == object else int(value.nbytes)
+    if isinstance(value, list | tuple):
+        return sum(_cell_bytes(v) for v in value)
+    if isinstance(value, dict):
+        return sum(_cell_bytes(k) + _cell_bytes(v) for k, v in value.items())
+    return 8
+
+
+def _result_bytes(frame: pd.DataFrame) -> int:
+    """The result's size: pandas' deep memory usage, plus what list/struct cells hold inside."""
+    if not len(frame.columns):
+        return 0
+    size = int(frame.memory_usage(deep=True).sum())
+    for col in frame.columns:
+        if frame[col].dtype == object:
+            size += sum(_cell_bytes(v) for v in frame[col] if not isinstance(v, str | bytes))
+    return size
+
+
 def run_sql(
     query: str,
     snapshot: str | Path | None = None,
@@ -88,7 +114,7 @@ def run_sql(
     finally:
         timer.cancel()
         con.close()
-    size = int(frame.memory_usage(deep=True).sum()) if len(frame.columns) else 0
+    size = _result_bytes(frame)
     if size > max_bytes:
         raise RedlineError(f"SQL: the result is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit")
     frame = frame.head(max_rows)
