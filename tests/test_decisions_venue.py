@@ -250,3 +250,29 @@ def test_editing_the_statements_file_changes_the_scenario_hash(tmp_path):
     csv = tmp_path / "st.csv"
     csv.write_text(csv.read_text().replace("arm,HUN,10,", "arm,HUN,15,"), encoding="utf-8")
     assert scenario_hash(load_scenario(path)) != hashed
+
+
+def _headline_for(coded: int, actors: int) -> str:
+    from redline.adapters.issues import _venue_headline
+
+    issue = {
+        "id": "spending",
+        "title": "Spending target",
+        "mc_adopted": {"mean": 0.9, "lo": 0.85, "hi": 0.95},
+        "mc_outcome": {"adopted_with_opt_outs": {"mean": 0.9}, "blocked": {"mean": 0.1}},
+        "venue": {
+            "kind": "consensus",
+            "words": "NATO consensus",
+            "given": True,
+            "coded_outcome": "adopted_with_opt_outs",
+            "coded_actions": {"opt_out": ["ESP"]},
+            "statements": {"coded": coded, "actors": actors, "disagreements": {}},
+        },
+    }
+    return _venue_headline(issue)["answer"]
+
+
+def test_headline_says_all_actors_when_every_position_is_from_statements():
+    assert "positions of all 32 actors from dated statements" in _headline_for(32, 32)
+    assert "the rest from the data" not in _headline_for(32, 32)
+    assert "positions of 5 of 32 actors from dated statements, the rest from the data" in _headline_for(5, 32)

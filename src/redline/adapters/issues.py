@@ -189,9 +189,12 @@ def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
         answer += f" ({'; '.join(parts)})"
     st = venue.get("statements")
     if st:
-        answer += (
-            f"; positions of {st['coded']} of {st['actors']} actors from dated statements, the rest from the data"
-        )
+        if st["coded"] >= st["actors"]:
+            answer += f"; positions of all {st['actors']} actors from dated statements"
+        else:
+            answer += (
+                f"; positions of {st['coded']} of {st['actors']} actors from dated statements, the rest from the data"
+            )
         if st["disagreements"]:
             names = list(st["disagreements"])
             more = f" and {len(names) - 4} more" if len(names) > 4 else ""
