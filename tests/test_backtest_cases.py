@@ -426,3 +426,19 @@ def test_outcome_type_opt_outs_and_side_payments(tmp_path):
             read_outcome(write(tmp_path, modified(("outcome",), value), "bad.toml"))
     # the forecast path still never reads the extended outcome
     assert read_case(write(tmp_path, data, "again.toml")).id == "toy_case"
+
+
+def test_forecast_names_who_signs_with_a_reservation():
+    """The per-actor table carries ``p_reserve`` beside ``p_opt_out``/``p_concede``: with a reservation that
+    spares the whole loss (and blocking made dear), Hungary signs the sixth package with one; with the
+    fitted default (the reservation earns no weight) nobody does."""
+    from redline.decisions.holdout import HoldoutParams
+
+    case = read_case(Path(__file__).parents[1] / "backtest/cases/eu_sixth_package_oil_embargo_2022.toml")
+    cheap = HoldoutParams(isolation_cost=5.0, offer=0.0, opt_out_residual=0.5, reservation_residual=0.0)
+    reserved = forecast_case(case, draws=50, seed=0, bargainer=median_bargainer, holdout=cheap).actors
+    by_actor = reserved.set_index("actor")
+    assert by_actor.loc["HUN", "p_reserve"] > 0.5
+    assert (by_actor["p_reserve"] <= 1).all() and (by_actor["p_opt_out"] <= 1 - by_actor["p_reserve"] + 1e-12).all()
+    default = forecast_case(case, draws=50, seed=0, bargainer=median_bargainer).actors
+    assert (default["p_reserve"] == 0).all()

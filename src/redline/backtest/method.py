@@ -485,7 +485,7 @@ def forecast_case(
     actors["p_pivot"] = pivot.mean(axis=0)
     actors["p_carries"] = carries.mean(axis=0)
     for name, share in held.p_action().items():
-        if name in ("concede", "opt_out", "delay"):
+        if name in ("concede", "opt_out", "reserve", "delay"):
             actors[f"p_{name}"] = share
     bargained = {
         "mean": float(mu.mean()),

@@ -73,7 +73,7 @@ def forecast(
         result.actors.drop(columns=["name"]).round(3),
         fmt,
         title="Actors: P(blocks or delays), P(pivotal: the unique binding blocker), P(carries the outcome), "
-        "P(concedes for the side payment), P(opts out / abstains), P(delays)",
+        "P(concedes for the side payment), P(opts out / abstains), P(delays), P(signs with a reservation)",
     )
 
 
