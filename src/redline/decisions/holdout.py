@@ -314,6 +314,27 @@ class HoldoutResult(Result):
         }
 
 
+def _geometry(
+    position: np.ndarray,
+    salience: np.ndarray,
+    status_quo: float,
+    proposal: float | np.ndarray,
+    block_cost: np.ndarray | None,
+) -> tuple[np.ndarray, ...]:
+    """What :func:`resolve` and :func:`resolve_values` share: positions ``x``, proposal ``p`` per draw,
+    the move's ``direction`` and size ``moved``, each actor's ``bound`` (the furthest move it accepts,
+    models.md §2.2) and its holdout ``loss`` (0 for an actor the move stays within)."""
+    x = np.asarray(position, dtype=float)
+    p = np.broadcast_to(np.asarray(proposal, dtype=float), x.shape[:1])
+    eps = np.zeros(x.shape[1]) if block_cost is None else np.asarray(block_cost, dtype=float)
+    direction = np.sign(p - status_quo)
+    moved = np.abs(p - status_quo)
+    x_t = direction[:, None] * (x - status_quo)
+    bound = x_t + np.abs(x_t) + eps
+    loss = np.where(bound < moved[:, None], holdout_loss(x, salience, status_quo, p), 0.0)
+    return x, p, direction, moved, bound, loss
+
+
 def resolve(
     position: np.ndarray,
     salience: np.ndarray,
@@ -353,15 +374,7 @@ def resolve(
     ``sq + dir * min_i (x̃_i + |x̃_i| + eps_i)`` (the edge of the veto players' win-set); everyone
     else goes along. Returns a :class:`HoldoutResult`.
     """
-    x = np.asarray(position, dtype=float)
-    p = np.broadcast_to(np.asarray(proposal, dtype=float), x.shape[:1])
-    n = x.shape[1]
-    eps = np.zeros(n) if block_cost is None else np.asarray(block_cost, dtype=float)
-    direction = np.sign(p - status_quo)
-    moved = np.abs(p - status_quo)
-    x_t = direction[:, None] * (x - status_quo)
-    bound = x_t + np.abs(x_t) + eps  # furthest move each actor accepts (models.md §2.2)
-    loss = np.where(bound < moved[:, None], holdout_loss(x, salience, status_quo, p), 0.0)
+    x, p, direction, moved, bound, loss = _geometry(position, salience, status_quo, proposal, block_cost)
     kappa = np.asarray(isolation_cost, dtype=float)
     kappa = np.where(np.isnan(kappa), params.isolation_cost, kappa)
     offer = params.offer if context.side_payment_available else 0.0
@@ -415,15 +428,7 @@ def resolve_values(
     The same arithmetic as :func:`resolve` (a test holds them equal), with the parts that do not
     depend on the parameters computed once: the fit scores thousands of grid points per case.
     """
-    x = np.asarray(position, dtype=float)
-    p = np.broadcast_to(np.asarray(proposal, dtype=float), x.shape[:1])
-    n = x.shape[1]
-    eps = np.zeros(n) if block_cost is None else np.asarray(block_cost, dtype=float)
-    direction = np.sign(p - status_quo)
-    moved = np.abs(p - status_quo)
-    x_t = direction[:, None] * (x - status_quo)
-    bound = x_t + np.abs(x_t) + eps
-    loss = np.where(bound < moved[:, None], holdout_loss(x, salience, status_quo, p), 0.0)
+    x, p, direction, moved, bound, loss = _geometry(position, salience, status_quo, proposal, block_cost)
     veto = np.asarray(holds_veto, dtype=bool)
     opposed = (loss > 0) & veto
     coded = np.asarray(isolation_cost, dtype=float)
