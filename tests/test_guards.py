@@ -223,6 +223,10 @@ def test_every_numeric_option_is_range_checked(path, command, param, kind):
         ["deter", "--year", "2024", "--target", "EST", "--a-sigma", "1e308"],
         ["power", "eu-qmv", "--unit", "99999999999999999999"],
         ["factions", "--min-votes", "-5"],
+        # --scale is text (LOW,HIGH): checked before any work, even when no draw would read it
+        ["bargain", "examples/bargaining/ec_car_emissions_1994.csv", "--scale", "NaN,100"],
+        ["bargain", "examples/bargaining/ec_car_emissions_1994.csv", "--scale", "100,0"],
+        ["bargain", "examples/bargaining/ec_car_emissions_1994.csv", "--scale", "0,1e308"],
     ],
 )
 def test_hostile_numbers_end_in_one_error_line(line, monkeypatch):

@@ -14,10 +14,13 @@ __all__ = ["bargain", "register", "report"]
 
 
 def _parse_scale(text: str) -> tuple[float, float]:
+    """``LOW,HIGH``: two finite numbers within ±1e15, LOW below HIGH (checked before any work)."""
     try:
         low, high = (float(part) for part in text.split(","))
     except ValueError:
         raise RedlineError(f"--scale: expected LOW,HIGH (e.g. 0,100), got {text!r}") from None
+    if not (abs(low) <= 1e15 and abs(high) <= 1e15 and low < high):  # also False for NaN
+        raise RedlineError(f"--scale: expected LOW,HIGH with finite LOW < HIGH within ±1e15 (e.g. 0,100), got {text!r}")
     return low, high
 
 
@@ -42,6 +45,7 @@ def report(
     from redline.bargaining import forecast, monte_carlo
     from redline.progress import stage
 
+    bounds = _parse_scale(scale)  # a bad scale is refused even when no draw would read it
     actors = read_actors(path)
     with stage("bargaining at the coded positions (a first run compiles the kernel)"):
         result = forecast(actors, compat=compat, max_rounds=max_rounds, status_quo=status_quo)
@@ -88,7 +92,7 @@ def report(
                 position_dist=position_dist,
                 salience_concentration=salience_concentration,
                 capability_sigma=capability_sigma,
-                scale=_parse_scale(scale),
+                scale=bounds,
                 threshold=threshold,
                 status_quo=status_quo,
                 compat=compat,
