@@ -29,13 +29,32 @@ from redline.analytics.claims.tables import (
 )
 from redline.rng import RNGLike
 
-__all__ = ["STALL_GROWTH", "us_largest_donor_absolute", "us_largest_donor_relative", "us_most_dependable_donor", "europe_aid_vs_us"]
+__all__ = [
+    "STALL_GROWTH",
+    "us_largest_donor_absolute",
+    "us_largest_donor_relative",
+    "us_most_dependable_donor",
+    "europe_aid_vs_us",
+]
 
 
 STALL_GROWTH = 0.02
 """Assumption: between two tracker releases a donor "stalls" when its cumulative allocations grow by
 less than 2 %. The releases' headline figures are rounded to EUR 1 bn (about 1 % of the US's or
 Europe's totals), so a smaller change cannot be told from rounding or revision."""
+
+
+def _open_kiel(
+    tables: Tables, releases: Mapping[str, str], base: dict[str, Any], years: str, columns: str
+) -> pd.DataFrame | ClaimResult:
+    """The Kiel table for a claim, its data record put in ``base``; a not-testable result without it."""
+    if _need(tables, ["ukraine_support"]):
+        return _not_testable(
+            {**base, "data": ()}, ["table 'ukraine_support' (Kiel tracker)"], "required table absent"
+        )
+    kiel = _kiel(tables)
+    base["data"] = (_kiel_used(kiel, releases, years, columns),)
+    return kiel
 
 
 def us_largest_donor_absolute(
@@ -53,19 +72,15 @@ def us_largest_donor_absolute(
         "among governments but not on one of these; not supported if a government gave more; not "
         "testable if the US row is absent.",
     }
-    if _need(tables, ["ukraine_support"]):
-        return _not_testable(
-            {**base, "data": ()}, ["table 'ukraine_support' (Kiel tracker)"], "required table absent"
-        )
-    kiel = _kiel(tables)
-    base["data"] = (
-        _kiel_used(
-            kiel,
-            releases,
-            "cumulative since 24 Jan 2022 (cut-off month not recorded)",
-            "total_alloc_eur_bn, total_commit_eur_bn",
-        ),
+    kiel = _open_kiel(
+        tables,
+        releases,
+        base,
+        "cumulative since 24 Jan 2022 (cut-off month not recorded)",
+        "total_alloc_eur_bn, total_commit_eur_bn",
     )
+    if isinstance(kiel, ClaimResult):
+        return kiel
     if "USA" not in set(kiel["iso3"]) or pd.isna(kiel.set_index("iso3").loc["USA", "total_alloc_eur_bn"]):
         return _not_testable(base, ["US row of the Kiel tracker"], "no US figure in the shipped table")
     cols = [
@@ -117,19 +132,15 @@ def us_largest_donor_relative(
         "of 2021 GDP; mixed if it is in the top quarter (rank ≤ ⌈n/4⌉); not supported otherwise; not "
         "testable without the US figure.",
     }
-    if _need(tables, ["ukraine_support"]):
-        return _not_testable(
-            {**base, "data": ()}, ["table 'ukraine_support' (Kiel tracker)"], "required table absent"
-        )
-    kiel = _kiel(tables)
-    base["data"] = (
-        _kiel_used(
-            kiel,
-            releases,
-            "cumulative since 24 Jan 2022; GDP of 2021 (Kiel's denominator)",
-            "total_alloc_pct_gdp2021",
-        ),
+    kiel = _open_kiel(
+        tables,
+        releases,
+        base,
+        "cumulative since 24 Jan 2022; GDP of 2021 (Kiel's denominator)",
+        "total_alloc_pct_gdp2021",
     )
+    if isinstance(kiel, ClaimResult):
+        return kiel
     gov = kiel[kiel["government"]].dropna(subset=["total_alloc_pct_gdp2021"])
     if "USA" not in set(gov["iso3"]):
         return _not_testable(
@@ -197,7 +208,11 @@ def us_most_dependable_donor(
         if not series.empty
         else pd.DataFrame()
     )
-    both = wide.dropna(subset=[c for c in ("USA", "EUROPE")]) if {"USA", "EUROPE"} <= set(wide.columns) else wide.iloc[0:0]
+    both = (
+        wide.dropna(subset=[c for c in ("USA", "EUROPE")])
+        if {"USA", "EUROPE"} <= set(wide.columns)
+        else wide.iloc[0:0]
+    )
     if len(both) < 2:
         held = ", ".join(dict.fromkeys(series["release"])) if not series.empty else "none"
         return _not_testable(
@@ -269,8 +284,11 @@ def europe_aid_vs_us(tables: Tables, releases: Mapping[str, str], year: int, rng
     if _need(tables, ["ukraine_support", "countries"]):
         return _not_testable(
             {**base, "data": ()},
-            [*_need(tables, ["ukraine_support", "countries"]), "a tracker release with Europe's and the US's "
-             "total and military allocations (table kiel_releases)"],
+            [
+                *_need(tables, ["ukraine_support", "countries"]),
+                "a tracker release with Europe's and the US's "
+                "total and military allocations (table kiel_releases)",
+            ],
             "required tables absent",
         )
     kiel = _kiel(tables)
@@ -368,7 +386,9 @@ def _europe_vs_us_from_headlines(
     rows = []
     for measure in ("total_alloc_eur_bn", "military_alloc_eur_bn"):
         e, u = float(row[(measure, "EUROPE")]), float(row[(measure, "USA")])
-        rows.append({"measure": measure, "europe": e, "usa": u, "europe_minus_usa": e - u, "europe_over_usa": e / u})
+        rows.append(
+            {"measure": measure, "europe": e, "usa": u, "europe_minus_usa": e - u, "europe_over_usa": e / u}
+        )
     evidence = pd.DataFrame(rows)
     by = evidence.set_index("measure")
     less_total = by.loc["total_alloc_eur_bn", "europe"] < by.loc["total_alloc_eur_bn", "usa"]
