@@ -48,6 +48,17 @@ def _within(low: float, high: float):  # noqa: ANN202 - a pydantic field validat
     return check
 
 
+def _one_of(what: str, allowed: tuple[str, ...]):  # noqa: ANN202 - a pydantic field validator
+    """A field check: one of ``allowed`` (named ``what`` in the error)."""
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"{what} ({', '.join(allowed)}); found {value!r}")
+        return value
+
+    return check
+
+
 def _interval_within(low: float, high: float):  # noqa: ANN202
     def check(value: Interval | None) -> Interval | None:
         if value is not None:
@@ -135,19 +146,8 @@ class VenueSummary(_Section):
 
     _required = field_validator("required")(_within(0.0, 1.0))
 
-    @field_validator("kind")
-    @classmethod
-    def _kind(cls, value: str) -> str:
-        if value not in VENUE_KINDS:
-            raise ValueError(f"a venue kind ({', '.join(VENUE_KINDS)}); found {value!r}")
-        return value
-
-    @field_validator("coded_outcome")
-    @classmethod
-    def _outcome(cls, value: str) -> str:
-        if value not in OUTCOME_TYPES:
-            raise ValueError(f"an outcome type ({', '.join(OUTCOME_TYPES)}); found {value!r}")
-        return value
+    _kind = field_validator("kind")(_one_of("a venue kind", VENUE_KINDS))
+    _outcome = field_validator("coded_outcome")(_one_of("an outcome type", OUTCOME_TYPES))
 
     @field_validator("coded_actions")
     @classmethod

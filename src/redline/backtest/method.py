@@ -233,6 +233,16 @@ def case_context(case: Case) -> HoldoutContext:
     return HoldoutContext(**{k: bool(v) for k, v in coded.items()})
 
 
+def _veto_inputs(case: Case, table: ActorTable, rule: Rule) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """What the holdout model reads of a veto rule's case: who holds a veto (the members; everyone when
+    the case codes none), each actor's coded isolation cost (NaN: the model's default) and the block
+    costs where the rule uses them."""
+    member = table.member if table.member is not None else np.ones(len(table), bool)
+    kappa = np.array([np.nan if a.isolation_cost is None else a.isolation_cost for a in case.actors])
+    block_cost = table.block_cost if table.block_cost is not None and rule.uses_block_cost else None
+    return member, kappa, block_cost
+
+
 def holdout_stage(
     case: Case,
     table: ActorTable,
@@ -253,11 +263,9 @@ def holdout_stage(
 
     params = params or FITTED_HOLDOUT
     rule = rule or case_rule(case)
-    sq, n = case.issue.status_quo, len(table)
-    member = table.member if table.member is not None else np.ones(n, bool)
+    sq = case.issue.status_quo
     if case.rule in VETO_RULES:
-        block_cost = table.block_cost if table.block_cost is not None and rule.uses_block_cost else None
-        kappa = np.array([np.nan if a.isolation_cost is None else a.isolation_cost for a in case.actors])
+        member, kappa, block_cost = _veto_inputs(case, table, rule)
         return resolve(
             position,
             salience,
@@ -302,10 +310,7 @@ def holdout_values(
 
     if case.rule not in VETO_RULES:
         raise ValueError(f"{case.id}: holdout_values needs a veto rule; found {case.rule!r}")
-    rule = case_rule(case)
-    member = table.member if table.member is not None else np.ones(len(table), bool)
-    block_cost = table.block_cost if table.block_cost is not None and rule.uses_block_cost else None
-    kappa = np.array([np.nan if a.isolation_cost is None else a.isolation_cost for a in case.actors])
+    member, kappa, block_cost = _veto_inputs(case, table, case_rule(case))
     return resolve_values(
         position,
         salience,
