@@ -32,6 +32,8 @@ def main() -> None:
     )
     args = parser.parse_args()
 
+    # the sweep is long on purpose: lift the work guard (a few minutes by default) unless the caller set it
+    os.environ.setdefault("REDLINE_WORK_BUDGET", "1e13")
     from dask.distributed import Client, LocalCluster
 
     from redline.rng import BLOCK
