@@ -126,6 +126,14 @@ def test_a_command_loads_only_its_module_and_errs_as_before(args):
     assert commands == ({MODULE_OF[args[0]]} if args[0] in MODULE_OF else set(COMMAND_MODULES))
 
 
+@pytest.mark.parametrize("args", [[], ["data"]])
+def test_a_bare_group_prints_its_help_and_no_error(args):
+    """``redline`` and ``redline data`` with nothing after them show the help, exit 0, no ``error:`` line."""
+    status, text, err, _ = _run_main(args)
+    assert status == 0 and err == ""
+    assert "Usage: redline" in text and "Commands" in text
+
+
 @pytest.mark.parametrize("args", [["deter", "--year", "abc"], ["run", "--bogus"], ["bargain", "--bogus"]])
 def test_a_command_start_loads_no_numpy_nor_pandas(args):
     """A command's start (here ending in a usage error) loads typer but neither NumPy nor pandas: the

@@ -60,6 +60,8 @@ class _Group(TyperGroup):
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `redline`, `redline data`: the help is already shown
+                sys.exit(0)
             command = exc.ctx.command_path if exc.ctx is not None else "redline"
             message = " ".join(exc.format_message().split()).rstrip(".")
             typer.echo(f"error: {command}: {message} (see {command} --help)", err=True)
