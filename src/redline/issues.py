@@ -283,26 +283,48 @@ def _apply_statements(
         coding[name] = np.nan
     for name in ("statement_date", "statement_source", "disagreement"):
         coding[name] = ""
+    # Collected per column, then written once per column (a cell-by-cell .loc costs ≈ 1 ms a cell);
+    # a later statement of the same actor wins, compared with the coding its predecessor left.
+    now = {"position": position.to_dict(), "salience": salience.to_dict()}
+    cells: dict[str, dict[str, Any]] = {
+        name: {}
+        for name in (
+            "position_statement",
+            "salience_statement",
+            "statement_date",
+            "statement_source",
+            "basis",
+            "disagreement",
+        )
+    }
     for st in statements:
         if st.actor not in coding.index:
             raise RedlineError(
                 f"{path}:{st.line}: actor: expected an actor of issue {spec.id} "
                 f"({', '.join(coding.index)}); found {st.actor!r}"
             )
-        coding.loc[st.actor, "position_statement"] = st.position
-        coding.loc[st.actor, "salience_statement"] = st.salience
-        coding.loc[st.actor, "statement_date"] = st.date.isoformat()
-        coding.loc[st.actor, "statement_source"] = f"{st.speaker}, {st.source_title} <{st.url}>"
-        coding.loc[st.actor, "basis"] = f"statement {st.date.isoformat()}"
-        coding.loc[st.actor, "disagreement"] = disagreement(
-            float(position[st.actor]),
-            float(salience[st.actor]),
+        cells["position_statement"][st.actor] = st.position
+        cells["salience_statement"][st.actor] = st.salience
+        cells["statement_date"][st.actor] = st.date.isoformat()
+        cells["statement_source"][st.actor] = f"{st.speaker}, {st.source_title} <{st.url}>"
+        cells["basis"][st.actor] = f"statement {st.date.isoformat()}"
+        cells["disagreement"][st.actor] = disagreement(
+            float(now["position"][st.actor]),
+            float(now["salience"][st.actor]),
             st.position,
             st.salience,
             spec.status_quo,
             spec.proposal,
         )
-        position[st.actor], salience[st.actor] = st.position, st.salience
+        now["position"][st.actor], now["salience"][st.actor] = st.position, st.salience
+    if not statements:
+        return
+    for name, values in cells.items():
+        actors = list(values)
+        coding.loc[actors, name] = list(values.values())
+    actors = list(cells["position_statement"])
+    position[actors] = [now["position"][a] for a in actors]
+    salience[actors] = [now["salience"][a] for a in actors]
 
 
 def case_issue(spec: IssueSpec, case: Any) -> Issue:

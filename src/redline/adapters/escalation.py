@@ -11,7 +11,7 @@ from functools import partial
 from typing import Any
 
 from redline.adapters.base import BuildContext, Part, headline
-from redline.scenario import Scenario, escalation_fit_of, ladder_of
+from redline.scenario import Scenario, escalation_fit_of, ladder_of, record_cutoff
 from redline.tasks import Task
 
 __all__ = ["EscalationAdapter"]
@@ -79,8 +79,7 @@ class EscalationAdapter:
 
 def as_of(scenario: Scenario) -> str:
     """The scenario's date as the cut-off of the escalation record (end of the year if only a year)."""
-    spec = scenario.world
-    return spec.date.isoformat() if spec.date is not None else f"{spec.effective_year}-12-31"
+    return record_cutoff(scenario.world)
 
 
 def _escalation_questions(

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from redline.adapters.base import BuildContext, Part, headline, plain_result
+from redline.errors import RedlineError
 from redline.scenario import Scenario
 from redline.tasks import Task
 
@@ -212,15 +213,14 @@ def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
 def code_issues(ctx: BuildContext) -> list:
     """The scenario's issues coded from the World (cached in ``ctx``; also put in ``ctx.context``)."""
     if "issues" not in ctx.shared:
-        from redline.issues import build_issue, indicator_frame
+        from redline.scenario.runnable import coded_issues
 
-        indicators = indicator_frame(ctx.world, ctx.scenario.world)
+        indicators, issues = coded_issues(ctx.scenario, ctx.world, ctx.base_dir)  # validation coded them
+        for issue in issues:
+            if isinstance(issue, RedlineError):
+                raise issue
         ctx.context["indicators"] = indicators
-        issues = []
-        for spec in ctx.scenario.issues:
-            voters = [a for a in ctx.world.members(spec.body) if a in indicators.index]
-            issues.append(build_issue(spec, indicators, voters, ctx.base_dir))
-        ctx.context["issues"] = ctx.shared["issues"] = issues
+        ctx.context["issues"] = ctx.shared["issues"] = list(issues)
     return ctx.shared["issues"]
 
 

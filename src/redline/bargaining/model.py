@@ -104,23 +104,6 @@ def forecast(
     risk = np.vstack([np.full(n, np.nan)] + [h["r"][0] for h in history])
     median = np.concatenate([weighted_median(x, w), [h["median"][0] for h in history]])
     mean = np.concatenate([weighted_mean(x, w), [h["mean"][0] for h in history]])
-    rows = []
-    for t, h in enumerate(history, start=1):
-        for i in np.flatnonzero(h["kind"][0] > 0):
-            j = int(h["counterpart"][0, i])
-            rows.append(
-                {
-                    "round": t,
-                    "actor": names[i],
-                    "move_type": MOVE_TYPES[int(h["kind"][0, i])],
-                    "counterpart": names[j],
-                    "from_position": float(positions[t - 1, i]),
-                    "to_position": float(positions[t, i]),
-                    "E_ij": float(h["E_ij"][0, i]),
-                    "E_ji": float(h["E_ji"][0, i]),
-                }
-            )
-    columns = ["round", "actor", "move_type", "counterpart", "from_position", "to_position", "E_ij", "E_ji"]
     return BargainingResult(
         actors=names,
         forecast=float(out["forecast"][0]),
@@ -129,10 +112,41 @@ def forecast(
         cycle_min=float(out["cycle_min"][0]),
         cycle_max=float(out["cycle_max"][0]),
         trajectory=Trajectory(median=median, mean=mean, positions=positions, risk_exponent=risk),
-        moves=pd.DataFrame(rows, columns=columns),
+        moves=_moves(history, positions, names),
         baselines=_baselines(position=x[0], capability=c[0], salience=s[0], status_quo=status_quo),
         settings=settings.to_dict(),
     )
+
+
+MOVE_COLUMNS = ["round", "actor", "move_type", "counterpart", "from_position", "to_position", "E_ij", "E_ji"]
+
+
+def _moves(history: list[dict[str, np.ndarray]], positions: np.ndarray, names: list) -> pd.DataFrame:
+    """One row per move of one forecast (round, actor, move type, counterpart, positions before and
+    after, the two expected utilities), in round order then actor order. Built column by column from
+    the kernel's history arrays: a long run makes tens of thousands of moves."""
+    parts = []
+    for t, h in enumerate(history, start=1):
+        moved = np.flatnonzero(h["kind"][0] > 0)
+        if moved.size:
+            parts.append((np.full(moved.size, t, dtype=np.int64), moved, h))
+    if not parts:
+        return pd.DataFrame([], columns=MOVE_COLUMNS)
+    label = np.array(names, dtype=object)
+    kinds = np.array(MOVE_TYPES, dtype=object)
+    rounds = np.concatenate([r for r, _, _ in parts])
+    actor = np.concatenate([i for _, i, _ in parts])
+    columns = {
+        "round": rounds,
+        "actor": label[actor],
+        "move_type": kinds[np.concatenate([h["kind"][0, i].astype(np.int64) for _, i, h in parts])],
+        "counterpart": label[np.concatenate([h["counterpart"][0, i].astype(np.int64) for _, i, h in parts])],
+        "from_position": positions[rounds - 1, actor].astype(float),
+        "to_position": positions[rounds, actor].astype(float),
+        "E_ij": np.concatenate([h["E_ij"][0, i] for _, i, h in parts]).astype(float),
+        "E_ji": np.concatenate([h["E_ji"][0, i] for _, i, h in parts]).astype(float),
+    }
+    return pd.DataFrame(columns, columns=MOVE_COLUMNS)
 
 
 def forecast_batch(

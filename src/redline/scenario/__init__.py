@@ -35,6 +35,7 @@ from redline.scenario.inputs import (
     input_files,
     issue_case,
     ladder_of,
+    record_cutoff,
     scenario_hash,
 )
 from redline.scenario.messages import Locator, _clean_loc, _describe, _path
@@ -103,6 +104,7 @@ __all__ = [
     "ladder_of",
     "load_scenario",
     "parse_scenario",
+    "record_cutoff",
     "scenario_hash",
 ]
 

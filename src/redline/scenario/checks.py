@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import RedlineError
-from redline.scenario.inputs import _load_case, ladder_of
+from redline.scenario.inputs import _load_case, ladder_of, record_cutoff
 from redline.scenario.messages import _path
 from redline.scenario.schema import BUILTIN_LEVERS, Scenario
 
@@ -93,12 +93,13 @@ def _semantic_problems(
 
 
 def _ladder_problems(scenario: Scenario, base_dir: Path) -> list[tuple[str, tuple[Any, ...], str, str]]:
-    """The escalation ladder must be one the escalation model accepts."""
+    """The escalation ladder must be one the escalation model accepts: when it is fitted, fitted to
+    the record up to the scenario's date, as the run fits it (the fit is cached: it runs once)."""
     spec = scenario.escalation
     if spec is None:
         return []
     try:
-        ladder_of(spec, base_dir)
+        ladder_of(spec, base_dir, record_cutoff(scenario.world))
     except RedlineError as exc:
         loc = ("escalation", "ladder") if spec.ladder is not None else ("escalation", "file")
         return [(_path(loc), loc, "a valid escalation ladder", str(exc))]

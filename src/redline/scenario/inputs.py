@@ -8,9 +8,17 @@ import json
 from pathlib import Path
 
 from redline.errors import RedlineError
-from redline.scenario.schema import Escalation, IssueSpec, Scenario
+from redline.scenario.schema import Escalation, IssueSpec, Scenario, WorldSpec
 
-__all__ = ["case_path", "escalation_fit_of", "input_files", "issue_case", "ladder_of", "scenario_hash"]
+__all__ = [
+    "case_path",
+    "escalation_fit_of",
+    "input_files",
+    "issue_case",
+    "ladder_of",
+    "record_cutoff",
+    "scenario_hash",
+]
 
 
 def case_path(spec: IssueSpec, base_dir: Path = Path()) -> Path:
@@ -61,6 +69,12 @@ def _base_ladder(spec: Escalation, base_dir: Path):  # noqa: ANN202
         return None
     path = Path(spec.file)
     return load_ladder(path if path.is_absolute() else base_dir / path)
+
+
+def record_cutoff(world: WorldSpec) -> str:
+    """The scenario's date as the cut-off of the escalation record (the end of the year if only a
+    year is given): validation and the run fit the ladder to the same record, so they share one fit."""
+    return world.date.isoformat() if world.date is not None else f"{world.effective_year}-12-31"
 
 
 def escalation_fit_of(spec: Escalation, base_dir: Path = Path(), as_of: str | None = None):  # noqa: ANN201

@@ -14,6 +14,7 @@ capabilities finite and >= 0, their total finite).
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from redline.errors import RedlineError
 from redline.scenario.messages import _path
 from redline.scenario.schema import Scenario, WorldSpec
 
-__all__ = ["runnable_problems", "world_for"]
+__all__ = ["coded_issues", "runnable_problems", "world_for"]
 
 Problem = tuple[str, tuple[Any, ...], str, str]
 
@@ -54,6 +55,50 @@ def _world(year: int | None, date: str | None, vintage: str, carry_forward: bool
     if date is not None:
         return World.for_date(date, **options)
     return World.for_year(year, **options)
+
+
+_CODED: OrderedDict[tuple[Any, ...], tuple[Any, Any, list[Any]]] = OrderedDict()
+"""The last few codings of :func:`coded_issues`: key -> (World, indicators, issues)."""
+
+
+def coded_issues(scenario: Scenario, world: Any, base_dir: Path = Path()) -> tuple[Any, list[Any]]:
+    """The indicator frame of ``world`` and the scenario's issues coded from it
+    (:func:`redline.issues.build_issue`), each an :class:`~redline.issues.Issue` or the
+    :class:`~redline.errors.RedlineError` that refused it.
+
+    Coded once per process and shared, like :func:`world_for`: validation codes every issue, and the
+    run that follows (:func:`redline.adapters.issues.code_issues`) reads the same, unchanged objects
+    (treat them as read-only). The key is the World itself, the ``[world]`` and ``[[issues]]`` sections,
+    the base folder and the contents of every file the issues read (case and statement files), so an
+    edited file or section is coded again. A failed indicator frame raises (nothing is kept).
+    """
+    from redline.issues import build_issue, indicator_frame
+    from redline.scenario.inputs import _file_digest, input_files
+
+    files = input_files(scenario, base_dir)
+    key = (
+        id(world),
+        scenario.world.model_dump_json(),
+        tuple(spec.model_dump_json() for spec in scenario.issues),
+        str(Path(base_dir).resolve()),
+        tuple((name, _file_digest(path)) for name, path in sorted(files.items()) if name.startswith("issues[")),
+    )
+    found = _CODED.get(key)
+    if found is not None and found[0] is world:
+        _CODED.move_to_end(key)
+        return found[1], found[2]
+    indicators = indicator_frame(world, scenario.world)
+    issues: list[Any] = []
+    for spec in scenario.issues:
+        voters = [a for a in world.members(spec.body) if a in indicators.index]
+        try:
+            issues.append(build_issue(spec, indicators, voters, base_dir))
+        except RedlineError as exc:
+            issues.append(exc)
+    _CODED[key] = (world, indicators, issues)
+    while len(_CODED) > 4:
+        _CODED.popitem(last=False)
+    return indicators, issues
 
 
 def runnable_problems(scenario: Scenario, base_dir: Path = Path()) -> list[Problem]:
@@ -103,20 +148,15 @@ def _issue_problems(scenario: Scenario, world: Any, base_dir: Path) -> list[Prob
     """Every issue codes from the World, its rule takes its actors, and its inputs are in range."""
     if not scenario.issues:
         return []
-    from redline.issues import build_issue, indicator_frame
-
     try:
-        indicators = indicator_frame(world, scenario.world)
+        _, issues = coded_issues(scenario, world, base_dir)
     except RedlineError as exc:
         return [(_path(("world",)), ("world",), "indicators the overrides can apply to", str(exc))]
     problems: list[Problem] = []
-    for i, spec in enumerate(scenario.issues):
+    for i, issue in enumerate(issues):
         loc = ("issues", i)
-        voters = [a for a in world.members(spec.body) if a in indicators.index]
-        try:
-            issue = build_issue(spec, indicators, voters, base_dir)
-        except RedlineError as exc:
-            problems.append((_path(loc), loc, "an issue the data can code", str(exc)))
+        if isinstance(issue, RedlineError):
+            problems.append((_path(loc), loc, "an issue the data can code", str(issue)))
             continue
         problems.extend(_input_ranges(issue, loc))
     return problems
