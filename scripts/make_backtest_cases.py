@@ -66,7 +66,7 @@ NATO_CLOUT = {
     "ESP": 0.2, "POL": 0.2, "NLD": 0.15, "NOR": 0.1, "GRC": 0.1, "BEL": 0.08, "DNK": 0.08,
     "ROU": 0.08, "CZE": 0.06, "PRT": 0.06, "HUN": 0.05, "SVK": 0.04, "BGR": 0.04, "HRV": 0.03,
     "LTU": 0.03, "LVA": 0.02, "EST": 0.02, "SVN": 0.02, "ALB": 0.02, "LUX": 0.02, "ISL": 0.01,
-    "MNE": 0.01, "MKD": 0.01,
+    "MNE": 0.01, "MKD": 0.01, "FIN": 0.1, "SWE": 0.1,
 }
 NATO_BASIS = (
     "Judgement: relative weight in the Alliance (defence effort and political weight); a full veto "
@@ -91,6 +91,10 @@ def nato_members(day: dt.date) -> list[str]:
         members.append("MNE")
     if day >= dt.date(2020, 3, 27):
         members.append("MKD")
+    if day >= dt.date(2023, 4, 4):
+        members.append("FIN")
+    if day >= dt.date(2024, 3, 7):
+        members.append("SWE")
     return sorted(members)
 
 
@@ -125,8 +129,12 @@ def _reader_keys() -> tuple[set, set, set]:
     return set(reader._TOP_KEYS), set(reader._ACTOR_KEYS), set(reader._OUTCOME_KEYS)
 
 
-def build(case: dict, extended: str = "auto") -> tuple[str, str]:
-    """The file name and TOML text of one case."""
+CORPUS_WINDOW = (dt.date(2008, 1, 1), dt.date(2022, 12, 31))
+
+
+def build(case: dict, extended: str = "auto", window: tuple[dt.date, dt.date] = CORPUS_WINDOW) -> tuple[str, str]:
+    """The file name and TOML text of one case (its decision must fall inside ``window``: the corpus
+    by default; ``make_heldout_cases.py`` passes the held-out years)."""
     top_keys, actor_keys, outcome_keys = _reader_keys()
     ext = extended == "yes"
     context_ok = ext or (extended == "auto" and "context" in top_keys)
@@ -135,7 +143,7 @@ def build(case: dict, extended: str = "auto") -> tuple[str, str]:
 
     decision = dt.date.fromisoformat(case["decision_date"])
     coding = dt.date.fromisoformat(case["coding_date"])
-    assert dt.date(2008, 1, 1) <= decision <= dt.date(2022, 12, 31), case["id"]
+    assert window[0] <= decision <= window[1], case["id"]
     assert coding <= decision, case["id"]
     rule = case["rule"]
     head = {

@@ -1,0 +1,48 @@
+"""Write the held-out backtest cases (decisions of 2023-2025) from ``scripts/backtest_heldout.py``.
+
+These cases are for evaluation only: ``redline backtest --cv loo`` scores them in its "held_out" split
+with parameters fitted on the 2008-2022 corpus, and never fits on them (``CORPUS_END``). The expansion
+into TOML is ``make_backtest_cases.build`` (every member of the body in that year written out; the
+reader's extension fields), with the decision window moved to 2023-01-01 .. 2025-12-31.
+
+Usage: ``python scripts/make_heldout_cases.py [--out backtest/cases] [--check]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from backtest_heldout import HELDOUT  # noqa: E402
+from make_backtest_cases import build  # noqa: E402
+
+HELDOUT_WINDOW = (dt.date(2023, 1, 1), dt.date(2025, 12, 31))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "backtest" / "cases"))
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    ids = [c["id"] for c in HELDOUT]
+    assert len(ids) == len(set(ids)), "duplicate case ids"
+    stale = 0
+    for case in HELDOUT:
+        name, text = build(case, "auto", HELDOUT_WINDOW)
+        path = out / name
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                print(f"differs: {path}")
+                stale += 1
+        else:
+            path.write_text(text, encoding="utf-8")
+    print(f"{len(HELDOUT)} held-out cases {'checked' if args.check else 'written'} in {out}")
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
