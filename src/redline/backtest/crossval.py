@@ -42,7 +42,7 @@ from redline.backtest.method import (
     holdout_stage,
     holdout_values,
 )
-from redline.backtest.scoring import brier_score, score_table
+from redline.backtest.scoring import bootstrap_interval, brier_difference, brier_score, score_table
 from redline.backtest.uncertainty import CodingUncertainty, sample_codings
 from redline.decisions.holdout import HoldoutParams
 from redline.errors import RedlineError
@@ -243,9 +243,12 @@ class CrossValidation(Result):
     ``decision_date``, ``outcome_type``, ``method``, ``p_adopted``, ``adopted``."""
     scores: pd.DataFrame
     """One row per (split, method): :func:`score_table` keys (Brier, log loss, accuracy with
-    bootstrap intervals)."""
+    bootstrap intervals) and ``brier_minus_redline`` (+ ``_low`` / ``_high``): the method's Brier minus
+    the holdout model's on the same cases, with a paired bootstrap interval (negative: the method wins)."""
     by_group: pd.DataFrame
-    """LOO Brier per (method, grouping, group): grouping ``rule`` or ``outcome_type``."""
+    """Brier per (split, method, grouping, group) for the ``loo`` and ``held_out`` splits: grouping
+    ``rule`` or ``outcome_type``, with ``n_cases`` and a bootstrap interval (``brier_low`` /
+    ``brier_high``)."""
     calibration: pd.DataFrame
     """Reliability table of the LOO forecasts of the holdout model."""
     fitted: dict[str, float]
@@ -413,22 +416,32 @@ def cross_validate_prepared(
         p = sub["p_adopted"].to_numpy(dtype=float)
         y = sub["adopted"].to_numpy(dtype=float)
         score_rows.append({"split": split, "method": method, **score_table(p, y, n_boot=n_boot, rng=rng)})
+    # A generator of its own, so the intervals above stay what they were before these were added.
+    extra_rng = np.random.default_rng([seed, 16])
+    for row in score_rows:
+        row.update(_paired_difference(predictions, row["split"], row["method"], n_boot, extra_rng))
     group_rows = []
+    for split in ("loo", "held_out"):
+        part = predictions[predictions["split"] == split]
+        for grouping in ("rule", "outcome_type"):
+            for (method, group), sub in part.groupby(["method", grouping], sort=True):
+                p = sub["p_adopted"].to_numpy(dtype=float)
+                y = sub["adopted"].to_numpy(dtype=float)
+                ok = np.isfinite(p)
+                low, high = bootstrap_interval(brier_score, p[ok], y[ok], n_boot=n_boot, rng=extra_rng)
+                group_rows.append(
+                    {
+                        "split": split,
+                        "method": method,
+                        "grouping": grouping,
+                        "group": group,
+                        "n_cases": int(ok.sum()),
+                        "brier": float(brier_score(p[ok], y[ok])) if ok.any() else np.nan,
+                        "brier_low": low,
+                        "brier_high": high,
+                    }
+                )
     loo = predictions[predictions["split"] == "loo"]
-    for grouping in ("rule", "outcome_type"):
-        for (method, group), sub in loo.groupby(["method", grouping], sort=True):
-            p = sub["p_adopted"].to_numpy(dtype=float)
-            y = sub["adopted"].to_numpy(dtype=float)
-            ok = np.isfinite(p)
-            group_rows.append(
-                {
-                    "method": method,
-                    "grouping": grouping,
-                    "group": group,
-                    "n_cases": int(ok.sum()),
-                    "brier": float(brier_score(p[ok], y[ok])) if ok.any() else np.nan,
-                }
-            )
     ours = loo[loo["method"] == "redline"]
     calibration = reliability_table(
         ours["p_adopted"].to_numpy(dtype=float), ours["adopted"].to_numpy(dtype=float), bins
@@ -459,3 +472,19 @@ def cross_validate_prepared(
         settings=settings,
         fitted_variants=fitted_variants,
     )
+
+
+def _paired_difference(
+    predictions: pd.DataFrame, split: str, method: str, n_boot: int, rng: np.random.Generator
+) -> dict[str, float]:
+    """Brier(method) − Brier(holdout model) on the split's cases both forecast, with a paired
+    bootstrap interval over cases (negative: the method beats the model)."""
+    part = predictions[predictions["split"] == split]
+    wide = part.pivot(index="case", columns="method", values="p_adopted")
+    y = part.groupby("case")["adopted"].first().reindex(wide.index).to_numpy(dtype=float)
+    p, ref = wide[method].to_numpy(dtype=float), wide["redline"].to_numpy(dtype=float)
+    both = np.isfinite(p) & np.isfinite(ref)
+    p, ref, y = p[both], ref[both], y[both]
+    estimate = float(brier_difference(p, ref, y)) if both.any() else np.nan
+    low, high = bootstrap_interval(brier_difference, p, ref, y, n_boot=n_boot, rng=rng)
+    return {"brier_minus_redline": estimate, "brier_minus_redline_low": low, "brier_minus_redline_high": high}

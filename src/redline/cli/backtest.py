@@ -207,18 +207,15 @@ def _cross_validate(folder: Path, draws: int, seed: int, fmt: Format) -> None:
     ):
         sub = result.scores[result.scores["split"] == split]
         if not sub.empty:
-            emit(
-                _summary(sub.assign(**_no_paired(sub))).drop(columns=["MAE value", "Brier - redline"]),
-                fmt,
-                title=title,
-            )
-    groups = result.by_group.pivot_table(index=["grouping", "group"], columns="method", values="brier")
-    counts = result.by_group[result.by_group["method"] == "redline"].set_index(["grouping", "group"])[
-        "n_cases"
-    ]
-    groups = groups[[m for m in _SHORT if m in groups.columns]].rename(columns=_SHORT).round(3)
-    groups.insert(0, "n", counts)
-    emit(groups.reset_index(), fmt, title="Leave-one-out Brier per rule and per outcome type")
+            emit(_summary(sub.assign(**_no_paired(sub))).drop(columns=["MAE value"]), fmt, title=title)
+    emit(_groups(result.by_group, "loo"), fmt, title="Leave-one-out Brier per rule and per outcome type")
+    if st["n_held_out"]:
+        emit(
+            _groups(result.by_group, "held_out", intervals=True),
+            fmt,
+            title="Held-out Brier per rule and per outcome type (holdout model and the best baselines: "
+            "estimate (95% bootstrap interval); few cases per group)",
+        )
     emit(result.calibration.round(3), fmt, title="Calibration of the leave-one-out forecasts (holdout model)")
     emit({k: f"{v:g}" for k, v in result.fitted.items()}, fmt, title="Parameters fitted on the whole corpus")
     emit(
@@ -236,6 +233,26 @@ def _cross_validate(folder: Path, draws: int, seed: int, fmt: Format) -> None:
         f"target: cross-validated Brier <= {t['target_brier']:.2f} and below the best baseline — {verdict}: "
         f"LOO Brier {t['loo_brier']:.3f} vs best baseline {t['best_baseline']} {t['best_baseline_brier']:.3f}"
     )
+
+
+def _groups(by_group: pd.DataFrame, split: str, intervals: bool = False) -> pd.DataFrame:
+    """One row per (grouping, group) of one split: n and each method's Brier (with its bootstrap
+    interval for the model and the two weighted baselines when ``intervals``)."""
+    part = by_group[by_group["split"] == split] if "split" in by_group else by_group
+    groups = part.pivot_table(index=["grouping", "group"], columns="method", values="brier")
+    counts = part[part["method"] == "redline"].set_index(["grouping", "group"])["n_cases"]
+    groups = groups[[m for m in _SHORT if m in groups.columns]].rename(columns=_SHORT).round(3)
+    if intervals:
+        for method in ("redline", "weighted_mean", "weighted_median"):
+            rows = part[part["method"] == method].set_index(["grouping", "group"])
+            if rows.empty or _SHORT.get(method) not in groups:
+                continue
+            groups[_SHORT[method]] = [
+                f"{r.brier:.3f} ({r.brier_low:.3f}-{r.brier_high:.3f})" if pd.notna(r.brier) else "—"
+                for r in rows.reindex(groups.index).itertuples()
+            ]
+    groups.insert(0, "n", counts)
+    return groups.reset_index()
 
 
 def _no_paired(sub: pd.DataFrame) -> dict[str, float]:
