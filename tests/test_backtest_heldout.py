@@ -119,7 +119,8 @@ def test_held_out_report_has_per_rule_groups_and_paired_intervals(spied):
     ours = groups[(groups["method"] == "redline") & (groups["grouping"] == "rule")]
     assert set(ours["group"]) == rules
     assert ours["n_cases"].sum() == len(HELD_OUT)
-    assert (ours["brier_low"] <= ours["brier"] + 1e-12).all() and (ours["brier"] <= ours["brier_high"] + 1e-12).all()
+    assert (ours["brier_low"] <= ours["brier"] + 1e-12).all()
+    assert (ours["brier"] <= ours["brier_high"] + 1e-12).all()
     held = result.scores[result.scores["split"] == "held_out"].set_index("method")
     assert held.loc["redline", "brier_minus_redline"] == 0.0
     mean = held.loc["weighted_mean"]
