@@ -40,9 +40,10 @@ def test_backtest_folder_over_the_work_budget_is_refused_before_any_case(monkeyp
     monkeypatch.setenv("REDLINE_WORK_BUDGET", "1e11")
     monkeypatch.setattr("redline.backtest.runner.forecast_case", _no_work)
     fits = int(1e11 // _per_draw_reference())
-    assert 100 < fits < 1900  # the documented 500 draws fit; the sweep's 1900 do not
+    n_cases = len(find_cases(CASES))
+    assert 400 <= fits < 1900  # the documented 400 draws fit; the sweep's 1900 do not
     with pytest.raises(
-        RedlineError, match=rf"backtest of 51 case\(s\) with 1,900 draws.*--draws {fits} or fewer"
+        RedlineError, match=rf"backtest of {n_cases} case\(s\) with 1,900 draws.*--draws {fits} or fewer"
     ):
         run_backtest(CASES, draws=1900)
     with pytest.raises(RedlineError, match=rf"--draws {fits} or fewer"):
@@ -52,8 +53,9 @@ def test_backtest_folder_over_the_work_budget_is_refused_before_any_case(monkeyp
 def test_cross_validation_counts_the_folder_and_the_grid(monkeypatch):
     monkeypatch.setenv("REDLINE_WORK_BUDGET", "1e11")
     monkeypatch.setattr("redline.backtest.crossval.prepare_case", _no_work)
+    n_cases = len(find_cases(CASES))
     with pytest.raises(
-        RedlineError, match=r"cross-validation of 51 case\(s\) with 1,000 draws.*--draws \d+ or fewer"
+        RedlineError, match=rf"cross-validation of {n_cases} case\(s\) with 1,000 draws.*--draws \d+ or fewer"
     ):
         cross_validate(CASES, draws=1000)
 
@@ -63,7 +65,8 @@ def test_backtest_cli_names_the_draws_that_fit(monkeypatch):
     monkeypatch.setattr("redline.backtest.runner.forecast_case", _no_work)
     result = CliRunner().invoke(app, ["backtest", str(CASES), "--draws", "1900"])
     assert result.exit_code == 2, result.output
-    assert result.output.startswith("error: backtest of 51 case(s) with 1,900 draws"), result.output
+    n_cases = len(find_cases(CASES))
+    assert result.output.startswith(f"error: backtest of {n_cases} case(s) with 1,900 draws"), result.output
     assert "or raise REDLINE_WORK_BUDGET" in result.output
     monkeypatch.setenv("REDLINE_WORK_BUDGET", "1e13")  # the override lets it through (to the first case)
     result = CliRunner().invoke(app, ["backtest", str(CASES), "--draws", "1900"])
