@@ -7,7 +7,9 @@ back from, the store: what the runner did before it streamed) is the baseline at
 ``--baseline-draws``. Printed per run: wall and CPU seconds (prepare and Monte Carlo apart), peak RSS,
 and the machine's load; then the memory growth per draw and the ratios streamed / baseline measured
 in this run. The targets: 1,000,000 draws under 2 GB and within 60 s; 10,000 draws within 5 s wall
-on a quiet machine (the machine is shared: compare CPU seconds when the load is high).
+on a quiet machine (the machine is shared: compare CPU seconds when the load is high). CPU seconds
+include the forked child that computes the analytics beside the main process (:mod:`redline.forked`),
+so they are the run's whole work, not only its critical path.
 
 The exact answers a run computes once (validated tables, the escalation record fit, the bargaining
 forecasts, the claims) are kept in a disk cache (:mod:`redline.cache`). Every streamed run here is
@@ -39,19 +41,22 @@ SCENARIO = ROOT / "scenarios" / "nato-2024.toml"
 CHILD = r"""
 import json, os, resource, sys, tempfile, time
 from pathlib import Path
-t0, c0 = time.perf_counter(), time.process_time()
+def cpu():  # this process and its waited-for children (the analytics run in a forked child)
+    child = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + child.ru_utime + child.ru_stime
+t0, c0 = time.perf_counter(), cpu()
 from redline.runner import execute, prepare
 from redline.scenario import load_scenario
 from redline.store import Store
 scenario = load_scenario(sys.argv[1])
 draws, keep = int(sys.argv[2]), sys.argv[3] == "keep"
-t1, c1 = time.perf_counter(), time.process_time()
+t1, c1 = time.perf_counter(), cpu()
 plan = prepare(scenario, draws=draws, source=sys.argv[1])
-t2, c2 = time.perf_counter(), time.process_time()
+t2, c2 = time.perf_counter(), cpu()
 with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
     result = execute(plan, store, keep_draws=keep)
     size = (Path(tmp) / "bench.duckdb").stat().st_size
-t3, c3 = time.perf_counter(), time.process_time()
+t3, c3 = time.perf_counter(), cpu()
 headline = result.summary["headlines"][0]
 print("BENCH " + json.dumps({
     "import_load": t1 - t0, "prepare": t2 - t1, "execute": t3 - t2, "wall": t3 - t0,

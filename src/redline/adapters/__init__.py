@@ -19,6 +19,7 @@ from redline.adapters.deterrence import DeterrenceAdapter
 from redline.adapters.escalation import EscalationAdapter
 from redline.adapters.issues import IssuesAdapter
 from redline.adapters.restraint import RestraintAdapter
+from redline.forked import Forked, can_fork
 from redline.scenario import Scenario
 from redline.tasks import Task
 
@@ -60,7 +61,8 @@ def build(
 
     ``draws`` and ``seed`` (default: the file's ``[run]``) also drive the computations outside the
     chunked Monte Carlo (the restraint sweep, the claims' permutation tests). Background adapters
-    (the analytics) build in a second thread while the others build.
+    (the analytics) build while the others build: in a forked second process on Linux when no other
+    thread runs (:mod:`redline.forked`), else in a second thread.
     """
     world = world_of(scenario)
     ctx = BuildContext(
@@ -73,13 +75,23 @@ def build(
     )
     active = [a for a in ADAPTERS if a.enabled(scenario)]
     parts: dict[str, Part] = {}
+    # Background adapters run beside the others: in a forked process where that is safe (on another
+    # core, see redline.forked), else in a thread.
+    forked = {a.name: Forked(a.build, ctx) for a in active if a.background} if can_fork() else {}
     with ThreadPoolExecutor(max_workers=1) as pool:
-        background = {a.name: pool.submit(a.build, ctx) for a in active if a.background}
+        background = {
+            a.name: pool.submit(a.build, ctx) for a in active if a.background and a.name not in forked
+        }
         for adapter in active:
             if not adapter.background:
                 parts[adapter.name] = adapter.build(ctx)
         for name, future in background.items():
             parts[name] = future.result()
+    for name, child in forked.items():
+        parts[name] = child.result()
+    for adapter in active:
+        for step in parts[adapter.name].finish:
+            step()
     exact: dict[str, Any] = {}
     tasks: list[Task] = []
     for adapter in active:  # registry order, whatever finished first

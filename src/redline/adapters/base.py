@@ -10,6 +10,7 @@ registered adapter (:data:`redline.adapters.ADAPTERS`) in order.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -43,6 +44,9 @@ class Part:
 
     exact: dict[str, Any] = field(default_factory=dict)
     tasks: list[Task] = field(default_factory=list)
+    finish: list[Callable[[], None]] = field(default_factory=list)
+    """Steps run once every adapter has built: they put in ``exact`` the answers computed meanwhile
+    beside the main process (:mod:`redline.forked`), so waiting for them costs the run nothing."""
 
 
 class Adapter(Protocol):

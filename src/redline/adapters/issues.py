@@ -21,6 +21,7 @@ import numpy as np
 
 from redline.adapters.base import BuildContext, Part, headline, plain_result
 from redline.errors import RedlineError
+from redline.forked import Forked, can_fork
 from redline.scenario import Scenario
 from redline.tasks import Task
 
@@ -39,13 +40,18 @@ class IssuesAdapter:
     def build(self, ctx: BuildContext) -> Part:
         models = ctx.scenario.models
         issues = code_issues(ctx)
+        # The exact forecasts load (or, after an edit of the kernel, compile) the compiled kernel:
+        # in a forked process beside the decisions where that is safe (redline.forked).
+        beside = Forked(_bargain_all, issues) if models.bargaining and issues and can_fork() else None
         part = Part()
         for issue in issues:
             result, tasks = _issue_questions(
-                issue, models.decisions, models.bargaining, ctx.scenario.run.bargaining_draws
+                issue, models.decisions, models.bargaining, ctx.scenario.run.bargaining_draws, beside
             )
             part.exact[f"issue.{issue.id}"] = result
             part.tasks.extend(tasks)
+        if beside is not None:  # "bargaining" is each answer's last key, as when computed here
+            part.finish.append(partial(_fill_bargaining, part.exact, issues, beside))
         return part
 
     def summarise(
@@ -229,8 +235,11 @@ def _issue_questions(
     decisions: bool,
     bargaining: bool,
     bargaining_draws: int = 0,
+    forecasts: Any = None,
 ) -> tuple[dict[str, Any], list[Task]]:
-    """Decision (does it pass now, who blocks, what would it take) and bargaining per issue."""
+    """Decision (does it pass now, who blocks, what would it take) and bargaining per issue (the
+    exact forecast here, unless ``forecasts``, a :class:`~redline.forked.Forked` computing
+    :func:`_bargain_all`, computes it beside: then the caller puts it in)."""
     out: dict[str, Any] = {
         "id": issue.id,
         "title": issue.title,
@@ -257,7 +266,7 @@ def _issue_questions(
         venue = _venue(issue)
         if venue is not None:
             out["venue"] = _venue_exact(issue, venue, threshold)
-    if bargaining:
+    if bargaining and forecasts is None:  # else put in by _fill_bargaining once every adapter has built
         out["bargaining"] = _bargain_exact(issue)
     if decisions:
         sampler = partial(_issue_sampler, issue=issue, decisions=True, bargaining=False, threshold=threshold)
@@ -435,6 +444,18 @@ def _venue_exact(issue, venue, threshold: float) -> dict[str, Any]:  # noqa: ANN
             "thresholds": {"position": POSITION_GAP, "salience": SALIENCE_GAP},
         }
     return out
+
+
+def _fill_bargaining(exact: dict[str, Any], issues: list, forecasts: Any) -> None:
+    """Each issue's ``bargaining`` answer from the forked :func:`_bargain_all` (``forecasts``)."""
+    answers = forecasts.result()
+    for issue in issues:
+        exact[f"issue.{issue.id}"]["bargaining"] = answers[issue.id]
+
+
+def _bargain_all(issues: list) -> dict[str, dict[str, Any]]:
+    """:func:`_bargain_exact` of every issue, by issue id."""
+    return {issue.id: _bargain_exact(issue) for issue in issues}
 
 
 def _bargain_exact(issue) -> dict[str, Any]:  # noqa: ANN001
