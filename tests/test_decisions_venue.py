@@ -72,12 +72,11 @@ NATIONAL = '[issues.venue]\nkind = "national"\nrequired = 0.5\nreason = "each su
 
 
 # ------------------------------------------------------------------------------------------ validation
-def test_national_venue_without_required_names_file_and_field(tmp_path):
+def test_national_venue_without_required_takes_the_default_supply_rule(tmp_path):
+    """Session 5: ``required`` is optional; without it the venue applies DEFAULT_SUPPLY."""
     path = write(tmp_path, '[issues.venue]\nkind = "national"\nreason = "each supplier decides"\n')
-    with pytest.raises(ScenarioError) as err:
-        load_scenario(path)
-    message = str(err.value)
-    assert str(path) in message and "issues[0].venue" in message and "required" in message
+    scenario = load_scenario(path)
+    assert scenario.issues[0].venue.required is None
 
 
 def test_unknown_venue_kind_and_wrong_body_are_refused(tmp_path):

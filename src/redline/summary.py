@@ -139,6 +139,8 @@ class VenueSummary(_Section):
     given: bool = False
     reason: str = ""
     required: float | None = None
+    supply_rule: dict[str, Any] | None = None
+    """National / coalition venues: the supply requirement applied (``kind``, ``level``, ``basis``)."""
     flags: dict[str, bool] = Field(default_factory=dict)
     coded_outcome: str
     coded_actions: dict[str, list[str]] = Field(default_factory=dict)

@@ -170,6 +170,8 @@ def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
     )
     if venue.get("required") is not None:
         answer += f" (the willing must bring {venue['required'] * 100:.0f}% of the members' capability: assumption)"
+    elif venue.get("supply_rule"):
+        answer += f" ({venue['supply_rule']['words']})"
     if not venue.get("given"):
         answer += " (venue not stated: the formal rule's body)"
     actions = venue.get("coded_actions", {})
@@ -419,6 +421,7 @@ def _venue_exact(issue, venue, threshold: float) -> dict[str, Any]:  # noqa: ANN
         "given": issue.venue is not None,
         "reason": getattr(venue, "reason", f"no venue given: the rule {issue.rule} implies it"),
         "required": getattr(venue, "required", None),
+        "supply_rule": _supply_words(venue) if kind in ("national", "coalition") else None,
         "flags": {
             name: bool(getattr(venue, name, False))
             for name in VENUE_FLAGS
@@ -456,6 +459,23 @@ def _fill_bargaining(exact: dict[str, Any], issues: list, forecasts: Any) -> Non
 def _bargain_all(issues: list) -> dict[str, dict[str, Any]]:
     """:func:`_bargain_exact` of every issue, by issue id."""
     return {issue.id: _bargain_exact(issue) for issue in issues}
+
+
+def _supply_words(venue) -> dict[str, Any] | None:  # noqa: ANN001
+    """The supply requirement a national / coalition venue applies, in words (None: the scenario's own)."""
+    from redline.decisions.venue import DEFAULT_SUPPLY
+
+    if getattr(venue, "required", None) is not None:
+        return None
+    rule = DEFAULT_SUPPLY
+    yardstick = "the largest member's capability" if rule.kind == "largest" else "the members' capability"
+    words = (
+        "one willing member is enough"
+        if rule.level == 0
+        else f"the willing must bring {rule.level:g} x {yardstick}"
+    )
+    words += ": rule chosen on the pre-2023 supply cases, an ASSUMPTION they cannot pin down"
+    return {**rule.to_dict(), "words": words, "basis": "chosen on backtest/cases (rule = coalition, decided <= 2022)"}
 
 
 def _bargain_exact(issue) -> dict[str, Any]:  # noqa: ANN001

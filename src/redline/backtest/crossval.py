@@ -41,10 +41,13 @@ from redline.backtest.method import (
     furthest_passable,
     holdout_stage,
     holdout_values,
+    is_supply_case,
+    supply_values,
 )
 from redline.backtest.scoring import bootstrap_interval, brier_difference, brier_score, score_table
 from redline.backtest.uncertainty import CodingUncertainty, sample_codings
 from redline.decisions.holdout import HoldoutParams
+from redline.decisions.venue import ASSUMED_SUPPLY, SUPPLY_CANDIDATES, SupplyRule
 from redline.errors import RedlineError
 from redline.progress import stage
 from redline.results import Provenance, Result, provenance_of
@@ -63,7 +66,11 @@ __all__ = [
     "cross_validate_prepared",
     "fit_index",
     "fit_params",
+    "fit_supply",
+    "SUPPLY_KINDS",
+    "SUPPLY_METHOD",
     "prepare_case",
+    "supply_comparison",
 ]
 
 CORPUS_END = dt.date(2022, 12, 31)
@@ -110,6 +117,9 @@ class PreparedCase:
     table: ActorTable
     p_no_holdouts: float | None = None
     """P(adopted) for a rule without veto holders (majority, QMV, coalition): no parameter applies."""
+    p_supply: np.ndarray | None = None
+    """A supply case (:func:`is_supply_case`): P(adopted) under every rule of
+    :data:`SUPPLY_CANDIDATES` (the fold's fitted rule is taken; the holdout parameters do not apply)."""
 
     @property
     def id(self) -> str:
@@ -156,9 +166,49 @@ def prepare_case(
         if name != "base_rate":
             fixed[name] = p
     prepared = PreparedCase(case, adopted, outcome_type, x, s, mu, fixed, table)
+    if is_supply_case(case):
+        p_supply = np.array(
+            [np.mean(case.issue.is_adopted(supply_values(case, table, x, c, r))) for r in SUPPLY_CANDIDATES]
+        )
+        return replace(prepared, p_no_holdouts=float(p_supply[fit_supply([])]), p_supply=p_supply)
     if case.rule not in VETO_RULES:
         return replace(prepared, p_no_holdouts=prepared.p_holdout(HoldoutParams()))
     return prepared
+
+
+SUPPLY_KINDS = {
+    "supply_fitted": [r for r in SUPPLY_CANDIDATES],
+    "supply_largest": [r for r in SUPPLY_CANDIDATES if r.kind == "largest"],
+    "supply_share": [r for r in SUPPLY_CANDIDATES if r.kind == "share"],
+    "supply_one_willing": [SupplyRule("largest", 0.0)],
+    "supply_assumed": [ASSUMED_SUPPLY],
+}
+"""The supply requirements compared on the supply cases: the fit over both kinds, each kind fitted
+alone, one willing member (level 0) and the first a-priori rule (share 0.5)."""
+SUPPLY_METHOD = "supply_assumed"
+"""The requirement behind the ``redline`` rows on supply cases and
+:data:`redline.decisions.venue.DEFAULT_SUPPLY`: the one of :data:`SUPPLY_KINDS` with the lowest
+leave-one-out Brier on the corpus supply cases (the standing rule, stated before any scenario run)."""
+
+
+def fit_supply(training: list[PreparedCase], among: list[SupplyRule] | None = None) -> int:
+    """Index in :data:`SUPPLY_CANDIDATES` of the supply rule with the lowest Brier on the training
+    supply cases; ties go to the first candidate (``largest`` before ``share``, then the lowest level:
+    the weakest requirement the cases support). Rule stated before any case was scored (session 5).
+
+    With no training supply case, the a-priori :data:`ASSUMED_SUPPLY` (within ``among`` when it is
+    there, else ``among``'s first rule).
+    """
+    among = list(SUPPLY_CANDIDATES) if among is None else among
+    index = [SUPPLY_CANDIDATES.index(r) for r in among]
+    cases = [c for c in training if c.p_supply is not None]
+    if not cases:
+        return SUPPLY_CANDIDATES.index(ASSUMED_SUPPLY) if ASSUMED_SUPPLY in among else index[0]
+    p = np.stack([c.p_supply[index] for c in cases], axis=1)  # (rules, cases)
+    y = np.array([c.adopted for c in cases], dtype=float)
+    brier = np.mean((p - y) ** 2, axis=1)
+    best = np.flatnonzero(np.isclose(brier, brier.min(), rtol=0, atol=1e-12))
+    return index[int(best[0])]
 
 
 def _combos() -> list[HoldoutParams]:
@@ -259,6 +309,10 @@ class CrossValidation(Result):
     settings: dict = field(default_factory=dict)
     fitted_variants: dict[str, dict[str, float]] = field(default_factory=dict)
     """Per variant, its parameters fitted on the whole corpus."""
+    supply: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """The supply requirements compared on the supply cases (:func:`supply_comparison`)."""
+    fitted_supply: dict = field(default_factory=dict)
+    """The supply rule fitted on all corpus supply cases (:func:`fit_supply`)."""
 
     def variant_by_loo(self) -> str:
         """The variant with the lowest leave-one-out Brier (ties: the first in :data:`VARIANTS`)."""
@@ -311,6 +365,9 @@ class CrossValidation(Result):
             "calibration": self.calibration.to_dict(orient="records"),
             "predictions": self.predictions.to_dict(orient="records"),
             "folds": self.folds,
+            "supply": self.supply.to_dict(orient="records"),
+            "supply_method": SUPPLY_METHOD,
+            "fitted_supply": self.fitted_supply,
         }
 
 
@@ -369,15 +426,20 @@ def cross_validate_prepared(
 
     rows: list[dict] = []
     folds: dict[str, list[str]] = {}
+    supply_fits: dict[str, SupplyRule] = {}
 
     def forecast(split: str, train: list[PreparedCase], test: list[PreparedCase]) -> dict[str, HoldoutParams]:
         at = {v: fit_index(train, grid, v)[0] for v in VARIANTS}
         at["redline"] = at[DEFAULT_VARIANT]
         fits = {m: combos[i] for m, i in at.items()}
         base = float(np.mean([c.adopted for c in train]))
+        supply_at = fit_supply(train, SUPPLY_KINDS[SUPPLY_METHOD])
+        supply_fits[split] = SUPPLY_CANDIDATES[supply_at]
         for c in test:
             folds[f"{split}:{c.id}"] = [t.id for t in train]
             p = {m: float(grid[c.id][i]) for m, i in at.items()}
+            if c.p_supply is not None:  # a supply case: the fold's supply rule, whatever the variant
+                p = {m: float(c.p_supply[supply_at]) for m in at}
             p |= {**c.fixed, "base_rate": base}
             for method in CV_METHODS:
                 rows.append(
@@ -409,6 +471,7 @@ def cross_validate_prepared(
     fitted = whole[DEFAULT_VARIANT].to_dict()
     fitted_variants = {v: whole[v].to_dict() for v in VARIANTS}
 
+    supply = supply_comparison(corpus, held_out)
     predictions = pd.DataFrame(rows)
     rng = np.random.default_rng(seed)
     score_rows = []
@@ -471,6 +534,8 @@ def cross_validate_prepared(
         folds=folds,
         settings=settings,
         fitted_variants=fitted_variants,
+        supply=supply,
+        fitted_supply=SUPPLY_CANDIDATES[fit_supply(corpus)].to_dict(),
     )
 
 
@@ -488,3 +553,64 @@ def _paired_difference(
     estimate = float(brier_difference(p, ref, y)) if both.any() else np.nan
     low, high = bootstrap_interval(brier_difference, p, ref, y, n_boot=n_boot, rng=rng)
     return {"brier_minus_redline": estimate, "brier_minus_redline_low": low, "brier_minus_redline_high": high}
+
+
+def supply_comparison(corpus: list[PreparedCase], held_out: list[PreparedCase] = ()) -> pd.DataFrame:
+    """Brier of each supply requirement (:data:`SUPPLY_KINDS`) and the baselines on the supply cases:
+    leave-one-out over the corpus supply cases (each fitted on the other corpus supply cases), the
+    temporal split (fit <= 2018) and the held-out supply cases (fitted on the whole corpus).
+
+    One row per (split, method): ``n_cases``, ``brier``, ``rule`` (the rule fitted on the split's
+    training cases; for leave-one-out, every distinct fold rule).
+    """
+    supply = [c for c in corpus if c.p_supply is not None]
+    later = [c for c in held_out if c.p_supply is not None]
+    if not supply:
+        return pd.DataFrame(columns=["split", "method", "n_cases", "brier", "rule"])
+    early = [c for c in supply if c.case.decision_date <= TEMPORAL_SPLIT]
+    late = [c for c in supply if c.case.decision_date > TEMPORAL_SPLIT]
+    splits = {
+        "loo": [([t for t in supply if t.id != c.id], c) for c in supply],
+        "temporal": [(early, c) for c in late],
+        "held_out": [(supply, c) for c in later],
+    }
+    rows = []
+    for split, pairs in splits.items():
+        if not pairs:
+            continue
+        y = np.array([c.adopted for _, c in pairs], dtype=float)
+        for method, among in SUPPLY_KINDS.items():
+            chosen = [fit_supply(train, among) for train, _ in pairs]
+            p = np.array([c.p_supply[i] for i, (_, c) in zip(chosen, pairs, strict=True)])
+            labels = sorted({SUPPLY_CANDIDATES[i].label for i in chosen})
+            rows.append(
+                {
+                    "split": split,
+                    "method": method,
+                    "n_cases": len(pairs),
+                    "brier": float(brier_score(p, y)),
+                    "rule": ", ".join(labels),
+                }
+            )
+        for method in ("weighted_mean", "weighted_median", "status_quo"):
+            p = np.array([c.fixed.get(method, np.nan) for _, c in pairs])
+            rows.append(
+                {
+                    "split": split,
+                    "method": method,
+                    "n_cases": len(pairs),
+                    "brier": float(brier_score(p, y)),
+                    "rule": "",
+                }
+            )
+        base = np.array([np.mean([t.adopted for t in train]) if train else np.nan for train, _ in pairs])
+        rows.append(
+            {
+                "split": split,
+                "method": "base_rate",
+                "n_cases": len(pairs),
+                "brier": float(brier_score(base, y)),
+                "rule": "",
+            }
+        )
+    return pd.DataFrame(rows)

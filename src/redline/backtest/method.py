@@ -28,7 +28,9 @@ members of the case: ``nato-consensus`` and ``eu-unanimity`` — every veto play
 must not object; ``single-government`` — the decider must accept; ``majority`` and ``eu-qmv`` — the
 members (``member``, default ``veto``) who accept must form a majority / qualified majority
 (``population`` needed); ``coalition`` — the willing (every actor not worse off, unless ``member`` is
-given) must bring ``required_resources`` if the issue sets it. P(adopted) is the share of draws whose
+given) must bring ``required_resources`` if the issue sets it; without it the case is a supply case
+(national supply decisions, a coalition of the willing), decided on the drawn positions by the venue
+stage's supply requirement (:func:`supply_values`; the rule chosen on the pre-2023 supply cases). P(adopted) is the share of draws whose
 forecast value is at or above the case's ``adopted_threshold``.
 """
 
@@ -59,6 +61,7 @@ from redline.results import Result
 
 if TYPE_CHECKING:
     from redline.decisions import Rule
+    from redline.decisions.venue import SupplyRule
 
 __all__ = [
     "Bargainer",
@@ -71,6 +74,8 @@ __all__ = [
     "furthest_passable",
     "holdout_stage",
     "holdout_values",
+    "is_supply_case",
+    "supply_values",
     "FITTED_HOLDOUT",
     "FIRST_HOLDOUT",
     "MODELS",
@@ -243,6 +248,35 @@ def _veto_inputs(case: Case, table: ActorTable, rule: Rule) -> tuple[np.ndarray,
     return member, kappa, block_cost
 
 
+def is_supply_case(case: Case) -> bool:
+    """A case of national supply decisions / a coalition of the willing without a coded resource need:
+    decided by the supply requirement of the venue stage (:class:`redline.decisions.venue.SupplyRule`)."""
+    return case.rule == "coalition" and case.issue.required_resources is None
+
+
+def supply_values(
+    case: Case,
+    table: ActorTable,
+    position: np.ndarray,
+    capability: np.ndarray | None = None,
+    rule: SupplyRule | None = None,
+) -> np.ndarray:
+    """``(draws,)`` outcome values of a supply case: the proposal where the willing members meet ``rule``
+    (default :data:`redline.decisions.venue.DEFAULT_SUPPLY`), else the status quo.
+
+    The members (``member``, default every actor) decide on the drawn positions, as the scenario's
+    venue stage does: a member is willing iff it prefers the proposal to the status quo.
+    """
+    from redline.decisions.venue import DEFAULT_SUPPLY, supply_met
+
+    sq, p = case.issue.status_quo, case.issue.proposal
+    cap = np.broadcast_to(table.capability if capability is None else capability, position.shape)
+    member = table.member if table.member is not None else np.ones(len(table), bool)
+    willing = np.abs(p - position) < np.abs(sq - position)
+    met = supply_met(cap, willing, member, rule or DEFAULT_SUPPLY)
+    return np.where(met, p, sq)
+
+
 def holdout_stage(
     case: Case,
     table: ActorTable,
@@ -252,6 +286,7 @@ def holdout_stage(
     params: HoldoutParams | None = None,
     *,
     rule: Rule | None = None,
+    capability: np.ndarray | None = None,
 ) -> HoldoutResult:
     """The holdout model on one case's draws: the bargain ``proposal`` before the case's body.
 
@@ -278,6 +313,16 @@ def holdout_stage(
             context=case_context(case),
             params=params,
             capability=table.capability,
+        )
+    if is_supply_case(case):
+        value = supply_values(case, table, position, capability)
+        adopted = case.issue.is_adopted(value)
+        return HoldoutResult(
+            value=value,
+            outcome=np.where(adopted, ADOPTED, BLOCKED),
+            action=np.full(position.shape, ACCEPT),
+            binding=np.zeros(position.shape, dtype=bool),
+            offer=0.0,
         )
     everyone = np.ones(position.shape, dtype=bool)
     reach = furthest_passable(rule, table, position, everyone, sq, proposal)
@@ -451,7 +496,7 @@ def forecast_case(
     reach = furthest_passable(rule, table, x, resist, sq, mu)
     salience_final = np.where(np.isfinite(reach), sq + direction * np.minimum(moved, reach), sq)
     # The holdout model (redline.decisions.holdout): veto holders choose block / opt out / concede.
-    held = holdout_stage(case, table, x, s, mu, holdout, rule=rule)
+    held = holdout_stage(case, table, x, s, mu, holdout, rule=rule, capability=c)
 
     if model == "holdout":
         final = held.value

@@ -183,7 +183,7 @@ def _summary(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cross_validate(folder: Path, draws: int, seed: int, fmt: Format) -> None:
-    from redline.backtest.crossval import cross_validate
+    from redline.backtest.crossval import SUPPLY_METHOD, cross_validate
 
     result = cross_validate(folder, draws, seed)
     if fmt is Format.json:
@@ -223,6 +223,17 @@ def _cross_validate(folder: Path, draws: int, seed: int, fmt: Format) -> None:
         fmt,
         title="Each variant's parameters fitted on the whole corpus",
     )
+    if not result.supply.empty:
+        emit(
+            result.supply.round(3),
+            fmt,
+            title="Supply decisions (rule = coalition): each supply requirement's Brier on the supply cases",
+        )
+        fs = result.fitted_supply
+        console.print(
+            f"supply requirement used (the redline rows, venue default): {SUPPLY_METHOD}; the fit over both "
+            f"kinds on all corpus supply cases would choose {fs.get('kind')} {fs.get('level'):g}"
+        )
     t = result.target()
     console.print(
         f"default variant (the redline rows): {t['default_variant']}; lowest leave-one-out Brier in this run: "

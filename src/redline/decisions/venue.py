@@ -11,7 +11,9 @@ venue               outcome per draw
 ==================  ===========================================================================
 ``national``        each member decides for itself: it joins iff it prefers the proposal to the
 ``coalition``       status quo (``|p - x| < |sq - x|``, the willing W of models.md §2.1 rule 6).
-                    Adopted iff W brings at least ``required`` of the members' capability;
+                    Adopted iff W meets the supply requirement (:class:`SupplyRule`: by
+                    default :data:`DEFAULT_SUPPLY`, chosen on the pre-2023 supply cases; a
+                    scenario's ``required`` gives a share-of-members level of its own);
                     *with opt-outs* when some members stay out; *blocked* (the willing fall
                     short) otherwise. Nothing is delayed: nobody holds a veto.
 ``nato-consensus``  the holdout model (:func:`redline.decisions.holdout.resolve`) with every member
@@ -27,7 +29,7 @@ decision is reported as ``opt_out``). Pure functions over ``(draws, actors)`` ar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -46,6 +48,11 @@ from redline.decisions.holdout import (
 )
 
 __all__ = [
+    "ASSUMED_SUPPLY",
+    "DEFAULT_SUPPLY",
+    "SUPPLY_CANDIDATES",
+    "SupplyRule",
+    "supply_met",
     "VENUE_WORDS",
     "VETO_VENUES",
     "VenueOutcome",
@@ -86,6 +93,68 @@ class VenueOutcome:
         return np.isin(self.outcome, ADOPTED_CODES)
 
 
+@dataclass(frozen=True)
+class SupplyRule:
+    """When do national decisions / a coalition of the willing add up to "adopted"?
+
+    ``kind = "largest"``: the willing members bring at least ``level`` times the capability of the
+    largest member (the biggest supplier is the yardstick, whoever it is and whatever the small
+    members coded beside it); ``kind = "share"``: they bring at least ``level`` of all members'
+    capability (the first rule, with the a-priori ``level = 0.5``). ``level = 0`` in either kind:
+    one willing member is enough (every supplier decides for itself).
+    """
+
+    kind: Literal["largest", "share"]
+    level: float
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("largest", "share"):
+            raise ValueError(f"supply rule: kind: expected largest or share; found {self.kind!r}")
+        if not 0.0 <= self.level <= 1.0:
+            raise ValueError(f"supply rule: level: expected a number in [0, 1]; found {self.level!r}")
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind} {self.level:g}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "level": self.level}
+
+
+SUPPLY_LEVELS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0)
+"""The levels the supply fit searches in each kind (fixed before any case was scored)."""
+SUPPLY_CANDIDATES = tuple(SupplyRule(kind, level) for kind in ("largest", "share") for level in SUPPLY_LEVELS)
+"""Every supply rule the fit may choose, in tie-break order: ``largest`` before ``share``, lower level
+first (the weakest requirement the record supports; redline.backtest.crossval.fit_supply)."""
+ASSUMED_SUPPLY = SupplyRule("share", 0.5)
+"""The first, a-priori requirement (sessions 3-4): the willing bring half of the members' capability."""
+DEFAULT_SUPPLY = ASSUMED_SUPPLY
+"""The supply requirement used by default (a scenario's ``required`` overrides it). Chosen on the
+pre-2023 supply cases of ``backtest/cases`` by the standing rule "lowest corpus leave-one-out Brier"
+among the compared requirements (:data:`redline.backtest.crossval.SUPPLY_KINDS`), stated before the
+shipped scenarios were run: the a-priori share 0.5 (LOO Brier 0.021 on 5 cases) beat every fitted
+requirement (0.22-0.41: the fits jump between the extremes from fold to fold). Never chosen on a
+scenario. docs/backtest.md, "Supply decisions"."""
+
+
+def supply_met(
+    capability: np.ndarray, willing: np.ndarray, member: np.ndarray, rule: SupplyRule
+) -> np.ndarray:
+    """``(draws,)`` True where the willing members meet ``rule`` (and at least one member is willing).
+
+    ``capability`` ``(draws, n)``; ``willing`` and ``member`` broadcast to it (non-members never count).
+    """
+    cap = np.asarray(capability, dtype=float)
+    member = np.broadcast_to(np.asarray(member, dtype=bool), cap.shape)
+    willing = np.broadcast_to(np.asarray(willing, dtype=bool), cap.shape) & member
+    brought = np.where(willing, cap, 0.0).sum(axis=1)
+    if rule.kind == "share":
+        yardstick = np.where(member, cap, 0.0).sum(axis=1)
+    else:
+        yardstick = np.where(member, cap, 0.0).max(axis=1, initial=0.0)
+    return willing.any(axis=1) & (brought >= rule.level * yardstick - 1e-12)
+
+
 def venue_of_rule(rule: str) -> str | None:
     """The venue a formal rule implies when the scenario names none (None: no venue stage)."""
     return rule if rule in VETO_VENUES else None
@@ -97,27 +166,32 @@ def willing_outcome(
     member: np.ndarray,
     status_quo: float,
     proposal: float,
-    required: float,
+    required: float | SupplyRule | None = None,
 ) -> VenueOutcome:
-    """National decisions or a coalition of the willing: who joins, and does it add up to ``required``?
+    """National decisions or a coalition of the willing: who joins, and does it meet the requirement?
 
     ``position``, ``capability`` are ``(draws, n)``; ``member`` ``(n,)`` bool (non-members neither join
-    nor count). ``required`` is the share of the members' capability the willing must bring; with
-    ``required = 0`` one willing member is enough.
+    nor count). ``required``: a :class:`SupplyRule`; a number is the share of the members' capability
+    the willing must bring (``SupplyRule("share", required)``); None is :data:`DEFAULT_SUPPLY`.
     """
+    rule = _supply_rule(required)
     x = np.asarray(position, dtype=float)
     cap = np.broadcast_to(np.asarray(capability, dtype=float), x.shape)
     member = np.broadcast_to(np.asarray(member, dtype=bool), x.shape)
     willing = member & (np.abs(proposal - x) < np.abs(status_quo - x))
-    total = np.where(member, cap, 0.0).sum(axis=1)
-    brought = np.where(willing, cap, 0.0).sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(total > 0, brought / np.where(total > 0, total, 1.0), 0.0)
-    adopted = willing.any(axis=1) & (share >= required - 1e-12)
+    adopted = supply_met(cap, willing, member, rule)
     out_of_it = (member & ~willing).any(axis=1)
     outcome = np.where(adopted, np.where(out_of_it, ADOPTED_WITH_OPT_OUTS, ADOPTED), BLOCKED)
     action = np.where(member & ~willing, OPT_OUT, ACCEPT)
     return VenueOutcome(outcome=outcome, action=action, kind="willing")
+
+
+def _supply_rule(required: float | SupplyRule | None) -> SupplyRule:
+    if required is None:
+        return DEFAULT_SUPPLY
+    if isinstance(required, SupplyRule):
+        return required
+    return SupplyRule("share", float(required))
 
 
 def decide_in_venue(
@@ -142,7 +216,8 @@ def decide_in_venue(
         position = 100.0 - np.asarray(position, dtype=float)
         status_quo, proposal, threshold = 100.0 - status_quo, 100.0 - proposal, 100.0 - threshold
     if kind in ("national", "coalition"):
-        result = willing_outcome(position, capability, member, status_quo, proposal, float(venue.required))
+        required = None if isinstance(venue, str) else venue.required
+        result = willing_outcome(position, capability, member, status_quo, proposal, required)
         return VenueOutcome(result.outcome, result.action, kind)
     if kind not in VETO_VENUES:
         raise ValueError(f"venue: expected one of {', '.join(VENUE_WORDS)}; found {kind!r}")

@@ -285,8 +285,10 @@ class Venue(_Strict):
     """Where the issue is really decided, and what that body allows around a holdout.
 
     ``national``: each government decides for itself (arming decisions per supplier); ``coalition``:
-    the willing act together outside the treaty body. Both need ``required``: the share of the
-    members' capability the willing must bring for the issue to count as adopted. ``nato-consensus``
+    the willing act together outside the treaty body. Both are adopted when the willing meet the
+    supply requirement fitted on the pre-2023 supply cases
+    (:data:`redline.decisions.venue.DEFAULT_SUPPLY`); ``required`` (optional) replaces it with the
+    older rule: the share of the members' capability the willing must bring. ``nato-consensus``
     / ``eu-unanimity``: every member holds a veto, and the holdout model decides what a losing
     holder does (concede, opt out, sign with a reservation, delay or block) given the flags below.
     """
@@ -305,11 +307,6 @@ class Venue(_Strict):
     @model_validator(mode="after")
     def _required(self) -> Venue:
         willing = self.kind in ("national", "coalition")
-        if willing and self.required is None:
-            raise ValueError(
-                f"required = <share 0-1 of the members' capability the willing must bring> for a "
-                f"{self.kind} venue || nothing"
-            )
         if not willing and self.required is not None:
             raise ValueError(f"no required for a {self.kind} venue (every member votes) || {self.required!r}")
         return self
