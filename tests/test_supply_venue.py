@@ -142,8 +142,16 @@ def fake(case, adopted: bool, p_supply: np.ndarray, date: dt.date | None = None)
     fixed = {m: 0.5 for m in (*baselines.BASELINES, "salience_resist") if m != "base_rate"}
     z = np.zeros((2, n))
     return PreparedCase(
-        case, adopted, "adopted" if adopted else "blocked", z, z, np.zeros(2), fixed, case.actor_table(),
-        p_no_holdouts=0.5, p_supply=p_supply,
+        case,
+        adopted,
+        "adopted" if adopted else "blocked",
+        z,
+        z,
+        np.zeros(2),
+        fixed,
+        case.actor_table(),
+        p_no_holdouts=0.5,
+        p_supply=p_supply,
     )
 
 
@@ -172,9 +180,36 @@ def test_cross_validation_never_fits_the_supply_rule_on_a_held_out_case():
     wrong[0] = 1.0
     held = fake(dataclasses.replace(case, id="late"), True, wrong, dt.date(2024, 1, 1))
     held = dataclasses.replace(held, p_supply=np.tile(wrong, 1))
-    many_late = [dataclasses.replace(held, case=dataclasses.replace(held.case, id=f"late{i}")) for i in range(9)]
+    many_late = [
+        dataclasses.replace(held, case=dataclasses.replace(held.case, id=f"late{i}")) for i in range(9)
+    ]
     result = cross_validate_prepared([*corpus, *many_late], n_boot=10)
     assert result.fitted_supply == SUPPLY_CANDIDATES[3].to_dict()
     for key, train in result.folds.items():
         assert not any(t.startswith("late") for t in train), key
     assert SUPPLY_METHOD in SUPPLY_KINDS
+
+
+def test_default_supply_rule_is_the_one_chosen_on_the_shipped_corpus_supply_cases():
+    """The documented choice (docs/backtest.md): seed 0, 100 draws, as ``redline backtest --cv loo``.
+
+    Coding draws do not depend on the bargainer, so a weighted median stands in for speed.
+    """
+    from redline.backtest.crossval import prepare_case, supply_comparison, supply_method_by_loo
+    from redline.backtest.uncertainty import CodingUncertainty
+    from redline.decisions.supply import DEFAULT_SUPPLY
+
+    def median(x, c, s):  # noqa: ANN001, ANN202
+        return np.array([np.median(row) for row in x])
+
+    prepared = []
+    for path in supply_files():
+        case = read_case(path)
+        if case.decision_date > CORPUS_END:
+            continue
+        outcome = read_outcome(path)
+        prepared.append(
+            prepare_case(case, outcome.adopted, outcome.outcome_type, 100, 0, CodingUncertainty(), median)
+        )
+    assert SUPPLY_CANDIDATES[fit_supply(prepared)] == DEFAULT_SUPPLY
+    assert supply_method_by_loo(supply_comparison(prepared)) == SUPPLY_METHOD

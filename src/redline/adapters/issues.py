@@ -463,7 +463,7 @@ def _bargain_all(issues: list) -> dict[str, dict[str, Any]]:
 
 def _supply_words(venue) -> dict[str, Any] | None:  # noqa: ANN001
     """The supply requirement a national / coalition venue applies, in words (None: the scenario's own)."""
-    from redline.decisions.venue import DEFAULT_SUPPLY
+    from redline.decisions.supply import DEFAULT_SUPPLY
 
     if getattr(venue, "required", None) is not None:
         return None

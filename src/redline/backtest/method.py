@@ -61,7 +61,7 @@ from redline.results import Result
 
 if TYPE_CHECKING:
     from redline.decisions import Rule
-    from redline.decisions.venue import SupplyRule
+    from redline.decisions.supply import SupplyRule
 
 __all__ = [
     "Bargainer",
@@ -238,7 +238,9 @@ def case_context(case: Case) -> HoldoutContext:
     return HoldoutContext(**{k: bool(v) for k, v in coded.items()})
 
 
-def _veto_inputs(case: Case, table: ActorTable, rule: Rule) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+def _veto_inputs(
+    case: Case, table: ActorTable, rule: Rule
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """What the holdout model reads of a veto rule's case: who holds a veto (the members; everyone when
     the case codes none), each actor's coded isolation cost (NaN: the model's default) and the block
     costs where the rule uses them."""
@@ -267,7 +269,7 @@ def supply_values(
     The members (``member``, default every actor) decide on the drawn positions, as the scenario's
     venue stage does: a member is willing iff it prefers the proposal to the status quo.
     """
-    from redline.decisions.venue import DEFAULT_SUPPLY, supply_met
+    from redline.decisions.supply import DEFAULT_SUPPLY, supply_met
 
     sq, p = case.issue.status_quo, case.issue.proposal
     cap = np.broadcast_to(table.capability if capability is None else capability, position.shape)

@@ -183,7 +183,8 @@ def _summary(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cross_validate(folder: Path, draws: int, seed: int, fmt: Format) -> None:
-    from redline.backtest.crossval import SUPPLY_METHOD, cross_validate
+    from redline.backtest.crossval import SUPPLY_METHOD, cross_validate, supply_method_by_loo
+    from redline.decisions.supply import DEFAULT_SUPPLY
 
     result = cross_validate(folder, draws, seed)
     if fmt is Format.json:
@@ -231,8 +232,9 @@ def _cross_validate(folder: Path, draws: int, seed: int, fmt: Format) -> None:
         )
         fs = result.fitted_supply
         console.print(
-            f"supply requirement used (the redline rows, venue default): {SUPPLY_METHOD}; the fit over both "
-            f"kinds on all corpus supply cases would choose {fs.get('kind')} {fs.get('level'):g}"
+            f"supply requirement (the redline rows on supply cases): {SUPPLY_METHOD}; lowest leave-one-out "
+            f"Brier in this run: {supply_method_by_loo(result.supply)}; the fit on all corpus supply cases: "
+            f"{fs.get('kind')} {fs.get('level'):g} (venue default: {DEFAULT_SUPPLY.label})"
         )
     t = result.target()
     console.print(

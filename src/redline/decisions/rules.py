@@ -804,7 +804,9 @@ def get_rule(name: str, **params: Any) -> Rule:
             number = isinstance(value, int | float) and not isinstance(value, bool)
             if not (number and low <= value <= high and (not whole or float(value).is_integer())):
                 kind = "a whole number" if whole else "a number"
-                raise RedlineError(f"rule {name}: {key} expected {kind} in [{low:g}, {high:g}]; found {value!r}")
+                raise RedlineError(
+                    f"rule {name}: {key} expected {kind} in [{low:g}, {high:g}]; found {value!r}"
+                )
     if "declared" in params:
         params["declared"] = tuple(params["declared"])
     if key == "single-government" and not params.get("decider"):

@@ -29,7 +29,7 @@ decision is reported as ``opt_out``). Pure functions over ``(draws, actors)`` ar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
@@ -45,6 +45,13 @@ from redline.decisions.holdout import (
     HoldoutContext,
     HoldoutParams,
     resolve,
+)
+from redline.decisions.supply import (
+    ASSUMED_SUPPLY,
+    DEFAULT_SUPPLY,
+    SUPPLY_CANDIDATES,
+    SupplyRule,
+    supply_met,
 )
 
 __all__ = [
@@ -91,68 +98,6 @@ class VenueOutcome:
     def adopted(self) -> np.ndarray:
         """(draws,) True where the proposal is adopted, with or without opt-outs or reservations."""
         return np.isin(self.outcome, ADOPTED_CODES)
-
-
-@dataclass(frozen=True)
-class SupplyRule:
-    """When do national decisions / a coalition of the willing add up to "adopted"?
-
-    ``kind = "largest"``: the willing members bring at least ``level`` times the capability of the
-    largest member (the biggest supplier is the yardstick, whoever it is and whatever the small
-    members coded beside it); ``kind = "share"``: they bring at least ``level`` of all members'
-    capability (the first rule, with the a-priori ``level = 0.5``). ``level = 0`` in either kind:
-    one willing member is enough (every supplier decides for itself).
-    """
-
-    kind: Literal["largest", "share"]
-    level: float
-
-    def __post_init__(self) -> None:
-        if self.kind not in ("largest", "share"):
-            raise ValueError(f"supply rule: kind: expected largest or share; found {self.kind!r}")
-        if not 0.0 <= self.level <= 1.0:
-            raise ValueError(f"supply rule: level: expected a number in [0, 1]; found {self.level!r}")
-
-    @property
-    def label(self) -> str:
-        return f"{self.kind} {self.level:g}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "level": self.level}
-
-
-SUPPLY_LEVELS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0)
-"""The levels the supply fit searches in each kind (fixed before any case was scored)."""
-SUPPLY_CANDIDATES = tuple(SupplyRule(kind, level) for kind in ("largest", "share") for level in SUPPLY_LEVELS)
-"""Every supply rule the fit may choose, in tie-break order: ``largest`` before ``share``, lower level
-first (the weakest requirement the record supports; redline.backtest.crossval.fit_supply)."""
-ASSUMED_SUPPLY = SupplyRule("share", 0.5)
-"""The first, a-priori requirement (sessions 3-4): the willing bring half of the members' capability."""
-DEFAULT_SUPPLY = ASSUMED_SUPPLY
-"""The supply requirement used by default (a scenario's ``required`` overrides it). Chosen on the
-pre-2023 supply cases of ``backtest/cases`` by the standing rule "lowest corpus leave-one-out Brier"
-among the compared requirements (:data:`redline.backtest.crossval.SUPPLY_KINDS`), stated before the
-shipped scenarios were run: the a-priori share 0.5 (LOO Brier 0.021 on 5 cases) beat every fitted
-requirement (0.22-0.41: the fits jump between the extremes from fold to fold). Never chosen on a
-scenario. docs/backtest.md, "Supply decisions"."""
-
-
-def supply_met(
-    capability: np.ndarray, willing: np.ndarray, member: np.ndarray, rule: SupplyRule
-) -> np.ndarray:
-    """``(draws,)`` True where the willing members meet ``rule`` (and at least one member is willing).
-
-    ``capability`` ``(draws, n)``; ``willing`` and ``member`` broadcast to it (non-members never count).
-    """
-    cap = np.asarray(capability, dtype=float)
-    member = np.broadcast_to(np.asarray(member, dtype=bool), cap.shape)
-    willing = np.broadcast_to(np.asarray(willing, dtype=bool), cap.shape) & member
-    brought = np.where(willing, cap, 0.0).sum(axis=1)
-    if rule.kind == "share":
-        yardstick = np.where(member, cap, 0.0).sum(axis=1)
-    else:
-        yardstick = np.where(member, cap, 0.0).max(axis=1, initial=0.0)
-    return willing.any(axis=1) & (brought >= rule.level * yardstick - 1e-12)
 
 
 def venue_of_rule(rule: str) -> str | None:

@@ -1,0 +1,89 @@
+"""The supply requirement of national decisions and coalitions of the willing (issue 16, session 5).
+
+Arming decisions are national: each supplier decides for itself, and a coalition of the willing acts
+without the unwilling. When does that add up to "the alliance arms Ukraine"? A :class:`SupplyRule`
+says how much the willing members must bring, against a yardstick: the largest member's capability
+(``largest``) or all members' capability (``share``). The rule used by default,
+:data:`DEFAULT_SUPPLY`, was chosen on the pre-2023 supply cases of ``backtest/cases`` (``rule =
+coalition``) by leave-one-out (:mod:`redline.backtest.crossval`), never on a scenario. Pure functions
+over ``(draws, actors)`` arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+
+__all__ = [
+    "ASSUMED_SUPPLY",
+    "DEFAULT_SUPPLY",
+    "SUPPLY_CANDIDATES",
+    "SUPPLY_LEVELS",
+    "SupplyRule",
+    "supply_met",
+]
+
+
+@dataclass(frozen=True)
+class SupplyRule:
+    """When do national decisions / a coalition of the willing add up to "adopted"?
+
+    ``kind = "largest"``: the willing members bring at least ``level`` times the capability of the
+    largest member (the biggest supplier is the yardstick, whoever it is and whatever the small
+    members coded beside it); ``kind = "share"``: they bring at least ``level`` of all members'
+    capability (the first rule, with the a-priori ``level = 0.5``). ``level = 0`` in either kind:
+    one willing member is enough (every supplier decides for itself).
+    """
+
+    kind: Literal["largest", "share"]
+    level: float
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("largest", "share"):
+            raise ValueError(f"supply rule: kind: expected largest or share; found {self.kind!r}")
+        if not 0.0 <= self.level <= 1.0:
+            raise ValueError(f"supply rule: level: expected a number in [0, 1]; found {self.level!r}")
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind} {self.level:g}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "level": self.level}
+
+
+SUPPLY_LEVELS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0)
+"""The levels the supply fit searches in each kind (fixed before any case was scored)."""
+SUPPLY_CANDIDATES = tuple(SupplyRule(kind, level) for kind in ("largest", "share") for level in SUPPLY_LEVELS)
+"""Every supply rule the fit may choose, in tie-break order: ``largest`` before ``share``, lower level
+first (the weakest requirement the record supports; redline.backtest.crossval.fit_supply)."""
+ASSUMED_SUPPLY = SupplyRule("share", 0.5)
+"""The first, a-priori requirement (sessions 3-4): the willing bring half of the members' capability."""
+DEFAULT_SUPPLY = SupplyRule("largest", 0.1)
+"""The supply requirement used by default (a scenario's ``required`` overrides it): the willing members
+must bring at least a tenth of the largest member's capability. Chosen on the nine pre-2023 supply
+cases of ``backtest/cases`` by the standing rule "lowest corpus leave-one-out Brier" among the
+compared requirements (:data:`redline.backtest.crossval.SUPPLY_KINDS`: the fit over both kinds won,
+0.1206 against 0.1219 for the a-priori share 0.5, a margin well within noise), then fitted on all
+nine; stated and applied before the shipped scenarios were run, never chosen on a scenario.
+docs/backtest.md, "Supply decisions"."""
+
+
+def supply_met(
+    capability: np.ndarray, willing: np.ndarray, member: np.ndarray, rule: SupplyRule
+) -> np.ndarray:
+    """``(draws,)`` True where the willing members meet ``rule`` (and at least one member is willing).
+
+    ``capability`` ``(draws, n)``; ``willing`` and ``member`` broadcast to it (non-members never count).
+    """
+    cap = np.asarray(capability, dtype=float)
+    member = np.broadcast_to(np.asarray(member, dtype=bool), cap.shape)
+    willing = np.broadcast_to(np.asarray(willing, dtype=bool), cap.shape) & member
+    brought = np.where(willing, cap, 0.0).sum(axis=1)
+    if rule.kind == "share":
+        yardstick = np.where(member, cap, 0.0).sum(axis=1)
+    else:
+        yardstick = np.where(member, cap, 0.0).max(axis=1, initial=0.0)
+    return willing.any(axis=1) & (brought >= rule.level * yardstick - 1e-12)
