@@ -232,15 +232,28 @@ def test_first_rounds_equal_numpy_kernel_at_32_actors(options):
     np.testing.assert_allclose(a["final_positions"], b["final_positions"], rtol=0, atol=1e-9 * 100)
 
 
-def test_rho_lies_between_half_and_its_chord():
-    """The offer pruning's premise: rho(d, r) = (0.5^r - b_s^r) / (b_f^r - b_s^r) lies between 0.5 and
-    0.5 + (0.5^r - 0.5) d for r in [0.5, 2] (computed stably, up to rounding), far inside the margin."""
+def test_rho_lies_between_its_tangent_and_its_chord():
+    """The offer pruning's premise: rho(d, r) = (0.5^r - b_s^r) / (b_f^r - b_s^r) lies between its
+    tangent at d = 0, 0.5 + (1 - r) d / 4, and its chord 0.5 + (0.5^r - 0.5) d for r in [0.5, 2]
+    (computed stably, up to rounding), far inside the margin; both lie on the same side of 0.5."""
     d = np.concatenate([np.geomspace(1e-15, 1e-3, 2_001), np.linspace(1e-3, 1.0, 20_001)])
-    for r in np.linspace(0.5, 2.0, 61):
+    for r in np.concatenate([np.linspace(0.5, 2.0, 301), [1.0 - 1e-9, 1.0 + 1e-9]]):
         rho = _rho_exact(d, r)
         chord = 0.5 + (0.5**r - 0.5) * d
-        assert np.all(rho >= np.minimum(0.5, chord) - 1e-12)
-        assert np.all(rho <= np.maximum(0.5, chord) + 1e-12)
+        tangent = 0.5 + 0.25 * (1.0 - r) * d
+        assert np.all(rho >= np.minimum(tangent, chord) - 1e-12)
+        assert np.all(rho <= np.maximum(tangent, chord) + 1e-12)
+        assert np.all((tangent - 0.5) * (chord - 0.5) >= 0.0)
+
+
+def test_rho_bound_is_tight_enough_to_fail():
+    """The premise test above can fail: a tangent slope 10 % steeper than (1 - r) / 4 leaves rho."""
+    d = np.linspace(1e-3, 1.0, 2_001)
+    r = 0.6
+    rho = _rho_exact(d, r)
+    chord = 0.5 + (0.5**r - 0.5) * d
+    steeper = 0.5 + 1.1 * 0.25 * (1.0 - r) * d
+    assert np.any(rho < np.minimum(steeper, chord) - 1e-12) or np.any(rho > np.maximum(steeper, chord) + 1e-12)
 
 
 def _rho_exact(d: np.ndarray, r: float) -> np.ndarray:
