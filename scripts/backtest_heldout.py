@@ -422,3 +422,54 @@ HELDOUT.append(dict(
     notes=dict(difficulty="A single government whose head held the decision against two coalition partners who favoured it; coalition discipline held.",
                judgement="Only actors with a statement dated before the vote are coded; Ukraine's request and the Bundestag's other groups are left out for want of such a source."),
 ))
+
+MIG_0314 = "https://www.urdupoint.com/en/world/slovak-govt-may-decide-on-transfer-of-mig-29-1659199.html"
+HELDOUT.append(dict(
+    id="svk_mig29_ukraine_mar2023",
+    title="Slovakia's caretaker government gives its MiG-29 fighters to Ukraine (March 2023)",
+    decision_date="2023-03-17", coding_date="2023-03-15",
+    body="Slovakia (caretaker government of Eduard Heger; opposition contesting its competence)",
+    rule="single-government", decider="SVK",
+    question="Will Slovakia's caretaker government decide in March 2023 to transfer its retired MiG-29 fighters to Ukraine?",
+    scale={"scale_0": "No transfer before the September election (status quo)", "scale_100": "Transfer decided"},
+    actors={
+        "SVK_GOV": X("Prime Minister Heger's caretaker government", 85, 0.8, 0.6, "Decides the transfer by an intergovernmental agreement; caretaker since the no-confidence vote", "Heger said Bratislava would decide on the transfer and that the government had the competence to do so; he had told Zelensky in February that Slovakia would do its best.", "https://pledgetimes.com/slovakia-announced-its-intention-to-transfer-mig-29-aircraft-to-ukraine/", veto=True),
+        "SVK_DEFENCE": X("Defence Minister Naď", 95, 0.8, 0.2, "Proposes the decision; part of the government", "Naď said the government could decide on 15 March, after a debate with MPs, and that it had the competence.", MIG_0314),
+        "SVK_SMER": X("Opposition: Smer-SD (Fico)", 0, 0.7, 0.2, "Largest opposition party before the election; no formal say", "Fico called Heger's promise unconstitutional for a caretaker government.", MIG_0314),
+        "UKR": X("Ukraine (requester)", 100, 0.9, 0.1, "Requester; no say", "Zelensky asked Heger for the MiG-29s at the EU summit on 9 February.", MIG_0314),
+    },
+    context={
+        "reservation_possible": (False, "Rule (judgement): a national transfer decision is taken or not; there is nothing to reserve.", MIG_0314),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        summary="On 17 March 2023 the caretaker government unanimously approved giving 13 MiG-29s and parts of the Kub air-defence system to Ukraine, a day after Poland announced its own MiG-29 transfer.",
+        sources=["https://en.interfax.com.ua/news/general/898123.html", "https://ct24.ceskatelevize.cz/svet/3572367-slovenska-vlada-schvalila-predani-stihacek-mig-29-ukrajine"]),
+    notes=dict(difficulty="A caretaker government with the formal power against an opposition that disputed its competence and would win the next election.",
+               judgement="The government's position (85) is a judgement from Heger's and Naď's statements; the President and the parliament are left out for want of a dated statement on the decision."),
+))
+
+LR_LETTER = "https://armedservices.house.gov/news/documentsingle.aspx?DocumentID=1900"
+LR_SEP = "https://moneyrisetoday.com/?p=54528"
+HELDOUT.append(dict(
+    id="usa_longrange_strikes_nov2024",
+    title="The United States lets Ukraine use ATACMS against targets inside Russia (November 2024)",
+    decision_date="2024-11-17", coding_date="2024-09-13",
+    body="US executive (President Biden); Congress and the State Department pressing",
+    rule="single-government", decider="USA",
+    question="Will the US lift, before the end of 2024, the restriction on Ukraine's use of ATACMS against military targets deeper inside Russia?",
+    scale={"scale_0": "Restriction kept (status quo: cross-border counter-fire near Kharkiv only)", "scale_100": "ATACMS allowed against targets inside Russia"},
+    actors={
+        "USA": X("United States - White House (Biden)", 45, 0.8, 1.0, "Decider", "Asked whether he would allow ATACMS strikes inside Russia, Biden said 'We're working that out right now' (Judgement: undecided, moving).", LR_SEP, veto=True),
+        "US_STATE": X("US State Department (Blinken)", 60, 0.5, 0.2, "Advises; travelled to Kyiv with the UK foreign secretary", "Blinken said the administration 'never rules out' long-range strikes, but wants them to advance Ukraine's aims.", "https://news.antiwar.com/2024/09/10/rep-mccaul-thinks-biden-will-allow-long-range-ukrainian-strikes-in-russia"),
+        "US_CONGRESS_R": X("House Republican committee chairs (Rogers, McCaul, Turner and others)", 100, 0.7, 0.2, "Authors of a public letter; no say over the policy", "Their letter of 9 September urged Biden to lift the remaining restrictions on ATACMS against legitimate military targets in Russia.", LR_LETTER),
+        "UKR": X("Ukraine (requester)", 100, 1.0, 0.1, "Requester; no say", "Zelensky was urging allies, including the US, to allow strikes deep inside Russia.", "https://digitalchew.com/2024/09/12/house-republicans-urge-biden-to-lift-ukraine-weapon-restrictions"),
+    },
+    context={
+        "reservation_possible": (False, "Rule (judgement): a national decision on the use of its own weapons is taken or not.", LR_SEP),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        summary="On 17 November 2024, after North Korean troops joined Russia's forces facing Ukraine in Kursk, the administration allowed Ukraine to use ATACMS against targets inside Russia (reported by the NYT and Reuters, confirmed by a US official).",
+        sources=["https://dailynyreporters.com/gop-ukraine-hawks-slam-biden-for-slow-walking-decision-to-allow-strikes-inside-russia", "https://au.news.yahoo.com/biden-draws-support-gop-worry-230050991.html"]),
+    notes=dict(difficulty="The decider sat near the midpoint for months; the trigger (North Korean troops) came after the coding date. The same decision as the shipped nato-2024 scenario's restrictions issue, coded here as a US decision.",
+               judgement="Coded from September 2024 statements (coding date 13 September): no dated statement from the White House between September and the decision was found. The Pentagon is left out for want of a dated statement."),
+))
