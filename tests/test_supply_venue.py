@@ -184,7 +184,8 @@ def test_cross_validation_never_fits_the_supply_rule_on_a_held_out_case():
         dataclasses.replace(held, case=dataclasses.replace(held.case, id=f"late{i}")) for i in range(9)
     ]
     result = cross_validate_prepared([*corpus, *many_late], n_boot=10)
-    assert result.fitted_supply == SUPPLY_CANDIDATES[3].to_dict()
+    assert result.fitted_supply["pooled"] == SUPPLY_CANDIDATES[3].to_dict()
+    assert result.fitted_supply["supply"] == SUPPLY_CANDIDATES[3].to_dict()
     for key, train in result.folds.items():
         assert not any(t.startswith("late") for t in train), key
     assert SUPPLY_METHOD in SUPPLY_KINDS

@@ -463,18 +463,19 @@ def _bargain_all(issues: list) -> dict[str, dict[str, Any]]:
 
 def _supply_words(venue) -> dict[str, Any] | None:  # noqa: ANN001
     """The supply requirement a national / coalition venue applies, in words (None: the scenario's own)."""
-    from redline.decisions.supply import DEFAULT_SUPPLY
+    from redline.decisions.supply import default_requirement
 
     if getattr(venue, "required", None) is not None:
         return None
-    rule = DEFAULT_SUPPLY
+    rule = default_requirement(getattr(venue, "kind", "national"))
     yardstick = "the largest member's capability" if rule.kind == "largest" else "the members' capability"
     words = (
         "one willing member is enough"
         if rule.level == 0
         else f"the willing must bring {rule.level:g} x {yardstick}"
     )
-    words += ": rule chosen on the pre-2023 supply cases, an ASSUMPTION they cannot pin down"
+    cases = "supply" if getattr(venue, "kind", "national") == "national" else "coalition (supply and operation)"
+    words += f": rule chosen on the pre-2023 {cases} cases, an ASSUMPTION they cannot pin down"
     return {**rule.to_dict(), "words": words, "basis": "chosen on backtest/cases (rule = coalition, decided <= 2022)"}
 
 

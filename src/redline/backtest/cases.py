@@ -31,6 +31,7 @@ from redline.errors import RedlineError
 __all__ = [
     "CASE_RULES",
     "CONTEXT_FIELDS",
+    "DECISION_KINDS",
     "OUTCOME_TYPES",
     "Case",
     "CaseActor",
@@ -62,6 +63,12 @@ CONTEXT_FIELDS = (
 """Optional ``[context]`` flags, each coded from what was public before ``coding_date`` with a
 ``<flag>_justification`` and a ``<flag>_source`` URL."""
 
+DECISION_KINDS = ("supply", "operation")
+"""Values of a coalition case's ``decision``: what was decided, never coded from the outcome.
+``supply``: national arming decisions of each supplier (the scenario venue ``national``);
+``operation``: states committing forces to a military operation outside a treaty body's decision
+(the scenario venue ``coalition``). A coalition case without the field is a supply case."""
+
 OUTCOME_TYPES = ("adopted", "adopted_with_opt_outs", "delayed", "blocked")
 """Values of ``[outcome].outcome_type`` (``adopted`` stays the scored bool)."""
 
@@ -73,6 +80,7 @@ _TOP_KEYS = {
     "body",
     "rule",
     "venue",
+    "decision",
     "decider",
     "issue",
     "context",
@@ -204,6 +212,8 @@ class Case:
     venue: str = ""
     """Where the decision is taken (one of :data:`CASE_RULES`); defaults to ``rule``."""
     context: CaseContext = field(default_factory=CaseContext)
+    decision: str = ""
+    """A coalition case's :data:`DECISION_KINDS` entry (``supply`` when the file gives none); "" otherwise."""
 
     # -- the interface the scenario and decision modules read ("an issue from a case file") --
     @property
@@ -486,6 +496,14 @@ def _parse_case(data: dict[str, Any], source: str) -> Case:
     if rule == "coalition" and issue.required_resources is not None and not has_resources:
         raise top.fail("actors", "resources on the actors when issue.required_resources is set", "none")
 
+    decision = ""
+    if rule == "coalition":
+        decision = top.text("decision") if "decision" in data else "supply"
+        if decision not in DECISION_KINDS:
+            raise top.fail("decision", "one of " + ", ".join(DECISION_KINDS), decision)
+    elif "decision" in data:
+        raise top.fail("decision", "no decision unless rule = 'coalition'", data["decision"])
+
     venue = rule
     if "venue" in data:
         venue = top.text("venue")
@@ -514,6 +532,7 @@ def _parse_case(data: dict[str, Any], source: str) -> Case:
         path=source,
         venue=venue,
         context=context,
+        decision=decision,
     )
 
 

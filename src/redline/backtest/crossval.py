@@ -31,7 +31,7 @@ import pandas as pd
 from redline.actors import ActorTable
 from redline.backtest import baselines
 from redline.backtest.calibration import reliability_table
-from redline.backtest.cases import Case, find_cases, read_case, read_outcome
+from redline.backtest.cases import DECISION_KINDS, Case, find_cases, read_case, read_outcome
 from redline.backtest.method import (
     VETO_RULES,
     Bargainer,
@@ -67,6 +67,9 @@ __all__ = [
     "fit_index",
     "fit_params",
     "fit_supply",
+    "fold_supply_fit",
+    "supply_split_by_loo",
+    "SPLIT_SUPPLY_BY_KIND",
     "SUPPLY_KINDS",
     "SUPPLY_METHOD",
     "supply_method_by_loo",
@@ -196,23 +199,29 @@ shipped cases ``supply_fitted`` (0.1206 vs 0.1219): docs/backtest.md, "Supply de
 
 def supply_method_by_loo(supply: pd.DataFrame) -> str:
     """The method of :data:`SUPPLY_KINDS` with the lowest leave-one-out Brier (ties: the first listed)."""
-    loo = supply[supply["split"] == "loo"].set_index("method")["brier"]
+    loo = supply[(supply["split"] == "loo") & (supply["decision"] == "all")].set_index("method")["brier"]
     return min(
         SUPPLY_KINDS, key=lambda m: (round(float(loo.get(m, np.inf)), 12), list(SUPPLY_KINDS).index(m))
     )
 
 
-def fit_supply(training: list[PreparedCase], among: list[SupplyRule] | None = None) -> int:
+def fit_supply(
+    training: list[PreparedCase], among: list[SupplyRule] | None = None, decision: str | None = None
+) -> int:
     """Index in :data:`SUPPLY_CANDIDATES` of the supply rule with the lowest Brier on the training
     supply cases; ties go to the first candidate (``largest`` before ``share``, then the lowest level:
     the weakest requirement the cases support). Rule stated before any case was scored (session 5).
 
-    With no training supply case, the a-priori :data:`ASSUMED_SUPPLY` (within ``among`` when it is
-    there, else ``among``'s first rule).
+    ``decision`` (``supply`` or ``operation``): fit only on the training cases of that kind (the
+    per-kind requirement, :data:`SPLIT_SUPPLY_BY_KIND`); None pools every coalition case.
+    With no training case, the a-priori :data:`ASSUMED_SUPPLY` (within ``among`` when it is there,
+    else ``among``'s first rule).
     """
     among = list(SUPPLY_CANDIDATES) if among is None else among
     index = [SUPPLY_CANDIDATES.index(r) for r in among]
-    cases = [c for c in training if c.p_supply is not None]
+    cases = [
+        c for c in training if c.p_supply is not None and (decision is None or c.case.decision == decision)
+    ]
     if not cases:
         return SUPPLY_CANDIDATES.index(ASSUMED_SUPPLY) if ASSUMED_SUPPLY in among else index[0]
     p = np.stack([c.p_supply[index] for c in cases], axis=1)  # (rules, cases)
@@ -220,6 +229,29 @@ def fit_supply(training: list[PreparedCase], among: list[SupplyRule] | None = No
     brier = np.mean((p - y) ** 2, axis=1)
     best = np.flatnonzero(np.isclose(brier, brier.min(), rtol=0, atol=1e-12))
     return index[int(best[0])]
+
+
+SPLIT_SUPPLY_BY_KIND = False
+"""Whether supply and operation decisions get requirements of their own (issue 16, session 5).
+Selection rule, stated before the per-kind scores were computed: split the requirement by the case's
+``decision`` kind only if the per-kind fit (each leave-one-out case forecast by the rule fitted on
+the other corpus cases of its own kind) has a strictly lower corpus leave-one-out Brier than the
+pooled fit (:data:`SUPPLY_METHOD` on every other coalition case); otherwise keep one pooled
+requirement. :func:`supply_split_by_loo` applies it to a run; docs/backtest.md, "Supply decisions"."""
+
+
+def supply_split_by_loo(supply: pd.DataFrame) -> bool:
+    """The selection rule of :data:`SPLIT_SUPPLY_BY_KIND` on a :func:`supply_comparison` table."""
+    loo = supply[(supply["split"] == "loo") & (supply["decision"] == "all")].set_index("method")["brier"]
+    if "supply_per_kind" not in loo or SUPPLY_METHOD not in loo:
+        return False
+    return round(float(loo["supply_per_kind"]), 12) < round(float(loo[SUPPLY_METHOD]), 12)
+
+
+def fold_supply_fit(train: list[PreparedCase], decision: str, split_by_kind: bool | None = None) -> int:
+    """The fold's requirement for a case of ``decision`` kind: per kind or pooled, as selected."""
+    split_by_kind = SPLIT_SUPPLY_BY_KIND if split_by_kind is None else split_by_kind
+    return fit_supply(train, SUPPLY_KINDS[SUPPLY_METHOD], decision if split_by_kind else None)
 
 
 def _combos() -> list[HoldoutParams]:
@@ -444,12 +476,12 @@ def cross_validate_prepared(
         at["redline"] = at[DEFAULT_VARIANT]
         fits = {m: combos[i] for m, i in at.items()}
         base = float(np.mean([c.adopted for c in train]))
-        supply_at = fit_supply(train, SUPPLY_KINDS[SUPPLY_METHOD])
-        supply_fits[split] = SUPPLY_CANDIDATES[supply_at]
         for c in test:
             folds[f"{split}:{c.id}"] = [t.id for t in train]
             p = {m: float(grid[c.id][i]) for m, i in at.items()}
             if c.p_supply is not None:  # a supply case: the fold's supply rule, whatever the variant
+                supply_at = fold_supply_fit(train, c.case.decision)
+                supply_fits[f"{split}:{c.id}"] = SUPPLY_CANDIDATES[supply_at]
                 p = {m: float(c.p_supply[supply_at]) for m in at}
             p |= {**c.fixed, "base_rate": base}
             for method in CV_METHODS:
@@ -546,7 +578,11 @@ def cross_validate_prepared(
         settings=settings,
         fitted_variants=fitted_variants,
         supply=supply,
-        fitted_supply=SUPPLY_CANDIDATES[fit_supply(corpus)].to_dict(),
+        fitted_supply={
+            "pooled": SUPPLY_CANDIDATES[fit_supply(corpus)].to_dict(),
+            **{d: SUPPLY_CANDIDATES[fit_supply(corpus, None, d)].to_dict() for d in DECISION_KINDS},
+            "split_by_kind": SPLIT_SUPPLY_BY_KIND,
+        },
     )
 
 
@@ -567,17 +603,20 @@ def _paired_difference(
 
 
 def supply_comparison(corpus: list[PreparedCase], held_out: list[PreparedCase] = ()) -> pd.DataFrame:
-    """Brier of each supply requirement (:data:`SUPPLY_KINDS`) and the baselines on the supply cases:
-    leave-one-out over the corpus supply cases (each fitted on the other corpus supply cases), the
-    temporal split (fit <= 2018) and the held-out supply cases (fitted on the whole corpus).
+    """Brier of each supply requirement (:data:`SUPPLY_KINDS`), the per-kind fit and the baselines on
+    the supply cases: leave-one-out over the corpus supply cases (each fitted on the other corpus
+    supply cases), the temporal split (fit <= 2018) and the held-out supply cases (fitted on the whole
+    corpus). ``supply_per_kind`` fits each case's rule on the training cases of its own ``decision``
+    kind only (supply or operation).
 
-    One row per (split, method): ``n_cases``, ``brier``, ``rule`` (the rule fitted on the split's
-    training cases; for leave-one-out, every distinct fold rule).
+    One row per (split, method, decision): ``decision`` is ``all`` or one kind (the same forecasts
+    scored on that kind's cases); ``n_cases``, ``brier``, ``rule`` (the rules fitted for them).
     """
+    columns = ["split", "method", "decision", "n_cases", "brier", "rule"]
     supply = [c for c in corpus if c.p_supply is not None]
     later = [c for c in held_out if c.p_supply is not None]
     if not supply:
-        return pd.DataFrame(columns=["split", "method", "n_cases", "brier", "rule"])
+        return pd.DataFrame(columns=columns)
     early = [c for c in supply if c.case.decision_date <= TEMPORAL_SPLIT]
     late = [c for c in supply if c.case.decision_date > TEMPORAL_SPLIT]
     splits = {
@@ -586,42 +625,36 @@ def supply_comparison(corpus: list[PreparedCase], held_out: list[PreparedCase] =
         "held_out": [(supply, c) for c in later],
     }
     rows = []
+
+    def add(split: str, method: str, pairs: list, p: np.ndarray, labels: list[str]) -> None:
+        y = np.array([c.adopted for _, c in pairs], dtype=float)
+        kinds = np.array([c.case.decision for _, c in pairs])
+        for decision in ("all", *DECISION_KINDS):
+            mask = np.ones(len(pairs), bool) if decision == "all" else kinds == decision
+            if not mask.any():
+                continue
+            rows.append(
+                {
+                    "split": split,
+                    "method": method,
+                    "decision": decision,
+                    "n_cases": int(mask.sum()),
+                    "brier": float(brier_score(p[mask], y[mask])),
+                    "rule": ", ".join(sorted({lab for lab, m in zip(labels, mask, strict=True) if m and lab})),
+                }
+            )
+
     for split, pairs in splits.items():
         if not pairs:
             continue
-        y = np.array([c.adopted for _, c in pairs], dtype=float)
-        for method, among in SUPPLY_KINDS.items():
-            chosen = [fit_supply(train, among) for train, _ in pairs]
+        fits = {m: [fit_supply(train, among) for train, _ in pairs] for m, among in SUPPLY_KINDS.items()}
+        fits["supply_per_kind"] = [fit_supply(train, None, c.case.decision) for train, c in pairs]
+        for method, chosen in fits.items():
             p = np.array([c.p_supply[i] for i, (_, c) in zip(chosen, pairs, strict=True)])
-            labels = sorted({SUPPLY_CANDIDATES[i].label for i in chosen})
-            rows.append(
-                {
-                    "split": split,
-                    "method": method,
-                    "n_cases": len(pairs),
-                    "brier": float(brier_score(p, y)),
-                    "rule": ", ".join(labels),
-                }
-            )
+            add(split, method, pairs, p, [SUPPLY_CANDIDATES[i].label for i in chosen])
         for method in ("weighted_mean", "weighted_median", "status_quo"):
             p = np.array([c.fixed.get(method, np.nan) for _, c in pairs])
-            rows.append(
-                {
-                    "split": split,
-                    "method": method,
-                    "n_cases": len(pairs),
-                    "brier": float(brier_score(p, y)),
-                    "rule": "",
-                }
-            )
+            add(split, method, pairs, p, [""] * len(pairs))
         base = np.array([np.mean([t.adopted for t in train]) if train else np.nan for train, _ in pairs])
-        rows.append(
-            {
-                "split": split,
-                "method": "base_rate",
-                "n_cases": len(pairs),
-                "brier": float(brier_score(base, y)),
-                "rule": "",
-            }
-        )
-    return pd.DataFrame(rows)
+        add(split, "base_rate", pairs, base, [""] * len(pairs))
+    return pd.DataFrame(rows, columns=columns)

@@ -264,18 +264,19 @@ def supply_values(
     rule: SupplyRule | None = None,
 ) -> np.ndarray:
     """``(draws,)`` outcome values of a supply case: the proposal where the willing members meet ``rule``
-    (default :data:`redline.decisions.venue.DEFAULT_SUPPLY`), else the status quo.
+    (default: the requirement of the case's decision kind, :func:`redline.decisions.supply.default_requirement`),
+    else the status quo.
 
     The members (``member``, default every actor) decide on the drawn positions, as the scenario's
     venue stage does: a member is willing iff it prefers the proposal to the status quo.
     """
-    from redline.decisions.supply import DEFAULT_SUPPLY, supply_met
+    from redline.decisions.supply import default_requirement, supply_met
 
     sq, p = case.issue.status_quo, case.issue.proposal
     cap = np.broadcast_to(table.capability if capability is None else capability, position.shape)
     member = table.member if table.member is not None else np.ones(len(table), bool)
     willing = np.abs(p - position) < np.abs(sq - position)
-    met = supply_met(cap, willing, member, rule or DEFAULT_SUPPLY)
+    met = supply_met(cap, willing, member, rule or default_requirement(case.decision or "supply"))
     return np.where(met, p, sq)
 
 

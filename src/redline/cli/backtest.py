@@ -183,8 +183,15 @@ def _summary(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cross_validate(folder: Path, draws: int, seed: int, fmt: Format) -> None:
-    from redline.backtest.crossval import SUPPLY_METHOD, cross_validate, supply_method_by_loo
-    from redline.decisions.supply import DEFAULT_SUPPLY
+    from redline.backtest.cases import DECISION_KINDS
+    from redline.backtest.crossval import (
+        SPLIT_SUPPLY_BY_KIND,
+        SUPPLY_METHOD,
+        cross_validate,
+        supply_method_by_loo,
+        supply_split_by_loo,
+    )
+    from redline.decisions.supply import DEFAULT_OPERATION, DEFAULT_SUPPLY
 
     result = cross_validate(folder, draws, seed)
     if fmt is Format.json:
@@ -231,10 +238,16 @@ def _cross_validate(folder: Path, draws: int, seed: int, fmt: Format) -> None:
             title="Supply decisions (rule = coalition): each supply requirement's Brier on the supply cases",
         )
         fs = result.fitted_supply
+        split = supply_split_by_loo(result.supply)
+        fitted = ", ".join(
+            f"{name} {fs[name]['kind']} {fs[name]['level']:g}" for name in ("pooled", *DECISION_KINDS) if name in fs
+        )
         console.print(
             f"supply requirement (the redline rows on supply cases): {SUPPLY_METHOD}; lowest leave-one-out "
-            f"Brier in this run: {supply_method_by_loo(result.supply)}; the fit on all corpus supply cases: "
-            f"{fs.get('kind')} {fs.get('level'):g} (venue default: {DEFAULT_SUPPLY.label})"
+            f"Brier in this run: {supply_method_by_loo(result.supply)}; fitted on all corpus cases: {fitted}; "
+            f"split by decision kind (per-kind LOO below pooled) in this run: {'yes' if split else 'no'}, "
+            f"shipped: {'yes' if SPLIT_SUPPLY_BY_KIND else 'no'} (venue defaults: national "
+            f"{DEFAULT_SUPPLY.label}, coalition {DEFAULT_OPERATION.label})"
         )
     t = result.target()
     console.print(

@@ -18,10 +18,12 @@ import numpy as np
 
 __all__ = [
     "ASSUMED_SUPPLY",
+    "DEFAULT_OPERATION",
     "DEFAULT_SUPPLY",
     "SUPPLY_CANDIDATES",
     "SUPPLY_LEVELS",
     "SupplyRule",
+    "default_requirement",
     "supply_met",
 ]
 
@@ -87,3 +89,25 @@ def supply_met(
     else:
         yardstick = np.where(member, cap, 0.0).max(axis=1, initial=0.0)
     return willing.any(axis=1) & (brought >= rule.level * yardstick - 1e-12)
+
+
+DEFAULT_OPERATION = DEFAULT_SUPPLY
+"""The requirement of a coalition of the willing committing forces to an operation (the scenario
+venue ``coalition``; case ``decision = "operation"``). The same as :data:`DEFAULT_SUPPLY` unless the
+per-kind selection rule (:data:`redline.backtest.crossval.SPLIT_SUPPLY_BY_KIND`: split only if the
+per-kind fit has a lower corpus leave-one-out Brier than the pooled one) says to split.
+docs/backtest.md, "Supply decisions"."""
+
+_BY_KIND = {"national": "supply", "supply": "supply", "coalition": "operation", "operation": "operation"}
+
+
+def default_requirement(kind: str) -> SupplyRule:
+    """The default requirement of a venue kind (``national``/``coalition``) or a case's decision kind
+    (``supply``/``operation``): arming decisions are national, operations are coalitions of the willing."""
+    try:
+        decision = _BY_KIND[kind]
+    except KeyError:
+        raise ValueError(
+            f"supply requirement: kind: expected one of {', '.join(_BY_KIND)}; found {kind!r}"
+        ) from None
+    return DEFAULT_SUPPLY if decision == "supply" else DEFAULT_OPERATION

@@ -11,9 +11,10 @@ venue               outcome per draw
 ==================  ===========================================================================
 ``national``        each member decides for itself: it joins iff it prefers the proposal to the
 ``coalition``       status quo (``|p - x| < |sq - x|``, the willing W of models.md §2.1 rule 6).
-                    Adopted iff W meets the supply requirement (:class:`SupplyRule`: by
-                    default :data:`DEFAULT_SUPPLY`, chosen on the pre-2023 supply cases; a
-                    scenario's ``required`` gives a share-of-members level of its own);
+                    Adopted iff W meets the requirement (:class:`SupplyRule`: by default
+                    :data:`DEFAULT_SUPPLY` for ``national`` (arming decisions),
+                    :data:`DEFAULT_OPERATION` for ``coalition`` (operations), chosen on the
+                    pre-2023 cases; a scenario's ``required`` gives a share level of its own);
                     *with opt-outs* when some members stay out; *blocked* (the willing fall
                     short) otherwise. Nothing is delayed: nobody holds a veto.
 ``nato-consensus``  the holdout model (:func:`redline.decisions.holdout.resolve`) with every member
@@ -48,14 +49,17 @@ from redline.decisions.holdout import (
 )
 from redline.decisions.supply import (
     ASSUMED_SUPPLY,
+    DEFAULT_OPERATION,
     DEFAULT_SUPPLY,
     SUPPLY_CANDIDATES,
     SupplyRule,
+    default_requirement,
     supply_met,
 )
 
 __all__ = [
     "ASSUMED_SUPPLY",
+    "DEFAULT_OPERATION",
     "DEFAULT_SUPPLY",
     "SUPPLY_CANDIDATES",
     "SupplyRule",
@@ -112,14 +116,16 @@ def willing_outcome(
     status_quo: float,
     proposal: float,
     required: float | SupplyRule | None = None,
+    kind: str = "national",
 ) -> VenueOutcome:
     """National decisions or a coalition of the willing: who joins, and does it meet the requirement?
 
     ``position``, ``capability`` are ``(draws, n)``; ``member`` ``(n,)`` bool (non-members neither join
     nor count). ``required``: a :class:`SupplyRule`; a number is the share of the members' capability
-    the willing must bring (``SupplyRule("share", required)``); None is :data:`DEFAULT_SUPPLY`.
+    the willing must bring (``SupplyRule("share", required)``); None is the default of the venue
+    ``kind``: :data:`DEFAULT_SUPPLY` for ``national``, :data:`DEFAULT_OPERATION` for ``coalition``.
     """
-    rule = _supply_rule(required)
+    rule = _supply_rule(required, kind)
     x = np.asarray(position, dtype=float)
     cap = np.broadcast_to(np.asarray(capability, dtype=float), x.shape)
     member = np.broadcast_to(np.asarray(member, dtype=bool), x.shape)
@@ -131,9 +137,9 @@ def willing_outcome(
     return VenueOutcome(outcome=outcome, action=action, kind="willing")
 
 
-def _supply_rule(required: float | SupplyRule | None) -> SupplyRule:
+def _supply_rule(required: float | SupplyRule | None, kind: str = "national") -> SupplyRule:
     if required is None:
-        return DEFAULT_SUPPLY
+        return default_requirement(kind)
     if isinstance(required, SupplyRule):
         return required
     return SupplyRule("share", float(required))
@@ -162,7 +168,7 @@ def decide_in_venue(
         status_quo, proposal, threshold = 100.0 - status_quo, 100.0 - proposal, 100.0 - threshold
     if kind in ("national", "coalition"):
         required = None if isinstance(venue, str) else venue.required
-        result = willing_outcome(position, capability, member, status_quo, proposal, required)
+        result = willing_outcome(position, capability, member, status_quo, proposal, required, kind)
         return VenueOutcome(result.outcome, result.action, kind)
     if kind not in VETO_VENUES:
         raise ValueError(f"venue: expected one of {', '.join(VENUE_WORDS)}; found {kind!r}")
