@@ -212,5 +212,5 @@ def test_default_supply_rule_is_the_one_chosen_on_the_shipped_corpus_supply_case
         prepared.append(
             prepare_case(case, outcome.adopted, outcome.outcome_type, 100, 0, CodingUncertainty(), median)
         )
-    assert SUPPLY_CANDIDATES[fit_supply(prepared)] == DEFAULT_SUPPLY
+    assert SUPPLY_CANDIDATES[fit_supply(prepared, SUPPLY_KINDS[SUPPLY_METHOD])] == DEFAULT_SUPPLY
     assert supply_method_by_loo(supply_comparison(prepared)) == SUPPLY_METHOD

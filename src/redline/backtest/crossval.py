@@ -189,12 +189,13 @@ SUPPLY_KINDS = {
 }
 """The supply requirements compared on the supply cases: the fit over both kinds, each kind fitted
 alone, one willing member (level 0) and the first a-priori rule (share 0.5)."""
-SUPPLY_METHOD = "supply_fitted"
+SUPPLY_METHOD = "supply_share"
 """The requirement behind the ``redline`` rows on supply cases and
 :data:`redline.decisions.venue.DEFAULT_SUPPLY`: the one of :data:`SUPPLY_KINDS` with the lowest
 leave-one-out Brier on the corpus supply cases, ties to the first listed (the standing rule, stated
 before any scenario run). On 5 cases that was ``supply_assumed`` (0.021 vs 0.221-0.413); on the 9
-shipped cases ``supply_fitted`` (0.1206 vs 0.1219): docs/backtest.md, "Supply decisions"."""
+cases of session 5 ``supply_fitted`` (0.1206 vs 0.1219); on the 13 shipped cases (7 supply, 6
+operation) ``supply_share`` (0.0845 vs 0.0850): docs/backtest.md, "Supply decisions"."""
 
 
 def supply_method_by_loo(supply: pd.DataFrame) -> str:
