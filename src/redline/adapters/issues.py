@@ -474,8 +474,13 @@ def _supply_words(venue) -> dict[str, Any] | None:  # noqa: ANN001
         if rule.level == 0
         else f"the willing must bring {rule.level:g} x {yardstick}"
     )
-    cases = "supply" if getattr(venue, "kind", "national") == "national" else "coalition (supply and operation)"
-    words += f": rule chosen on the pre-2023 {cases} cases, an ASSUMPTION they cannot pin down"
+    from redline.backtest.crossval import SPLIT_SUPPLY_BY_KIND
+
+    if not SPLIT_SUPPLY_BY_KIND:
+        cases = "supply and operation cases (one pooled requirement)"
+    else:
+        cases = "supply cases" if getattr(venue, "kind", "national") == "national" else "operation cases"
+    words += f": rule chosen on the pre-2023 {cases}, an ASSUMPTION they cannot pin down"
     return {**rule.to_dict(), "words": words, "basis": "chosen on backtest/cases (rule = coalition, decided <= 2022)"}
 
 
