@@ -181,7 +181,7 @@ def prepare_case(
 
 
 SUPPLY_KINDS = {
-    "supply_fitted": [r for r in SUPPLY_CANDIDATES],
+    "supply_fitted": list(SUPPLY_CANDIDATES),
     "supply_largest": [r for r in SUPPLY_CANDIDATES if r.kind == "largest"],
     "supply_share": [r for r in SUPPLY_CANDIDATES if r.kind == "share"],
     "supply_one_willing": [SupplyRule("largest", 0.0)],
@@ -470,7 +470,6 @@ def cross_validate_prepared(
 
     rows: list[dict] = []
     folds: dict[str, list[str]] = {}
-    supply_fits: dict[str, SupplyRule] = {}
 
     def forecast(split: str, train: list[PreparedCase], test: list[PreparedCase]) -> dict[str, HoldoutParams]:
         at = {v: fit_index(train, grid, v)[0] for v in VARIANTS}
@@ -482,7 +481,6 @@ def cross_validate_prepared(
             p = {m: float(grid[c.id][i]) for m, i in at.items()}
             if c.p_supply is not None:  # a supply case: the fold's supply rule, whatever the variant
                 supply_at = fold_supply_fit(train, c.case.decision)
-                supply_fits[f"{split}:{c.id}"] = SUPPLY_CANDIDATES[supply_at]
                 p = {m: float(c.p_supply[supply_at]) for m in at}
             p |= {**c.fixed, "base_rate": base}
             for method in CV_METHODS:
