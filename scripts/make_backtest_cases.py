@@ -246,20 +246,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--extended", choices=("yes", "no", "auto"), default="auto")
     args = parser.parse_args(argv)
-    out = Path(args.out)
-    ids = [c["id"] for c in CASES]
+    return write_cases(CASES, lambda case: build(case, args.extended), Path(args.out), args.check, "cases")
+
+
+def write_cases(cases: list[dict], builder, out: Path, check: bool, label: str) -> int:  # noqa: ANN001
+    """Write each case's TOML (``builder(case)`` gives its file name and text) into ``out``, or with
+    ``check`` only report the files that differ; exit status 1 when any does."""
+    ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids)), "duplicate case ids"
     stale = 0
-    for case in CASES:
-        name, text = build(case, args.extended)
+    for case in cases:
+        name, text = builder(case)
         path = out / name
-        if args.check:
+        if check:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 print(f"differs: {path}")
                 stale += 1
         else:
             path.write_text(text, encoding="utf-8")
-    print(f"{len(CASES)} cases {'checked' if args.check else 'written'} in {out}")
+    print(f"{len(cases)} {label} {'checked' if check else 'written'} in {out}")
     return 1 if stale else 0
 
 

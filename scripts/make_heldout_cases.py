@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from backtest_heldout import HELDOUT  # noqa: E402
-from make_backtest_cases import build  # noqa: E402
+from make_backtest_cases import build, write_cases  # noqa: E402
 
 HELDOUT_WINDOW = (dt.date(2023, 1, 1), dt.date(2025, 12, 31))
 
@@ -27,22 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "backtest" / "cases"))
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
-    out = Path(args.out)
-    ids = [c["id"] for c in HELDOUT]
-    assert len(ids) == len(set(ids)), "duplicate case ids"
-    stale = 0
-    for case in HELDOUT:
-        name, text = build(case, "auto", HELDOUT_WINDOW)
-        path = out / name
-        if args.check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                print(f"differs: {path}")
-                stale += 1
-        else:
-            path.write_text(text, encoding="utf-8")
-    print(f"{len(HELDOUT)} held-out cases {'checked' if args.check else 'written'} in {out}")
-    return 1 if stale else 0
-
+    return write_cases(
+        HELDOUT, lambda case: build(case, "auto", HELDOUT_WINDOW), Path(args.out), args.check, "held-out cases"
+    )
 
 if __name__ == "__main__":
     raise SystemExit(main())
