@@ -16,7 +16,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from redline.backtest import baselines
 from redline.backtest.cases import DECISION_KINDS, find_cases, read_case, read_outcome
 from redline.backtest.crossval import (
     CORPUS_END,
@@ -41,6 +40,7 @@ from redline.decisions.supply import (
 )
 from redline.decisions.venue import willing_outcome
 from redline.errors import RedlineError
+from test_supply_venue import fake as supply_fake
 
 CASES = Path(__file__).resolve().parents[1] / "backtest" / "cases"
 K = len(SUPPLY_CANDIDATES)
@@ -50,26 +50,10 @@ def fake(case_file: str, case_id: str, decision: str, adopted: bool, p: dict[int
     """A prepared case whose P(adopted) is 0.5 under every rule except those given in ``p``."""
     case = read_case(CASES / case_file)
     case = dataclasses.replace(case, id=case_id, decision=decision)
-    if date is not None:
-        case = dataclasses.replace(case, decision_date=date)
     p_supply = np.full(K, 0.5)
     for i, v in p.items():
         p_supply[i] = v
-    n = len(case.actors)
-    fixed = {m: 0.5 for m in (*baselines.BASELINES, "salience_resist") if m != "base_rate"}
-    z = np.zeros((2, n))
-    return PreparedCase(
-        case,
-        adopted,
-        "adopted" if adopted else "blocked",
-        z,
-        z,
-        np.zeros(2),
-        fixed,
-        case.actor_table(),
-        p_no_holdouts=0.5,
-        p_supply=p_supply,
-    )
+    return supply_fake(case, adopted, p_supply, date)
 
 
 def reference_fit(cases: list[PreparedCase]) -> int:
