@@ -463,7 +463,7 @@ def _bargain_all(issues: list) -> dict[str, dict[str, Any]]:
 
 def _supply_words(venue) -> dict[str, Any] | None:  # noqa: ANN001
     """The supply requirement a national / coalition venue applies, in words (None: the scenario's own)."""
-    from redline.decisions.supply import default_requirement
+    from redline.decisions.supply import SPLIT_SUPPLY_BY_KIND, default_requirement
 
     if getattr(venue, "required", None) is not None:
         return None
@@ -474,8 +474,6 @@ def _supply_words(venue) -> dict[str, Any] | None:  # noqa: ANN001
         if rule.level == 0
         else f"the willing must bring {rule.level:g} x {yardstick}"
     )
-    from redline.backtest.crossval import SPLIT_SUPPLY_BY_KIND
-
     if not SPLIT_SUPPLY_BY_KIND:
         cases = "supply and operation cases (one pooled requirement)"
     else:

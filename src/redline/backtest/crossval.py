@@ -47,7 +47,7 @@ from redline.backtest.method import (
 from redline.backtest.scoring import bootstrap_interval, brier_difference, brier_score, score_table
 from redline.backtest.uncertainty import CodingUncertainty, sample_codings
 from redline.decisions.holdout import HoldoutParams
-from redline.decisions.supply import ASSUMED_SUPPLY, SUPPLY_CANDIDATES, SupplyRule
+from redline.decisions.supply import ASSUMED_SUPPLY, SPLIT_SUPPLY_BY_KIND, SUPPLY_CANDIDATES, SupplyRule
 from redline.errors import RedlineError
 from redline.progress import stage
 from redline.results import Provenance, Result, provenance_of
@@ -230,15 +230,6 @@ def fit_supply(
     brier = np.mean((p - y) ** 2, axis=1)
     best = np.flatnonzero(np.isclose(brier, brier.min(), rtol=0, atol=1e-12))
     return index[int(best[0])]
-
-
-SPLIT_SUPPLY_BY_KIND = False
-"""Whether supply and operation decisions get requirements of their own (issue 16, session 5).
-Selection rule, stated before the per-kind scores were computed: split the requirement by the case's
-``decision`` kind only if the per-kind fit (each leave-one-out case forecast by the rule fitted on
-the other corpus cases of its own kind) has a strictly lower corpus leave-one-out Brier than the
-pooled fit (:data:`SUPPLY_METHOD` on every other coalition case); otherwise keep one pooled
-requirement. :func:`supply_split_by_loo` applies it to a run; docs/backtest.md, "Supply decisions"."""
 
 
 def supply_split_by_loo(supply: pd.DataFrame) -> bool:

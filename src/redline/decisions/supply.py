@@ -20,6 +20,7 @@ __all__ = [
     "ASSUMED_SUPPLY",
     "DEFAULT_OPERATION",
     "DEFAULT_SUPPLY",
+    "SPLIT_SUPPLY_BY_KIND",
     "SUPPLY_CANDIDATES",
     "SUPPLY_LEVELS",
     "SupplyRule",
@@ -92,10 +93,18 @@ def supply_met(
     return willing.any(axis=1) & (brought >= rule.level * yardstick - 1e-12)
 
 
+SPLIT_SUPPLY_BY_KIND = False
+"""Whether supply and operation decisions get requirements of their own (issue 16, session 5).
+Selection rule, stated before the per-kind scores were computed: split the requirement by the case's
+``decision`` kind only if the per-kind fit (each leave-one-out case forecast by the rule fitted on
+the other corpus cases of its own kind) has a strictly lower corpus leave-one-out Brier than the
+pooled fit (:data:`redline.backtest.crossval.SUPPLY_METHOD` on every other coalition case); otherwise keep one pooled
+requirement. :func:`redline.backtest.crossval.supply_split_by_loo` applies it to a run; docs/backtest.md, "Supply decisions"."""
+
 DEFAULT_OPERATION = DEFAULT_SUPPLY
 """The requirement of a coalition of the willing committing forces to an operation (the scenario
 venue ``coalition``; case ``decision = "operation"``). The same pooled requirement as
-:data:`DEFAULT_SUPPLY`: the per-kind selection rule (:data:`redline.backtest.crossval.SPLIT_SUPPLY_BY_KIND`,
+:data:`DEFAULT_SUPPLY`: the per-kind selection rule (:data:`SPLIT_SUPPLY_BY_KIND`,
 split only if the per-kind fit has a lower corpus leave-one-out Brier than the pooled one, stated
 before scoring) kept one requirement -- per kind 0.162 against pooled 0.085 on the 13 cases (left
 out, the MiG-29 refusal leaves six supply cases that a single willing supplier explains).
