@@ -97,8 +97,9 @@ def run(folder, **kw):
     return cross_validate(folder, draws=40, seed=1, n_boot=50, bargainer=median_bargainer, **kw)
 
 
-@pytest.fixture(scope="module")
-def spied(folder):
+def run_seeing_fits(run_folder):
+    """``run_folder()`` with ``crossval.fit_index`` spied on: its result, and the case ids of every
+    training set a fit received."""
     seen: list[set[str]] = []
     real = crossval.fit_index
 
@@ -108,8 +109,13 @@ def spied(folder):
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(crossval, "fit_index", spy)
-        result = run(folder)
+        result = run_folder()
     return result, seen
+
+
+@pytest.fixture(scope="module")
+def spied(folder):
+    return run_seeing_fits(lambda: run(folder))
 
 
 def test_cross_validation_never_fits_on_a_held_out_case(spied):

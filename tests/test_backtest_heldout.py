@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-import redline.backtest.crossval as crossval
 from redline.backtest.baselines import weighted_median
 from redline.backtest.cases import find_cases, read_case, read_outcome
 from redline.backtest.crossval import CORPUS_END, cross_validate
+from test_backtest_crossval import run_seeing_fits
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "backtest" / "cases"
@@ -67,17 +67,7 @@ def test_the_held_out_files_are_what_the_generator_writes():
 
 @pytest.fixture(scope="module")
 def spied():
-    seen: list[set[str]] = []
-    real = crossval.fit_index
-
-    def spy(training, table, variant="holdout_reservation_capability"):
-        seen.append({c.id for c in training})
-        return real(training, table, variant)
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(crossval, "fit_index", spy)
-        result = run(CASES)
-    return result, seen
+    return run_seeing_fits(lambda: run(CASES))
 
 
 def test_no_case_decided_after_2022_is_ever_fitted_on(spied):
