@@ -3,10 +3,10 @@
 The holdout model (:mod:`redline.decisions.holdout`) has six parameters (:class:`HoldoutParams`).
 They are fitted **only on the corpus** — cases decided on or before 2022-12-31 — by minimising the
 Brier score over a fixed grid (:data:`GRID`; ties go to the combination nearest the a-priori
-defaults). Four variants are fitted and scored side by side (:data:`VARIANTS`): the first holdout
+defaults). Five variants are fitted and scored side by side (:data:`VARIANTS`): the first holdout
 model (no reservation, head-count isolation), with the national reservation, with capability-weighted
-isolation, and with both; :data:`DEFAULT_VARIANT` is the one the corpus cross-validation chose and
-the ``redline`` row. Three honest tests:
+isolation, with both, and (session 6) capability-weighted isolation reading an uncoded ``[context]``
+flag as unknown (:data:`UNKNOWN_FLAG_VARIANTS`); :data:`DEFAULT_VARIANT` is the ``redline`` row. Three honest tests:
 
 * **Leave-one-out** over the corpus: each case is forecast with parameters fitted on the others.
 * **Temporal split**: fit on cases decided up to 2018, score the cases of 2019-2022.
@@ -33,16 +33,22 @@ from redline.backtest import baselines
 from redline.backtest.calibration import reliability_table
 from redline.backtest.cases import DECISION_KINDS, Case, find_cases, read_case, read_outcome
 from redline.backtest.method import (
+    VALUE_FLAGS,
     VETO_RULES,
     Bargainer,
     bargain,
     case_rule,
     check_backtest_work,
+    config_context,
+    config_index,
+    flag_frequencies,
+    flag_uniforms,
     furthest_passable,
     holdout_stage,
     holdout_values,
     is_supply_case,
     supply_values,
+    unknown_flags,
 )
 from redline.backtest.scoring import bootstrap_interval, brier_difference, brier_score, score_table
 from redline.backtest.uncertainty import CodingUncertainty, sample_codings
@@ -57,6 +63,7 @@ __all__ = [
     "CV_METHODS",
     "DEFAULT_VARIANT",
     "GRID",
+    "UNKNOWN_FLAG_VARIANTS",
     "VARIANTS",
     "TARGET_BRIER",
     "TEMPORAL_SPLIT",
@@ -96,13 +103,24 @@ VARIANTS: dict[str, dict[str, tuple[float, ...]]] = {
     "holdout_reservation": {"capability_isolation": (0.0,)},
     "holdout_capability": {"reservation_residual": (1.0,)},
     "holdout_reservation_capability": {},
+    "holdout_unknown_flags": {"reservation_residual": (1.0,)},
 }
 """Model variants: the grid values each one pins (the others are searched). ``holdout_first`` is the
-first holdout model (session 2): a reservation spares nothing and isolation is a head count."""
+first holdout model (session 2): a reservation spares nothing and isolation is a head count.
+``holdout_unknown_flags`` (session 6) is ``holdout_capability`` reading an uncoded flag as unknown
+(:data:`UNKNOWN_FLAG_VARIANTS`)."""
+UNKNOWN_FLAG_VARIANTS = ("holdout_unknown_flags",)
+"""The variants that read an uncoded ``[context]`` flag of
+:data:`redline.backtest.method.UNKNOWN_FLAGS` as unknown: per draw true with the share of the fold's
+*training* cases of the same family that code it true (:func:`redline.backtest.method.flag_frequencies`),
+from the case's own seeded uniforms. The others read it as false."""
 DEFAULT_VARIANT = "holdout_capability"
 """The variant behind the ``redline`` row and :data:`redline.backtest.method.FITTED_HOLDOUT`: the one
 with the lowest leave-one-out Brier on the 2008-2022 corpus (``redline backtest backtest/cases --cv
-loo --draws 100``; docs/backtest.md), never chosen on the held-out cases or a scenario."""
+loo --draws 100``; docs/backtest.md), never chosen on the held-out cases or a scenario. Session 6:
+``holdout_unknown_flags`` takes its place iff its corpus leave-one-out Brier, at three decimals, is
+not above ``holdout_capability``'s (the rule committed before it was scored; docs/backtest.md,
+"Uncoded flags read as unknown"); :data:`redline.backtest.method.READ_UNCODED_AS_UNKNOWN` follows."""
 CV_METHODS = ("redline", *VARIANTS, "salience_resist", *baselines.BASELINES)
 
 
@@ -124,6 +142,9 @@ class PreparedCase:
     p_supply: np.ndarray | None = None
     """A supply case (:func:`is_supply_case`): P(adopted) under every rule of
     :data:`SUPPLY_CANDIDATES` (the fold's fitted rule is taken; the holdout parameters do not apply)."""
+    flag_draws: np.ndarray | None = None
+    """``(draws, 5)`` the case's flag uniforms (:func:`redline.backtest.method.flag_uniforms`, its own
+    stream): which configuration of its unknown flags each draw takes, given a fold's frequencies."""
 
     @property
     def id(self) -> str:
@@ -135,6 +156,41 @@ class PreparedCase:
             return self.p_no_holdouts
         result = holdout_stage(self.case, self.table, self.position, self.salience, self.bargain, params)
         return float(np.mean(self.case.issue.is_adopted(result.value)))
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        """The uncoded flags that can move its outcome (:data:`VALUE_FLAGS`; none without holdouts)."""
+        return () if self.p_no_holdouts is not None else unknown_flags(self.case, VALUE_FLAGS)
+
+    def adopted_by_config(self, combos: list[HoldoutParams]) -> np.ndarray:
+        """``(2**k, len(combos), draws)`` bool: adopted under every configuration of its ``k``
+        unknown flags (:func:`redline.backtest.method.config_context`) at every grid point."""
+        return np.stack(
+            [
+                self.case.issue.is_adopted(
+                    holdout_values(
+                        self.case,
+                        self.table,
+                        self.position,
+                        self.salience,
+                        self.bargain,
+                        combos,
+                        config_context(self.case, k, VALUE_FLAGS),
+                    )
+                )
+                for k in range(2 ** len(self.unknown))
+            ]
+        )
+
+    def p_unknown_grid(self, by_config: np.ndarray, frequency: dict[str, dict[str, float]]) -> np.ndarray:
+        """P(adopted) at every grid point when its unknown flags are drawn with ``frequency``:
+        each draw takes the configuration its own uniforms give (``by_config`` from
+        :meth:`adopted_by_config`)."""
+        if self.flag_draws is None:
+            raise RedlineError(f"{self.id}: no flag draws (prepare_case gives them)")
+        index = config_index(self.case, frequency, self.flag_draws, VALUE_FLAGS)
+        draws = np.arange(by_config.shape[2])
+        return by_config[index, :, draws].mean(axis=0)
 
     def p_holdout_grid(self, combos: list[HoldoutParams]) -> np.ndarray:
         """P(adopted) at every grid point (the same numbers as :meth:`p_holdout`, computed together)."""
@@ -169,7 +225,8 @@ def prepare_case(
     for name, _value, p in baselines.all_baselines(case, x, s, c):
         if name != "base_rate":
             fixed[name] = p
-    prepared = PreparedCase(case, adopted, outcome_type, x, s, mu, fixed, table)
+    flags = flag_uniforms(draws, seed) if case.rule in VETO_RULES else None
+    prepared = PreparedCase(case, adopted, outcome_type, x, s, mu, fixed, table, flag_draws=flags)
     if is_supply_case(case):
         p_supply = np.array(
             [np.mean(case.issue.is_adopted(supply_values(case, table, x, c, r))) for r in SUPPLY_CANDIDATES]
@@ -458,18 +515,29 @@ def cross_validate_prepared(
         raise RedlineError(f"{folder}: cross-validation needs at least 3 cases decided by {CORPUS_END}")
     combos = _combos()
     grid = {c.id: c.p_holdout_grid(combos) for c in prepared}
+    by_config = {c.id: c.adopted_by_config(combos) for c in prepared if c.unknown}
 
     rows: list[dict] = []
     folds: dict[str, list[str]] = {}
 
+    def unknown_grid(train: list[PreparedCase], test: list[PreparedCase]) -> dict[str, np.ndarray]:
+        """The grid P(adopted) of the fold's cases with uncoded flags read as unknown, the shares
+        taken from the training cases alone."""
+        frequency = flag_frequencies([t.case for t in train])
+        return grid | {
+            c.id: c.p_unknown_grid(by_config[c.id], frequency) for c in [*train, *test] if c.unknown
+        }
+
     def forecast(split: str, train: list[PreparedCase], test: list[PreparedCase]) -> dict[str, HoldoutParams]:
-        at = {v: fit_index(train, grid, v)[0] for v in VARIANTS}
+        tables = {v: unknown_grid(train, test) if v in UNKNOWN_FLAG_VARIANTS else grid for v in VARIANTS}
+        at = {v: fit_index(train, tables[v], v)[0] for v in VARIANTS}
         at["redline"] = at[DEFAULT_VARIANT]
+        tables["redline"] = tables[DEFAULT_VARIANT]
         fits = {m: combos[i] for m, i in at.items()}
         base = float(np.mean([c.adopted for c in train]))
         for c in test:
             folds[f"{split}:{c.id}"] = [t.id for t in train]
-            p = {m: float(grid[c.id][i]) for m, i in at.items()}
+            p = {m: float(tables[m][c.id][i]) for m, i in at.items()}
             if c.p_supply is not None:  # a supply case: the fold's supply rule, whatever the variant
                 supply_at = fold_supply_fit(train, c.case.decision)
                 p = {m: float(c.p_supply[supply_at]) for m in at}
@@ -499,7 +567,12 @@ def cross_validate_prepared(
     whole = (
         forecast("held_out", corpus, held_out)
         if held_out
-        else {v: fit_params(corpus, grid, v)[0] for v in VARIANTS}
+        else {
+            v: combos[
+                fit_index(corpus, unknown_grid(corpus, []) if v in UNKNOWN_FLAG_VARIANTS else grid, v)[0]
+            ]
+            for v in VARIANTS
+        }
     )
     fitted = whole[DEFAULT_VARIANT].to_dict()
     fitted_variants = {v: whole[v].to_dict() for v in VARIANTS}

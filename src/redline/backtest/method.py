@@ -78,7 +78,17 @@ __all__ = [
     "supply_values",
     "FITTED_HOLDOUT",
     "FIRST_HOLDOUT",
+    "FLAG_FAMILY",
+    "CORPUS_FLAG_FREQUENCY",
     "MODELS",
+    "READ_UNCODED_AS_UNKNOWN",
+    "UNKNOWN_FLAGS",
+    "VALUE_FLAGS",
+    "config_index",
+    "flag_family",
+    "flag_frequencies",
+    "flag_uniforms",
+    "unknown_flags",
 ]
 
 MODELS = ("holdout", "salience")
@@ -102,6 +112,51 @@ the capability of the other opposed members), the variant with the lowest leave-
 --draws 100``, seed 0; docs/backtest.md). The 2023+ cases were not seen by the fit or the choice. The
 fit leaves the national reservation off (``reservation_residual = 1``: on the corpus, coded from the
 instruments' form, it did not improve the forecasts). The a-priori defaults are ``HoldoutParams()``."""
+
+UNKNOWN_FLAGS = ("opt_out_possible", "route_around", "side_payment_available", "deadline_pressure")
+"""The ``[context]`` flags that the ``holdout_unknown_flags`` variant reads as **unknown** when a case
+leaves them uncoded (session 6): in each draw such a flag is true with the share of the training
+cases of the same family that code it true (:func:`flag_frequencies`). ``reservation_possible`` is
+not among them: it is coded from the instrument's legal form and the body's rules
+(``scripts/backtest_reservations.py``), so it is never unknown; an uncoded one is false, as the rule
+for the 2023+ development cases says."""
+VALUE_FLAGS = ("opt_out_possible", "route_around", "side_payment_available")
+"""The unknown flags that can move the outcome value (``deadline_pressure`` only tells a delay from a
+block): the fit enumerates these."""
+FLAG_FAMILY = {"eu-unanimity": "eu", "eu-qmv": "eu", "nato-consensus": "nato"}
+"""Body family of a rule for the flag frequencies: EU rules, NATO consensus. Every other veto rule
+(single government: two corpus cases, too few to estimate a share) takes ``all``: the share over
+every veto-rule training case. Decided before any held-out case was scored (docs/backtest.md)."""
+FLAG_STREAM = 0x666C6167
+"""Second entropy word of the seed of a case's flag draws (``SeedSequence([seed, FLAG_STREAM])``):
+the case's own stream, apart from its coding draws, so those stay what they were."""
+READ_UNCODED_AS_UNKNOWN = False
+"""Whether the default forecast (``redline forecast``, ``redline backtest``, the ``redline`` rows of the
+cross-validation) reads an uncoded flag as unknown (variant ``holdout_unknown_flags``) rather than
+false (``holdout_capability``). Set by the rule committed before scoring (docs/backtest.md, session 6)."""
+CORPUS_FLAG_FREQUENCY: dict[str, dict[str, float]] = {
+    "eu": {
+        "opt_out_possible": 9 / 28,
+        "route_around": 14 / 28,
+        "side_payment_available": 20 / 28,
+        "deadline_pressure": 25 / 28,
+    },
+    "nato": {
+        "opt_out_possible": 1 / 13,
+        "route_around": 5 / 13,
+        "side_payment_available": 10 / 13,
+        "deadline_pressure": 9 / 13,
+    },
+    "all": {
+        "opt_out_possible": 10 / 43,
+        "route_around": 20 / 43,
+        "side_payment_available": 32 / 43,
+        "deadline_pressure": 36 / 43,
+    },
+}
+""":func:`flag_frequencies` of the 2008-2022 corpus (``backtest/cases``: 28 EU and 13 NATO cases that
+code the flags, 43 veto-rule cases in all), used by the default forecast when
+:data:`READ_UNCODED_AS_UNKNOWN`; a test recomputes it from the shipped files."""
 
 Bargainer = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 """``(position, capability, salience)`` each ``(draws, n)`` -> bargained outcome ``(draws,)``."""
@@ -238,6 +293,76 @@ def case_context(case: Case) -> HoldoutContext:
     return HoldoutContext(**{k: bool(v) for k, v in coded.items()})
 
 
+def flag_family(case: Case) -> str:
+    """The case's family for the flag frequencies (:data:`FLAG_FAMILY`; ``all`` for other rules)."""
+    return FLAG_FAMILY.get(case.rule, "all")
+
+
+def unknown_flags(case: Case, flags: tuple[str, ...] = UNKNOWN_FLAGS) -> tuple[str, ...]:
+    """The flags of ``flags`` the case leaves uncoded (none for a rule without veto holders)."""
+    if case.rule not in VETO_RULES:
+        return ()
+    return tuple(f for f in flags if getattr(case.context, f) is None)
+
+
+def flag_frequencies(cases: list[Case]) -> dict[str, dict[str, float]]:
+    """Per family (``eu``, ``nato``, ``all``) and flag of :data:`UNKNOWN_FLAGS`: the share of the
+    veto-rule cases that code the flag true among those of the family that code it (NaN when none
+    does: an unknown flag is then drawn false). ``all`` counts every veto-rule case.
+
+    Only the cases' coded flags are read (never an outcome); give it the training cases only.
+    """
+    veto = [c for c in cases if c.rule in VETO_RULES]
+    out: dict[str, dict[str, float]] = {}
+    for family in ("eu", "nato", "all"):
+        members = [c for c in veto if family == "all" or flag_family(c) == family]
+        out[family] = {}
+        for flag in UNKNOWN_FLAGS:
+            coded = [getattr(c.context, flag) for c in members if getattr(c.context, flag) is not None]
+            out[family][flag] = float(np.mean(coded)) if coded else float("nan")
+    return out
+
+
+def flag_uniforms(draws: int, seed: int) -> np.ndarray:
+    """``(draws, len(CONTEXT_FIELDS))`` uniforms of a case's flag draws, from its own seeded stream
+    (the first ``d`` rows do not depend on ``draws``, nor on the other cases)."""
+    from redline.backtest.cases import CONTEXT_FIELDS
+
+    rng = np.random.default_rng(np.random.SeedSequence([int(seed), FLAG_STREAM]))
+    return rng.random((draws, len(CONTEXT_FIELDS)))
+
+
+def _flag_probability(case: Case, flag: str, frequency: dict[str, dict[str, float]]) -> float:
+    p = frequency.get(flag_family(case), {}).get(flag, float("nan"))
+    return 0.0 if not np.isfinite(p) else float(p)
+
+
+def config_index(
+    case: Case,
+    frequency: dict[str, dict[str, float]],
+    uniforms: np.ndarray,
+    flags: tuple[str, ...] = UNKNOWN_FLAGS,
+) -> np.ndarray:
+    """``(draws,)`` the drawn configuration of the case's unknown flags among ``flags``: bit ``j`` set
+    when the ``j``-th of :func:`unknown_flags` is drawn true (uniform below its frequency)."""
+    from redline.backtest.cases import CONTEXT_FIELDS
+
+    index = np.zeros(uniforms.shape[0], dtype=np.int64)
+    for j, flag in enumerate(unknown_flags(case, flags)):
+        drawn = uniforms[:, CONTEXT_FIELDS.index(flag)] < _flag_probability(case, flag, frequency)
+        index |= drawn.astype(np.int64) << j
+    return index
+
+
+def config_context(case: Case, k: int, flags: tuple[str, ...] = UNKNOWN_FLAGS) -> HoldoutContext:
+    """The holdout context of configuration ``k`` (:func:`config_index`): the coded flags as coded,
+    the unknown ones set by the bits of ``k``, an uncoded reservation false."""
+    coded = {f: bool(v) for f, v in case.context.coded().items()}
+    for j, flag in enumerate(unknown_flags(case, flags)):
+        coded[flag] = bool((k >> j) & 1)
+    return HoldoutContext(**coded)
+
+
 def _veto_inputs(
     case: Case, table: ActorTable, rule: Rule
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
@@ -290,12 +415,18 @@ def holdout_stage(
     *,
     rule: Rule | None = None,
     capability: np.ndarray | None = None,
+    flag_frequency: dict[str, dict[str, float]] | None = None,
+    flag_draws: np.ndarray | None = None,
 ) -> HoldoutResult:
     """The holdout model on one case's draws: the bargain ``proposal`` before the case's body.
 
     Consensus and unanimity bodies, and governments with veto holders, go through
     :func:`redline.decisions.holdout.resolve`; majority, QMV and coalition rules have no holdouts, so
     every member that loses votes no and the rule's furthest passable outcome is taken.
+
+    With ``flag_frequency`` (:func:`flag_frequencies`) and ``flag_draws`` (:func:`flag_uniforms`), an
+    uncoded flag of :data:`UNKNOWN_FLAGS` is unknown: each draw takes the configuration its uniforms
+    give (variant ``holdout_unknown_flags``); without them, an uncoded flag is false.
     """
     from redline.decisions.holdout import ACCEPT, ADOPTED, BLOCKED
 
@@ -304,18 +435,34 @@ def holdout_stage(
     sq = case.issue.status_quo
     if case.rule in VETO_RULES:
         member, kappa, block_cost = _veto_inputs(case, table, rule)
-        return resolve(
-            position,
-            salience,
-            member,
-            kappa,
-            sq,
-            proposal,
-            case.issue.adopted_threshold,
-            block_cost=block_cost,
-            context=case_context(case),
-            params=params,
-            capability=table.capability,
+
+        def run(context: HoldoutContext) -> HoldoutResult:
+            return resolve(
+                position,
+                salience,
+                member,
+                kappa,
+                sq,
+                proposal,
+                case.issue.adopted_threshold,
+                block_cost=block_cost,
+                context=context,
+                params=params,
+                capability=table.capability,
+            )
+
+        if flag_frequency is None or flag_draws is None or not unknown_flags(case):
+            return run(case_context(case))
+        index = config_index(case, flag_frequency, flag_draws)
+        parts = {int(k): run(config_context(case, int(k))) for k in np.unique(index)}
+        pick = [index == k for k in parts]
+        results = list(parts.values())
+        return HoldoutResult(
+            value=np.select(pick, [r.value for r in results]),
+            outcome=np.select(pick, [r.outcome for r in results]),
+            action=np.select([m[:, None] for m in pick], [r.action for r in results]),
+            binding=np.select([m[:, None] for m in pick], [r.binding for r in results]),
+            offer=float(sum(r.offer * m.mean() for r, m in zip(results, pick, strict=True))),
         )
     if is_supply_case(case):
         value = supply_values(case, table, position, capability)
@@ -349,10 +496,12 @@ def holdout_values(
     salience: np.ndarray,
     proposal: np.ndarray,
     params_list: list[HoldoutParams],
+    context: HoldoutContext | None = None,
 ) -> np.ndarray:
     """``(len(params_list), draws)`` outcome values of :func:`holdout_stage` on a veto rule's case.
 
     For fitting: :func:`redline.decisions.holdout.resolve_values` shares the work between grid points.
+    ``context`` replaces the case's coded flags (:func:`config_context`).
     """
     from redline.decisions.holdout import resolve_values
 
@@ -368,7 +517,7 @@ def holdout_values(
         proposal,
         params_list=params_list,
         block_cost=block_cost,
-        context=case_context(case),
+        context=case_context(case) if context is None else context,
         capability=table.capability,
     )
 
@@ -442,6 +591,7 @@ def forecast_case(
     resistance: bool = True,
     model: str = "holdout",
     holdout: HoldoutParams | None = None,
+    flag_frequency: dict[str, dict[str, float]] | None = None,
 ) -> CaseForecast:
     """Forecast one case (it has no outcome to see; see :func:`~redline.backtest.cases.read_case`).
 
@@ -469,6 +619,10 @@ def forecast_case(
         other model is reported as a method row too (``salience_resist`` or ``holdout``).
     holdout
         The holdout model's parameters (default :data:`FITTED_HOLDOUT`, fitted on the 2008-2022 corpus).
+    flag_frequency
+        Read an uncoded ``[context]`` flag as unknown, drawn true with these shares
+        (:func:`flag_frequencies`; variant ``holdout_unknown_flags``). Default: the corpus shares
+        :data:`CORPUS_FLAG_FREQUENCY` when :data:`READ_UNCODED_AS_UNKNOWN`, else none (uncoded = false).
     """
     dropped = case.dropped_by_strict() if strict else ()
     if strict:
@@ -499,7 +653,20 @@ def forecast_case(
     reach = furthest_passable(rule, table, x, resist, sq, mu)
     salience_final = np.where(np.isfinite(reach), sq + direction * np.minimum(moved, reach), sq)
     # The holdout model (redline.decisions.holdout): veto holders choose block / opt out / concede.
-    held = holdout_stage(case, table, x, s, mu, holdout, rule=rule, capability=c)
+    if flag_frequency is None and READ_UNCODED_AS_UNKNOWN:
+        flag_frequency = CORPUS_FLAG_FREQUENCY
+    held = holdout_stage(
+        case,
+        table,
+        x,
+        s,
+        mu,
+        holdout,
+        rule=rule,
+        capability=c,
+        flag_frequency=flag_frequency,
+        flag_draws=flag_uniforms(draws, seed) if flag_frequency is not None else None,
+    )
 
     if model == "holdout":
         final = held.value

@@ -146,6 +146,7 @@ _SHORT = {
     "holdout_reservation": "+resv",
     "holdout_capability": "+cap",
     "holdout_reservation_capability": "+resv+cap",
+    "holdout_unknown_flags": "+cap+unk",
 }
 
 
