@@ -200,3 +200,42 @@ def test_resolve_is_vectorised_over_draws():
             x[d : d + 1], s[d : d + 1], np.ones(4, bool), kappa, 20.0, p[d : d + 1], 50.0, context=ctx
         )
         assert one.value[0] == whole.value[d] and (one.action[0] == whole.action[d]).all()
+
+
+def test_choice_is_the_first_maximum_of_the_stacked_payoffs():
+    """``choose`` compares the payoffs one by one; it must give what ``argmax`` over the stacked
+    :func:`payoffs` gives, ties (rounded inputs) and NaN payoffs (argmax takes the first NaN) included."""
+    from redline.decisions.holdout import RESERVE, isolation, payoffs
+
+    rng = np.random.default_rng(7)
+    for case in range(60):
+        loss = np.round(rng.uniform(-0.2, 1.0, (50, 6)), 1)
+        veto = rng.random(6) < 0.8
+        kappa = np.round(rng.uniform(0.0, 1.0, 6), 1)
+        if case % 5 == 0:
+            kappa[1] = np.nan
+        flags = rng.random(5) < 0.5
+        offer, residual = float(np.round(rng.uniform(0, 0.5), 1)), float(np.round(rng.uniform(0, 1), 1))
+        capability, theta = rng.lognormal(0, 1, (50, 6)), float(rng.choice([0.0, 0.5, 1.0]))
+        got = choose(
+            loss,
+            veto,
+            kappa,
+            offer=offer,
+            opt_out_possible=flags[0],
+            residual=residual,
+            route_around=0.5 * flags[1],
+            deadline_pressure=flags[2],
+            side_payment_available=flags[3],
+            reservation_possible=flags[4],
+            reservation_residual=0.5,
+            capability=capability,
+            capability_isolation=theta,
+        )
+        opposed = (loss > 0) & veto
+        iota = isolation(opposed, capability, theta, veto)
+        with np.errstate(invalid="ignore"):
+            value = payoffs(loss, kappa, iota, offer, flags[0], residual, 0.5 * flags[1], flags[4], 0.5)
+        held = DELAY if flags[3] and not flags[2] else BLOCK
+        want = np.where(opposed, np.choose(np.argmax(value, axis=-1), [CONCEDE, OPT_OUT, RESERVE, held]), 0)
+        assert np.array_equal(got, want), case
