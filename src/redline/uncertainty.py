@@ -50,28 +50,31 @@ def sample_codings(
     s = np.asarray(salience, dtype=float)
     c = np.asarray(capability, dtype=float)
     shape = (draws, x.shape[0])
-    pos = np.broadcast_to(x, shape).astype(float)
     if position_dist == "normal":
         noise = generator.standard_normal(shape)
     else:
         noise = generator.uniform(-math.sqrt(3.0), math.sqrt(3.0), shape)
     sd = np.broadcast_to(np.asarray(position_sd, dtype=float), (x.shape[0],))
+    # each array is made in one pass from the coded values (broadcast), not from a copy of them first
     if np.any(sd > 0):
-        pos = np.clip(pos + sd * noise, scale[0], scale[1])
+        pos = np.clip(x + sd * noise, scale[0], scale[1])
+    else:
+        pos = np.broadcast_to(x, shape).astype(float)
     if positions_only:
         return {"position": pos}
-    sal = np.broadcast_to(s, shape).astype(float)
-    cap = np.broadcast_to(c, shape).astype(float)
     if salience_concentration:
         k = salience_concentration
         inner = (s > 0) & (s < 1)
         a = np.where(inner, s * k, 1.0)
         b = np.where(inner, (1 - s) * k, 1.0)
         beta = generator.beta(np.broadcast_to(a, shape), np.broadcast_to(b, shape))
-        sal = np.where(inner, beta, sal)
+        sal = np.where(inner, beta, s)
     else:
         generator.random(shape)  # keep the stream layout fixed whatever is switched on
+        sal = np.broadcast_to(s, shape).astype(float)
     cap_noise = generator.standard_normal(shape)  # drawn always, like the salience block
     if capability_sigma > 0:
-        cap = cap * np.exp(capability_sigma * cap_noise)
+        cap = c * np.exp(capability_sigma * cap_noise)
+    else:
+        cap = np.broadcast_to(c, shape).astype(float)
     return {"position": pos, "salience": sal, "capability": cap}
