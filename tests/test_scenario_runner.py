@@ -166,7 +166,7 @@ _KILLER = textwrap.dedent(
     from redline.runner import execute, prepare
     from redline.store import Store
 
-    runner.SAVE_SECONDS = 0.0  # checkpoint every chunk as it finishes (runs save at most once a second)
+    runner.SAVE_SECONDS = 0.0  # checkpoint every chunk as it finishes (runs save at most every SAVE_SECONDS)
 
     plan = prepare(light(("escalation",)), draws=6 * 4096, seed=3, chunk_size=4096)
     store = Store({store!r})
