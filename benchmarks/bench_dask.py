@@ -1,7 +1,8 @@
 """Dask speed-up of a long sweep: the same run on a local cluster of 1 worker and of 2 workers.
 
 Prepares the scenario once, then runs its Monte Carlo (``--draws``, chunks of ``--chunk-size``) on a
-``LocalCluster`` of one worker process and on one of two (one thread each), after a warm-up chunk
+``LocalCluster`` of one worker process and on one of two (one thread each; the cluster ``--cluster
+local:N`` starts, :func:`redline.runner.local_cluster`), after a warm-up chunk
 on every worker (imports, compiled kernels). Prints the wall time of each, the ratio 1 worker /
 2 workers measured in this run (target >= 1.6x with 10**7 draws when two cores are free) and the
 machine's load before and after: with other jobs on the cores the ratio says little, and the script
@@ -34,10 +35,10 @@ def main() -> None:
 
     # the sweep is long on purpose: lift the work guard (a few minutes by default) unless the caller set it
     os.environ.setdefault("REDLINE_WORK_BUDGET", "1e13")
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
     from redline.rng import BLOCK
-    from redline.runner import execute, prepare, tally_chunk
+    from redline.runner import execute, local_cluster, prepare, tally_chunk
     from redline.scenario import load_scenario
 
     scenario = load_scenario(args.scenario)
@@ -53,9 +54,7 @@ def main() -> None:
     loads_before = os.getloadavg()
     times, summaries = {}, {}
     for workers in (1, 2):
-        with LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster, Client(cluster) as client:
+        with local_cluster(workers) as cluster, Client(cluster) as client:
             # every worker (client.run reaches each one) imports the models and loads the kernels
             client.run(tally_chunk, warm.tasks, warm.seed, 0, BLOCK, False)
             t = time.perf_counter()

@@ -132,6 +132,22 @@ def test_dask_cluster_gives_the_same_numbers():
         execute(plan, cluster="local:many")
 
 
+def test_local_cluster_workers_keep_glibc_malloc_defaults(monkeypatch):
+    """Dask sets MALLOC_TRIM_THRESHOLD_=65536 in a worker's environment (and leaves it in the
+    starting process's); redline's local workers start without it, whatever this process holds, and
+    the process gets its own value back."""
+    distributed = pytest.importorskip("dask.distributed")
+    import os
+
+    from redline.runner import local_cluster
+
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
+    with local_cluster(1) as cluster, distributed.Client(cluster) as client:
+        seen = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+        assert list(seen.values()) == [None]
+    assert os.environ["MALLOC_TRIM_THRESHOLD_"] == "65536"
+
+
 def test_escalation_numbers_match_the_model_called_directly():
     """nato-2024 fits the ladder to the record up to its date (end of 2024): the summary's
     P(nuclear) is the mean over the fit's posterior draws, the Monte Carlo agrees with it."""

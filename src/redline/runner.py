@@ -55,6 +55,7 @@ __all__ = [
     "Task",
     "execute",
     "interval",
+    "local_cluster",
     "prepare",
     "run_chunk",
     "run_scenario",
@@ -172,6 +173,33 @@ def _data_version() -> str:
         return "unknown"
 
 
+def local_cluster(workers: int) -> Any:
+    """A ``dask.distributed.LocalCluster`` of ``workers`` processes, one thread each, for a run.
+
+    Its workers start without the ``MALLOC_TRIM_THRESHOLD_=65536`` that Dask puts in a worker's
+    environment by default (``distributed.nanny.pre-spawn-environ``): setting it fixes glibc's mmap
+    threshold at 128 KB, so every temporary array of a block of draws (4096 x 33 floats = 1 MB) is
+    mapped and unmapped afresh. On nato-2024 a 65,536-draw chunk then took 2.75 CPU-s on a worker
+    (0.73 M page faults) against 2.29 (0.17 M) without it (3 Dec 2026, load 5.5); in one process, 3
+    chunks took 8.1 CPU-s with the variable set and 5.5 without. Memory stays bounded either way: a
+    chunk's arrays are freed when it ends. A cluster started with Dask's default configuration
+    leaves the variable in this process's own environment, which workers inherit: it is left out
+    while these workers start.
+    """
+    import os
+
+    import dask
+    from dask.distributed import LocalCluster
+
+    inherited = os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    try:
+        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+            return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    finally:
+        if inherited is not None:
+            os.environ["MALLOC_TRIM_THRESHOLD_"] = inherited
+
+
 def _client(cluster: Any):
     """A ``dask.distributed.Client`` for ``cluster`` and whether the run owns it (closes it at the end).
 
@@ -181,16 +209,14 @@ def _client(cluster: Any):
     if cluster is None or not isinstance(cluster, str):
         return cluster, False
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
     except ImportError:
         raise RedlineError("--cluster needs dask.distributed: pip install 'redline[cluster]'") from None
     if cluster == "local" or cluster.startswith("local:"):
         count = cluster.partition(":")[2] or "2"
         if not count.isdigit() or not 1 <= int(count) <= 256:
             raise RedlineError(f"--cluster {cluster}: expected local:N with N workers from 1 to 256; found {count!r}")
-        local = LocalCluster(
-            n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=None
-        )
+        local = local_cluster(int(count))
         client = Client(local)
         client._redline_cluster = local  # closed with the client
         return client, True
