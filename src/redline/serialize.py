@@ -9,6 +9,9 @@ from typing import Any
 
 __all__ = ["dumps", "to_jsonable"]
 
+_PLAIN = frozenset({str, int, bool})
+"""Types :func:`to_jsonable` returns as they are (exactly these: a subclass may be a NumPy scalar)."""
+
 
 def to_jsonable(value: Any) -> Any:
     """Plain JSON types for ``value``: dicts, lists, DataFrames (row records), Series, arrays, NumPy
@@ -16,6 +19,8 @@ def to_jsonable(value: Any) -> Any:
 
     NumPy and pandas are not imported here (a command's start stays light): a value can only be one
     of their types when its library is already loaded, so the checks use the loaded modules."""
+    if value is None or type(value) in _PLAIN:  # most leaves of a summary: nothing to convert
+        return value
     if isinstance(value, dict):
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

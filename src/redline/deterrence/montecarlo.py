@@ -158,6 +158,8 @@ def _draw(
         mean = np.clip(spec["mean"] if "mean" in spec else np.asarray(base, dtype=float), 1e-9, 1 - 1e-9)
         k = spec["concentration"]
         x = gen.beta(mean * k, (1 - mean) * k, size=shape)
+    if lo == -np.inf and hi == np.inf:
+        return x  # nothing to clip (V, k_L, k_W)
     return np.clip(x, lo, hi)
 
 
