@@ -157,50 +157,89 @@ def _support_sorted(x, w, delta, order, support, y, W, WX, le, lt):
             lt[k] = start
             le[k] = stop
         start = stop
+    # The pairs (a, b), a < b, by ranks: sweeps over b for a and a + 1 advance together. Each sweep's
+    # midpoint pointer is a chain of dependent loads (the midpoint's rank moves 0, 1 or 2 places per b:
+    # two steps without a branch, then the rare rest; y[n] = inf stops it at n); two independent
+    # chains overlap in the processor. Every pair's value is the same as in one sweep at a time.
     for a in range(n):
+        support[order[a], order[a]] = 0.0
+    for a in range(0, n - 1, 2):
         ia = order[a]
-        support[ia, ia] = 0.0
         u_lo = y[a]
         w_lo = W[le[a]]
         wx_lo = WX[le[a]]
         mid = le[a]
+        ia2 = order[a + 1]
+        u_lo2 = y[a + 1]
+        w_lo2 = W[le[a + 1]]
+        wx_lo2 = WX[le[a + 1]]
+        mid2 = le[a + 1]
         for b in range(a + 1, n):
             ib = order[b]
             u_hi = y[b]
             if u_hi == u_lo:
                 support[ia, ib] = 0.0
                 support[ib, ia] = 0.0
-                continue
-            both = u_lo + u_hi
-            m = 0.5 * both
-            # (the midpoint's rank moves 0, 1 or 2 places per b: two steps without a branch, then
-            # the rare rest; y[n] = inf stops the pointer at n)
-            mid += 1 if y[mid] < m else 0
-            mid += 1 if y[mid] < m else 0
-            while y[mid] < m:
-                mid += 1
-            w_mid = W[mid]
-            wx_mid = WX[mid]
-            w_hi = W[lt[b]]
-            wx_hi = WX[lt[b]]
-            gap = u_hi - u_lo
-            lower = gap * w_lo + both * (w_mid - w_lo) - 2.0 * (wx_mid - wx_lo)
-            upper = gap * (total - w_hi) + 2.0 * (wx_hi - wx_mid) - both * (w_hi - w_mid)
-            lower = max(lower, 0.0)
-            upper = max(upper, 0.0)
-            if lower + upper <= _WEAK * gap * total:
-                lower = 0.0
-                upper = 0.0
-                for k in range(n):
-                    dk_hi = min(abs(x[k] - x[ib]) / delta, 1.0)
-                    dk_lo = min(abs(x[k] - x[ia]) / delta, 1.0)
-                    lower += w[k] * max(dk_hi - dk_lo, 0.0)
-                    upper += w[k] * max(dk_lo - dk_hi, 0.0)
-                support[ia, ib] = lower
-                support[ib, ia] = upper
             else:
-                support[ia, ib] = lower / delta
-                support[ib, ia] = upper / delta
+                both = u_lo + u_hi
+                m = 0.5 * both
+                mid += 1 if y[mid] < m else 0
+                mid += 1 if y[mid] < m else 0
+                while y[mid] < m:
+                    mid += 1
+                w_mid = W[mid]
+                wx_mid = WX[mid]
+                w_hi = W[lt[b]]
+                wx_hi = WX[lt[b]]
+                gap = u_hi - u_lo
+                lower = gap * w_lo + both * (w_mid - w_lo) - 2.0 * (wx_mid - wx_lo)
+                upper = gap * (total - w_hi) + 2.0 * (wx_hi - wx_mid) - both * (w_hi - w_mid)
+                lower = max(lower, 0.0)
+                upper = max(upper, 0.0)
+                if lower + upper <= _WEAK * gap * total:
+                    support[ia, ib], support[ib, ia] = _support_pair(x, w, delta, ia, ib)
+                else:
+                    support[ia, ib] = lower / delta
+                    support[ib, ia] = upper / delta
+            if b == a + 1:
+                continue
+            if u_hi == u_lo2:
+                support[ia2, ib] = 0.0
+                support[ib, ia2] = 0.0
+            else:
+                both = u_lo2 + u_hi
+                m = 0.5 * both
+                mid2 += 1 if y[mid2] < m else 0
+                mid2 += 1 if y[mid2] < m else 0
+                while y[mid2] < m:
+                    mid2 += 1
+                w_mid = W[mid2]
+                wx_mid = WX[mid2]
+                w_hi = W[lt[b]]
+                wx_hi = WX[lt[b]]
+                gap = u_hi - u_lo2
+                lower = gap * w_lo2 + both * (w_mid - w_lo2) - 2.0 * (wx_mid - wx_lo2)
+                upper = gap * (total - w_hi) + 2.0 * (wx_hi - wx_mid) - both * (w_hi - w_mid)
+                lower = max(lower, 0.0)
+                upper = max(upper, 0.0)
+                if lower + upper <= _WEAK * gap * total:
+                    support[ia2, ib], support[ib, ia2] = _support_pair(x, w, delta, ia2, ib)
+                else:
+                    support[ia2, ib] = lower / delta
+                    support[ib, ia2] = upper / delta
+
+
+@numba.njit(cache=True)
+def _support_pair(x, w, delta, ia, ib):
+    """The supports of ia against ib and of ib against ia, summed voter by voter."""
+    lower = 0.0
+    upper = 0.0
+    for k in range(x.shape[0]):
+        dk_hi = min(abs(x[k] - x[ib]) / delta, 1.0)
+        dk_lo = min(abs(x[k] - x[ia]) / delta, 1.0)
+        lower += w[k] * max(dk_hi - dk_lo, 0.0)
+        upper += w[k] * max(dk_lo - dk_hi, 0.0)
+    return lower, upper
 
 
 @numba.njit(cache=True)
