@@ -136,14 +136,16 @@ def test_compiled_equals_numpy_kernel(options):
 
 
 def test_blocks_and_threads_do_not_change_results():
+    """Serial or threaded (blocks handed out one at a time), any block size: the same results."""
     rng = np.random.default_rng(9)
     x, c, s = rng.uniform(0, 100, (97, 7)), rng.lognormal(0, 1, (97, 7)), rng.uniform(0.1, 1, (97, 7))
     settings = bdm.resolve_settings(max_rounds=300)
     whole = simulate_compiled(x, c, s, settings)
     threads = numba.get_num_threads()
+    variants = [simulate_compiled(x, c, s, settings, parallel=True, block=b) for b in (1, 13, 1000)]
     try:
         numba.set_num_threads(1)
-        variants = [simulate_compiled(x, c, s, settings, block=b) for b in (1, 13, 1000)]
+        variants += [simulate_compiled(x, c, s, settings, parallel=p, block=b) for b in (1, 13) for p in (False, True)]
     finally:
         numba.set_num_threads(threads)
     for other in variants:

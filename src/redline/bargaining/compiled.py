@@ -3,8 +3,8 @@
 The NumPy kernel (:mod:`redline.bargaining.bdm`) advances all draws round by round and pays for
 (draws, n, n) temporaries and per-call overhead. Here each draw runs all its rounds in compiled code
 with small (n, n) work arrays. Large batches spread blocks of draws over threads with
-``numba.prange`` (each block keeps its own counterpart-move counts, summed at the end), so results do
-not depend on the block size or the thread count; small batches (a single forecast, a dashboard call)
+``numba.prange``, handed out one block at a time (each block keeps its own counterpart-move counts,
+summed at the end), so results do not depend on the block size or the thread count; small batches (a single forecast, a dashboard call)
 run on the calling thread, so they never wait on a thread pool that another process keeps busy.
 
 Covered: the default model of models.md §1.3-§1.6 (``perspective="perceiver"``,
@@ -601,7 +601,11 @@ def simulate_compiled(
             raise ValueError("simulate_compiled: record=True runs one draw")
         out, x, moves, cmoves, hist = _simulate_recorded(x0[0], w[0], s[0], delta[0], *args[4:])
     elif parallel or (parallel is None and x0.shape[0] >= PARALLEL_MIN_DRAWS):
-        out, x, moves, cmoves = _simulate_parallel(*args, max(1, int(block)))
+        # Blocks are handed out one at a time as threads free up, not split in equal halves up front:
+        # runs last 100 to 1,000 rounds, and on a shared machine one thread may lose its core for a
+        # while; the results do not depend on which thread runs a block.
+        with numba.parallel_chunksize(1):
+            out, x, moves, cmoves = _simulate_parallel(*args, max(1, int(block)))
     else:
         out, x, moves, cmoves = _simulate_serial(*args)
     forecast, status, rounds, cmin, cmax = out
