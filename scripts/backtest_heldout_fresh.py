@@ -22,6 +22,7 @@ from backtest_reservations import (
     _NATO_COLLECTIVE_WHY,
     CFSP,
     NATO_ART10,
+    NATO_CONSENSUS,
     TEU_49,
 )
 
@@ -334,4 +335,111 @@ FRESH.append(dict(
         sources=["https://thedailybeast.com/russian-airfields-hit-with-secretly-delivered-us-atacms-missiles", "https://www.ruetir.com/2023/10/ukraine-strikes-russian-base-with-american-atacms-missiles-for-the-first-time/"]),
     notes=dict(difficulty="A decider near the midpoint with its defence department against; a secret decision revealed by use. The November 2024 decision on ATACMS strikes inside Russia is usa_longrange_strikes_nov2024; the 2022 refusal is supply_usa_atacms_2022.",
                judgement="The decision date is the day the delivery became public (the decision itself was reported on 22 September, two days after the coding date). Positions are judgements from the reports."),
+))
+
+
+# ============================================================================ second step (session 6, "fresh2")
+# Four more decisions from the same candidate list, fixed before any scoring, that the first step had
+# not coded for want of time. Same conventions; coded and committed before any model was run on them.
+
+S16_HUN = "https://elkaos.eu/2025/01/anti-russian-sanctions-package-wont.html"
+S16_POLITICO = "https://eadaily.com/en/news/2024/12/04/europe-looks-helplessly-at-russia-politico-columnist"
+FRESH.append(dict(
+    id="eu_sixteenth_sanctions_package_feb2025",
+    title="The EU's sixteenth sanctions package on Russia (aluminium, shadow fleet) and Hungary's veto threat on energy measures (February 2025)",
+    decision_date="2025-02-24", coding_date="2025-02-17",
+    body="Council of the EU (CFSP sanctions, unanimity)",
+    rule="eu-unanimity",
+    question="Will the EU adopt the sixteenth sanctions package by the invasion's third anniversary on 24 February 2025?",
+    scale={"scale_0": "No package by 24 February", "scale_100": "Package adopted"},
+    actors={
+        "HUN": A(40, 0.6, "Szijjártó said on 27 January that Hungary would block any energy measures harming its interests from being included in the sixteenth package, which the Polish presidency had proposed: 'We said today that everyone should forget energy sanctions' (TASS, copied by elkaos.eu) (Judgement: opposed to energy content, not to a package as such).", S16_HUN, isolation_cost=0.5, iso_why="Judgement: alone in threatening a veto; on 27 January it had let the sectoral sanctions be rolled over once the Commission gave it guarantees on its energy security, while threatening to veto the March renewal of the listings (TASS, 31 January, https://tass.com/world/1907141)."),
+    },
+    default=A(90, 0.6, "Judgement: a Politico column of 4 December 2024 said Poland, holding the presidency from January, wanted to tighten restrictions on Russian energy, and that Orbán had promised to resist any new pressure on the Russian energy sector; no other member was reported opposed.", S16_POLITICO),
+    context={
+        "reservation_possible": (True, _CFSP_WHY, CFSP),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        side_payments="Szijjártó said on 20 February that Hungary had again blocked the listing of Patriarch Kirill (https://www.pravda.com.ua/eng/news/2025/02/20/7499316/).",
+        summary="EU ambassadors agreed the package on 19 February 2025 and foreign ministers adopted it on 24 February: a phased ban on imports of Russian primary aluminium, 73 more shadow-fleet vessels, restrictions on 13 banks, 48 individuals and 35 entities listed.",
+        sources=["http://vulcanconsulting.eu/eu-approves-16th-sanctions-package-amid-us-russia-talks", "https://eu.news-pravda.com/world/2025/02/24/19438.html"]),
+    notes=dict(difficulty="A holdout whose threat was about content (energy), with an anniversary target; the question is whether a package without what it objected to passes.",
+               judgement="Hungary's position (40) is a judgement from a TASS report copied by a blog (elkaos.eu); the shared coding is a judgement. No statement of Slovakia on this package dated before the coding date was found: it keeps the shared coding (a gap, not a position). deadline_pressure is not coded: the only source found naming the 24 February target is dated 19 February, after the coding date."),
+))
+
+S17_TASR = "https://www.teraz.sk/ekonomika/szijjarto-nepodporime-sankcie-eu-za/871229-clanok.html"
+S17_KALLAS = "https://deutsch.news-pravda.com/world/2025/04/14/350244.html"
+FRESH.append(dict(
+    id="eu_seventeenth_sanctions_package_may2025",
+    title="The EU's seventeenth sanctions package on Russia (shadow fleet) and Hungary's refusal of energy sanctions (May 2025)",
+    decision_date="2025-05-20", coding_date="2025-05-12",
+    body="Council of the EU (CFSP sanctions, unanimity)",
+    rule="eu-unanimity",
+    question="Will EU foreign ministers adopt the seventeenth sanctions package at their meeting of 20 May 2025?",
+    scale={"scale_0": "No package on 20 May", "scale_100": "Package adopted"},
+    actors={
+        "HUN": A(45, 0.5, "After the foreign ministers' meeting of 14 April in Luxembourg, which discussed the seventeenth package, Szijjártó said Hungary would in no case support the sanctions on Russian energy supplies and the nuclear industry that Ukraine's foreign minister had demanded and several EU colleagues backed (TASR, citing TASS) (Judgement: opposed to energy content, not to a package as such).", S17_TASR, isolation_cost=0.5, iso_why="Judgement: its red line was energy; a package of listings and shadow-fleet vessels did not cross it."),
+    },
+    default=A(90, 0.6, "Judgement: Kallas said on 14 April that the members were discussing a seventeenth package, including the shadow fleet, to be presented at the May Foreign Affairs Council, and that it should be made 'as powerful as possible'; on 8 May she indicated it could be adopted on 20 May (https://newgs-vidthmb.112.ua/en/kallas-skazala-koli-evrosouz-moze-uhvaliti-17-j-paket-sankcij-proti-rosii-62521).", S17_KALLAS),
+    context={
+        "reservation_possible": (True, _CFSP_WHY, CFSP),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        side_payments="None reported; an EU diplomat told Handelsblatt that no controversial proposals were included, otherwise Hungary or Slovakia would have vetoed it (https://unn.ua/en/amp/the-17th-package-of-eu-sanctions-against-russia-has-been-agreed-but-turned-out-to-be-minimal-against-the-backdrop-of-the-threat-of-a-veto-by-hungary-or-slovakia-media).",
+        summary="Ambassadors agreed the package on 14 May and foreign ministers adopted the package on 20 May 2025, with Hungary's support: 189 more shadow-fleet vessels (342 in all), 75 individuals and entities, and Surgutneftegaz.",
+        sources=["https://www.eurointegration.com.ua/eng/news/2025/05/21/7212093/index.amp", "https://www.pravda.com.ua/eng/news/2025/05/14/7512199/"]),
+    notes=dict(difficulty="A lone holdout with a red line on energy, and a package drafted to stay clear of it.",
+               judgement="Hungary's position (45) is a judgement from a TASR/TASS report dated a month before the coding date; the shared coding is a judgement. No statement of Slovakia on this package dated before the coding date was found: it keeps the shared coding (a gap, not a position)."),
+))
+
+WP_DW = "https://ukrinform.net/amp/rubric-polytics/3842811-hungary-to-block-european-commissions-offer-to-give-ukraine-profits-off-frozen-russian-assets.html"
+FRESH.append(dict(
+    id="eu_windfall_profits_russian_assets_may2024",
+    title="Using the windfall profits of immobilised Russian central-bank assets for Ukraine, 90 % for military support (Council, 21 May 2024)",
+    decision_date="2024-05-21", coding_date="2024-05-06",
+    body="Council of the EU (CFSP decision amending the Russia restrictive measures, unanimity)",
+    rule="eu-unanimity",
+    question="Will the Council decide, in May 2024, to use the windfall profits of immobilised Russian central-bank assets for Ukraine, 90 % of them for military support through the European Peace Facility?",
+    scale={"scale_0": "No decision on the windfall profits' use", "scale_100": "Use for Ukraine decided (90 % military)"},
+    actors={
+        "HUN": A(20, 0.6, "A senior EU diplomat told DW on 21 March that Hungary opposed the Commission's proposal to use 90 % of the profits to buy weapons for Ukraine: Budapest believed the funds could be used for anything but weapons (Ukrinform).", WP_DW, isolation_cost=0.5, iso_why="Judgement: alone against the military use; on the Ukraine Assistance Fund in March it had abstained constructively rather than block (http://abouthungary.hu/news-in-brief/hungary-abstains-from-eu-funding-vote-for-ukraine)."),
+    },
+    default=A(90, 0.6, "Judgement: the same diplomat said the majority of members shared the understanding that the proceeds should buy weapons and ammunition for Ukraine; Borrell had proposed on 20 March that 90 % go through the European Peace Facility and 10 % through the EU budget.", WP_DW),
+    context={
+        "reservation_possible": (True, _CFSP_WHY, CFSP),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted_with_opt_outs",
+        opt_outs=["HUN"],  # its share not used for weapons (FT); "did not participate in the decision" (Borrell, 24 June)
+        side_payments="EU officials offered Hungary a deal under which its share would not be used to buy weapons for Ukraine, which convinced Budapest not to veto the plan (FT, https://fnnewz.com/viktor-orban-stops-arms-financing-in-ukraine-from-frozen-russian-assets/).",
+        summary="EU ambassadors agreed on 8 May and the Council adopted on 21 May 2024 the use of the windfall profits for Ukraine (about EUR 2.5-3bn a year, 90 % military, 10 % reconstruction). Hungary then held up the implementing acts; on 24 June the Council allocated the first EUR 1.4bn without it, Borrell saying Hungary had not taken part in the decision to use the funds.",
+        sources=["https://news.online.ua/en/eu-council-adopts-profits-confiscation-from-russias-assets-for-ukraine-878845/", "https://www.pravda.com.ua/eng/news/2024/05/8/7454839/", "https://searchenginego.com/eu-finds-legal-way-to-circumvent-hungarian-veto-on-ukraine-support-from-frozen-russian-assets-30438.html"]),
+    notes=dict(difficulty="A lone opponent of the military use that stepped aside for a carve-out of its share, then delayed the implementation; the June allocation routed around it.",
+               judgement="Hungary's position (20) is a judgement from an anonymous diplomat's account (the only dated pre-decision source found; no on-record Hungarian statement before the decision was found); the shared coding is a judgement. The opt-out coding is a judgement from the FT report of the deal on Hungary's share (published after the decision) and Borrell's statement of 24 June; no Council record of a formal abstention on 21 May was found. opt_out_possible and side_payment_available are not coded: no source dated before the decision names the carve-out."),
+))
+
+V2_SMITH = "https://stripes.com/theaters/europe/2023-06-08/nato-summit-increase-defense-spending-10373572.html"
+V2_CAN = "https://www.ctvnews.ca/politics/trudeau-told-nato-canada-can-t-meet-defence-spending-target-washington-post-reports-1.6362779"
+V2_CBC = "https://www.cbc.ca/news/politics/nato-vilnius-anand-ukraine-russia-1.6893480?cmp=rss"
+FRESH.append(dict(
+    id="nato_two_percent_floor_vilnius_2023",
+    title="NATO's 2 % of GDP as an enduring floor rather than a target (Vilnius summit, July 2023)",
+    decision_date="2023-07-11", coding_date="2023-07-05",
+    body="NATO (North Atlantic Council, heads of state and government, Vilnius)",
+    rule="nato-consensus",
+    question="Will the Vilnius summit commit the allies to spend at least 2 % of GDP on defence every year, as a floor rather than a target to move towards?",
+    scale={"scale_0": "2 % as a target to move towards by 2024 (Wales pledge, status quo)", "scale_100": "At least 2 % of GDP annually, an enduring floor"},
+    actors={
+        "USA": A(100, 0.7, "US Ambassador to NATO Julianne Smith said on 7 June that 2 % 'is a floor, not a ceiling, and there will be language on this', and that the US planned to roll out a 'DIP 2.0' at Vilnius.", V2_SMITH),
+        "GBR": A(90, 0.5, "Defence Secretary Wallace said on 29 June, beside his Canadian counterpart, that Canada, France, Germany, Denmark and the other allies below 2 % 'should try and get there': 'we want all NATO countries to be above two per cent'.", V2_CBC),
+        "CAN": A(40, 0.6, "A leaked Pentagon document reported by the Washington Post on 19 April said Trudeau had privately told NATO that Canada would never reach 2 % defence spending. Canada spent 1.29 % of GDP in 2022 and allies pressed it behind closed doors (CBC, 29 June, " + V2_CBC + ") (Judgement: reluctant, no stated position on the floor wording).", V2_CAN, isolation_cost=0.4, iso_why="Judgement: one of many allies below 2 % (only seven or eight had reached it, Smith, June), under US and allied pressure; a communiqué floor sets no date and no sanction."),
+    },
+    default=A(80, 0.5, "Judgement: Stoltenberg said on 3 April that he expected the allies to agree at Vilnius that 2 % be a floor rather than a ceiling; in June only seven or eight allies had reached it (Smith, " + V2_SMITH + ").", "https://www.agenzianova.com/a/642abd9ab0ec59.72554582/4310688/2023-04-03/nato-stoltenberg-obiettivo-due-per-cento-spese-militari-non-sara-un-tetto-massimo"),
+    context={
+        "reservation_possible": (False, _NATO_COLLECTIVE_WHY, NATO_CONSENSUS),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        summary="The Vilnius Summit Communiqué of 11 July 2023 made an enduring commitment to invest at least 2 % of GDP annually on defence, with 20 % of it on major equipment; Reuters had reported agreement among the 31 allies on 7 July. Canada signed it.",
+        sources=["https://www.nato.int/cps/en/natohq/official_texts_217320.htm", "https://webjosh.com/article/nato-leaders-agree-to-spend-at-least-two-per-cent-of-their-countries-gdp-on-defence-1689095973-8242"]),
+    notes=dict(difficulty="Many allies below the target, one of them reported to have said it would never reach it; the commitment was a wording, not a date.",
+               judgement="The positions are judgements from the statements; the shared coding is a judgement. Canada's coding rests on a leaked document reported by the press, not on an on-record statement. No individual pre-decision statement on the floor wording was found for the other allies below 2 %: they keep the shared coding (a gap, not a position)."),
 ))
