@@ -145,3 +145,31 @@ def test_positions_only_draws_the_same_positions():
     full = sample_codings(np.random.default_rng(3), 500, x, s, c, **options)
     only = sample_codings(np.random.default_rng(3), 500, x, s, c, positions_only=True, **options)
     assert only.keys() == {"position"} and np.array_equal(only["position"], full["position"])
+
+
+def test_keep_freed_memory_is_set_once_and_silent_without_glibc(monkeypatch):
+    """The malloc setting is made once per process; a C library without ``mallopt`` changes nothing."""
+    import ctypes
+
+    from redline import tasks
+
+    calls = []
+
+    class FakeLibc:
+        def mallopt(self, parameter, value):
+            calls.append((parameter.value, value.value))
+            return 1
+
+    monkeypatch.setattr(tasks, "_malloc_kept", False)
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: FakeLibc())
+    tasks.keep_freed_memory()
+    tasks.keep_freed_memory()
+    assert calls == list(tasks.MALLOC_KEEP.values())
+
+    def no_libc(name):
+        raise OSError(name)
+
+    monkeypatch.setattr(tasks, "_malloc_kept", False)
+    monkeypatch.setattr(ctypes, "CDLL", no_libc)
+    tasks.keep_freed_memory()  # no error
+    assert tasks._malloc_kept
