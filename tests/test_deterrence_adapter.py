@@ -49,7 +49,9 @@ def scenario_part(tmp_path_factory):
 
 
 def _cli(*args: str) -> dict:
-    result = CliRunner().invoke(app, ["deter", "--year", "2024", "--param", "force_ratio=3", *args, "--format", "json"])
+    result = CliRunner().invoke(
+        app, ["deter", "--year", "2024", "--param", "force_ratio=3", *args, "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
 
@@ -63,20 +65,33 @@ def ukr_report():
     return _cli("--target", "UKR", "--w-concentration", "20", "--draws", "2000", "--seed", str(SEED))
 
 
-def test_command_and_scenario_agree_on_a_target(scenario_part, ukr_report):
+@pytest.mark.parametrize("target", ["UKR", "EST"])
+def test_command_and_scenario_agree_on_a_target(scenario_part, ukr_report, target):
     """κ, κ*, margin and regime at the coded values, and P(failure) on the same seed and draws."""
     part, _ = scenario_part
-    target = "UKR"
     entry = next(t for t in part.exact["deterrence"]["targets"] if t["target"] == target)
     base = next(row for row in entry["point"] if row["lever"] == "base")
-    task = next(t for t in part.tasks if t.key == f"deter.{target}")
-    draws = task.sampler(np.random.default_rng(11), 2000)
-    cli = ukr_report
+    cli = (
+        ukr_report
+        if target == "UKR"
+        else _cli("--target", target, "--w-concentration", "20", "--draws", "2000", "--seed", str(SEED))
+    )
     decision = cli["decision"]
     for key in ("kappa", "kappa_star", "margin", "regime", "basis", "question"):
         a, b = base[key], decision[key]
         assert a == b or (isinstance(a, float) and math.isnan(a) and b is None), key
-    assert cli["montecarlo"]["p_failure"] == pytest.approx(draws[f"deter.base.{target}.fail"].mean(), abs=1e-15)
+    if target == "UKR":  # at full war since 24 Feb 2022: no P(failure) on either path, and both say why
+        assert cli["montecarlo"]["p_failure"] is None and cli["montecarlo"]["draws"] == 0
+        assert "at war since 2022-02-24" in cli["montecarlo"]["at_war"] == entry["at_war"]
+        assert "source: https://" in entry["at_war"]
+        assert not any(t.key == f"deter.{target}" for t in part.tasks)
+        return
+    task = next(t for t in part.tasks if t.key == f"deter.{target}")
+    draws = task.sampler(np.random.default_rng(11), 2000)
+    assert entry["at_war"] is None
+    assert cli["montecarlo"]["p_failure"] == pytest.approx(
+        draws[f"deter.base.{target}.fail"].mean(), abs=1e-15
+    )
 
 
 def test_a_member_target_agrees_too(scenario_part):

@@ -113,6 +113,7 @@ def test_all_targets_one_row_each_and_non_members_visible():
     for t in ("UKR", "MDA", "GEO"):
         assert rows[t]["basis"] == "coalition of the willing"
     assert rows["UKR"]["question"] == "continuation" and rows["UKR"]["regime"] == "at_war"
+    assert "at war since 2022-02-24" in " ".join(out["notes"])
     for t in ("MDA", "GEO"):
         assert rows[t]["kappa"] < rows[t]["kappa_if_article5"]
     assert rows["EST"]["basis"] == "Article 5"

@@ -83,3 +83,15 @@ def test_shipped_kursk_ladder_runs_with_monte_carlo():
     table = restraint_sweep(game, escalation.load_ladder(path), [0.0, 0.5], draws=4096, rng=1)
     assert {"p_failure", "ci_low", "ci_high", "p_nuclear"} <= set(table.columns)
     assert (table["ci_low"] <= table["p_failure"]).all()
+
+
+def test_a_target_at_war_gets_no_p_failure_at_any_sigma():
+    """At full war (question continuation) deterrence has already failed: P(failure) is NaN, exact or
+    drawn, while P(nuclear) is still swept (docs/deterrence.md, 'The question')."""
+    at_peace = restraint_sweep(spec_game(target="UKR", lam=5.0), kursk(), [0.0, 1.0], draws=200, rng=1)
+    at_war = restraint_sweep(
+        spec_game(target="UKR", lam=5.0, question="continuation"), kursk(), [0.0, 1.0], draws=200, rng=1
+    )
+    assert at_peace["p_failure"].notna().all() and at_peace.attrs["at_war"] is None
+    assert at_war["p_failure"].isna().all() and "at war" in at_war.attrs["at_war"]
+    assert np.allclose(at_war["p_nuclear"], at_peace["p_nuclear"])

@@ -202,7 +202,14 @@ def test_deterrence_matches_the_model_called_directly(nato):
     assert set(base.index) == set(world.members("NATO")) | {"UKR", "MDA", "GEO"}
     assert (base.loc[["UKR", "MDA", "GEO"], "basis"] == "coalition of the willing").all()
     uncertainty = {k: v.model_dump(exclude_none=True) for k, v in scenario.deterrence.uncertainty.items()}
-    for target in ("EST", "POL", "UKR", "GEO"):
+    # Ukraine is at full war (since 24 Feb 2022): deterrence already failed, no P(failure), not ranked
+    assert base.loc["UKR", "regime"] == "at_war" and pd.isna(base.loc["UKR", "p_failure"])
+    heads = {h["key"]: h for h in result.summary["headlines"]}
+    assert "at war since 2022-02-24" in heads["deter.base.UKR"]["answer"]
+    assert "P(failure) =" not in heads["deter.base.UKR"]["answer"]
+    worst = heads["deter.worst"]["answer"]
+    assert "UKR left out: at war" in worst and not worst.startswith("highest P(deterrence failure): UKR")
+    for target in ("EST", "POL", "GEO"):
         game = from_world(world, target, uncertainty=uncertainty)
         assert base.loc[target, "kappa"] == pytest.approx(game.kappa(), abs=1e-12)
         assert base.loc[target, "regime"] == game.summary()["regime"]
@@ -223,7 +230,7 @@ def test_levers_are_paired_and_match_apply_levers(levers):
     table = pd.DataFrame(result.summary["deterrence"]["table"])
     world = World.for_year(2024)
     defined = {k: v.model_dump(exclude_none=True) for k, v in scenario.levers.define.items()}
-    for target in ("LTU", "UKR"):
+    for target in ("LTU", "GEO"):
         game = from_world(world, target)
         for name in scenario.levers.compare:
             lever = parse_lever(name) if ":" in name else name
@@ -235,8 +242,10 @@ def test_levers_are_paired_and_match_apply_levers(levers):
             assert row["delta_lo"] == pytest.approx(expected["lo"], rel=1e-12, abs=1e-15)
             assert row["delta_hi"] == pytest.approx(expected["hi"], rel=1e-12, abs=1e-15)
             assert row["delta_lo"] <= row["delta_p"] <= row["delta_hi"]
-    ukr = table[(table["target"] == "UKR") & (table["lever"] == "lift_restrictions")].iloc[0]
-    assert ukr["delta_p"] < 0  # lifting the restrictions makes an attack on Ukraine less attractive
+    # Ukraine is at full war in 2024: no P(failure) under any lever, so no change to report either
+    ukr = table[table["target"] == "UKR"]
+    assert len(ukr) == 1 + len(scenario.levers.compare) and ukr["p_failure"].isna().all()
+    assert not any(".UKR." in key for key in result.draws)
 
 
 # ------------------------------------------------------------------ claims and escalation
@@ -399,9 +408,9 @@ def test_restraint_sweep_matches_the_model_called_directly(nato):
         rng=plan.seed,
     )
     stored = pd.DataFrame(result.summary["restraint"]["table"])
-    assert np.allclose(stored["p_failure"], direct["p_failure"]) and np.allclose(
-        stored["p_nuclear"], direct["p_nuclear"]
-    )
+    assert np.allclose(stored["p_nuclear"], direct["p_nuclear"])
+    # Ukraine is at full war in 2024: no P(failure) at any σ, and the headline says why
+    assert stored["p_failure"].isna().all() and direct["p_failure"].isna().all()
     assert (stored["p_nuclear_lo"] <= stored["p_nuclear"]).all()
     assert (stored["p_nuclear"] <= stored["p_nuclear_hi"]).all()
     heads = {h["key"]: h for h in result.summary["headlines"]}
@@ -409,9 +418,9 @@ def test_restraint_sweep_matches_the_model_called_directly(nato):
         "assumption" in heads["restraint"]["answer"] and "assumption" in heads["escalation.nuclear"]["answer"]
     )
     assert "months" in heads["escalation.nuclear"]["question"]
-    # the dilemma: more support, less risk of attack, more risk of escalation
+    assert heads["restraint"]["answer"].startswith("no P(deterrence failure): UKR at war since 2022-02-24")
+    # more support, more risk of escalation (the deterrence side: the 2021 game, test_deterrence_restraint)
     assert stored["p_nuclear"].iloc[-1] > stored["p_nuclear"].iloc[0]
-    assert stored["p_failure"].iloc[-1] <= stored["p_failure"].iloc[0]
 
 
 EU_SCENARIO = """
@@ -528,3 +537,4 @@ def test_issue_input_draws_against_a_plain_reference(nato):
             assert drawn["salience"][d, j] == pytest.approx(beta[d, j] if 0 < s < 1 else s)
             assert drawn["capability"][d, j] == pytest.approx(c * math.exp(unc.capability_sigma * w[d, j]))
     assert unc.position_sd > 0 and k and unc.capability_sigma > 0  # every branch exercised
+

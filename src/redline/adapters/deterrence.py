@@ -95,7 +95,8 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
     """Per target: κ, κ*, margin and regime at the coded values; P(failure) per lever by Monte Carlo.
 
     One task per target draws the base game and every lever with the *same* block seed (common random
-    numbers), so ΔP(failure) = P(lever) - P(base) has a paired interval.
+    numbers), so ΔP(failure) = P(lever) - P(base) has a paired interval. A target at full war
+    (``game.at_war``) gets no task: deterrence has already failed, so it has no P(failure).
     """
     games = deterrence_games(scenario, world)
     levers = scenario_levers(scenario)
@@ -114,8 +115,11 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
                 "allies": len(game.allies),
                 "point": rows,
                 "notes": list(game.notes),
+                "at_war": game.at_war_note,
             }
         )
+        if game.at_war:
+            continue
         binary = tuple(f"deter.{name}.{target}.fail" for name in variants)
         paired = tuple((question, f"deter.base.{target}.fail") for question in binary[1:])
         sampler = partial(_deterrence_sampler, target=target, games=variants)
@@ -177,6 +181,7 @@ def _summarise_deterrence(
     }
     lever_names = ["base", *[lever["name"] for lever in result["levers"]]]
     rows = []
+    at_war = {e["target"]: e["at_war"] for e in result["targets"] if e.get("at_war")}
     for entry in result["targets"]:
         target = entry["target"]
         base = f"deter.base.{target}.fail"
@@ -201,7 +206,9 @@ def _summarise_deterrence(
                 row.update({"delta_p": d["mean"], "delta_lo": d["lo"], "delta_hi": d["hi"]})
             rows.append(row)
     out["table"] = rows
-    base_rows = [r for r in rows if r["lever"] == "base"]
+    every_base = [r for r in rows if r["lever"] == "base"]
+    base_rows = [r for r in every_base if r["target"] not in at_war]  # no P(failure): not ranked
+    left_out = f" ({', '.join(at_war)} left out: at war, deterrence already failed)" if at_war else ""
     if base_rows:
         weakest = min(base_rows, key=lambda r: r["kappa"] if r["kappa"] is not None else 1.0)
         members = [r for r in base_rows if r["basis"] == "Article 5"]
@@ -230,25 +237,26 @@ def _summarise_deterrence(
                 "deter.worst",
                 "Where is deterrence weakest?",
                 f"highest P(deterrence failure): {worst['target']} {worst['p_failure'] * 100:.1f}% "
-                f"({worst['basis']}); lowest credibility κ: {weakest['target']} {weakest['kappa']:.2f}",
+                f"({worst['basis']}); lowest credibility κ: {weakest['target']} {weakest['kappa']:.2f}"
+                + left_out,
                 worst["p_failure"],
                 worst["p_lo"],
                 worst["p_hi"],
             )
         )
-        for r in base_rows:
-            star = "—" if r["kappa_star"] is None or math.isnan(r["kappa_star"]) else f"{r['kappa_star']:.2f}"
-            line = headline(
-                f"deter.base.{r['target']}",
-                f"Deterrence of an attack on {r['target']} ({r['basis']})",
-                f"κ = {r['kappa']:.2f} vs κ* = {star}: {_plain(r['regime'])}; "
-                f"P(failure) = {(r['p_failure'] or 0) * 100:.1f}%",
-                r["p_failure"],
-                r["p_lo"],
-                r["p_hi"],
-            )
-            line["detail"] = r["basis"] == "Article 5"  # one line per ally only in `compare` and JSON
-            headlines.append(line)
+    for r in every_base:
+        star = "—" if r["kappa_star"] is None or math.isnan(r["kappa_star"]) else f"{r['kappa_star']:.2f}"
+        failure = at_war.get(r["target"]) or f"P(failure) = {(r['p_failure'] or 0) * 100:.1f}%"
+        line = headline(
+            f"deter.base.{r['target']}",
+            f"Deterrence of an attack on {r['target']} ({r['basis']})",
+            f"κ = {r['kappa']:.2f} vs κ* = {star}: {_plain(r['regime'])}; {failure}",
+            r["p_failure"],
+            r["p_lo"],
+            r["p_hi"],
+        )
+        line["detail"] = r["basis"] == "Article 5"  # one line per ally only in `compare` and JSON
+        headlines.append(line)
     for name in lever_names[1:]:
         lever_rows = [r for r in rows if r["lever"] == name and r.get("delta_p") is not None]
         if not lever_rows:
@@ -312,7 +320,12 @@ def report_game(
     }
     if not game.article5 and counterfactual is not None:
         out["decision"]["kappa_if_article5"] = float(counterfactual())
-    if draws:
+    if draws and game.at_war:  # deterrence already failed: no P(failure), and the output says why
+        nan = float("nan")
+        out["montecarlo"] = {"target": game.target, "draws": 0, "p_failure": nan, "ci_low": nan, "ci_high": nan}
+        out["montecarlo"]["at_war"] = game.at_war_note
+        draws = 0  # levers: point values only
+    elif draws:
         r = monte_carlo(game, draws, rng=seed, rule=rule)
         out["montecarlo"] = r.summary()
         out["montecarlo"]["uncertainty"] = {k: dict(v) for k, v in game.uncertainty.items()}
@@ -320,7 +333,7 @@ def report_game(
         seed = r.seed
     if levers:
         out["levers"] = compare_levers(game, levers, draws=draws, rng=seed, defined=defined, rule=rule)
-    if game.question != "continuation" and tornado_build is not None:
+    if not game.at_war and tornado_build is not None:
         from redline.deterrence.coding import tornado
 
         out["tornado"] = tornado_table(tornado(tornado_build, tornado_params))
@@ -433,7 +446,7 @@ def report_targets(
             row["kappa_if_article5"] = kappa_if_article5(
                 world, target, params, levers, uncertainty=uncertainty, **coding
             )
-        if draws and game.question != "continuation":
+        if draws and not game.at_war:
             r = monte_carlo(game, draws, rng=seed if seed is not None else 0)
             row.update({"p_failure": r.p_failure, "ci_low": r.ci_low, "ci_high": r.ci_high})
         elif draws:

@@ -56,14 +56,20 @@ class RestraintAdapter:
                 if sweep.get("fitted")
                 else ("illustrative ladder" if sweep.get("illustrative") else "ladder inputs")
             )
+            at_war = sweep.get("at_war")
+            failure = (
+                f"no P(deterrence failure): {at_war}"
+                if at_war
+                else f"P(deterrence failure) {lo['p_failure'] * 100:.1f}% → {hi['p_failure'] * 100:.1f}%"
+            )
             headlines.append(
                 headline(
                     "restraint",
                     f"Deterrence versus restraint for {sweep['target']}: lifting the restrictions (σ 0 → 1)",
-                    f"P(deterrence failure) {lo['p_failure'] * 100:.1f}% → {hi['p_failure'] * 100:.1f}%; "
+                    f"{failure}; "
                     f"P(nuclear rung within {sweep.get('steps')} {unit}) {nuclear(lo)} → {nuclear(hi)} "
                     f"(assumption: effect sizes of support, thresholds τ; {basis})",
-                    float(hi["p_failure"] - lo["p_failure"]),
+                    None if at_war else float(hi["p_failure"] - lo["p_failure"]),
                     change=True,
                 )
             )
@@ -97,5 +103,6 @@ def _restraint(scenario: Scenario, world: Any, base_dir: Any, draws: int, seed: 
         "steps": frame.attrs.get("steps"),
         "fitted": bool(frame.attrs.get("fitted")),
         "illustrative": bool(getattr(ladder, "illustrative", False)),
+        "at_war": frame.attrs.get("at_war"),
         "assumptions": frame.attrs.get("assumptions", []),
     }

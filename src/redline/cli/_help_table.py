@@ -316,7 +316,7 @@ TABLE = {(): {'usage': 'Usage: redline [OPTIONS] COMMAND [ARGS]...',
                       '\n'
                       'redline deter --year 2024 --target EST\n'
                       '\n'
-                      'redline deter --year 2024 --target UKR --draws 20000 --seed 1 --w-concentration 20 '
+                      'redline deter --year 2021 --target UKR --draws 20000 --seed 1 --w-concentration 20 '
                       '--lever us_withdrawal --lever spend_3_5\n'
                       '\n'
                       'redline deter --year 2024 --all-targets --param force_ratio=3\n'
@@ -326,7 +326,8 @@ TABLE = {(): {'usage': 'Usage: redline [OPTIONS] COMMAND [ARGS]...',
                       'redline deter --target POL --lever-file examples/deterrence_illustrative.toml --lever '
                       'europe_doubles --lever us_withdrawal\n'
                       '\n'
-                      'redline deter --target UKR --param lambda_c=5 --restraint examples/ladders/kursk.toml',
+                      'redline deter --year 2021 --target UKR --param lambda_c=5 --restraint '
+                      'examples/ladders/kursk.toml',
               'panels': [('Arguments',
                           [['',
                             'game_file',

@@ -194,7 +194,7 @@ def deter(
 
       redline deter --year 2024 --target EST
 
-      redline deter --year 2024 --target UKR --draws 20000 --seed 1 --w-concentration 20 --lever us_withdrawal --lever spend_3_5
+      redline deter --year 2021 --target UKR --draws 20000 --seed 1 --w-concentration 20 --lever us_withdrawal --lever spend_3_5
 
       redline deter --year 2024 --all-targets --param force_ratio=3
 
@@ -202,7 +202,7 @@ def deter(
 
       redline deter --target POL --lever-file examples/deterrence_illustrative.toml --lever europe_doubles --lever us_withdrawal
 
-      redline deter --target UKR --param lambda_c=5 --restraint examples/ladders/kursk.toml
+      redline deter --year 2021 --target UKR --param lambda_c=5 --restraint examples/ladders/kursk.toml
     """
     from redline.adapters.deterrence import (
         NON_MEMBERS,

@@ -51,6 +51,7 @@ from redline.errors import RedlineError
 
 __all__ = [
     "CHALLENGER",
+    "at_war_note",
     "Stakes",
     "Balance",
     "as_date",
@@ -155,6 +156,23 @@ def status(target: str, date: Any, snapshot: str | None = None) -> str:
     if "at_war" in kinds:
         return "escalation"
     return "deterrence"
+
+
+def at_war_note(target: str, date: Any, snapshot: str | None = None) -> str:
+    """The dated fact behind the continuation question, for the output: since when, what, source.
+
+    The decision itself is :func:`status` (``continuation``) and ``DeterrenceGame.at_war``; this only
+    words it, so that no P(failure) is ever shown for the target without saying why.
+    """
+    facts = _facts(target, as_date(date), snapshot)
+    row = facts[facts["kind"] == "at_war_full"]
+    if row.empty:
+        return f"{target} is not at full war on {as_date(date)}"
+    r = row.iloc[0]
+    return (
+        f"{target} at war since {pd.Timestamp(r['start_date']).date()} ({r['fact']}; source: {r['source']}): "
+        "deterrence already failed, so no P(failure) is computed (docs/deterrence.md, 'The question')"
+    )
 
 
 @dataclass(frozen=True)

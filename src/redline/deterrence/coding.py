@@ -324,6 +324,8 @@ def code_game(
             f"{target} is at war on {date}: the answer is about {question}, read κ as the credibility of a "
             "Western military intervention (arming a protégé is not intervening)"
         )
+    if question == "continuation":
+        notes.append(ch.at_war_note(target, date, snapshot))
     notes.append(
         "stakes V_T = " + " + ".join(f"{v:+g} {k}" for k, v in st.terms.items()) + f" = {st.value:g}"
     )

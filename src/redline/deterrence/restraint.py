@@ -23,6 +23,7 @@ propagated over posterior draws of the ladder (``escalation_draws``), so P(nucle
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -152,7 +153,9 @@ def restraint_sweep(
             "kappa_star": float(d.kappa_star[i]),
             "regime": str(d.regime_name[i]),
         }
-        if draws:
+        if game.at_war:  # deterrence already failed: no P(failure) (docs/deterrence.md, 'The question')
+            row["p_failure"] = math.nan
+        elif draws:
             # only P(failure) and its interval: the per-draw outcomes without the sensitivity table
             # (the same numbers as monte_carlo(...).p_failure, .ci_low, .ci_high)
             outcome = failure_draws(
@@ -176,6 +179,7 @@ def restraint_sweep(
         out["loss"] = out["p_failure"] + float(nuclear_weight) * out["p_nuclear"]
         out["best"] = out["loss"] == out["loss"].min()
     out.attrs["effects"] = e
+    out.attrs["at_war"] = game.at_war_note
     out.attrs["steps"] = horizon
     out.attrs["time_step"] = base.time_step
     out.attrs["fitted"] = fitted

@@ -298,6 +298,21 @@ class DeterrenceGame:
         """A copy whose a, θ, p_L, p_W are re-derived from new absolute figures."""
         return self.replace(economy=economy, **economy.derived())
 
+    @property
+    def at_war(self) -> bool:
+        """True for a state at full war (``question = continuation``, set from the dated facts by
+        :func:`redline.deterrence.challenger.status`): deterrence has already failed, so no
+        P(failure) is computed for it and it is left out of every 'weakest' ranking."""
+        return self.question == "continuation"
+
+    @property
+    def at_war_note(self) -> str | None:
+        """Why there is no P(failure): the dated at-war fact and its source from the notes (None at peace)."""
+        if not self.at_war:
+            return None
+        fallback = f"{self.target} at war (question = continuation): deterrence already failed, no P(failure)"
+        return next((n for n in self.notes if " at war since " in n), fallback)
+
     def ally_index(self, iso: str) -> int | None:
         """Position of ally ``iso`` or None when it is not an ally of this game."""
         try:
@@ -316,8 +331,8 @@ class DeterrenceGame:
             "kappa": float(d.kappa),
             "kappa_star": float(d.kappa_star),
             "margin": float(d.margin),
-            "regime": str(d.regime_name) if self.question != "continuation" else "at_war",
-            "resolve_margin": self.resolve_margin() if self.question != "continuation" else math.nan,
+            "regime": "at_war" if self.at_war else str(d.regime_name),
+            "resolve_margin": math.nan if self.at_war else self.resolve_margin(),
             "A": float(d.A),
             "B": float(d.B),
             "eu_attack": float(d.eu_attack),
