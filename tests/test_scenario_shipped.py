@@ -538,3 +538,21 @@ def test_issue_input_draws_against_a_plain_reference(nato):
             assert drawn["capability"][d, j] == pytest.approx(c * math.exp(unc.capability_sigma * w[d, j]))
     assert unc.position_sd > 0 and k and unc.capability_sigma > 0  # every branch exercised
 
+
+def test_nato_2025_spreads_the_coded_stakes_like_nato_2024():
+    """V is coded per target from dated facts; both NATO scenarios spread it around that value (an
+    absolute V replaced the coded stakes: nato-2025 had Georgia failing in 95 % of draws, Moldova in
+    36 %, though both are 'no opportunity' at the coded values)."""
+    from redline.adapters.deterrence_games import scenario_game
+    from redline.deterrence import monte_carlo
+    from redline.scenario.runnable import world_for
+
+    specs = {y: load_scenario(SCENARIOS / f"nato-{y}.toml") for y in (2024, 2025)}
+    v = {y: s.deterrence.uncertainty["V"].model_dump(exclude_none=True) for y, s in specs.items()}
+    assert v[2025] == v[2024] == {"dist": "lognormal", "sigma": 0.3}
+    scenario = specs[2025]
+    world = world_for(scenario.world)
+    for target in ("GEO", "MDA"):
+        game = scenario_game(scenario, world, target)
+        assert game.summary()["regime"] == "no_opportunity", target
+        assert monte_carlo(game, 2000, rng=1).p_failure < 0.05, target
