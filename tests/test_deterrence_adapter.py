@@ -124,3 +124,19 @@ def test_the_cli_module_holds_no_model_orchestration():
     source = (Path(__file__).resolve().parents[1] / "src" / "redline" / "cli" / "deter.py").read_text()
     for name in ("def report_game", "def report_targets", "from_world(", "monte_carlo(", "treat_as_member"):
         assert name not in source, name
+
+
+def test_ally_failure_range_names_an_end_only_when_it_is_unique():
+    """The allies headline names the safest / riskiest ally only when no other ally shares its printed
+    P(failure); ties are counted (the old text read "from 0.0% (ALB) to 0.0% (ALB)")."""
+    from redline.adapters.deterrence import _failure_range
+
+    def rows(**p: float) -> list[dict]:
+        return [{"target": k, "p_failure": v} for k, v in p.items()]
+
+    tied = rows(ALB=0.0, BEL=0.0, EST=0.00001)
+    assert _failure_range(tied, tied[0], tied[2]) == "0.0% for every one of the 3"
+    mixed = rows(ALB=0.0, BEL=0.0, EST=0.023)
+    assert _failure_range(mixed, mixed[0], mixed[2]) == "from 0.0% (2 equally) to 2.3% (EST)"
+    apart = rows(ALB=0.001, EST=0.023, LVA=0.023)
+    assert _failure_range(apart, apart[0], apart[1]) == "from 0.1% (ALB) to 2.3% (2 equally)"

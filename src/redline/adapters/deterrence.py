@@ -169,6 +169,22 @@ def _plain(regime: Any) -> str:
     return str(regime).replace("_", " ")
 
 
+def _failure_range(rows: list[dict], safest: dict, riskiest: dict) -> str:
+    """``from 0.1% (EST) to 2.3% (LVA)`` as printed; an end shared by several targets at the printed
+    precision is given as a count, not as the first of them (no tie-break artefact in a headline)."""
+
+    def shown(row: dict) -> str:
+        return f"{(row['p_failure'] or 0) * 100:.1f}%"
+
+    def end(row: dict) -> str:
+        ties = [r["target"] for r in rows if shown(r) == shown(row)]
+        return f"{shown(row)} ({ties[0]})" if len(ties) == 1 else f"{shown(row)} ({len(ties)} equally)"
+
+    if shown(safest) == shown(riskiest):
+        return f"{shown(safest)} for every one of the {len(rows)}"
+    return f"from {end(safest)} to {end(riskiest)}"
+
+
 def _summarise_deterrence(
     result: dict[str, Any], stats: dict[str, Any], tallies: Any, headlines: list
 ) -> dict[str, Any]:
@@ -222,9 +238,8 @@ def _summarise_deterrence(
                     "deter.allies",
                     f"Article 5: how credible is it for the {len(members)} allies?",
                     f"credibility κ from {min(r['kappa'] for r in members):.2f} to "
-                    f"{max(r['kappa'] for r in members):.2f}; P(deterrence failure) from "
-                    f"{(safest['p_failure'] or 0) * 100:.1f}% ({safest['target']}) to "
-                    f"{(riskiest['p_failure'] or 0) * 100:.1f}% ({riskiest['target']}); "
+                    f"{max(r['kappa'] for r in members):.2f}; P(deterrence failure) "
+                    f"{_failure_range(members, safest, riskiest)}; "
                     f"{sum(r['regime'] == 'deterred' for r in members)} of {len(members)} deterred at the coded "
                     "values" + (f" (the others: {', '.join(others)})" if others else ""),
                     riskiest["p_failure"],
