@@ -77,3 +77,26 @@ def test_notes_shared_by_most_targets_are_said_once_and_the_useful_line_comes_fi
         "theatre balance at ALB: 1",
         "capability from the fallback source: ISL",
     ]
+
+
+def test_country_page_of_a_state_at_war_says_so_instead_of_a_failure_probability():
+    """A target at war has no P(failure) (deterrence already failed): its page gives the dated note,
+    not an empty "If attacked" line; a state at peace keeps its P(failure)."""
+    from redline.report.countries import country_pages
+
+    note = "UKR at war since 2022-02-24 (source: x): deterrence already failed, so no P(failure) is computed"
+    row = {"lever": "base", "basis": "Article 5", "kappa": 0.9, "kappa_star": 0.5, "regime": "deterred"}
+    summary = {
+        "deterrence": {
+            "targets": [{"target": "UKR", "at_war": note, "notes": []}, {"target": "EST", "notes": []}],
+            "table": [
+                {**row, "target": "UKR", "p_failure": None, "p_lo": None, "p_hi": None, "basis": "non-member"},
+                {**row, "target": "EST", "p_failure": 0.01, "p_lo": 0.005, "p_hi": 0.02},
+            ],
+        }
+    }
+    html = country_pages(summary)
+    ukr = html[html.index("id='country-UKR'") : html.index("id='country-EST'")]
+    est = html[html.index("id='country-EST'") :]
+    assert "At war" in ukr and "deterrence already failed" in ukr and "If attacked" not in ukr
+    assert "If attacked" in est and "1.0%" in est

@@ -65,12 +65,16 @@ def country_pages(summary: dict[str, Any]) -> str:
         base = rows[rows["lever"] == "base"] if not rows.empty else rows
         if not base.empty:
             r = base.iloc[0]
-            page.append(
-                f"<p><b>If attacked</b> ({_esc(r['basis'])}): P(deterrence failure) "
-                f"<b>{_num(r['p_failure'], pct=True)}</b> [{_num(r['p_lo'], pct=True)}, "
-                f"{_num(r['p_hi'], pct=True)}]; credibility κ = {_kappa(r['kappa'])}, needed κ* = "
-                f"{_num(r['kappa_star'])}; {_esc(_regime(r['regime']))}.</p>"
-            )
+            at_war = targets.get(state, {}).get("at_war")
+            if at_war:  # deterrence has already failed: no P(failure), and the page says why
+                page.append(f"<p><b>At war</b>: {_esc(at_war)}.</p>")
+            else:
+                page.append(
+                    f"<p><b>If attacked</b> ({_esc(r['basis'])}): P(deterrence failure) "
+                    f"<b>{_num(r['p_failure'], pct=True)}</b> [{_num(r['p_lo'], pct=True)}, "
+                    f"{_num(r['p_hi'], pct=True)}]; credibility κ = {_kappa(r['kappa'])}, needed κ* = "
+                    f"{_num(r['kappa_star'])}; {_esc(_regime(r['regime']))}.</p>"
+                )
             levers = rows[rows["lever"] != "base"]
             if not levers.empty:
                 page.append(
