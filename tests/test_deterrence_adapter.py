@@ -140,3 +140,18 @@ def test_ally_failure_range_names_an_end_only_when_it_is_unique():
     assert _failure_range(mixed, mixed[0], mixed[2]) == "from 0.0% (2 equally) to 2.3% (EST)"
     apart = rows(ALB=0.001, EST=0.023, LVA=0.023)
     assert _failure_range(apart, apart[0], apart[1]) == "from 0.1% (ALB) to 2.3% (2 equally)"
+
+
+def test_lever_headline_names_the_largest_change_only_when_it_is_unique_and_not_zero():
+    """The lever headline read "largest change +0.0 pp for ALB" (the first of 35 unchanged targets)."""
+    from redline.adapters.deterrence import _largest_change
+
+    def rows(**d: float) -> list[dict]:
+        return [{"target": k, "delta_p": v} for k, v in d.items()]
+
+    flat = rows(ALB=0.0, BEL=0.0002, GEO=-0.0003)
+    assert _largest_change(flat, flat[2]) == "no change of 0.1 pp or more for any of the 3 targets"
+    one = rows(ALB=0.0, GEO=-0.073)
+    assert _largest_change(one, one[1]) == "largest change -7.3 pp for GEO"
+    two = rows(EST=0.012, LVA=-0.012, ALB=0.0)
+    assert _largest_change(two, two[0]) == "largest change +1.2 pp for 2 targets equally"

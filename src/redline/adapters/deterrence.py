@@ -169,6 +169,20 @@ def _plain(regime: Any) -> str:
     return str(regime).replace("_", " ")
 
 
+def _largest_change(rows: list[dict], biggest: dict) -> str:
+    """``largest change -7.3 pp for GEO``, as printed; no target is named when the largest change
+    prints as 0.0 pp or when several targets share it (no tie-break artefact in a headline)."""
+
+    def shown(row: dict) -> str:
+        return f"{abs(row['delta_p']) * 100:.1f}"
+
+    if shown(biggest) == "0.0":
+        return f"no change of 0.1 pp or more for any of the {len(rows)} targets"
+    ties = [r["target"] for r in rows if shown(r) == shown(biggest)]
+    where = biggest["target"] if len(ties) == 1 else f"{len(ties)} targets equally"
+    return f"largest change {biggest['delta_p'] * 100:+.1f} pp for {where}"
+
+
 def _failure_range(rows: list[dict], safest: dict, riskiest: dict) -> str:
     """``from 0.1% (EST) to 2.3% (LVA)`` as printed; an end shared by several targets at the printed
     precision is given as a count, not as the first of them (no tie-break artefact in a headline)."""
@@ -281,8 +295,8 @@ def _summarise_deterrence(
             headline(
                 f"lever.{name}",
                 f"Lever {name}: change in P(deterrence failure)",
-                f"largest change {biggest['delta_p'] * 100:+.1f} pp for {biggest['target']}; "
-                f"mean over targets {np.mean([r['delta_p'] for r in lever_rows]) * 100:+.1f} pp "
+                f"{_largest_change(lever_rows, biggest)}; "
+                f"mean over targets {np.mean([r['delta_p'] for r in lever_rows]) * 100:+.1f} pp{left_out} "
                 "(assumption: the lever's effect sizes)",
                 biggest["delta_p"],
                 biggest["delta_lo"],
