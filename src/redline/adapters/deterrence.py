@@ -13,6 +13,7 @@ command prints, so a scenario and the command cannot disagree on a target.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -178,9 +179,14 @@ def _largest_change(rows: list[dict], biggest: dict) -> str:
 
     if shown(biggest) == "0.0":
         return f"no change of 0.1 pp or more for any of the {len(rows)} targets"
-    ties = [r["target"] for r in rows if shown(r) == shown(biggest)]
-    where = biggest["target"] if len(ties) == 1 else f"{len(ties)} targets equally"
+    where = _who(rows, biggest, shown, "targets equally")
     return f"largest change {biggest['delta_p'] * 100:+.1f} pp for {where}"
+
+
+def _who(rows: list[dict], row: dict, shown: Callable[[dict], str], many: str) -> str:
+    """``row``'s target, or ``"N <many>"`` when N > 1 rows print the same ``shown`` value."""
+    ties = sum(shown(r) == shown(row) for r in rows)
+    return row["target"] if ties == 1 else f"{ties} {many}"
 
 
 def _failure_range(rows: list[dict], safest: dict, riskiest: dict) -> str:
@@ -191,8 +197,7 @@ def _failure_range(rows: list[dict], safest: dict, riskiest: dict) -> str:
         return f"{(row['p_failure'] or 0) * 100:.1f}%"
 
     def end(row: dict) -> str:
-        ties = [r["target"] for r in rows if shown(r) == shown(row)]
-        return f"{shown(row)} ({ties[0]})" if len(ties) == 1 else f"{shown(row)} ({len(ties)} equally)"
+        return f"{shown(row)} ({_who(rows, row, shown, 'equally')})"
 
     if shown(safest) == shown(riskiest):
         return f"{shown(safest)} for every one of the {len(rows)}"

@@ -568,9 +568,7 @@ def cross_validate_prepared(
         forecast("held_out", corpus, held_out)
         if held_out
         else {
-            v: combos[
-                fit_index(corpus, unknown_grid(corpus, []) if v in UNKNOWN_FLAG_VARIANTS else grid, v)[0]
-            ]
+            v: fit_params(corpus, unknown_grid(corpus, []) if v in UNKNOWN_FLAG_VARIANTS else grid, v)[0]
             for v in VARIANTS
         }
     )

@@ -160,7 +160,9 @@ def _support_sorted(x, w, delta, order, support, y, W, WX, le, lt):
     # The pairs (a, b), a < b, by ranks: sweeps over b for a and a + 1 advance together. Each sweep's
     # midpoint pointer is a chain of dependent loads (the midpoint's rank moves 0, 1 or 2 places per b:
     # two steps without a branch, then the rare rest; y[n] = inf stops it at n); two independent
-    # chains overlap in the processor. Every pair's value is the same as in one sweep at a time.
+    # chains overlap in the processor. Every pair's value is the same as in one sweep at a time. The
+    # two sweeps are written out, not shared through a helper: Numba's call of an inlined function
+    # over these arrays was 3x slower (docs/bargaining.md, session 6).
     for a in range(n):
         support[order[a], order[a]] = 0.0
     for a in range(0, n - 1, 2):
