@@ -31,6 +31,10 @@ BATCHES: dict[str, tuple[tuple[str, str], ...]] = {
 """Each batch: the (script module, list) pairs whose case ids it holds."""
 
 
+OTHERS = "development cases"
+"""Held-out cases in no batch list: the 2023+ development cases shipped before the batches (session 1)."""
+
+
 def batch_ids() -> dict[str, set[str]]:
     """Case ids per batch, read from the generator scripts (a batch with no script yet is empty)."""
     out: dict[str, set[str]] = {}
@@ -51,15 +55,23 @@ def batch_scores(
 ) -> pd.DataFrame:
     """One row per (batch, method) on the ``held_out`` split; batch ``all`` is every held-out case.
 
-    Columns: ``batch``, ``method``, ``n_cases``, ``n_adopted``, ``brier`` (+ ``_low``/``_high``),
+    Cases in no batch are reported as :data:`OTHERS`. Columns: ``batch``, ``method``, ``n_cases``, ``n_adopted``, ``brier`` (+ ``_low``/``_high``),
     ``accuracy``, ``minus_model`` (+ ``_low``/``_high``: the paired Brier difference to ``redline``).
     """
     from redline.backtest.scoring import accuracy, bootstrap_interval, brier_difference, score_table
 
     held = predictions[predictions["split"] == "held_out"]
-    groups = {**{b: ids for b, ids in batches.items() if ids}, "all": set(held["case"])}
+    every = set(held["case"])
+    listed = set().union(*batches.values()) if batches else set()
+    groups = {
+        **{b: ids for b, ids in batches.items() if ids},
+        OTHERS: every - listed,
+        "all": every,
+    }
     rows = []
     for batch, ids in groups.items():
+        if not ids:
+            continue
         part = held[held["case"].isin(ids)]
         wide = part.pivot(index="case", columns="method", values="p_adopted")
         y = part.groupby("case")["adopted"].first().reindex(wide.index).to_numpy(dtype=float)
@@ -92,14 +104,14 @@ def render(scores: pd.DataFrame) -> str:
     for batch, part in scores.groupby("batch", sort=False):
         first = part.iloc[0]
         lines.append(f"\n{batch}: {first['n_cases']} cases held out ({first['n_adopted']} adopted)")
-        lines.append(f"  {'method':<24} {'n':>3} {'Brier (95% interval)':>24} {'acc':>5} {'minus model (paired 95%)':>30}")
+        lines.append(f"  {'method':<31} {'n':>3} {'Brier (95% interval)':>24} {'acc':>5} {'minus model (paired 95%)':>30}")
         for _, r in part.sort_values("brier").iterrows():
             diff = (
                 "" if r["method"] == "redline"
                 else f"{r['minus_model']:+.3f} ({r['minus_model_low']:+.3f} to {r['minus_model_high']:+.3f})"
             )
             brier = f"{r['brier']:.3f} ({r['brier_low']:.3f}-{r['brier_high']:.3f})"
-            lines.append(f"  {r['method']:<24} {r['n_cases']:>3} {brier:>24} {r['accuracy']:>5.2f} {diff:>30}")
+            lines.append(f"  {r['method']:<31} {r['n_cases']:>3} {brier:>24} {r['accuracy']:>5.2f} {diff:>30}")
     return "\n".join(lines)
 
 

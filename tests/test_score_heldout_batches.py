@@ -47,6 +47,7 @@ def test_brier_and_paired_difference_by_hand():
     assert got.loc[("all", "redline"), "n_cases"] == 3 and got.loc[("all", "redline"), "n_adopted"] == 2
     assert got.loc[("all", "weighted_mean"), "accuracy"] == pytest.approx(2.5 / 3)  # 0.5 on c calls nothing: half
     assert "empty" not in set(scores["batch"])  # a batch with no case yet is not reported
+    assert got.loc[(report.OTHERS, "redline"), "n_cases"] == 1  # c is in no batch
     low, high = got.loc[("all", "weighted_mean"), ["minus_model_low", "minus_model_high"]]
     assert low <= -0.11 <= high
 
