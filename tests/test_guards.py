@@ -41,7 +41,7 @@ def test_backtest_folder_over_the_work_budget_is_refused_before_any_case(monkeyp
     monkeypatch.setattr("redline.backtest.runner.forecast_case", _no_work)
     fits = int(1e11 // _per_draw_reference())
     n_cases = len(find_cases(CASES))
-    assert 350 <= fits < 1900  # the documented 350 draws fit; the sweep's 1900 do not
+    assert 300 <= fits < 1900  # the documented 300 draws fit; the sweep's 1900 do not
     with pytest.raises(
         RedlineError, match=rf"backtest of {n_cases} case\(s\) with 1,900 draws.*--draws {fits} or fewer"
     ):
