@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from redline.deterrence import at_least, credibility, key_ally
-from redline.deterrence.credibility import credibility_comonotone, credibility_independent, key_ally_theta
+from redline.deterrence.credibility import credibility_comonotone, credibility_independent
 from redline.errors import RedlineError
 from test_deterrence_reference import (
     SPEC_A,
@@ -141,11 +141,9 @@ def test_at_least_r_is_poisson_binomial_tail(w, r):
 
 
 def test_key_ally_must_respond():
-    theta = key_ally_theta(SPEC_A, 0, 0.35)
-    assert theta > sum(SPEC_A[1:])
-    value = key_ally(SPEC_W, SPEC_A, 0, 0.35)
-    # the US must be resolute, and then the others must add θ' − a_US
-    others = enumerate_kappa(SPEC_W[1:], SPEC_A[1:], theta - SPEC_A[0])
+    # the US must be resolute, and then the others must add θ − a_US (more in test_deterrence_key_ally.py)
+    value = key_ally(SPEC_W, SPEC_A, 0, 0.75)
+    others = enumerate_kappa(SPEC_W[1:], SPEC_A[1:], 0.75 - SPEC_A[0])
     assert math.isclose(value, SPEC_W[0] * others, abs_tol=1e-12)
     w = list(SPEC_W)
     w[0] = 0.0

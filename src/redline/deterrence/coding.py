@@ -12,8 +12,8 @@ this module assembles them into a :class:`~redline.deterrence.spec.DeterrenceGam
 * **Threshold.** The response must bring the defenders to ``force_ratio`` × the challenger's forces
   in the first days (``force_ratio_retake`` when a fait accompli is possible): it must field
   R = max(ratio·C_local − T_local, 0) thousand personnel, θ = R / Σ allied personnel. With
-  ``us_key = 1`` the US must respond (enablers, nuclear umbrella): θ ← max(θ, Σ_{k≠US} a_k + δ)
-  (models.md §3.3, key ally).
+  ``us_key = 1`` the US must respond (enablers, nuclear umbrella): the game's ``key`` is the US, so
+  κ = P(US resolute ∧ the resolute allies reach θ) (models.md §3.3, key ally, as an exact conjunction).
 * **Payoffs.** V = ``V`` × V_T (stakes on the day), p_L = C^ψ/(C^ψ + T^ψ), p_W = C^ψ/(C^ψ + T^ψ +
   R^ψ) on first-days personnel; k_L, k_W are assumptions, reported as such.
 
@@ -186,8 +186,8 @@ class ForceEconomy(Economy):
 
     ``personnel`` are the allies' active personnel (thousands); ``c_local``/``t_local`` the
     challenger's and the target's forces in the first days; ``ratio`` the multiple the defenders
-    must reach; ``key`` the index of an ally that must respond (or -1). :meth:`derived` recomputes
-    a_k, θ, p_L and p_W so levers that change spending or forces stay consistent.
+    must reach. :meth:`derived` recomputes a_k, θ, p_L and p_W so levers that change spending or
+    forces stay consistent (a key ally is the game's ``key``, not part of θ).
     """
 
     personnel: np.ndarray | None = None
@@ -196,8 +196,6 @@ class ForceEconomy(Economy):
     ratio: float = 1.0
     personnel_weight: float = 0.5
     theta_no_data: float = 0.1
-    key: int = -1
-    delta: float = 0.001
 
     @property
     def requirement(self) -> float:  # thousands of personnel the responders must field
@@ -215,8 +213,6 @@ class ForceEconomy(Economy):
         need = self.requirement
         known = np.nansum(pers)
         theta = self.theta_factor * (need / known if known > 0 else self.theta_no_data)
-        if 0 <= self.key < a.size:
-            theta = max(theta, float(np.delete(a, self.key).sum()) + self.delta)
         return {
             "a": a,
             "theta": theta,
@@ -307,8 +303,6 @@ def code_game(
         ratio=ratio,
         personnel_weight=p["personnel_weight"],
         theta_no_data=p["theta_no_data"],
-        key=key,
-        delta=p["delta"],
     )
     derived = economy.derived()
     table = will[kept].reset_index(drop=True)
@@ -335,7 +329,10 @@ def code_game(
         f"(ratio {bal.ratio:.2f}); responders must field {economy.requirement:,.1f}k (θ = {theta:.3f})"
     )
     if key >= 0:
-        notes.append("key ally: the response is effective only if the USA responds (us_key = 1)")
+        notes.append(
+            "key ally: the response is effective only if the USA responds (us_key = 1): "
+            "κ = P(USA resolute and the resolute allies reach θ)"
+        )
     overridden = [k for k in ("theta", "p_L", "p_W") if not math.isnan(p[k])]
     if overridden:
         notes.append(f"given directly (not derived): {', '.join(overridden)}")
@@ -355,6 +352,7 @@ def code_game(
         lam=p["lambda_c"] if p["lambda_c"] > 0 else None,
         delta=p["delta"],
         article5=target in members,
+        key=key,
         challenger=ch.CHALLENGER,
         name=name or f"{target} {date}",
         uncertainty=dict(uncertainty or {}),

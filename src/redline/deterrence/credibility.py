@@ -12,8 +12,19 @@ probability of an effective response, the challenger's belief that the threat wi
   the comonotone limit.
 * Special cases: "at least r of m allies" (Poisson-binomial tail) and "a key ally must respond".
 
-Edge cases (models.md §3.8): θ ≤ 0 gives κ = 1; θ above the total capability gives κ = 0; no allies
-gives κ = 0 (the target stands alone, whatever θ); w outside [0, 1], a < 0 or NaN anywhere is an error.
+**Key ally** (``key``, an ally index; any index outside the allies switches the rule off): the
+response is effective only if ally ``key`` is resolute *and* the resolute allies reach θ,
+κ = P(key resolute ∧ Σ_{k resolute} a_k ≥ θ). Independent allies: κ = w_key · κ(w with w_key = 1),
+the same DP with the key ally forced resolute; correlated resolve: ∫ φ(z) w_key(z) κ_key forced(w(z)) dz
+by the same quadrature; comonotone: min(w_key, κ). This exact conjunction replaces models.md §3.3's
+"set θ above the sum of the other allies' shares", which coincides with it only when θ already
+exceeds the others' sum or the key ally alone outweighs them, and otherwise makes more capability of
+the other allies *lower* κ (their share raises θ). With the conjunction, raising any non-key ally's
+capability or willingness never lowers κ.
+
+Edge cases (models.md §3.8): θ ≤ 0 gives κ = 1 (w_key with a key ally); θ above the total capability
+gives κ = 0; no allies gives κ = 0 (the target stands alone, whatever θ); w outside [0, 1], a < 0 or
+NaN anywhere is an error.
 """
 
 from __future__ import annotations
@@ -36,7 +47,6 @@ __all__ = [
     "credibility_comonotone",
     "credibility_independent",
     "key_ally",
-    "key_ally_theta",
     "resolute_count_tail",
 ]
 
@@ -186,7 +196,22 @@ def _dp_varying(w: np.ndarray, u: np.ndarray, t_units: np.ndarray) -> np.ndarray
     return out
 
 
-def credibility_independent(w, a, theta, delta: float = DEFAULT_DELTA) -> np.ndarray | float:
+def _key_in(key: int, m: int) -> bool:
+    """True when ``key`` names one of the m allies (the key-ally rule is on)."""
+    if isinstance(key, bool) or not isinstance(key, int | np.integer):
+        raise RedlineError(f"key: expected an ally index (an integer; -1 = no key ally), got {key!r}")
+    return 0 <= int(key) < m
+
+
+def _force_key(w2: np.ndarray, key: int) -> tuple[np.ndarray, np.ndarray]:
+    """(w with the key ally resolute for sure, the key ally's w per draw)."""
+    forced = np.array(w2, dtype=float, copy=True)
+    w_key = forced[:, key].copy()
+    forced[:, key] = 1.0
+    return forced, w_key
+
+
+def credibility_independent(w, a, theta, delta: float = DEFAULT_DELTA, key: int = -1) -> np.ndarray | float:
     """κ_T with independent allies, exactly, by the DP over capability units (models.md §3.3).
 
     Parameters
@@ -197,6 +222,8 @@ def credibility_independent(w, a, theta, delta: float = DEFAULT_DELTA) -> np.nda
         Capability share the responders must reach.
     delta : float
         Capability unit; shares and θ are rounded to multiples of δ.
+    key : int
+        Index of an ally that must respond (see the module docstring); outside 0..m−1 = none.
 
     Returns
     -------
@@ -205,6 +232,9 @@ def credibility_independent(w, a, theta, delta: float = DEFAULT_DELTA) -> np.nda
     w2, a2, theta1, scalar = _broadcast(w, a, theta)
     draws, m = w2.shape
     out = np.zeros(draws)
+    w_key = None
+    if _key_in(key, m):  # κ = w_key · P(a_key + Σ_{k≠key resolute} a_k ≥ θ)
+        w2, w_key = _force_key(w2, key)
     if m:
         u = capability_units(a2, delta)
         t = capability_units(theta1, delta)
@@ -220,14 +250,17 @@ def credibility_independent(w, a, theta, delta: float = DEFAULT_DELTA) -> np.nda
                 out[todo] = _dp_fixed(w2[todo], u[0], t[todo])
             else:
                 out[todo] = _dp_varying(w2[todo], np.broadcast_to(u, (draws, m))[todo], t[todo])
+        if w_key is not None:
+            out *= w_key
         np.clip(out, 0.0, 1.0, out=out)  # sums of probabilities may stray by an ulp
     return float(out[0]) if scalar else out
 
 
-def credibility_comonotone(w, a, theta, delta: float = DEFAULT_DELTA) -> np.ndarray | float:
+def credibility_comonotone(w, a, theta, delta: float = DEFAULT_DELTA, key: int = -1) -> np.ndarray | float:
     """The ρ = 1 limit: ally k is resolute iff U < w_k for one common uniform U (models.md §3.8).
 
-    κ_T is the largest u such that the allies with w_k ≥ u reach θ (0 if even all allies do not).
+    κ_T is the largest u such that the allies with w_k ≥ u reach θ (0 if even all allies do not);
+    with a key ally (``key``, an index) also U < w_key, so κ = min(w_key, that u).
     """
     w2, a2, theta1, scalar = _broadcast(w, a, theta)
     draws, m = w2.shape
@@ -242,10 +275,12 @@ def credibility_comonotone(w, a, theta, delta: float = DEFAULT_DELTA) -> np.ndar
         first = enough.argmax(axis=1)
         out = np.where(enough.any(axis=1), w_sorted[np.arange(draws), first], 0.0)
         out[theta1 <= 0] = 1.0
+        if _key_in(key, m):
+            out = np.minimum(out, w2[:, key])
     return float(out[0]) if scalar else out
 
 
-def credibility(w, a, theta, rho=0.0, delta: float = DEFAULT_DELTA, nodes: int = GH_NODES):
+def credibility(w, a, theta, rho=0.0, delta: float = DEFAULT_DELTA, nodes: int = GH_NODES, key: int = -1):
     """κ_T = P(Σ_{k resolute} a_k ≥ θ_T), exactly, with optional correlated resolve (models.md §3.3).
 
     Ally k is resolute iff √ρ·Z + √(1−ρ)·ε_k < Φ⁻¹(w_k) (one-factor Gaussian copula; Z is a common
@@ -265,6 +300,9 @@ def credibility(w, a, theta, rho=0.0, delta: float = DEFAULT_DELTA, nodes: int =
         Correlation of resolve, in [0, 1].
     delta : float
         Capability unit of the DP.
+    key : int
+        Index of an ally without whom no response is effective: κ = P(key resolute ∧ Σ ≥ θ), the
+        integrand w_key(z)·κ(w(z) with the key resolute); outside 0..m−1 (default −1) = no key ally.
 
     Returns
     -------
@@ -285,7 +323,7 @@ def credibility(w, a, theta, rho=0.0, delta: float = DEFAULT_DELTA, nodes: int =
             f"correlation rho: expected a value in [0, 1], found {rho_arr[(rho_arr < 0) | (rho_arr > 1)].ravel()[0]:g}"
         )
     if not (rho_arr > 0).any():
-        return credibility_independent(w, a, theta, delta)
+        return credibility_independent(w, a, theta, delta, key)
     w2, a2, theta1, scalar = _broadcast(w, a, theta)
     draws, m = w2.shape
     rho1 = (
@@ -299,9 +337,9 @@ def credibility(w, a, theta, rho=0.0, delta: float = DEFAULT_DELTA, nodes: int =
     one = rho1 == 1
     mid = ~zero & ~one
     if zero.any():
-        out[zero] = credibility_independent(w2[zero], a_full[zero], theta1[zero], delta)
+        out[zero] = credibility_independent(w2[zero], a_full[zero], theta1[zero], delta, key)
     if one.any():
-        out[one] = credibility_comonotone(w2[one], a_full[one], theta1[one], delta)
+        out[one] = credibility_comonotone(w2[one], a_full[one], theta1[one], delta, key)
     # Each draw's node set depends only on its own ρ (Gauss–Hermite, or the panel bucket of the
     # composite rule), so κ does not depend on which other draws share a chunk.
     level = np.where(rho1 > HIGH_RHO, _panel_bucket(rho1), 0)
@@ -317,6 +355,7 @@ def credibility(w, a, theta, rho=0.0, delta: float = DEFAULT_DELTA, nodes: int =
                 z,
                 weight,
                 delta,
+                key,
             )
     return float(out[0]) if scalar else out
 
@@ -361,8 +400,9 @@ def _read_only(array: np.ndarray) -> np.ndarray:
     return array
 
 
-def _integrate_factor(w, a, theta, rho, z, weight, delta) -> np.ndarray:
-    """Σ_j weight_j · κ(w(z_j)) for every draw, the DP batched over (nodes × draws).
+def _integrate_factor(w, a, theta, rho, z, weight, delta, key: int = -1) -> np.ndarray:
+    """Σ_j weight_j · κ(w(z_j)) for every draw, the DP batched over (nodes × draws); with a key ally
+    κ(w(z)) is w_key(z) · κ(w(z) with the key resolute) (:func:`credibility_independent`).
 
     Draws are taken in slices of at most :data:`MAX_DP_ROWS` node × draw rows, so memory stays
     bounded however many nodes the rule has; the sum over nodes runs in node order for each draw.
@@ -378,7 +418,7 @@ def _integrate_factor(w, a, theta, rho, z, weight, delta) -> np.ndarray:
         k = hi - lo
         a_rows = a if a.ndim == 1 else np.broadcast_to(a[None, lo:hi], (nodes, k, m)).reshape(nodes * k, m)
         theta_rows = np.broadcast_to(theta[None, lo:hi], (nodes, k)).reshape(-1)
-        kz = np.asarray(credibility_independent(wz.reshape(nodes * k, m), a_rows, theta_rows, delta))
+        kz = np.asarray(credibility_independent(wz.reshape(nodes * k, m), a_rows, theta_rows, delta, key))
         # summed along a contiguous last axis: the same order for a draw whatever the slice size
         out[lo:hi] = np.ascontiguousarray((weight[:, None] * kz.reshape(nodes, k)).T).sum(axis=-1)
     return np.clip(out, 0.0, 1.0)
@@ -393,13 +433,7 @@ def at_least(w, r, rho=0.0) -> np.ndarray | float:
 resolute_count_tail = at_least
 
 
-def key_ally_theta(a, key: int, theta: float = 0.0, delta: float = DEFAULT_DELTA) -> float:
-    """A threshold at which ally ``key`` must respond: max(θ, Σ_{j≠key} a_j + δ) (models.md §3.3)."""
-    a_arr = np.asarray(a, dtype=float)
-    others = float(np.delete(a_arr, key).sum())
-    return max(float(theta), others + delta)
-
-
-def key_ally(w, a, key: int, theta: float = 0.0, rho=0.0, delta: float = DEFAULT_DELTA):
-    """κ_T when ally ``key`` must respond: θ raised above the other allies' combined share."""
-    return credibility(w, a, key_ally_theta(a, key, theta, delta), rho=rho, delta=delta)
+def key_ally(w, a, key: int, theta=0.0, rho=0.0, delta: float = DEFAULT_DELTA):
+    """κ_T when ally ``key`` must respond: P(key resolute ∧ Σ_{k resolute} a_k ≥ θ) (models.md §3.3,
+    the exact conjunction; see the module docstring). ``theta = 0``: P(the key ally responds)."""
+    return credibility(w, a, theta, rho=rho, delta=delta, key=key)

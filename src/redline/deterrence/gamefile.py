@@ -32,6 +32,7 @@ _GAME_KEYS = {
     "delta",
     "lambda",
     "article5",
+    "key_ally",
     "illustrative",
     "note",
 }
@@ -106,6 +107,14 @@ def game_from_dict(doc: Mapping[str, Any], where: str = "game") -> tuple[Deterre
     unc = doc.get("uncertainty", {})
     if not isinstance(unc, Mapping):
         raise RedlineError(f"{where} [uncertainty]: expected a table of distributions")
+    key = -1
+    if "key_ally" in g:
+        if g["key_ally"] not in names:
+            raise RedlineError(
+                f"{where} [game].key_ally: expected the name of one of the [[allies]] ({', '.join(names)}), "
+                f"found {g['key_ally']!r}"
+            )
+        key = names.index(g["key_ally"])
     notes = []
     if g.get("illustrative"):
         notes.append("illustrative numbers (not data)")
@@ -126,6 +135,7 @@ def game_from_dict(doc: Mapping[str, Any], where: str = "game") -> tuple[Deterre
         lam=lam,
         delta=_number(g, "delta", f"{where} [game]", DEFAULT_DELTA),
         article5=bool(g.get("article5", True)),
+        key=key,
         challenger=str(g.get("challenger", "C")),
         name=str(g.get("name", "")),
         uncertainty={str(k): dict(v) for k, v in unc.items()},

@@ -247,7 +247,7 @@ def _chunk(game: DeterrenceGame, seed: int, lo: int, hi: int, rule: str, kappa_p
     n = hi - lo
     v = _assemble(game, s, n)
     if kappa_point is None:
-        kappa = credibility(v["w"], v["a"], v["theta"], rho=v["rho"], delta=game.delta)
+        kappa = credibility(v["w"], v["a"], v["theta"], rho=v["rho"], delta=game.delta, key=game.key)
     else:
         kappa = np.full(n, kappa_point)
     A = v["p_L"] * v["V"] - v["k_L"]

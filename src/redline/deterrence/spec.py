@@ -147,6 +147,9 @@ class DeterrenceGame:
         Logit precision λ_C; None means the PBE (step) rule.
     article5 : bool
         True when T is covered by Article 5; False for a coalition of the willing.
+    key : int
+        Index of an ally without whom no response is effective (the key ally, e.g. the US), or −1:
+        κ = P(key resolute ∧ Σ_{k resolute} a_k ≥ θ) (:func:`~redline.deterrence.credibility.credibility`).
     uncertainty : mapping
         Distributions on inputs by name (see :mod:`redline.deterrence.montecarlo`).
     economy : Economy or None
@@ -181,6 +184,7 @@ class DeterrenceGame:
     lam: float | None = None
     delta: float = DEFAULT_DELTA
     article5: bool = True
+    key: int = -1
     challenger: str = "RUS"
     name: str = ""
     uncertainty: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -236,6 +240,12 @@ class DeterrenceGame:
             )
         if self.delta <= 0:
             raise RedlineError(f"game {self.target}: delta = {self.delta:g}, expected > 0")
+        key = self.key
+        if isinstance(key, bool) or not isinstance(key, numbers.Integral) or not -1 <= key < m:
+            raise RedlineError(
+                f"game {self.target}: key = {key!r}, expected the index of one of the {m} allies or -1 (none)"
+            )
+        object.__setattr__(self, "key", int(key))
         if self.lam is not None and not self.lam > 0:
             raise RedlineError(
                 f"game {self.target}: lambda = {self.lam!r}, expected > 0 (or omit it for the PBE rule)"
@@ -257,7 +267,7 @@ class DeterrenceGame:
         scenario's Monte Carlo asks for it in every block of every target)."""
         cached = self.__dict__.get("_kappa")
         if cached is None:
-            cached = float(credibility(self.w, self.a, self.theta, rho=self.rho, delta=self.delta))
+            cached = float(credibility(self.w, self.a, self.theta, rho=self.rho, delta=self.delta, key=self.key))
             object.__setattr__(self, "_kappa", cached)
         return cached
 
@@ -282,7 +292,9 @@ class DeterrenceGame:
         lo, hi = -limit, limit
         for _ in range(rounds):
             grid = np.linspace(lo, hi, 17)
-            kappa = credibility(expit(x[None, :] - grid[:, None]), self.a, self.theta, self.rho, self.delta)
+            kappa = credibility(
+                expit(x[None, :] - grid[:, None]), self.a, self.theta, self.rho, self.delta, key=self.key
+            )
             held = np.asarray(kappa) >= star
             if not held[0] or held[-1]:
                 return math.nan

@@ -111,7 +111,8 @@ def deterrence_section(det: dict[str, Any]) -> str:
     out.append("</details>")
     out.append(
         "<p class='note'>κ (credibility): the probability that the allies who would respond bring enough "
-        "capability to defeat the attack; κ*: the credibility the challenger's payoffs require for it to be "
+        "capability to defeat the attack (where a key ally is coded, by default the US for a state outside "
+        "NATO, only if that ally is among them); κ*: the credibility the challenger's payoffs require for it to be "
         "deterred; margin = κ − κ*. P(failure) and its 95% interval come from the Monte Carlo over the "
         "uncertain inputs.</p>"
     )
