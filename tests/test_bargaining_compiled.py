@@ -448,7 +448,28 @@ def test_sorted_vote_sums_equal_their_formula_bit_for_bit():
         n = len(x)
         delta = float(x.max() - x.min()) or 1.0
         support = np.full((n, n), np.nan)
-        work = [np.empty(n + 1), np.empty(n + 1), np.empty(n + 1), np.empty(n, np.int64), np.empty(n, np.int64)]
+        work = [np.empty(n + 2), np.empty(n + 1), np.empty(n + 1), np.empty(n, np.int64), np.empty(n, np.int64)]
         order = np.argsort(x, kind="mergesort")
         compiled._support_sorted(x, w, delta, order, support, *work)
         np.testing.assert_array_equal(support, _sorted_supports_plain(x, w, delta))
+
+
+def test_resort_gives_the_stable_sort_order():
+    """The kernel keeps each draw's sort order from round to round and re-sorts it by insertion:
+    from any starting order (nearly sorted, as between rounds, or shuffled) the result is the stable
+    order, ties by index, as ``np.argsort(kind="stable")`` gives it (exact ties are common: conflicts
+    and capitulations move actors exactly onto others' positions)."""
+    rng = np.random.default_rng(43)
+    for n in (1, 2, 3, 7, 32, 65):
+        for x in (rng.uniform(0, 1, n), rng.integers(0, 3, n).astype(float), np.zeros(n),
+                  np.where(rng.random(n) < 0.5, -0.0, 0.0), rng.integers(0, 4, n) * 1e-300):  # fmt: skip
+            expected = np.argsort(x, kind="stable")
+            starts = [expected.copy(), rng.permutation(n), np.arange(n)[::-1].copy()]
+            if n > 1:  # the last order after one round's small moves: a few neighbours swapped
+                near = expected.copy()
+                k = rng.integers(0, n - 1)
+                near[k], near[k + 1] = near[k + 1], near[k]
+                starts.append(near)
+            for order in starts:
+                compiled._resort(x, order)
+                np.testing.assert_array_equal(order, expected)

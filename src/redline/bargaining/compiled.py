@@ -140,6 +140,7 @@ def _support_sorted(x, w, delta, order, support, y, W, WX, le, lt):
     for k in range(n):
         y[k] = x[order[k]] - base  # >= 0, so the prefix sums of w*u never decrease
     y[n] = np.inf
+    y[n + 1] = np.inf
     W[0] = 0.0
     WX[0] = 0.0
     for k in range(n):
@@ -159,8 +160,10 @@ def _support_sorted(x, w, delta, order, support, y, W, WX, le, lt):
         start = stop
     # The pairs (a, b), a < b, by ranks: sweeps over b for a and a + 1 advance together. Each sweep's
     # midpoint pointer is a chain of dependent loads (the midpoint's rank moves 0, 1 or 2 places per b:
-    # two steps without a branch, then the rare rest; y[n] = inf stops it at n); two independent
-    # chains overlap in the processor. Every pair's value is the same as in one sweep at a time. The
+    # both places are tested from the same pointer without a branch, y[mid] < m and y[mid + 1] < m,
+    # which is the same count as two steps since y is sorted, but one load deep instead of two; then
+    # the rare rest; y[n] = y[n + 1] = inf stop it at n); two independent chains overlap in the
+    # processor. Every pair's value is the same as in one sweep at a time. The
     # two sweeps are written out, not shared through a helper: Numba's call of an inlined function
     # over these arrays was 3x slower (docs/bargaining.md, session 6).
     for a in range(n):
@@ -185,8 +188,7 @@ def _support_sorted(x, w, delta, order, support, y, W, WX, le, lt):
             else:
                 both = u_lo + u_hi
                 m = 0.5 * both
-                mid += 1 if y[mid] < m else 0
-                mid += 1 if y[mid] < m else 0
+                mid += (1 if y[mid] < m else 0) + (1 if y[mid + 1] < m else 0)
                 while y[mid] < m:
                     mid += 1
                 w_mid = W[mid]
@@ -211,8 +213,7 @@ def _support_sorted(x, w, delta, order, support, y, W, WX, le, lt):
             else:
                 both = u_lo2 + u_hi
                 m = 0.5 * both
-                mid2 += 1 if y[mid2] < m else 0
-                mid2 += 1 if y[mid2] < m else 0
+                mid2 += (1 if y[mid2] < m else 0) + (1 if y[mid2 + 1] < m else 0)
                 while y[mid2] < m:
                     mid2 += 1
                 w_mid = W[mid2]
@@ -406,6 +407,29 @@ def _round(
 
 
 @numba.njit(cache=True)
+def _resort(x, order):
+    """Re-sort ``order`` in place by (x, index), the stable sort order, by insertion from the last one.
+
+    Between rounds the order barely changes, so this is a pass of n - 1 comparisons (no allocation);
+    ties keep the lower index first, as a stable sort does (so the result equals
+    ``np.argsort(x, kind="stable")``).
+    """
+    n = x.shape[0]
+    for k in range(1, n):
+        item = order[k]
+        value = x[item]
+        h = k
+        while h > 0:
+            prev = order[h - 1]
+            if x[prev] > value or (x[prev] == value and prev > item):
+                order[h] = prev
+                h -= 1
+            else:
+                break
+        order[h] = item
+
+
+@numba.njit(cache=True)
 def _run(
     x0, w, s, delta, tol, max_rounds, net, sorted_min, prune, x, cmoves, out, a, moves, record,
     h_x, h_r, h_kind, h_cp, h_ein, h_eout,
@@ -428,7 +452,7 @@ def _run(
     e_in = np.empty(n)
     e_out = np.empty(n)
     cumulative = np.empty(n)
-    work = (np.empty(n), np.empty(n + 1), np.empty(n + 1), np.empty(n + 1), np.empty(n, dtype=np.int64),
+    work = (np.empty(n), np.empty(n + 2), np.empty(n + 1), np.empty(n + 1), np.empty(n, dtype=np.int64),
             np.empty(n, dtype=np.int64))  # fmt: skip
     for i in range(n):
         x[i] = x0[i]
@@ -464,7 +488,7 @@ def _run(
                 h_cp[t - 1, i] = counterpart[i] if kind[i] > 0 else -1
                 h_ein[t - 1, i] = e_in[i]
                 h_eout[t - 1, i] = e_out[i]
-        order = np.argsort(x, kind="mergesort")
+        _resort(x, order)
         mu = _weighted_median(x, w, order, cumulative)
         out_r[a] = t
         out_f[a] = mu
