@@ -2,7 +2,7 @@
 
 Evaluation cases only, never fitted on, read by ``make_heldout_cases.py`` together with
 ``backtest_heldout.py`` and ``backtest_heldout_fresh.py`` (one generator). Single-government supply and
-operations decisions of 2023-2025, each coded blind: every case was written, and committed, before any
+operations decisions of 2023-2025 and one coalition of the willing, each coded blind: every case was written, and committed, before any
 forecast, backtest or model was run on it; nothing here may be used to choose or tune a parameter, a rule
 or a default, and no coding may be changed because of a score (only for a factual error found
 independently, disclosed in the commit message).
@@ -259,4 +259,49 @@ THIRD_NATIONAL.append(dict(
         sources=["https://kyivindependent.com/greece-wont-send-ukraine-patriots", "https://www.pravda.com.ua/eng/news/2024/04/26/7453042/"]),
     notes=dict(difficulty="A government under heavy allied pressure, with a reported US sweetener, whose own security concern (Turkey) outweighed it.",
                judgement="The government's position (25) is a judgement weighing the spokesman's on-record line against anonymous government sources. Spain, pressed at the same time, is not coded (no dated statement of its government found)."),
+))
+
+# ============================================================================ coalition (second step)
+# Added after the nine cases above had landed, from the same candidate list, still before any model was
+# run on any case of this file (the test suite ran on the folder; no score of these cases was looked at).
+# A coalition of the willing: ``member`` marks the potential contributors, ``decision`` the kind of
+# decision (backtest/README.md, "Supply and coalition cases"); capability is SIPRI military expenditure
+# of the previous year (2023) in current USD trillions, from the repository's milex table.
+CZ_PARIS = "https://ukrinform.net/amp/rubric-ato/3832944-czech-pm-15-countries-support-initiative-to-purchase-ammunition-for-ukraine-outside-europe.html"
+CZ_BLOOMBERG = "https://www.tellerreport.com/news/2024-03-05-bloomberg--macron-will-announce-france-s-participation-in-the-purchase-of-shells-for-the-ukrainian-armed-forces.r1kS7vNT6.html"
+_CZ_PRELIM = "The Czech government said it had 'preliminary commitments' from Canada and Denmark and from other countries including Lithuania and Latvia (Bloomberg, 5 March)."
+
+
+def _milex(bn: float, note: str = "") -> str:
+    return f"SIPRI military expenditure 2023, current USD, in trillions ({bn:.1f} bn){note}"
+
+
+THIRD_NATIONAL.append(dict(
+    id="coalition_czech_ammunition_initiative_mar2024",
+    title="The Czech-led initiative to buy about 800,000 artillery shells for Ukraine outside the EU (funded by 7 March 2024)",
+    decision_date="2024-03-07", coding_date="2024-03-05",
+    body="National contributions of a coalition of European and allied states to a Czech-run purchase",
+    rule="coalition", decision="supply",
+    question="Will the Czech-led initiative raise, by mid-March 2024, the money to buy the roughly 800,000 artillery shells (500,000 of 155 mm, 300,000 of 122 mm) it had found outside the EU?",
+    scale={"scale_0": "Not funded (status quo)", "scale_100": "Funded in full"},
+    actors={
+        "CZE": X("Czech Republic (Fiala government; President Pavel)", 100, 0.9, 0.0051, _milex(5.1, "; runs the purchase"), "Fiala said after the Paris conference of 26 February that 'the Czech initiative enjoys strong support' and that fifteen countries were ready to join it.", CZ_PARIS, member=True),
+        "NLD": X("Netherlands (Rutte government)", 95, 0.7, 0.0166, _milex(16.6), "Rutte said in Paris on 26 February that the Netherlands would put more than EUR 100m into the Czech plan.", CZ_PARIS, member=True),
+        "FRA": X("France (President Macron)", 85, 0.6, 0.0595, _milex(59.5), "Macron said on 26 February that Paris supported the Czech proposal and that states had turned to European and non-European holders of ammunition; Bloomberg reported on 5 March that he would announce France's participation (" + CZ_BLOOMBERG + ") (Judgement: France had preferred buying European).", CZ_PARIS, member=True),
+        "DEU": X("Germany (Scholz government)", 85, 0.6, 0.0673, _milex(67.3), "Bloomberg reported on 5 March that Germany, the Netherlands and Denmark had joined France in supporting the purchase plan.", CZ_BLOOMBERG, member=True),
+        "DNK": X("Denmark", 90, 0.6, 0.0081, _milex(8.1), _CZ_PRELIM, CZ_BLOOMBERG, member=True),
+        "CAN": X("Canada", 90, 0.5, 0.0272, _milex(27.2), _CZ_PRELIM, CZ_BLOOMBERG, member=True),
+        "LTU": X("Lithuania", 90, 0.6, 0.0022, _milex(2.2), _CZ_PRELIM, CZ_BLOOMBERG, member=True),
+        "LVA": X("Latvia", 90, 0.6, 0.0013, _milex(1.3), _CZ_PRELIM, CZ_BLOOMBERG, member=True),
+        "SVK": X("Slovakia (Fico government)", 0, 0.5, 0.0024, _milex(2.4), "Fico announced on 20 January that at his meeting with Shmyhal Slovakia would confirm its refusal to transfer any weapons from its own reserves; his government had stopped military supplies to Ukraine on taking office in October 2023, sending humanitarian aid only (Judgement: would not contribute).", "http://www.engl.pravua.info/the-prime-minister-of-slovakia-announced-his-intention-to-block-ukraines-membership-in-nato/", member=True),
+        "UKR": X("Ukraine (requester)", 100, 1.0, 0.0649, _milex(64.9, ", SIPRI estimate; the requester"), "Europe had not met its promise of a million shells by March; Macron called that commitment 'rash' (26 February) (Judgement: Ukraine needed the shells).", CZ_PARIS, member=False),
+    },
+    context={
+        "reservation_possible": (False, "Rule (judgement): each state's contribution to the purchase is a national decision, made or not; there is nothing to reserve.", CZ_PARIS),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        summary="President Pavel said on 7 March 2024 that the money to buy all 800,000 shells had been collected from 18 contributing countries (among them Canada, Denmark, Germany, France, Lithuania, the Netherlands, Belgium and Norway); Slovakia's government did not join. Deliveries started in June.",
+        sources=["https://www.pravda.com.ua/eng/news/2024/03/7/7445460/", "https://www.politico.eu/article/czechia-crowdfunds-enough-money-in-eu-and-beyond-to-buy-800000-artillery-shells-for-ukraine/"]),
+    notes=dict(difficulty="A coalition outside the EU's budget and rules, with one refuser; the question is whether enough willing members fund it, not unanimity.",
+               judgement="Positions are judgements from the reports; most members rest on the Czech government's account of 'preliminary commitments'. Belgium, Norway, Poland and the other later contributors are left out for want of a statement dated before the coding date. Hungary is not coded (no statement on this initiative found)."),
 ))

@@ -154,6 +154,7 @@ def build(case: dict, extended: str = "auto", window: tuple[dt.date, dt.date] = 
         "body": case["body"],
         "rule": rule,
         "decider": case.get("decider"),
+        "decision": case.get("decision"),  # a coalition case's kind (supply | operation); absent otherwise
     }
     out = [_table(None, head)]
     issue = {"question": case["question"]}
@@ -217,6 +218,7 @@ def build(case: dict, extended: str = "auto", window: tuple[dt.date, dt.date] = 
             "capability": coded["capability"],
             "capability_basis": coded.get("capability_basis"),
             "veto": coded.get("veto", False),
+            "member": coded.get("member"),  # a coalition case: potential participant (true) or not
             "justification": coded["justification"],
             "source": coded["source"],
             "source_after_coding_date": True if coded.get("late") else None,
