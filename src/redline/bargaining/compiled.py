@@ -367,14 +367,21 @@ def _round(
         best_j = n
         best_kind = 0
         best_pos = xi
+        last_d = -1.0  # the last evaluated distance and its two utilities
+        last_s = 0.0
+        last_f = 0.0
         for j in range(n):
             if lower[j] > best_move or lower[j] == np.inf:  # (an infinite bound: no offer possible)
                 continue
             dij = d[i, j]
             f_ij = f[i, j]
             f_ji = g[i, j]
-            u_s = _utility(0.5 - 0.5 * dij, ri)
-            u_f = _utility(0.5 + 0.5 * dij, ri)
+            if dij != last_d:  # (counterparts at one position: same distance, same powers; ~1 in 4)
+                last_d = dij
+                last_s = _utility(0.5 - 0.5 * dij, ri)
+                last_f = _utility(0.5 + 0.5 * dij, ri)
+            u_s = last_s
+            u_f = last_f
             spread = u_s - u_f
             base = u_s - 1.0 * u_sq
             e_ij = base - f_ij * spread
