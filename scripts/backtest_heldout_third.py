@@ -12,6 +12,11 @@ individual statement share the ``default`` coding, which cites the report descri
 otherwise, never false for "not found"); ``reservation_possible`` follows the instrument rules of
 ``backtest_reservations.py``. Sources are news pages found with the search tool and read from
 excerpts; a page without a printed date is dated from its text, and says so.
+
+Appended, same session and conventions, by engineer "fresh3c" (coded blind, before any model run):
+the July 2025 renewal of the economic sanctions on Russia (the one candidate of the six-monthly
+renewals left uncoded that could be sourced before its decision; the July 2023, January 2024 and July
+2024 renewals were not coded: no source dated before them giving a member's position was found).
 """
 
 from __future__ import annotations
@@ -165,6 +170,31 @@ THIRD.append(dict(
         sources=["https://unn.ua/en/news/hungary-has-agreed-to-extend-eu-sanctions-against-more-than-2000-russians-media", "https://en.haberler.com/hungary-lifted-the-veto-and-the-eu-s-sanctions-on-2065310/", "https://thearabianmirror.com/hungary-gives-up-its-veto-and-consents-to"]),
     notes=dict(difficulty="A lone holdout before an expiry date, with its price (delistings) negotiable and partly paid.",
                judgement="Hungary's position (40) and the shared coding are judgements from the reports. No statement of Slovakia on this renewal dated before the coding date was found: it keeps the shared coding (a gap, not a position). The January 2025 renewal of the economic sanctions is eu_russia_sanctions_rollover_jan2025."),
+))
+
+R25J_UNN = "https://unn.ua/en/news/the-eu-seems-to-have-a-green-light-to-extend-sanctions-against-russia-next-week-media"
+R25J_POLITICO = "https://www.politico.eu/article/eu-countries-viktor-orban-proof-russia-sanction/"
+THIRD.append(dict(
+    id="eu_russia_sanctions_rollover_jul2025",
+    title="The July 2025 six-month renewal of the EU's economic sanctions on Russia, agreed by the European Council on 26 June 2025 with Hungary hinting at a refusal",
+    decision_date="2025-06-26", coding_date="2025-06-17",
+    body="European Council / Council of the EU (CFSP sanctions, unanimity)",
+    rule="eu-unanimity",
+    question="Will the EU agree to renew its economic sanctions on Russia (including the freeze of about EUR 200bn of central-bank assets), which lapse on 31 July 2025 unless all 27 renew them, at the European Council of 26-27 June 2025?",
+    scale={"scale_0": "No renewal agreed", "scale_100": "Renewal for six months agreed"},
+    actors={
+        "HUN": A(45, 0.5, "RFE/RL's Jozwiak reported on 17 June that a green light to extend all EU sanctions on Russia at the next week's European Council seemed very likely, but that 'Hungary is toying with the idea of not giving approval' (Judgement: a hinted refusal with no stated price; in January it had held up the renewal until it obtained a Commission statement on energy security, eu_russia_sanctions_rollover_jan2025, and in March it had obtained delistings, eu_russia_listings_renewal_mar2025).", R25J_UNN, isolation_cost=0.6, iso_why="Judgement: alone on the renewal; in January the US Secretary of State Rubio had privately urged Budapest to back down (Politico, 14 April 2025), and a lapse would have released the frozen central-bank assets."),
+    },
+    default=A(95, 0.6, "Judgement: Jozwiak (17 June) reported a green light for extending all EU sanctions at the European Council as very likely; the others had renewed every six months since 2014 and several capitals were working to make the sanctions regime resilient to a Hungarian veto (Politico, 14 April 2025, " + R25J_POLITICO + ").", R25J_UNN),
+    context={
+        "reservation_possible": (True, _CFSP_WHY, CFSP),
+        "route_around": (True, "At least half a dozen capitals (among them Belgium and the Czech Republic) were pushing to transpose the EU-wide sanctions into national law, which would limit the impact of a Hungarian veto on the six-monthly renewal (Politico, 14 April 2025); a partial route around, not a substitute for the EU act.", R25J_POLITICO),
+    },
+    outcome=dict(adopted=True, value=100, type="adopted",
+        summary="At the end of the European Council of 26 June 2025 the leaders gave their political agreement to extend the economic sanctions for another six months, more than a month before the 31 July expiry; pressed by Costa, Orbán raised no objection (Eunews, 27 June); Belgium's De Wever said it was decided 'without discussion, without problems' (Brussels Times). AFP reported afterwards that officials had been preparing contingency plans in case Orbán refused (RTÉ, 27 June). The formal Council decision was to follow (on the agenda as early as 30 June). The 18th package, blocked by Slovakia at the same summit, is a separate decision (eu_eighteenth_sanctions_package_jul2025).",
+        sources=["https://www.eunews.it/en/?p=430980", "https://www.rte.ie/news/europe/2025/0627/1520601-eu-summit", "https://www.brusselstimes.com/1647700/eu-leaders-agree-to-extend-sanctions-against-russia", "https://unn.ua/en/news/eu-approves-extension-of-current-sanctions-against-russia-amid-disputes-over-new-package"]),
+    notes=dict(difficulty="A lone holdout that hinted at a refusal without naming a price, a month before the expiry date, after two renewals in which it had asked for and obtained something.",
+               judgement="Hungary's position (45) and the shared coding are judgements from a journalist's report of the diplomats' mood (no Hungarian statement on this renewal dated before the coding date was found). Slovakia, which was blocking the 18th package at the time, made no statement on the renewal before the coding date that was found: it keeps the shared coding (a gap, not a position); Politico's report that 'Hungary and Slovakia had previously threatened to hold the deal hostage' is dated on the decision day and was not used. The decision coded is the political agreement of 26 June; the formal adoption of the legal act is not coded."),
 ))
 
 # ============================================================================ European Council texts
