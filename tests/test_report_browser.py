@@ -100,7 +100,7 @@ def test_country_page_opens_from_the_map(page):
     section = page.locator("#country-POL")
     assert section.is_visible()
     text = section.inner_text()
-    assert "If attacked" in text and "P(deterrence failure)" in text and "κ" in text
+    assert "If attacked" in text and "of the assumption draws" in text and "annual P(attack)" in text and "κ" in text
     assert "first days at POL" in text  # the useful note (local balance), not buried under the shared ones
     assert "role in each issue" in text
     page.locator("#countries a[href='#country-UKR'], .countries a[href='#country-UKR']").first.click()

@@ -99,4 +99,4 @@ def test_country_page_of_a_state_at_war_says_so_instead_of_a_failure_probability
     ukr = html[html.index("id='country-UKR'") : html.index("id='country-EST'")]
     est = html[html.index("id='country-EST'") :]
     assert "At war" in ukr and "deterrence already failed" in ukr and "If attacked" not in ukr
-    assert "If attacked" in est and "1.0%" in est
+    assert "If attacked" in est and "1.0%" in est and "of the assumption draws" in est

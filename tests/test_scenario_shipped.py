@@ -208,7 +208,26 @@ def test_deterrence_matches_the_model_called_directly(nato):
     assert "at war since 2022-02-24" in heads["deter.base.UKR"]["answer"]
     assert "P(failure) =" not in heads["deter.base.UKR"]["answer"]
     worst = heads["deter.worst"]["answer"]
-    assert "UKR left out: at war" in worst and not worst.startswith("highest P(deterrence failure): UKR")
+    assert "UKR left out: at war" in worst and "attack pays: UKR" not in worst
+    # the Monte Carlo share is named for what it is (a share of assumption draws), beside the calibrated
+    # annual P(attack) of the retrodiction link fitted to the years before the scenario's (2000-2023)
+    from redline.deterrence.link import annual_text, share_text
+
+    geo = base.loc["GEO"]
+    assert worst.startswith(
+        f"largest share of the assumption draws in which attack pays: GEO {share_text(geo['p_failure'])} "
+        "(coalition of the willing; knife edge: EU_C = −0.001 at the coded values); highest annual P(attack): "
+        f"GEO {annual_text(geo['p_attack_year'])} (link fitted to the 2000–2023 record)"
+    )
+    assert "P(deterrence failure)" not in worst and "lowest credibility κ: 0.02 (2 targets equally)" in worst
+    line = heads["deter.base.GEO"]
+    assert line["answer"] == (
+        f"κ = 0.02 vs κ* = 0.02: deterred (EU_C = −0.001 at the coded values); attack pays in "
+        f"{share_text(geo['p_failure'])} of the assumption draws (knife edge); annual P(attack) "
+        f"{annual_text(geo['p_attack_year'])} (link fitted to the 2000–2023 record)"
+    )
+    assert line["p_attack_year"] == geo["p_attack_year"] and 0 < geo["p_attack_year"] < 0.01
+    assert "annual P(attack)" in heads["deter.allies"]["answer"]
     for target in ("EST", "POL", "GEO"):
         game = from_world(world, target, uncertainty=uncertainty)
         assert base.loc[target, "kappa"] == pytest.approx(game.kappa(), abs=1e-12)

@@ -29,6 +29,11 @@ from redline.adapters.deterrence_games import (
     scenario_game,
     scenario_levers,
 )
+from redline.deterrence.link import annual_text as _annual
+from redline.deterrence.link import eu_text as _eu
+from redline.deterrence.link import knife_edge as _knife_edge
+from redline.deterrence.link import share_text as _share
+from redline.deterrence.link import source_text as _link_source
 from redline.scenario import Scenario
 from redline.tally import paired_key
 from redline.tasks import Task
@@ -99,16 +104,19 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
     numbers), so ΔP(failure) = P(lever) - P(base) has a paired interval. A target at full war
     (``game.at_war``) gets no task: deterrence has already failed, so it has no P(failure).
     """
+    from redline.deterrence.link import link_for
+
     games = deterrence_games(scenario, world)
     levers = scenario_levers(scenario)
+    link = link_for(int(str(world.date)[:4]))
     targets = []
     tasks = []
     for target, game in games.items():
         variants = {"base": game}
-        rows = [{"lever": "base", **game.summary()}]
+        rows = [{"lever": "base", **_point(game, link)}]
         for name, lever in levers:
             variants[name] = lever(game)
-            rows.append({"lever": name, **variants[name].summary()})
+            rows.append({"lever": name, **_point(variants[name], link)})
         targets.append(
             {
                 "target": target,
@@ -132,6 +140,7 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
     out = {
         "challenger": scenario.deterrence.challenger,
         "capability_source": scenario.deterrence.capability_source,
+        "link": link,
         "levers": [
             {"name": name, "description": lever.description, "parameters": dict(lever.params)}
             for name, lever in levers
@@ -153,6 +162,16 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
         "codings": {t: g.allies_frame() for t, g in games.items()},
     }
     return out, tasks
+
+
+def _point(game: Any, link: dict[str, Any] | None) -> dict[str, Any]:
+    """The game's point values, with the annual P(attack) of the retrodiction link at the coded EU_C
+    (:mod:`redline.deterrence.link`; None at full war: deterrence already failed)."""
+    from redline.deterrence.link import p_attack_year
+
+    s = game.summary()
+    s["p_attack_year"] = None if game.at_war else p_attack_year(s["eu_attack"], link)
+    return s
 
 
 def _deterrence_sampler(generator, n, *, target, games):  # noqa: ANN001, ANN202
@@ -189,12 +208,16 @@ def _who(rows: list[dict], row: dict, shown: Callable[[dict], str], many: str) -
     return row["target"] if ties == 1 else f"{ties} {many}"
 
 
-def _failure_range(rows: list[dict], safest: dict, riskiest: dict) -> str:
+def _failure_range(
+    rows: list[dict], safest: dict, riskiest: dict, shown: Callable[[dict], str] | None = None
+) -> str:
     """``from 0.1% (EST) to 2.3% (LVA)`` as printed; an end shared by several targets at the printed
-    precision is given as a count, not as the first of them (no tie-break artefact in a headline)."""
+    precision is given as a count, not as the first of them (no tie-break artefact in a headline).
+    ``shown`` prints a row's figure (default: its share of assumption draws, ``p_failure``)."""
+    if shown is None:
 
-    def shown(row: dict) -> str:
-        return f"{(row['p_failure'] or 0) * 100:.1f}%"
+        def shown(row: dict) -> str:
+            return _share(row["p_failure"])
 
     def end(row: dict) -> str:
         return f"{shown(row)} ({_who(rows, row, shown, 'equally')})"
@@ -234,6 +257,8 @@ def _summarise_deterrence(
                 "p_failure": s.get("mean"),
                 "p_lo": s.get("lo"),
                 "p_hi": s.get("hi"),
+                "eu_attack": point.get("eu_attack"),
+                "p_attack_year": point.get("p_attack_year"),
             }
             diff = tallies.get(paired_key(f"deter.{name}.{target}.fail", base))
             if name != "base" and diff is not None:
@@ -244,21 +269,30 @@ def _summarise_deterrence(
     every_base = [r for r in rows if r["lever"] == "base"]
     base_rows = [r for r in every_base if r["target"] not in at_war]  # no P(failure): not ranked
     left_out = f" ({', '.join(at_war)} left out: at war, deterrence already failed)" if at_war else ""
+    link = result.get("link")
+    source = _link_source(link)
     if base_rows:
         weakest = min(base_rows, key=lambda r: r["kappa"] if r["kappa"] is not None else 1.0)
         members = [r for r in base_rows if r["basis"] == "Article 5"]
         worst = max(base_rows, key=lambda r: r["p_failure"] or 0.0)
+        yearly = [r for r in base_rows if r["p_attack_year"] is not None and not math.isnan(r["p_attack_year"])]
         if members:
             safest = min(members, key=lambda r: r["p_failure"] or 0.0)
             riskiest = max(members, key=lambda r: r["p_failure"] or 0.0)
             others = sorted({_plain(r["regime"]) for r in members if r["regime"] != "deterred"})
+            annual = ""
+            if link is not None:
+                lowest = min(members, key=lambda r: r["p_attack_year"])
+                highest = max(members, key=lambda r: r["p_attack_year"])
+                shown = lambda r: _annual(r["p_attack_year"])  # noqa: E731
+                annual = f"; annual P(attack) {_failure_range(members, lowest, highest, shown)} ({source})"
             headlines.append(
                 headline(
                     "deter.allies",
                     f"Article 5: how credible is it for the {len(members)} allies?",
                     f"credibility κ from {min(r['kappa'] for r in members):.2f} to "
-                    f"{max(r['kappa'] for r in members):.2f}; P(deterrence failure) "
-                    f"{_failure_range(members, safest, riskiest)}; "
+                    f"{max(r['kappa'] for r in members):.2f}; share of the assumption draws in which attack pays "
+                    f"{_failure_range(members, safest, riskiest)}{annual}; "
                     f"{sum(r['regime'] == 'deterred' for r in members)} of {len(members)} deterred at the coded "
                     "values" + (f" (the others: {', '.join(others)})" if others else ""),
                     riskiest["p_failure"],
@@ -266,13 +300,23 @@ def _summarise_deterrence(
                     riskiest["p_hi"],
                 )
             )
+        where = _who(base_rows, worst, lambda r: _share(r["p_failure"]), "targets equally")
+        about = f"{worst['basis']}; " if where == worst["target"] else ""
+        edge = "knife edge: " if _knife_edge(worst["p_failure"]) else ""
+        answer = (
+            f"largest share of the assumption draws in which attack pays: {where} {_share(worst['p_failure'])}"
+            + (f" ({about}{edge}{_eu(worst['eu_attack'])} at the coded values)" if about else "")
+        )
+        if yearly:
+            top = max(yearly, key=lambda r: r["p_attack_year"])
+            who = _who(yearly, top, lambda r: _annual(r["p_attack_year"]), "targets equally")
+            answer += f"; highest annual P(attack): {who} {_annual(top['p_attack_year'])} ({source})"
+        kwho = _who(base_rows, weakest, lambda r: f"{r['kappa']:.2f}", "targets equally")
         headlines.append(
             headline(
                 "deter.worst",
                 "Where is deterrence weakest?",
-                f"highest P(deterrence failure): {worst['target']} {worst['p_failure'] * 100:.1f}% "
-                f"({worst['basis']}); lowest credibility κ: {weakest['target']} {weakest['kappa']:.2f}"
-                + left_out,
+                f"{answer}; lowest credibility κ: {weakest['kappa']:.2f} ({kwho})" + left_out,
                 worst["p_failure"],
                 worst["p_lo"],
                 worst["p_hi"],
@@ -280,16 +324,25 @@ def _summarise_deterrence(
         )
     for r in every_base:
         star = "—" if r["kappa_star"] is None or math.isnan(r["kappa_star"]) else f"{r['kappa_star']:.2f}"
-        failure = at_war.get(r["target"]) or f"P(failure) = {(r['p_failure'] or 0) * 100:.1f}%"
+        if r["target"] in at_war:
+            answer = f"κ = {r['kappa']:.2f} vs κ* = {star}: {_plain(r['regime'])}; {at_war[r['target']]}"
+        else:
+            edge = " (knife edge)" if _knife_edge(r["p_failure"]) else ""
+            answer = (
+                f"κ = {r['kappa']:.2f} vs κ* = {star}: {_plain(r['regime'])} ({_eu(r['eu_attack'])} at the coded "
+                f"values); attack pays in {_share(r['p_failure'])} of the assumption draws{edge}; annual "
+                f"P(attack) {_annual(r['p_attack_year'])} ({source})"
+            )
         line = headline(
             f"deter.base.{r['target']}",
             f"Deterrence of an attack on {r['target']} ({r['basis']})",
-            f"κ = {r['kappa']:.2f} vs κ* = {star}: {_plain(r['regime'])}; {failure}",
+            answer,
             r["p_failure"],
             r["p_lo"],
             r["p_hi"],
         )
         line["detail"] = r["basis"] == "Article 5"  # one line per ally only in `compare` and JSON
+        line["p_attack_year"] = r["p_attack_year"]
         headlines.append(line)
     for name in lever_names[1:]:
         lever_rows = [r for r in rows if r["lever"] == name and r.get("delta_p") is not None]

@@ -41,6 +41,7 @@ def _states(summary: dict[str, Any]) -> list[str]:
 
 def country_pages(summary: dict[str, Any]) -> str:
     """The index of states and one hidden page per state (shown by ``#country-XXX``)."""
+    from redline.deterrence.link import annual_text, eu_text, knife_edge, source_text
     from redline.report.markup import _esc, _kappa, _num, _regime, _scale, _table
 
     states = _states(summary)
@@ -69,10 +70,16 @@ def country_pages(summary: dict[str, Any]) -> str:
             if at_war:  # deterrence has already failed: no P(failure), and the page says why
                 page.append(f"<p><b>At war</b>: {_esc(at_war)}.</p>")
             else:
+                eu = r.get("eu_attack")
+                about = ["knife edge"] if knife_edge(r["p_failure"]) else []
+                about += [] if eu is None else [f"{eu_text(eu)} at the coded values"]
+                about_text = f" ({_esc('; '.join(about))})" if about else ""
                 page.append(
-                    f"<p><b>If attacked</b> ({_esc(r['basis'])}): P(deterrence failure) "
+                    f"<p><b>If attacked</b> ({_esc(r['basis'])}): attack pays in "
                     f"<b>{_num(r['p_failure'], pct=True)}</b> [{_num(r['p_lo'], pct=True)}, "
-                    f"{_num(r['p_hi'], pct=True)}]; credibility κ = {_kappa(r['kappa'])}, needed κ* = "
+                    f"{_num(r['p_hi'], pct=True)}] of the assumption draws{about_text}; "
+                    f"annual P(attack) <b>{_esc(annual_text(r.get('p_attack_year')))}</b> "
+                    f"({_esc(source_text(det.get('link')))}); credibility κ = {_kappa(r['kappa'])}, needed κ* = "
                     f"{_num(r['kappa_star'])}; {_esc(_regime(r['regime']))}.</p>"
                 )
             levers = rows[rows["lever"] != "base"]
@@ -82,7 +89,7 @@ def country_pages(summary: dict[str, Any]) -> str:
                         [
                             {
                                 "lever": lr["lever"],
-                                "P(failure)": _num(lr["p_failure"], pct=True),
+                                "attack pays (share of assumption draws)": _num(lr["p_failure"], pct=True),
                                 "ΔP vs base": f"{lr['delta_p'] * 100:+.1f} pp",
                                 "paired 95% interval": f"[{lr['delta_lo'] * 100:+.1f}, "
                                 f"{lr['delta_hi'] * 100:+.1f}] pp",

@@ -1,5 +1,6 @@
-"""Article 5 credibility and P(deterrence failure) per state (map and table), the levers with ΔP and
-paired intervals, and the deterrence-versus-restraint sweep.
+"""Article 5 credibility per state, the share of the assumption draws in which an attack pays (map and
+table) beside the annual P(attack) of the retrodiction link, the levers with ΔP and paired intervals,
+and the deterrence-versus-restraint sweep.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from redline.deterrence.link import annual_text, source_text
 from redline.report.markup import (
     _ci,
     _country_link,
@@ -38,10 +40,13 @@ def _deterrence_rows(frame: pd.DataFrame, lever: bool = False) -> list[dict[str,
                 "needed κ*": r["kappa_star"],
                 "margin κ − κ*": r["margin"],
                 "regime": _regime(r["regime"]),
-                "P(failure)": _num(r["p_failure"], pct=True),
+                "attack pays (share of assumption draws)": _num(r["p_failure"], pct=True),
                 "95% interval": _ci(r["p_lo"], r["p_hi"]),
             }
         )
+        if not lever:
+            row["EU_C at the coded values"] = _num(r.get("eu_attack"))
+            row["annual P(attack)"] = annual_text(r.get("p_attack_year"))
         if lever:
             row["ΔP vs base"] = f"{r['delta_p'] * 100:+.1f} pp"
             row["paired 95% interval"] = f"[{r['delta_lo'] * 100:+.1f}, {r['delta_hi'] * 100:+.1f}] pp"
@@ -63,15 +68,21 @@ def deterrence_section(det: dict[str, Any]) -> str:
         r["target"]: r["p_failure"] for r in base.to_dict(orient="records") if r["p_failure"] is not None
     }
     labels = {
-        r["target"]: f"{r['target']} ({r['basis']}): P(failure) {_num(r['p_failure'], pct=True)} "
-        f"{_ci(r['p_lo'], r['p_hi'])}; κ = {_kappa(r['kappa'])}, κ* = {_num(r['kappa_star'])}; "
+        r["target"]: f"{r['target']} ({r['basis']}): attack pays in {_num(r['p_failure'], pct=True)} "
+        f"{_ci(r['p_lo'], r['p_hi'])} of the assumption draws; annual P(attack) "
+        f"{annual_text(r.get('p_attack_year'))}; κ = {_kappa(r['kappa'])}, κ* = {_num(r['kappa_star'])}; "
         f"{_regime(r['regime'])}. Click for the state's page."
         for r in base.to_dict(orient="records")
     }
     links = {target: f"#country-{target}" for target in base["target"]}
     out.append(
-        "<p>Each state coloured by the probability that deterrence of an attack on it fails (Russia attacks), "
-        "over the scenario's uncertainty. NATO members are covered by Article 5; partners such as Ukraine, "
+        "<p>Each state coloured by the share of the scenario's assumption draws (the stakes V and the costs "
+        "k_L, k_W spread around their coded values) in which Russia's expected utility of attacking is "
+        "positive: where the coded values sit against the threshold, an assumption-driven share, not a "
+        "forecast. A state on a knife edge (expected utility near 0) shows near 50% whatever the real "
+        "risk; the calibrated figure is the annual P(attack) in the table below ("
+        + _esc(source_text(det.get("link")))
+        + "). NATO members are covered by Article 5; partners such as Ukraine, "
         "Moldova and Georgia only by a coalition of the willing. The colour scale is logarithmic, so the "
         "differences between allies (fractions of a percent to a few percent) show beside the partners' "
         "much larger risks. Hover a state for its numbers; click it for its page.</p>"
@@ -80,8 +91,8 @@ def deterrence_section(det: dict[str, Any]) -> str:
         choropleth_svg(
             values,
             labels,
-            title="P(deterrence failure) per state",
-            legend="P(deterrence failure)",
+            title="Share of the assumption draws in which an attack pays, per state",
+            legend="attack pays (share of assumption draws)",
             scale=GREEN_RED,
             domain=Scale(0.001, 1.0, log=True, percent=True),
             links=links,
@@ -113,8 +124,11 @@ def deterrence_section(det: dict[str, Any]) -> str:
         "<p class='note'>κ (credibility): the probability that the allies who would respond bring enough "
         "capability to defeat the attack (where a key ally is coded, by default the US for a state outside "
         "NATO, only if that ally is among them); κ*: the credibility the challenger's payoffs require for it to be "
-        "deterred; margin = κ − κ*. P(failure) and its 95% interval come from the Monte Carlo over the "
-        "uncertain inputs.</p>"
+        "deterred; margin = κ − κ*. The share of the assumption draws in which an attack pays, and its 95% "
+        "interval, come from the Monte Carlo over the uncertain inputs (an assumption-driven share). The annual "
+        "P(attack) is the retrodiction backtest's link, logistic(α + λ·EU_C) at the coded EU_C, "
+        + _esc(source_text(det.get("link")))
+        + " (docs/deterrence.md, 'Retrodiction backtest').</p>"
     )
     out.append(
         _table(

@@ -25,10 +25,13 @@ _HOW_TO_READ = {
     ),
     "deter": (
         "Deterrence",
-        "P(deterrence failure) is the probability, over the uncertain inputs, that Russia would judge an "
-        "attack on the state worth it. A small number means deterrence holds; it is a model of the "
-        "attacker's calculation with assumed payoffs, not a forecast that an attack will happen. Allies are "
-        "covered by Article 5, partners only by a coalition of the willing.",
+        "<b>Attack pays in X% of the assumption draws</b>: the share of the draws of the uncertain, "
+        "assumed payoffs (stakes and costs) in which Russia would judge an attack on the state worth it. "
+        "It says where the coded values sit against the threshold, not how likely an attack is: on a knife "
+        "edge (expected utility near 0) it is near 50% whatever the real risk. <b>Annual P(attack)</b> is "
+        "the calibrated figure: the retrodiction backtest's link, fitted to Russia's attacks on its "
+        "neighbours since 2000 in the years before the scenario's. Allies are covered by Article 5, "
+        "partners only by a coalition of the willing.",
     ),
     "escalation": (
         "Escalation",
