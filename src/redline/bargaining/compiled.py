@@ -292,14 +292,22 @@ def _round(
         for j in range(n):
             f[i, j] = s[j] * (1.0 - p[i, j])
             g[i, j] = s[i] * (1.0 - p[j, i])
-    # Risk step (Q = 1): danger_t = 2 (sum_i d_it - 2 s_t sum_i d_it (1 - P_it)).
+    # Risk step (Q = 1): danger_t = 2 (sum_i d_it - 2 s_t sum_i d_it (1 - P_it)). The column sums
+    # run along rows (each sum still adds i = 0, 1, ... in order, so the values are the same), into
+    # e_in and e_out, which the offer step below overwrites for every i.
+    sum_d = e_in
+    sum_dq = e_out
     for t in range(n):
-        a = 0.0
-        b = 0.0
-        for i in range(n):
-            a += d[i, t]
-            b += d[i, t] * (1.0 - p[i, t])
-        r[t] = 2.0 * (a - 2.0 * s[t] * b)
+        sum_d[t] = 0.0
+        sum_dq[t] = 0.0
+    for i in range(n):
+        d_i = d[i]
+        p_i = p[i]
+        for t in range(n):
+            sum_d[t] += d_i[t]
+            sum_dq[t] += d_i[t] * (1.0 - p_i[t])
+    for t in range(n):
+        r[t] = 2.0 * (sum_d[t] - 2.0 * s[t] * sum_dq[t])
     hi = r.max()
     lo = r.min()
     spread_r = hi - lo
