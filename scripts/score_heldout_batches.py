@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--n-boot", type=int, default=2000)
     parser.add_argument("--csv", help="also write the table here")
+    parser.add_argument("--predictions", help="also write each held-out case's forecasts (a column per method) here")
     args = parser.parse_args(argv)
     from redline.backtest.crossval import cross_validate
 
@@ -130,6 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     print(render(scores))
     if args.csv:
         scores.to_csv(args.csv, index=False)
+    if args.predictions:
+        held = cv.predictions[cv.predictions["split"] == "held_out"]
+        wide = held.pivot(index="case", columns="method", values="p_adopted")
+        wide.insert(0, "adopted", held.groupby("case")["adopted"].first())
+        batch = {case: name for name, ids in batch_ids().items() for case in ids}
+        wide.insert(0, "batch", [batch.get(case, OTHERS) for case in wide.index])
+        wide.to_csv(args.predictions)
     return 0
 
 
