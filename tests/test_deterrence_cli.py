@@ -188,3 +188,62 @@ def test_user_defined_levers_from_a_file(tmp_path):
     bad.write_text("[levers.define.oops]\nwillingness = 3\n")
     result = run("--target", "POL", "--lever-file", str(bad))
     assert result.exit_code == 2 and "oops" in result.output
+
+
+def _link_2023() -> tuple[float, float]:
+    """α, λ of the fit on the panel rows 2000-2023, read from the shipped file itself (not the module)."""
+    from redline.deterrence.link import LINK_FILE
+
+    fit = json.loads(LINK_FILE.read_text())["fits"]["2023"]
+    return fit["alpha"], fit["lam"]
+
+
+def test_target_gives_the_annual_p_attack_of_the_link_fitted_before_its_year():
+    result = run("--year", "2024", "--target", "GEO", "--format", "json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    alpha, lam = _link_2023()
+    eu = out["decision"]["eu_attack"]
+    expected = 1 / (1 + math.exp(-(alpha + lam * eu)))
+    assert out["decision"]["p_attack_year"] == pytest.approx(expected, rel=1e-12)
+    assert 0.005 < expected < 0.01  # Georgia 2024: 0.77% a year (docs/deterrence.md, "In a scenario")
+    assert (out["link"]["first"], out["link"]["last"], out["link"]["rows"]) == (2000, 2023, 1031)
+    assert out["answer"].endswith("annual P(attack) 0.77% (link fitted to the 2000–2023 record)")
+    table = run("--year", "2024", "--target", "GEO")
+    assert "annual P(attack) 0.77% (link fitted to the 2000–2023 record)" in " ".join(table.output.split())
+
+
+def test_target_with_draws_names_the_share_of_assumption_draws():
+    result = run("--year", "2024", "--target", "GEO", "--draws", "400", "--w-concentration", "20",
+                 "--lever", "us_withdrawal", "--format", "json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    share = out["montecarlo"]["p_failure"]  # the field keeps its name; the words say what it is
+    assert f"attack pays in {share * 100:.1f}% of the assumption draws" in out["answer"]
+    assert any(n.startswith("p_failure: the share of the assumption draws in which attack pays") for n in out["notes"])
+    alpha, lam = _link_2023()
+    base = out["levers"][0]
+    assert base["lever"] == "baseline" and "p_failure" in base
+    assert base["p_attack_year"] == pytest.approx(out["decision"]["p_attack_year"], rel=1e-12)
+    assert all(r["p_attack_year"] is not None for r in out["levers"])
+
+
+def test_game_file_says_it_has_no_annual_link():
+    result = run(str(EXAMPLE), "--format", "json", "--draws", "500")
+    out = json.loads(result.output)
+    assert out["decision"]["p_attack_year"] is None and "link" not in out
+    assert "no annual P(attack): a game file's numbers are not coded from the data" in out["answer"]
+    assert "attack pays in" in out["answer"] and "of the assumption draws" in out["answer"]
+
+
+def test_all_targets_carry_the_annual_p_attack():
+    result = run("--year", "2024", "--all-targets", "--format", "json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    alpha, lam = _link_2023()
+    rows = {r["target"]: r for r in out["targets"]}
+    assert rows["UKR"]["p_attack_year"] is None  # at war: deterrence already failed
+    for target in ("GEO", "MDA", "EST"):
+        eu = rows[target]["eu_attack"]
+        assert rows[target]["p_attack_year"] == pytest.approx(1 / (1 + math.exp(-(alpha + lam * eu))), rel=1e-12)
+    assert any("annual P(attack) at the coded EU_C, link fitted to the 2000–2023 record" in n for n in out["notes"])

@@ -265,6 +265,26 @@ def test_levers_are_paired_and_match_apply_levers(levers):
     ukr = table[table["target"] == "UKR"]
     assert len(ukr) == 1 + len(scenario.levers.compare) and ukr["p_failure"].isna().all()
     assert not any(".UKR." in key for key in result.draws)
+    # the lever headlines name the Monte Carlo figure for what it is, and give the largest mover's annual
+    # P(attack) at the coded values of the base and the lever's game (the link fitted to 2000-2023)
+    from redline.deterrence.link import annual_text
+
+    heads = {h["key"]: h for h in result.summary["headlines"] if h["key"].startswith("lever.")}
+    assert heads and all(
+        h["question"].endswith(": change in the share of the assumption draws in which attack pays")
+        for h in heads.values()
+    )
+    assert not any("P(deterrence failure)" in h["question"] for h in heads.values())
+    named = 0
+    for name, h in heads.items():
+        m = re.search(r"annual P\(attack\) of ([A-Z]{3}) (\S+) → (\S+) \(link fitted to the 2000–2023 record\)", h["answer"])
+        if m is None:
+            continue
+        named += 1
+        rows = table[table["target"] == m[1]].set_index("lever")
+        assert (m[2], m[3]) == (annual_text(rows.loc["base", "p_attack_year"]),
+                                annual_text(rows.loc[name.removeprefix("lever."), "p_attack_year"]))
+    assert named  # at least one lever moves a target by 0.1 pp or more
 
 
 # ------------------------------------------------------------------ claims and escalation

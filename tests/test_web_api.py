@@ -68,6 +68,19 @@ def test_a_run_is_stored_and_show_agrees_exactly(setup, finished):
     assert run_id in [r["run_id"] for r in listed]
 
 
+def test_the_deterrence_view_uses_the_link_wording(finished):
+    from redline.deterrence.link import ANNUAL_NAME, SHARE_NAME, annual_text, share_text
+
+    view = finished["deterrence_view"]
+    assert view["labels"]["share"] == SHARE_NAME and view["labels"]["annual"] == ANNUAL_NAME
+    assert view["source"] == "link fitted to the 2000–2023 record"  # a 2024 run reads the 2000-2023 fit
+    rows = {r["target"]: r for r in finished["summary"]["deterrence"]["table"] if r["lever"] == "base"}
+    assert set(view["targets"]) == set(rows) == {"EST", "MDA", "GEO"}
+    for target, text in view["targets"].items():
+        assert text["annual"] == annual_text(rows[target]["p_attack_year"]) != "—"
+        assert text["share"] == share_text(rows[target]["p_failure"])
+
+
 def test_an_edit_changes_the_answer(setup, finished):
     client, _, _ = setup
     response = client.post(

@@ -84,6 +84,16 @@ def test_change_a_lever_run_see_the_number_change(browser, server):
     page.click("[data-country-link='GEO']")
     page.wait_for_selector("#country[data-country='GEO']:not([hidden])")
     assert "GEO" in page.locator("#country").inner_text()
+    # deterrence in the words of redline.deterrence.link: the Monte Carlo share named for what it is,
+    # beside the annual P(attack) of the link fitted to the years before the run's (2024: 2000-2023)
+    title = page.locator("#deterrence-title").inner_text()
+    assert title == "Deterrence: the share of the assumption draws in which attack pays, per target"
+    source = page.locator("#deterrence-source").inner_text()
+    assert "annual P(attack) per target: EST " in source and "(link fitted to the 2000–2023 record)" in source
+    answer = page.locator("#country [data-answer='GEO']").inner_text()
+    assert "of the assumption draws" in answer and "annual P(attack) 0.77% (link fitted to the 2000–2023 record)" in answer
+    assert "P(deterrence failure)" not in page.locator("#results").inner_text()
+    assert "attack pays (share of assumption draws)" in page.locator("#country").inner_text()
 
     # a shared link opens the same run
     page.goto(first_url)

@@ -29,6 +29,7 @@ from redline.adapters.deterrence_games import (
     scenario_game,
     scenario_levers,
 )
+from redline.deterrence.link import ANNUAL_NAME, SHARE_NAME
 from redline.deterrence.link import annual_text as _annual
 from redline.deterrence.link import eu_text as _eu
 from redline.deterrence.link import knife_edge as _knife_edge
@@ -51,6 +52,7 @@ __all__ = [
     "report_target",
     "report_targets",
     "scenario_game",
+    "target_answer",
     "tornado_table",
     "world_for",
 ]
@@ -202,10 +204,44 @@ def _largest_change(rows: list[dict], biggest: dict) -> str:
     return f"largest change {biggest['delta_p'] * 100:+.1f} pp for {where}"
 
 
+def _annual_change(rows: list[dict], lever_row: dict, source: str) -> str:
+    """``; annual P(attack) of GEO 0.77% → 0.50% (link …)`` for the lever's largest mover, at the coded
+    values of the base game and of the lever's; empty when either has none (no link, at war)."""
+    base = next((r for r in rows if r["lever"] == "base" and r["target"] == lever_row["target"]), None)
+    ends = [None if r is None else r.get("p_attack_year") for r in (base, lever_row)]
+
+    def shown(r: dict) -> str:
+        return _share(abs(r["delta_p"]))
+
+    movers = [r for r in rows if r["lever"] == lever_row["lever"] and r.get("delta_p") is not None]
+    tied = sum(shown(r) == shown(lever_row) for r in movers) > 1  # no tie-break artefact (_largest_change)
+    if tied or shown(lever_row) == "0.0%" or any(p is None or math.isnan(p) for p in ends):
+        return ""
+    return f"; {ANNUAL_NAME} of {lever_row['target']} {_annual(ends[0])} → {_annual(ends[1])} ({source})"
+
+
 def _who(rows: list[dict], row: dict, shown: Callable[[dict], str], many: str) -> str:
     """``row``'s target, or ``"N <many>"`` when N > 1 rows print the same ``shown`` value."""
     ties = sum(shown(r) == shown(row) for r in rows)
     return row["target"] if ties == 1 else f"{ties} {many}"
+
+
+def target_answer(r: dict[str, Any], source: str, at_war: str | None = None, draws: bool = True) -> str:
+    """One target's answer, as a scenario's ``deter.base`` headline and ``redline deter`` print it:
+    κ, κ*, regime and EU_C at the coded values; the share of the assumption draws in which attack pays
+    (``draws``); the annual P(attack) of the link (``source``: :func:`~redline.deterrence.link.source_text`,
+    or why there is none). ``at_war``: the dated note that replaces both (deterrence already failed)."""
+    star = "—" if r["kappa_star"] is None or math.isnan(r["kappa_star"]) else f"{r['kappa_star']:.2f}"
+    if at_war:
+        return f"κ = {r['kappa']:.2f} vs κ* = {star}: {_plain(r['regime'])}; {at_war}"
+    answer = f"κ = {r['kappa']:.2f} vs κ* = {star}: {_plain(r['regime'])} ({_eu(r['eu_attack'])} at the coded values)"
+    if draws:
+        edge = " (knife edge)" if _knife_edge(r["p_failure"]) else ""
+        answer += f"; attack pays in {_share(r['p_failure'])} of the assumption draws{edge}"
+    p = r.get("p_attack_year")
+    if p is None or math.isnan(p):
+        return f"{answer}; {source}"
+    return f"{answer}; {ANNUAL_NAME} {_annual(p)} ({source})"
 
 
 def _failure_range(
@@ -323,20 +359,10 @@ def _summarise_deterrence(
             )
         )
     for r in every_base:
-        star = "—" if r["kappa_star"] is None or math.isnan(r["kappa_star"]) else f"{r['kappa_star']:.2f}"
-        if r["target"] in at_war:
-            answer = f"κ = {r['kappa']:.2f} vs κ* = {star}: {_plain(r['regime'])}; {at_war[r['target']]}"
-        else:
-            edge = " (knife edge)" if _knife_edge(r["p_failure"]) else ""
-            answer = (
-                f"κ = {r['kappa']:.2f} vs κ* = {star}: {_plain(r['regime'])} ({_eu(r['eu_attack'])} at the coded "
-                f"values); attack pays in {_share(r['p_failure'])} of the assumption draws{edge}; annual "
-                f"P(attack) {_annual(r['p_attack_year'])} ({source})"
-            )
         line = headline(
             f"deter.base.{r['target']}",
             f"Deterrence of an attack on {r['target']} ({r['basis']})",
-            answer,
+            target_answer(r, source, at_war.get(r["target"])),
             r["p_failure"],
             r["p_lo"],
             r["p_hi"],
@@ -352,10 +378,10 @@ def _summarise_deterrence(
         headlines.append(
             headline(
                 f"lever.{name}",
-                f"Lever {name}: change in P(deterrence failure)",
+                f"Lever {name}: change in the {SHARE_NAME}",
                 f"{_largest_change(lever_rows, biggest)}; "
-                f"mean over targets {np.mean([r['delta_p'] for r in lever_rows]) * 100:+.1f} pp{left_out} "
-                "(assumption: the lever's effect sizes)",
+                f"mean over targets {np.mean([r['delta_p'] for r in lever_rows]) * 100:+.1f} pp{left_out}"
+                f"{_annual_change(rows, biggest, source)} (assumption: the lever's effect sizes)",
                 biggest["delta_p"],
                 biggest["delta_lo"],
                 biggest["delta_hi"],
@@ -388,14 +414,19 @@ def report_game(
     tornado_build: Any = None,
     tornado_params: dict[str, float] | None = None,
     counterfactual: Any = None,
+    year: int | None = None,
 ) -> dict[str, Any]:
     """Everything ``redline deter`` prints for one game, as a JSON-ready dict (keys in docs/deterrence.md).
 
     ``tornado_build(params) -> game`` re-codes the game for the tornado; ``counterfactual() -> κ`` gives
-    the Article 5 counterfactual of a non-member (:func:`kappa_if_article5`).
+    the Article 5 counterfactual of a non-member (:func:`kappa_if_article5`). ``year``: the year of a
+    game coded from the data, whose annual P(attack) comes from the link fitted to the years before it
+    (:func:`redline.deterrence.link.link_for`); None for a game file (no link: its numbers are not
+    coded from the data, and the output says so).
     """
     from redline.deterrence import compare_levers, monte_carlo
     from redline.deterrence.coding import DESCRIPTIONS
+    from redline.deterrence.link import NO_LINK_GAME_FILE, link_for, p_attack_year
 
     out: dict[str, Any] = {"game": {"name": game.name, "target": game.target, "challenger": game.challenger}}
     out["decision"] = game.summary() | {
@@ -432,7 +463,31 @@ def report_game(
     if game.gaps:
         out["gaps"] = list(game.gaps)
     out["notes"] = list(game.notes)
-    return out
+    link = None if year is None else link_for(year)
+    source = NO_LINK_GAME_FILE if year is None else _link_source(link)
+    out["decision"]["p_attack_year"] = None if game.at_war or year is None else p_attack_year(game.summary()["eu_attack"], link)
+    if year is not None:
+        out["link"] = link
+    mc = out.get("montecarlo", {})
+    row = {**out["decision"], "p_failure": mc.get("p_failure")}
+    answer = target_answer(row, source, game.at_war_note if game.at_war else None, draws=bool(draws))
+    if "levers" in out and year is not None:
+        frame = out["levers"]
+        frame["p_attack_year"] = [
+            None if g.at_war else p_attack_year(g.summary()["eu_attack"], link) for g in _lever_games(game, levers, defined)
+        ]
+    if draws:
+        out["notes"].insert(
+            0, f"p_failure: the {SHARE_NAME}, not a probability of attack (docs/deterrence.md, 'In a scenario')"
+        )
+    return {"game": out.pop("game"), "answer": answer, **out}
+
+
+def _lever_games(game: Any, levers: list, defined: dict[str, Any] | None) -> list[Any]:
+    """The games :func:`~redline.deterrence.levers.compare_levers` compares, base first, in its row order."""
+    from redline.deterrence.levers import resolve_lever
+
+    return [game, *[resolve_lever(x, defined)(game) for x in levers]]
 
 
 def tornado_table(frame: Any) -> Any:
@@ -485,6 +540,7 @@ def report_target(
         tornado_build=lambda q: code_game(world, target, q, **coding),
         tornado_params=params,
         counterfactual=lambda: kappa_if_article5(world, target, params, **coding),
+        year=int(str(world.date)[:4]),
     )
     out["game"]["date"] = str(world.date)
     out["game"]["question"] = game.question
@@ -509,7 +565,9 @@ def report_targets(
 
     from redline.deterrence import apply_levers, monte_carlo
     from redline.deterrence.coding import DESCRIPTIONS, resolve_params
+    from redline.deterrence.link import link_for, p_attack_year
 
+    link = link_for(int(str(world.date)[:4]))
     rows, notes, gaps = [], {}, {}
     coding = {"capability_source": source, "coalition": coalition}
     for target in targets:
@@ -538,14 +596,20 @@ def report_targets(
             row.update({"p_failure": r.p_failure, "ci_low": r.ci_low, "ci_high": r.ci_high})
         elif draws:
             row.update({"p_failure": float("nan"), "ci_low": float("nan"), "ci_high": float("nan")})
+        row["eu_attack"] = s["eu_attack"]
+        row["p_attack_year"] = None if game.at_war else p_attack_year(s["eu_attack"], link)
         rows.append(row)
         for n in game.notes:
             notes.setdefault(n, []).append(target)
         for g in game.gaps:
             gaps.setdefault((g["ally"], g["field"]), []).append(target)
     p = resolve_params(params)
+    named = [f"p_attack_year: the {ANNUAL_NAME} at the coded EU_C, {_link_source(link)}"]
+    if draws:
+        named.insert(0, f"p_failure: the {SHARE_NAME}, not a probability of attack (docs/deterrence.md, 'In a scenario')")
     return {
         "date": str(world.date),
+        "link": link,
         "targets": pd.DataFrame(rows),
         "coefficients": [{"name": k, "value": v, "meaning": DESCRIPTIONS[k]} for k, v in p.items()],
         "levers": [getattr(lv, "name", str(lv)) for lv in levers],
@@ -553,9 +617,8 @@ def report_targets(
             {"ally": a, "field": f, "targets": ", ".join(t) if len(t) < len(targets) else "all targets"}
             for (a, f), t in gaps.items()
         ],
-        "notes": [
-            f"{n} [{', '.join(t) if len(t) < len(targets) else 'all targets'}]" for n, t in notes.items()
-        ],
+        "notes": named
+        + [f"{n} [{', '.join(t) if len(t) < len(targets) else 'all targets'}]" for n, t in notes.items()],
     }
 
 

@@ -23,8 +23,8 @@ TABLE = {(): {'usage': 'Usage: redline [OPTIONS] COMMAND [ARGS]...',
                     'Forecast where actors bargaining over one issue end up (expected-utility model), with '
                     'baselines.'),
                    ('deter',
-                    'Article 5 credibility κ, critical credibility κ*, margin, regime and P(deterrence '
-                    'failure).'),
+                    'Article 5 credibility κ, critical credibility κ*, margin, regime, share of draws where '
+                    'attack pays, annual P(attack).'),
                    ('backtest-deterrence',
                     'Retrodiction: Russia against its neighbours and NATO, each year coded from what was '
                     'known then.'),
@@ -309,8 +309,8 @@ TABLE = {(): {'usage': 'Usage: redline [OPTIONS] COMMAND [ARGS]...',
                              ['--help', '', '', '', '<bool>', ['Show this message and exit.']]])],
                 'commands': []},
  ('deter',): {'usage': 'Usage: redline deter [OPTIONS] [game_file]',
-              'help': 'Article 5 credibility κ, critical credibility κ*, margin, regime and P(deterrence '
-                      'failure).\n'
+              'help': 'Article 5 credibility κ, critical credibility κ*, margin, regime, share of draws '
+                      'where attack pays, annual P(attack).\n'
                       '\n'
                       'Examples:\n'
                       '\n'

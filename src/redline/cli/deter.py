@@ -1,4 +1,5 @@
-"""``redline deter``: Article 5 credibility, critical credibility, regime and P(deterrence failure).
+"""``redline deter``: Article 5 credibility, critical credibility, regime, the share of the assumption
+draws in which attack pays and the annual P(attack) of the retrodiction link.
 
 Parsing and printing only: the games are coded and reported by :mod:`redline.adapters.deterrence`, the
 same code a scenario runs.
@@ -69,6 +70,8 @@ def _interval(p: float, lo: float, hi: float, digits: int = 4) -> str:
 
 def _for_terminal(key: str, value):
     """Narrow versions of the wide tables for an 80-column terminal (JSON/CSV keep every column)."""
+    from redline.deterrence.link import ANNUAL_NAME, annual_text
+
     if key == "allies":
         cols = list(dict.fromkeys(c for c in ("ally", "w", "a", "personnel_k", "w_basis") if c in value.columns))
         return value[cols].round(4), key
@@ -111,13 +114,15 @@ def _for_terminal(key: str, value):
         if "basis" in out:
             out["basis"] = out["basis"].map({"Article 5": "Art5", "coalition of the willing": "coalition"})
         if "p_failure" in value:
-            out["P(fail) [95% CI]"] = [
+            out["share attack pays [95% CI]"] = [  # p_failure: link.SHARE_NAME (said in a note)
                 _interval(*r) for r in value[["p_failure", "ci_low", "ci_high"]].to_numpy()
             ]
         if "delta_p" in value:
             out["ΔP [95% CI]"] = [
                 _interval(*r) for r in value[["delta_p", "delta_low", "delta_high"]].to_numpy()
             ]
+        if "p_attack_year" in value:
+            out[ANNUAL_NAME] = [annual_text(p) for p in value["p_attack_year"]]
         return out, key
     return value.round(6), key
 
@@ -137,7 +142,12 @@ def _print(out: dict[str, Any], fmt: Format) -> None:
                 else:
                     typer.echo(f"# note: {note}")
             continue
-        if isinstance(value, dict):
+        if isinstance(value, str):  # the one-line answer (adapters.deterrence.target_answer)
+            if fmt is Format.table:
+                console.print(f"{key}: {value}", soft_wrap=True, markup=False)
+            else:
+                typer.echo(f"# {key}: {value}")
+        elif isinstance(value, dict):
             emit({k: _compact(v) for k, v in value.items() if not isinstance(v, dict)}, fmt, title=key)
         elif isinstance(value, list) and value and isinstance(value[0], dict):
             emit(pd.DataFrame(value), fmt, title=key)
@@ -188,7 +198,7 @@ def deter(
     ),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
 ) -> None:
-    """Article 5 credibility κ, critical credibility κ*, margin, regime and P(deterrence failure).
+    """Article 5 credibility κ, critical credibility κ*, margin, regime, share of draws where attack pays, annual P(attack).
 
     Examples:
 

@@ -25,10 +25,14 @@ import numpy as np
 from scipy.special import expit
 
 __all__ = [
+    "ANNUAL_NAME",
     "COMMAND",
     "FIRST",
     "KNIFE_EDGE",
     "LINK_FILE",
+    "NO_LINK_GAME_FILE",
+    "SHARE_COLUMN",
+    "SHARE_NAME",
     "annual_text",
     "build_link",
     "eu_text",
@@ -132,6 +136,18 @@ def p_attack_year(eu: float | np.ndarray, fit: dict[str, Any] | None) -> float |
 
 
 # --- the wording, shared by the headlines and the report ------------------------------------------------
+
+SHARE_NAME = "share of the assumption draws in which attack pays"
+"""What a Monte Carlo P(deterrence failure) (``p_failure``) is, in the words every output uses."""
+SHARE_COLUMN = "attack pays (share of assumption draws)"
+"""A table column or chart axis holding :data:`SHARE_NAME`."""
+ANNUAL_NAME = "annual P(attack)"
+"""The calibrated figure (``p_attack_year``): the link at the coded EU_C."""
+NO_LINK_GAME_FILE = (
+    "no annual P(attack): a game file's numbers are not coded from the data, and the link is fitted to "
+    "games coded from the data (docs/deterrence.md, 'In a scenario')"
+)
+"""Said instead of a number for a game read from a file (e.g. the illustrative numbers)."""
 
 KNIFE_EDGE = (0.25, 0.75)
 """A share of assumption draws in this range is called a knife edge: the spread of the assumptions

@@ -345,6 +345,41 @@ def _run_body(record: dict[str, Any]) -> dict[str, Any]:
         "draws": int(record["draws"]),
         "seed": int(record["seed"]),
         "summary": record["summary"],
+        "deterrence_view": deterrence_view(record["summary"]),
+    }
+
+
+def deterrence_view(summary: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What the page prints of a run's deterrence, in the words of :mod:`redline.deterrence.link` (so
+    the page keeps no second copy): the labels, the link's source, and per base target the share of
+    the assumption draws in which attack pays and the annual P(attack), as text. None without targets."""
+    from redline.deterrence.link import (
+        ANNUAL_NAME,
+        SHARE_COLUMN,
+        SHARE_NAME,
+        annual_text,
+        knife_edge,
+        share_text,
+        source_text,
+    )
+
+    det = (summary or {}).get("deterrence") or {}
+    rows = [r for r in det.get("table") or [] if r.get("lever", "base") == "base"]
+    if not rows:
+        return None
+    linked = "link" in det  # runs stored before the link (session 7) have none: said, never guessed
+    source = source_text(det["link"]) if linked else f"no {ANNUAL_NAME} in this run (stored before the link); run it again"
+    return {
+        "labels": {"share": SHARE_NAME, "share_column": SHARE_COLUMN, "annual": ANNUAL_NAME},
+        "source": source,
+        "targets": {
+            r["target"]: {
+                "share": None if r.get("p_failure") is None else share_text(r["p_failure"]),
+                "knife_edge": knife_edge(r.get("p_failure")),
+                "annual": annual_text(r.get("p_attack_year")),
+            }
+            for r in rows
+        },
     }
 
 

@@ -11,7 +11,7 @@ const PARAMS = [
 const RULES = ["", "nato-consensus", "eu-unanimity", "eu-qmv", "eu-qmv-reinforced", "majority",
   "weighted-majority", "coalition", "single-government"];
 const $ = (id) => document.getElementById(id);
-const state = { scenario: null, upload: null, info: null, runId: null, summary: null };
+const state = { scenario: null, upload: null, info: null, runId: null, summary: null, view: null };
 
 function el(tag, text, attrs) {
   const node = document.createElement(tag);
@@ -154,14 +154,14 @@ async function follow(runId) {
     const fraction = run.progress ?? 0;
     setProgress(fraction, `${run.status} ${Math.round(100 * fraction)}%`);
     if (run.status === "failed") throw { problems: [run.error || "the run failed"] };
-    if (run.summary) { renderRun(runId, run.summary); return; }
+    if (run.summary) { renderRun(runId, run.summary, run.deterrence_view); return; }
     await new Promise((resolve) => setTimeout(resolve, 400));
   }
 }
 
 // ------------------------------------------------------------------ results
-function renderRun(runId, summary) {
-  state.runId = runId; state.summary = summary;
+function renderRun(runId, summary, view) {
+  state.runId = runId; state.summary = summary; state.view = view || null;
   $("results").hidden = false;
   $("run-id").textContent = `run ${runId}`;
   $("report-link").href = `/api/runs/${encodeURIComponent(runId)}/report.html`;
@@ -174,7 +174,7 @@ function renderRun(runId, summary) {
     row.append(el("td", h.question), el("td", h.answer), el("td", h.interval || ""));
     body.appendChild(row);
   }
-  renderDeterrence(summary);
+  renderDeterrence(summary, state.view);
   renderDecisions(summary);
   renderTables(runId);
   refreshRunList();
@@ -186,9 +186,15 @@ function deterrenceRows(summary) {
   return table.filter((r) => (r.lever || "base") === "base");
 }
 
-function renderDeterrence(summary) {
+// The words come from the API (deterrence_view: redline.deterrence.link), never written here.
+function renderDeterrence(summary, view) {
   const rows = deterrenceRows(summary);
   const chart = $("deterrence-chart");
+  const labels = (view || {}).labels || {};
+  const texts = (view || {}).targets || {};
+  $("deterrence-title").textContent = labels.share ? `Deterrence: the ${labels.share}, per target` : "Deterrence per target";
+  $("deterrence-source").textContent = view ? `Bars: the ${labels.share} (an assumption-driven share, not a forecast). ` +
+    `${labels.annual} per target: ${rows.map((r) => `${r.target} ${(texts[r.target] || {}).annual ?? "—"}`).join(", ")} (${view.source}).` : "";
   const links = $("country-links");
   links.replaceChildren();
   for (const r of rows) {
@@ -204,8 +210,9 @@ function renderDeterrence(summary) {
     error_y: { type: "data", symmetric: false,
       array: rows.map((r) => 100 * ((r.p_hi ?? r.p_failure ?? 0) - (r.p_failure ?? 0))),
       arrayminus: rows.map((r) => 100 * ((r.p_failure ?? 0) - (r.p_lo ?? r.p_failure ?? 0))) },
-    hovertemplate: "%{x}: %{y:.1f}%<extra></extra>",
-  }], { margin: { t: 10, r: 10, b: 60, l: 50 }, yaxis: { title: "P(deterrence failure), %" } },
+    customdata: rows.map((r) => (texts[r.target] || {}).annual ?? "—"),
+    hovertemplate: `%{x}: %{y:.1f}%; ${labels.annual || ""} %{customdata}<extra></extra>`,
+  }], { margin: { t: 10, r: 10, b: 60, l: 50 }, yaxis: { title: `${labels.share_column || ""}, %` } },
   { displaylogo: false, responsive: true });
   chart.on("plotly_click", (event) => showCountry(event.points[0].x));
 }
@@ -219,7 +226,11 @@ function showCountry(iso3) {
   const det = ((summary.deterrence || {}).table || []).filter((r) => r.target === iso3);
   if (det.length) {
     box.appendChild(el("h4", "As a deterrence target"));
-    box.appendChild(recordsTable(det, ["lever", "basis", "kappa", "kappa_star", "regime", "p_failure", "p_lo", "p_hi"]));
+    const line = (summary.headlines || []).find((h) => h.key === `deter.base.${iso3}`);
+    if (line) box.appendChild(el("p", line.answer, { class: "answer", "data-answer": iso3 }));
+    const labels = (state.view || {}).labels || {};
+    const share = labels.share_column ? { p_failure: labels.share_column } : {};
+    box.appendChild(recordsTable(det, ["lever", "basis", "kappa", "kappa_star", "regime", "p_failure", "p_lo", "p_hi"], share));
   }
   const asAlly = [];
   for (const [target, allies] of Object.entries((summary.deterrence || {}).allies || {})) {
@@ -245,10 +256,10 @@ function format(value) {
   return value === null || value === undefined ? "" : String(value);
 }
 
-function recordsTable(records, columns) {
+function recordsTable(records, columns, headers) {
   const table = el("table");
   const head = el("tr");
-  for (const c of columns) head.appendChild(el("th", c));
+  for (const c of columns) head.appendChild(el("th", (headers || {})[c] || c));
   table.appendChild(el("thead")).appendChild(head);
   const body = table.appendChild(el("tbody"));
   for (const r of records) {
