@@ -95,3 +95,18 @@ def test_a_target_at_war_gets_no_p_failure_at_any_sigma():
     assert at_peace["p_failure"].notna().all() and at_peace.attrs["at_war"] is None
     assert at_war["p_failure"].isna().all() and "at war" in at_war.attrs["at_war"]
     assert np.allclose(at_war["p_nuclear"], at_peace["p_nuclear"])
+
+
+def test_a_restraint_headline_names_the_share_of_assumption_draws():
+    """Not at war: the sweep's p_failure is the share of assumption draws in which attack pays (session 7)."""
+    import pandas as pd
+
+    from redline.adapters.restraint import RestraintAdapter
+
+    table = pd.DataFrame({"sigma": [0.0, 1.0], "p_failure": [0.5, 0.25], "p_nuclear": [0.1, 0.2]})
+    sweep = {"target": "GEO", "table": table, "steps": 12, "time_step": "month", "fitted": True}
+    _, heads = RestraintAdapter().summarise({"restraint": sweep}, {}, None)
+    answer = heads[0]["answer"]
+    assert answer.startswith("share of the assumption draws in which attack pays 50.0% → 25.0%; ")
+    assert "P(deterrence failure)" not in answer
+    assert heads[0]["value"] == -0.25

@@ -10,6 +10,7 @@ import pandas as pd
 from redline.adapters.base import BuildContext, Part, headline
 from redline.adapters.deterrence import scenario_game
 from redline.adapters.escalation import as_of
+from redline.deterrence.link import SHARE_NAME
 from redline.scenario import Scenario, escalation_fit_of, ladder_of
 
 __all__ = ["RestraintAdapter"]
@@ -60,7 +61,7 @@ class RestraintAdapter:
             failure = (
                 f"no P(deterrence failure): {at_war}"
                 if at_war
-                else f"P(deterrence failure) {lo['p_failure'] * 100:.1f}% → {hi['p_failure'] * 100:.1f}%"
+                else f"{SHARE_NAME} {lo['p_failure'] * 100:.1f}% → {hi['p_failure'] * 100:.1f}%"
             )
             headlines.append(
                 headline(

@@ -4,7 +4,7 @@ plotly.js is inlined once in the page head; every figure is a ``<div>`` that use
 Europe is an inline SVG drawn from Natural Earth outlines shipped in ``assets/europe.geojson``
 (see :mod:`redline.report.geometry`). Sections: headline answers; per issue the decision (blockers,
 pivot, what it would take) and the bargaining forecast against its baselines; Article 5 credibility
-and P(deterrence failure) per state (map and table); levers with ΔP and paired intervals; escalation
+the share of assumption draws in which attack pays and the annual P(attack) per state (map and table); levers with ΔP and paired intervals; escalation
 curves before and after the ladder's observations; burden, alignment and faction plots; the claims
 table; assumptions and codings; data provenance.
 """

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from redline.deterrence.link import annual_text, source_text
+from redline.deterrence.link import SHARE_COLUMN, SHARE_NAME, annual_text, source_text
 from redline.report.markup import (
     _ci,
     _country_link,
@@ -142,7 +142,7 @@ def deterrence_section(det: dict[str, Any]) -> str:
         out.append("<h2 id='levers'>Levers compared</h2>")
         out.append(
             "<p>Each lever changes the deterrence game (its size is an assumption, listed here) and is run "
-            "on the same random draws as the baseline, so each change ΔP in P(deterrence failure) has a "
+            f"on the same random draws as the baseline, so each change ΔP in the {SHARE_NAME} has a "
             "paired 95% interval. Negative ΔP: deterrence gets stronger.</p>"
         )
         out.append(
@@ -184,7 +184,7 @@ def deterrence_section(det: dict[str, Any]) -> str:
                 )
             fig.update_layout(
                 barmode="group",
-                title="ΔP(deterrence failure) per lever: targets moved by ≥ 0.5 pp, and partners (pp, paired 95% CI)",
+                title=f"ΔP per lever ({SHARE_COLUMN}): targets moved by ≥ 0.5 pp, and partners (pp, paired 95% CI)",
                 yaxis={"title": "ΔP (pp)"},
                 height=420,
                 template="plotly_white",
@@ -210,7 +210,7 @@ def restraint_section(sweep: dict[str, Any]) -> str:
     ]
     fig = go.Figure()
     fig.add_trace(
-        go.Scatter(x=table["sigma"], y=table["p_failure"], name="P(deterrence failure)", mode="lines+markers")
+        go.Scatter(x=table["sigma"], y=table["p_failure"], name=SHARE_COLUMN, mode="lines+markers")
     )
     if "ci_low" in table:
         fig.add_trace(
