@@ -104,3 +104,16 @@ def test_annual_and_share_texts():
 
 def test_load_link_is_the_shipped_file(shipped):
     assert load_link() == shipped
+
+
+def test_annual_and_share_texts_never_print_an_exponent_or_a_gap_as_zero():
+    from redline.deterrence.link import annual_text, share_text
+
+    assert annual_text(0.0077471) == "0.77%"
+    assert annual_text(0.00021) == "0.021%"
+    assert annual_text(0.00005) == "< 0.01%"
+    assert annual_text(0.5) == "50%"
+    assert annual_text(0.999) == "100%"  # not "1e+02%"
+    assert annual_text(float("nan")) == "—"
+    assert share_text(0.4931640625) == "49.3%"
+    assert share_text(None) == "—"  # a missing share is not 0.0%

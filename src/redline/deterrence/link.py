@@ -160,15 +160,18 @@ def knife_edge(share: float | None) -> bool:
 
 
 def share_text(share: float | None) -> str:
-    """A share of the assumption draws as printed (``49.3%``)."""
-    return f"{(share or 0) * 100:.1f}%"
+    """A share of the assumption draws as printed (``49.3%``; ``—`` without one)."""
+    return "—" if share is None or math.isnan(share) else f"{share * 100:.1f}%"
 
 
 def annual_text(p: float | None) -> str:
-    """An annual probability as printed: two significant digits, ``< 0.01%`` below, ``—`` without a fit."""
+    """An annual probability as printed: two significant digits (whole percents from 10%), ``< 0.01%``
+    below 0.01%, ``—`` without a fit."""
     if p is None or math.isnan(p):
         return "—"
-    return "< 0.01%" if p < 1e-4 else f"{p * 100:.2g}%"
+    if p < 1e-4:
+        return "< 0.01%"
+    return f"{p * 100:.0f}%" if p >= 0.0995 else f"{p * 100:.2g}%"
 
 
 def eu_text(eu: float | None) -> str:
