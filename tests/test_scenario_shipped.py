@@ -595,3 +595,13 @@ def test_nato_2025_spreads_the_coded_stakes_like_nato_2024():
         game = scenario_game(scenario, world, target)
         assert game.summary()["regime"] == "no_opportunity", target
         assert monte_carlo(game, 2000, rng=1).p_failure < 0.05, target
+
+
+def test_both_shipped_scenarios_fit_the_escalation_ladder_to_the_record():
+    """nato-2025 ran the worked example's invented numbers until session 7; both now fit the record."""
+    from redline.scenario import load_scenario
+
+    for name in ("nato-2024", "nato-2025"):
+        scenario = load_scenario(SCENARIOS / f"{name}.toml")
+        assert scenario.escalation.fit, name
+        assert not scenario.escalation.ladder.get("observations"), name  # the record, not a hand-made list
