@@ -110,3 +110,17 @@ def test_a_restraint_headline_names_the_share_of_assumption_draws():
     assert answer.startswith("share of the assumption draws in which attack pays 50.0% → 25.0%; ")
     assert "P(deterrence failure)" not in answer
     assert heads[0]["value"] == -0.25
+
+
+def test_sigma_zero_on_a_fitted_ladder_is_the_fitted_forecast():
+    """σ = 0 must propagate the fitted ladder itself — its record-informed thresholds τ included — so the
+    sweep starts where the scenario's escalation headline stands (before session 7 it swapped in the base
+    ladder's assumed τ: 18.8 % against the headline's 2.7 % on nato-2025)."""
+    from redline.escalation import propagate
+    from redline.escalation.fit import fit_escalation
+
+    fitted = fit_escalation()
+    sweep = restraint_sweep(spec_game(), fitted, [0.0, 0.5], steps=12, escalation_draws=64, rng=5)
+    direct = propagate(fitted.params(64, rng=5), 12).p_nuclear[:, -1]
+    assert sweep["p_nuclear"].iloc[0] == pytest.approx(direct.mean(), rel=1e-12, abs=1e-15)
+    assert sweep["p_nuclear_lo"].iloc[0] == pytest.approx(np.quantile(direct, 0.05), rel=1e-12, abs=1e-15)

@@ -112,8 +112,10 @@ def restraint_sweep(
         horizon = base.steps if steps is None else int(steps)
         draws_e = int(escalation_draws)
         post = ladder.params(draws_e, rng=rng)  # (draws_e, ...) posterior draws of the ladder
-        tau = np.repeat(
-            np.asarray(base.tau, dtype=float)[None, :] + e["tau_gain"] * s[:, None], draws_e, axis=0
+        # σ shifts the thresholds of each posterior draw (the record's bounds on τ where it has them),
+        # so σ = 0 is the ladder the escalation headline propagates, not the base ladder's assumed τ
+        tau = (np.asarray(post.tau, dtype=float)[None, :, :] + e["tau_gain"] * s[:, None, None]).reshape(
+            n * draws_e, -1
         )
         h = np.clip(post.h[None, :, :] * (1.0 + e["h_scale"] * s[:, None, None]), 0.0, 1.0).reshape(
             n * draws_e, -1
