@@ -36,18 +36,11 @@ OTHERS = "development cases"
 
 
 def batch_ids() -> dict[str, set[str]]:
-    """Case ids per batch, read from the generator scripts (a batch with no script yet is empty)."""
-    out: dict[str, set[str]] = {}
-    for batch, sources in BATCHES.items():
-        ids: set[str] = set()
-        for module, name in sources:
-            try:
-                cases = getattr(importlib.import_module(module), name)
-            except ModuleNotFoundError:
-                continue
-            ids |= {case["id"] for case in cases}
-        out[batch] = ids
-    return out
+    """Case ids per batch, read from the generator scripts."""
+    return {
+        batch: {case["id"] for module, name in sources for case in getattr(importlib.import_module(module), name)}
+        for batch, sources in BATCHES.items()
+    }
 
 
 def batch_scores(

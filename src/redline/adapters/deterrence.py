@@ -167,13 +167,20 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
 
 
 def _point(game: Any, link: dict[str, Any] | None) -> dict[str, Any]:
-    """The game's point values, with the annual P(attack) of the retrodiction link at the coded EU_C
-    (:mod:`redline.deterrence.link`; None at full war: deterrence already failed)."""
+    """The game's point values, with the annual P(attack) of the retrodiction link at the coded EU_C."""
+    s = game.summary()
+    s["p_attack_year"] = _annual_of(game, link, s["eu_attack"])
+    return s
+
+
+def _annual_of(game: Any, link: dict[str, Any] | None, eu_attack: float | None = None) -> float | None:
+    """The annual P(attack) of the retrodiction link at the game's coded EU_C (``eu_attack`` if already
+    computed; :mod:`redline.deterrence.link`); None at full war: deterrence already failed."""
     from redline.deterrence.link import p_attack_year
 
-    s = game.summary()
-    s["p_attack_year"] = None if game.at_war else p_attack_year(s["eu_attack"], link)
-    return s
+    if game.at_war:
+        return None
+    return p_attack_year(game.summary()["eu_attack"] if eu_attack is None else eu_attack, link)
 
 
 def _deterrence_sampler(generator, n, *, target, games):  # noqa: ANN001, ANN202
@@ -214,7 +221,7 @@ def _annual_change(rows: list[dict], lever_row: dict, source: str) -> str:
         return _share(abs(r["delta_p"]))
 
     movers = [r for r in rows if r["lever"] == lever_row["lever"] and r.get("delta_p") is not None]
-    tied = sum(shown(r) == shown(lever_row) for r in movers) > 1  # no tie-break artefact (_largest_change)
+    tied = _who(movers, lever_row, shown, "") != lever_row["target"]  # no tie-break artefact
     if tied or shown(lever_row) == "0.0%" or any(p is None or math.isnan(p) for p in ends):
         return ""
     return f"; {ANNUAL_NAME} of {lever_row['target']} {_annual(ends[0])} → {_annual(ends[1])} ({source})"
@@ -426,7 +433,7 @@ def report_game(
     """
     from redline.deterrence import compare_levers, monte_carlo
     from redline.deterrence.coding import DESCRIPTIONS
-    from redline.deterrence.link import NO_LINK_GAME_FILE, link_for, p_attack_year
+    from redline.deterrence.link import NO_LINK_GAME_FILE, link_for
 
     out: dict[str, Any] = {"game": {"name": game.name, "target": game.target, "challenger": game.challenger}}
     out["decision"] = game.summary() | {
@@ -465,7 +472,7 @@ def report_game(
     out["notes"] = list(game.notes)
     link = None if year is None else link_for(year)
     source = NO_LINK_GAME_FILE if year is None else _link_source(link)
-    out["decision"]["p_attack_year"] = None if game.at_war or year is None else p_attack_year(game.summary()["eu_attack"], link)
+    out["decision"]["p_attack_year"] = None if year is None else _annual_of(game, link, out["decision"]["eu_attack"])
     if year is not None:
         out["link"] = link
     mc = out.get("montecarlo", {})
@@ -474,7 +481,7 @@ def report_game(
     if "levers" in out and year is not None:
         frame = out["levers"]
         frame["p_attack_year"] = [
-            None if g.at_war else p_attack_year(g.summary()["eu_attack"], link) for g in _lever_games(game, levers, defined)
+            _annual_of(g, link) for g in _lever_games(game, levers, defined)
         ]
     if draws:
         out["notes"].insert(
@@ -565,7 +572,7 @@ def report_targets(
 
     from redline.deterrence import apply_levers, monte_carlo
     from redline.deterrence.coding import DESCRIPTIONS, resolve_params
-    from redline.deterrence.link import link_for, p_attack_year
+    from redline.deterrence.link import link_for
 
     link = link_for(int(str(world.date)[:4]))
     rows, notes, gaps = [], {}, {}
@@ -597,7 +604,7 @@ def report_targets(
         elif draws:
             row.update({"p_failure": float("nan"), "ci_low": float("nan"), "ci_high": float("nan")})
         row["eu_attack"] = s["eu_attack"]
-        row["p_attack_year"] = None if game.at_war else p_attack_year(s["eu_attack"], link)
+        row["p_attack_year"] = _annual_of(game, link, s["eu_attack"])
         rows.append(row)
         for n in game.notes:
             notes.setdefault(n, []).append(target)
