@@ -605,3 +605,27 @@ def test_both_shipped_scenarios_fit_the_escalation_ladder_to_the_record():
         scenario = load_scenario(SCENARIOS / f"{name}.toml")
         assert scenario.escalation.fit, name
         assert not scenario.escalation.ladder.get("observations"), name  # the record, not a hand-made list
+
+
+def test_every_interval_says_what_it_is_of(nato, tmp_path):
+    """The red team's A2: "Article 5: how credible is it? [0.0%, 0.1%]" read as "0% credible" (the
+    interval is the share of draws in which attack pays), and the escalation row's 90% credible interval
+    sat under a "95% interval" column. Every interval now names what it is of, in the JSON, the terminal
+    table and the report."""
+    from redline.compare import headline_rows
+    from redline.report import write_report
+
+    _, plan, result = nato
+    heads = {h["key"]: h for h in result.summary["headlines"]}
+    for h in heads.values():
+        assert bool(h["interval"]) == bool(h["interval_of"]), h["key"]
+    assert "attack pays" in heads["deter.allies"]["interval_of"]
+    assert "attack pays" in heads["deter.worst"]["interval_of"]
+    assert "90% credible" in heads["escalation.nuclear"]["interval_of"]
+    assert "95%" not in heads["escalation.nuclear"]["interval_of"]
+    rows = {r["question"]: r for r in headline_rows(result.summary)}
+    allies = rows[heads["deter.allies"]["question"]]
+    assert allies["interval of"] == heads["deter.allies"]["interval_of"]
+    html = write_report(result.summary, tmp_path / "report.html", plan=plan).read_text(encoding="utf-8")
+    assert "95% interval</th>" not in html.split("id='answers'")[1].split("id='issues'")[0]
+    assert "<th>interval of</th>" in html and "90% credible" in html

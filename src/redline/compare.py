@@ -42,10 +42,16 @@ def _fmt(headline: dict[str, Any] | None) -> str:
 
 
 def headline_rows(summary: dict[str, Any] | Summary) -> list[dict[str, str]]:
-    """One row per question: the headline answer with its 95% interval."""
+    """One row per question: the headline answer, its interval and what the interval is of (a 95%
+    Monte Carlo interval of a share, a 90% credible interval, ...: not always the answer's own figure)."""
     summary = _plain(summary)
     return [
-        {"question": h["question"], "answer": h["answer"], "interval": h.get("interval", "")}
+        {
+            "question": h["question"],
+            "answer": h["answer"],
+            "interval": h.get("interval", ""),
+            "interval of": h.get("interval_of", ""),
+        }
         for h in summary.get("headlines", [])
         if not h.get("detail")
     ]

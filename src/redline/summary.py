@@ -106,7 +106,7 @@ class RunInfo(_Section):
 
 
 class Headline(_Section):
-    """One question with its answer in words and its value and 95% interval."""
+    """One question with its answer in words, its value and interval, and what the interval is of."""
 
     key: str
     question: str
@@ -115,6 +115,7 @@ class Headline(_Section):
     lo: float | None = None
     hi: float | None = None
     interval: str = ""
+    interval_of: str = ""
     percent: bool = True
     change: bool = False
     detail: bool = False

@@ -107,11 +107,15 @@ def headline(
     hi: float | None = None,
     percent: bool = True,
     change: bool = False,
+    interval_of: str = "",
 ) -> dict[str, Any]:
-    """One headline: the question, its answer in words, and the value with its 95% interval.
+    """One headline: the question, its answer in words, and the value with its interval.
 
     ``percent``: the value is a probability (shown in %); ``change``: a difference of probabilities
-    (shown in percentage points).
+    (shown in percentage points). ``interval_of``: what the interval is an interval of, and which
+    kind (e.g. ``"share of the assumption draws in which attack pays (95%)"``), printed beside it so
+    that no row's interval reads as an answer to a question it does not answer; without it, an
+    interval is said to be the headline value's 95% interval.
     """
     text = ""
     if lo is not None and hi is not None and not (math.isnan(lo) or math.isnan(hi)):
@@ -129,6 +133,7 @@ def headline(
         "lo": lo,
         "hi": hi,
         "interval": text,
+        "interval_of": (interval_of or "the value (95%)") if text else "",
         "percent": percent,
         "change": change,
     }

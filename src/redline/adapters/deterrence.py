@@ -341,6 +341,7 @@ def _summarise_deterrence(
                     riskiest["p_failure"],
                     riskiest["p_lo"],
                     riskiest["p_hi"],
+                    interval_of=f"{SHARE_NAME}, for the ally where it is highest (95%)",
                 )
             )
         where = _who(base_rows, worst, lambda r: _share(r["p_failure"]), "targets equally")
@@ -363,6 +364,7 @@ def _summarise_deterrence(
                 worst["p_failure"],
                 worst["p_lo"],
                 worst["p_hi"],
+                interval_of=f"{SHARE_NAME}: {where} (95%)",
             )
         )
     for r in every_base:
@@ -373,6 +375,7 @@ def _summarise_deterrence(
             r["p_failure"],
             r["p_lo"],
             r["p_hi"],
+            interval_of=f"{SHARE_NAME} (95%)",
         )
         line["detail"] = r["basis"] == "Article 5"  # one line per ally only in `compare` and JSON
         line["p_attack_year"] = r["p_attack_year"]
@@ -393,6 +396,7 @@ def _summarise_deterrence(
                 biggest["delta_lo"],
                 biggest["delta_hi"],
                 change=True,
+                interval_of=f"change in the {SHARE_NAME}, largest change (paired 95%)",
             )
         )
     return out

@@ -52,6 +52,7 @@ class EscalationAdapter:
                     "(assumption: thresholds τ, h at rungs never reached, priors)"
                 )
                 lo, hi = esc["p_nuclear_lo"], esc["p_nuclear_hi"]
+                of = "P(nuclear rung) (90% credible)"
             else:
                 answer = (
                     f"{esc['p_nuclear_after'] * 100:.1f}% after the observations, "
@@ -64,6 +65,7 @@ class EscalationAdapter:
                     )
                 )
                 lo, hi = mc.get("lo"), mc.get("hi")
+                of = "P(nuclear rung), Monte Carlo (95%)"
             headlines.append(
                 headline(
                     "escalation.nuclear",
@@ -72,6 +74,7 @@ class EscalationAdapter:
                     esc["p_nuclear_after"],
                     lo,
                     hi,
+                    interval_of=of,
                 )
             )
         return out, headlines

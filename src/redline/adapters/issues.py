@@ -123,6 +123,7 @@ class IssuesAdapter:
                         s["mean"],
                         s["lo"],
                         s["hi"],
+                        interval_of=f"P(passes under {issue['rule']}) (95% Monte Carlo)",
                     )
                 )
             bargain = issue.get("bargaining")
@@ -146,6 +147,7 @@ class IssuesAdapter:
                         s.get("lo"),
                         s.get("hi"),
                         percent=False,
+                        interval_of="BDM forecast over the coding draws (2.5–97.5% quantiles)",
                     )
                 )
         return {"issues": issues}, headlines
@@ -215,6 +217,7 @@ def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
         s["mean"],
         s["lo"],
         s["hi"],
+        interval_of="P(adopted) (95% Monte Carlo)",
     )
 
 

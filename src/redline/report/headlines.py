@@ -69,7 +69,12 @@ def headlines_section(summary: dict[str, Any]) -> str:
             continue  # every ally's own line is in the deterrence table and on its page
         kind = h["key"].split(".")[0]
         groups.setdefault(kind if kind in _HOW_TO_READ else "other", []).append(
-            {"question": h["question"], "answer": h["answer"], "95% interval": h.get("interval", "")}
+            {
+                "question": h["question"],
+                "answer": h["answer"],
+                "interval": h.get("interval", ""),
+                "interval of": h.get("interval_of", ""),
+            }
         )
     out = ["<h2 id='answers'>Answers</h2>", f"<p class='limits'>{_esc(LIMITATIONS)}</p>"]
     for kind, rows in groups.items():

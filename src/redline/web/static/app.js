@@ -171,7 +171,7 @@ function renderRun(runId, summary, view) {
   for (const h of summary.headlines || []) {
     if (h.detail) continue;
     const row = el("tr", null, { "data-key": h.key });
-    row.append(el("td", h.question), el("td", h.answer), el("td", h.interval || ""));
+    row.append(el("td", h.question), el("td", h.answer), el("td", h.interval || ""), el("td", h.interval_of || ""));
     body.appendChild(row);
   }
   renderDeterrence(summary, state.view);
