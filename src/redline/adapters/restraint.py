@@ -63,13 +63,15 @@ class RestraintAdapter:
                 if at_war
                 else f"{SHARE_NAME} {lo['p_failure'] * 100:.1f}% → {hi['p_failure'] * 100:.1f}%"
             )
+            evidence = sweep.get("evidence") or {}
             headlines.append(
                 headline(
                     "restraint",
                     f"Deterrence versus restraint for {sweep['target']}: lifting the restrictions (σ 0 → 1)",
                     f"{failure}; "
-                    f"P(nuclear rung within {sweep.get('steps')} {unit}) {nuclear(lo)} → {nuclear(hi)} "
-                    f"(assumption: effect sizes of support, thresholds τ; {basis})",
+                    f"P(nuclear rung within {sweep.get('steps')} {unit}) {nuclear(lo)} → {nuclear(hi)}"
+                    f"{_at_observed(frame, evidence, nuclear)} "
+                    f"{_effects_said(sweep.get('effects', {}), evidence, basis)}",
                     None if at_war else float(hi["p_failure"] - lo["p_failure"]),
                     change=True,
                 )
@@ -77,14 +79,40 @@ class RestraintAdapter:
         return out, headlines
 
 
+def _at_observed(frame: pd.DataFrame, evidence: dict[str, Any], nuclear: Any) -> str:
+    """``; X at σ = σ_obs`` when the sweep has the observed lifting's level (the record-grounded row)."""
+    sigma = evidence.get("sigma_obs")
+    rows = frame[(frame["sigma"] - sigma).abs() < 1e-9] if sigma is not None else frame.iloc[0:0]
+    return "" if rows.empty else f"; {nuclear(rows.iloc[0])} at σ = {sigma:g}, the observed lifting"
+
+
+def _effects_said(effects: dict[str, Any], evidence: dict[str, Any], basis: str) -> str:
+    """The parenthesis after the restraint headline: every judgement marked as an assumption."""
+    if not evidence:
+        return f"(assumption: effect sizes of support, thresholds τ; {basis})"
+    priors = ", ".join(
+        f"{k} U({v[0]:g}, {v[1]:g})" for k, v in effects.items() if isinstance(v, list | tuple)
+    )
+    said = f"(assumptions: effect sizes of support{f', uniform priors {priors}' if priors else ''}"
+    if evidence.get("lifting"):
+        return (
+            f"{said}, weighted by {evidence['lifting']}; that lifting coded σ = {evidence['sigma_obs']:g}; "
+            f"thresholds τ. Beyond σ = {evidence['sigma_obs']:g} the rise rests on the priors; {basis})"
+        )
+    return f"{said}, no lifting observed yet; thresholds τ; {basis})"
+
+
 def _restraint(scenario: Scenario, world: Any, base_dir: Any, draws: int, seed: int) -> dict[str, Any]:
     """Deterrence versus restraint: P(deterrence failure) and P(nuclear rung) over support σ."""
-    from redline.deterrence.restraint import RESTRAINT_DEFAULTS, restraint_sweep
+    from redline.deterrence.lifting import observed_lifting
+    from redline.deterrence.restraint import restraint_sweep
 
     spec = scenario.deterrence.restraint
     game = scenario_game(scenario, world, spec.target)
     fitted = escalation_fit_of(scenario.escalation, base_dir, as_of(scenario))
     ladder = fitted if fitted is not None else ladder_of(scenario.escalation, base_dir)
+    observe = spec.lifting.observe and fitted is not None
+    lifting = observed_lifting(as_of(scenario), spec.lifting.step, spec.lifting.sigma) if observe else None
     frame = restraint_sweep(
         game,
         ladder,
@@ -93,11 +121,13 @@ def _restraint(scenario: Scenario, world: Any, base_dir: Any, draws: int, seed: 
         draws=draws,
         rng=seed,
         nuclear_weight=spec.nuclear_weight,
+        lifting=lifting,
         **spec.effects,
     )
     return {
         "target": spec.target,
-        "effects": {**RESTRAINT_DEFAULTS, **spec.effects},
+        "effects": frame.attrs["effects"],
+        "evidence": frame.attrs.get("evidence"),
         "nuclear_weight": spec.nuclear_weight,
         "table": frame,
         "time_step": frame.attrs.get("time_step", "step"),

@@ -24,16 +24,27 @@ propagated over posterior draws of the ladder (``escalation_draws``), so P(nucle
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from redline.budget import check_count, check_work
 from redline.deterrence.game import challenger_decision
+from redline.deterrence.lifting import (
+    EFFECT_PRIOR,
+    GRID,
+    Lifting,
+    effect_grid,
+    effect_weights,
+    observed_lifting,
+    tile_draws,
+    with_support,
+)
 from redline.deterrence.montecarlo import failure_draws, wilson_interval
 from redline.deterrence.spec import DeterrenceGame
 from redline.errors import RedlineError
+from redline.escalation.fit import interval
 from redline.rng import RNGLike
 
 __all__ = ["RESTRAINT_DEFAULTS", "restraint_sweep"]
@@ -58,7 +69,9 @@ def restraint_sweep(
     use_observations: bool = True,
     rule: str | None = None,
     escalation_draws: int = 400,
-    **effects: float,
+    lifting: Lifting | None | Literal["record"] = "record",
+    effect_points: tuple[int, int] = GRID,
+    **effects: float | tuple[float, float],
 ) -> pd.DataFrame:
     """P(deterrence failure) and P(nuclear within N) for each support level σ.
 
@@ -82,8 +95,16 @@ def restraint_sweep(
         Apply the ladder's observed crossings (e.g. Kursk) to the prior first.
     rule : {"pbe", "logit"}, optional
         Decision rule of the Monte Carlo (default: logit when the game has λ_C, else PBE).
+    lifting : Lifting, None or "record"
+        With a fitted ladder: the observed lifting the ladder effects are conditioned on
+        (:mod:`redline.deterrence.lifting`); ``"record"`` (default) takes the November 2024 lifting as
+        seen at the end of the ladder's record, ``None`` keeps the prior.
+    effect_points : (int, int)
+        Grid points of the uniform priors of ``tau_gain`` and ``h_scale`` (fitted ladder only).
     effects
-        ``p_L_cut``, ``k_L_add``, ``tau_gain``, ``h_scale`` (see :data:`RESTRAINT_DEFAULTS`).
+        ``p_L_cut``, ``k_L_add``, ``tau_gain``, ``h_scale`` (see :data:`RESTRAINT_DEFAULTS`). With a
+        fitted ladder ``tau_gain`` and ``h_scale`` may be ``(lo, hi)``: a uniform prior (default
+        :data:`~redline.deterrence.lifting.EFFECT_PRIOR`); a number fixes the effect.
     """
     from redline.escalation import propagate
 
@@ -92,7 +113,9 @@ def restraint_sweep(
         raise RedlineError(
             f"restraint sweep: unknown effect(s) {', '.join(unknown)}; expected {', '.join(RESTRAINT_DEFAULTS)}"
         )
-    e = {**RESTRAINT_DEFAULTS, **{k: float(v) for k, v in effects.items()}}
+    ranges = {k: _effect_range(k, v) for k, v in effects.items() if k in EFFECT_PRIOR}
+    fixed = {k: v for k, v in effects.items() if k not in EFFECT_PRIOR or ranges[k][0] == ranges[k][1]}
+    e: dict[str, Any] = {**RESTRAINT_DEFAULTS, **{k: _effect_range(k, v)[0] for k, v in fixed.items()}}
     s = np.linspace(0.0, 1.0, 11) if sigmas is None else np.asarray(sigmas, dtype=float).reshape(-1)
     if s.size == 0 or np.isnan(s).any() or (s < 0).any() or (s > 1).any():
         raise RedlineError(f"restraint sweep: support levels σ must lie in [0, 1], got {s.tolist()}")
@@ -107,31 +130,37 @@ def restraint_sweep(
 
     fitted = hasattr(ladder, "posterior") and hasattr(ladder, "params") and not hasattr(ladder, "rungs")
     n = s.size
+    evidence: dict[str, Any] | None = None
     if fitted:
         base = ladder.ladder
         horizon = base.steps if steps is None else int(steps)
         draws_e = int(escalation_draws)
         post = ladder.params(draws_e, rng=rng)  # (draws_e, ...) posterior draws of the ladder
-        # σ shifts the thresholds of each posterior draw (the record's bounds on τ where it has them),
-        # so σ = 0 is the ladder the escalation headline propagates, not the base ladder's assumed τ
-        tau = (np.asarray(post.tau, dtype=float)[None, :, :] + e["tau_gain"] * s[:, None, None]).reshape(
-            n * draws_e, -1
-        )
-        h = np.clip(post.h[None, :, :] * (1.0 + e["h_scale"] * s[:, None, None]), 0.0, 1.0).reshape(
-            n * draws_e, -1
-        )
-        tiled = {
-            name: np.tile(getattr(post, name), n)
-            for name in ("q_resolute", "q_bluffer", "theta0", "pi_resolute", "start", "logit_lambda")
-        }
-        params = base.params(n * draws_e, tau=tau, h=h, **tiled)
-        esc = propagate(params, horizon)
-        by_sigma = esc.p_nuclear[:, -1].reshape(n, draws_e)
-        p_nuclear = by_sigma.mean(axis=1)
-        p_lo, p_hi = np.quantile(by_sigma, [0.05, 0.95], axis=1)
-        p_res = esc.p_nuclear_resolute[:, -1].reshape(n, draws_e).mean(axis=1)
-        p_bluff = esc.p_nuclear_bluffer[:, -1].reshape(n, draws_e).mean(axis=1)
+        # the effects of support: a posterior over effect sizes given the record (lifting.py), per ladder
+        # draw; σ shifts each posterior draw of the ladder (the record's bounds on τ where it has them),
+        # so σ = 0 is the ladder the escalation headline propagates
+        ranges = {**EFFECT_PRIOR, **ranges}
+        if lifting == "record":
+            lifting = observed_lifting(str(ladder.meta["record_end"]))
+        grid = effect_grid(ranges, effect_points)
+        j = grid["tau_gain"].size
+        w_dj = effect_weights(post, grid["tau_gain"], grid["h_scale"], lifting)  # (D, J), rows sum to 1
+        evidence = _evidence(grid, w_dj.mean(axis=0), ranges, lifting)
+        e.update({k: list(v) if v[0] != v[1] else v[0] for k, v in ranges.items()})
+        pairs = tile_draws(post, j)  # pair j*D + d: ladder draw d with effect point j
+        gain, scale = np.repeat(grid["tau_gain"], draws_e), np.repeat(grid["h_scale"], draws_e)
+        w = w_dj.T.ravel() / draws_e
+        p_nuclear, p_lo, p_hi, p_res, p_bluff = (np.empty(n) for _ in range(5))
+        for i, sigma in enumerate(s):  # one support level at a time: D·J draws in memory, not n·D·J
+            esc = propagate(with_support(pairs, sigma, gain, scale), horizon)
+            p_nuclear[i] = esc.p_nuclear[:, -1] @ w
+            p_lo[i], p_hi[i] = interval(esc.p_nuclear[:, -1], w)
+            p_res[i], p_bluff[i] = esc.p_nuclear_resolute[:, -1] @ w, esc.p_nuclear_bluffer[:, -1] @ w
     else:
+        if any(lo != hi for lo, hi in ranges.values()):
+            raise RedlineError(
+                "restraint sweep: an effect range (lo, hi) needs a ladder fitted to the record; give a number"
+            )
         base = ladder.posterior() if use_observations else ladder.replace(observations=())
         tau = np.asarray(base.tau, dtype=float)[None, :] + e["tau_gain"] * s[:, None]
         h = np.clip(np.asarray(base.h, dtype=float)[None, :] * (1.0 + e["h_scale"] * s[:, None]), 0.0, 1.0)
@@ -185,8 +214,52 @@ def restraint_sweep(
     out.attrs["steps"] = horizon
     out.attrs["time_step"] = base.time_step
     out.attrs["fitted"] = fitted
+    out.attrs["evidence"] = evidence
     out.attrs["assumptions"] = [
-        f"effect sizes of support {', '.join(f'{k}={v:g}' for k, v in e.items())}",
+        f"effect sizes of support {', '.join(f'{k}={_show(v)}' for k, v in e.items())}"
+        + (_weighted_by(evidence) if evidence else ""),
         "red-line thresholds tau" + (" and h at rungs never reached" if fitted else ", every ladder input"),
     ]
     return out
+
+
+def _effect_range(name: str, value: Any) -> tuple[float, float]:
+    """A number ``v`` as ``(v, v)``; a pair ``(lo, hi)`` checked (ranges only for the ladder effects)."""
+    if isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
+        return float(value), float(value)
+    pair = tuple(float(v) for v in value) if isinstance(value, list | tuple) else ()
+    if name not in EFFECT_PRIOR or len(pair) != 2 or not 0.0 <= pair[0] <= pair[1]:
+        raise RedlineError(
+            f"restraint sweep: effect {name} = {value!r}; expected a number"
+            + (" or a range [lo, hi] with 0 <= lo <= hi" if name in EFFECT_PRIOR else "")
+        )
+    return pair[0], pair[1]
+
+
+def _show(value: Any) -> str:
+    return f"U({value[0]:g}, {value[1]:g})" if isinstance(value, list) else f"{value:g}"
+
+
+def _evidence(
+    grid: dict[str, np.ndarray],
+    w: np.ndarray,
+    ranges: dict[str, tuple[float, float]],
+    lifting: Lifting | None,
+) -> dict[str, Any]:
+    """The posterior of the effect sizes (marginal over the ladder draws) and what it rests on."""
+    out: dict[str, Any] = {
+        "prior": {k: list(v) for k, v in ranges.items()},
+        "grid": [int(np.unique(grid[k]).size) for k in ("tau_gain", "h_scale")],
+        "lifting": None if lifting is None else lifting.describe(),
+        "months": 0 if lifting is None else lifting.months,
+        "sigma_obs": None if lifting is None else lifting.sigma,
+    }
+    for k, v in grid.items():
+        lo, hi = interval(v, w)
+        out[k] = {"mean": float(np.sum(w * v)), "lo": lo, "hi": hi}
+    return out
+
+
+def _weighted_by(evidence: dict[str, Any]) -> str:
+    seen = evidence.get("lifting")
+    return f" (uniform priors weighted by {seen})" if seen else " (uniform priors, no lifting observed yet)"

@@ -208,10 +208,27 @@ def restraint_section(sweep: dict[str, Any]) -> str:
         "the protégé but raises the protégé's own escalation on the ladder (Zagare & Kilgour's Tripartite "
         f"game). Effect sizes (assumptions): {_esc(json.dumps(sweep.get('effects', {})))}.</p>",
     ]
+    evidence = sweep.get("evidence") or {}
+    if evidence:
+        post = "; ".join(
+            f"{k} {evidence[k]['mean']:.2f} [{evidence[k]['lo']:.2f}, {evidence[k]['hi']:.2f}]"
+            for k in ("tau_gain", "h_scale")
+            if k in evidence
+        )
+        seen = evidence.get("lifting")
+        out.append(
+            "<p>On the ladder fitted to the record the effects on the ladder are uncertain (uniform priors, "
+            "an assumption) and weighted by "
+            + (
+                f"{_esc(seen)}, coded σ = {evidence['sigma_obs']:g} (assumption)"
+                if seen
+                else "nothing: no lifting observed by the scenario's date"
+            )
+            + f". Posterior means and 90% intervals: {_esc(post)}. Beyond the observed σ the rise rests on "
+            "the priors, not on the record (docs/deterrence.md, 'Protégé restraint').</p>"
+        )
     fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(x=table["sigma"], y=table["p_failure"], name=SHARE_COLUMN, mode="lines+markers")
-    )
+    fig.add_trace(go.Scatter(x=table["sigma"], y=table["p_failure"], name=SHARE_COLUMN, mode="lines+markers"))
     if "ci_low" in table:
         fig.add_trace(
             go.Scatter(

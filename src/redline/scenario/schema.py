@@ -443,14 +443,30 @@ class IssueSpec(_Strict):
         return self
 
 
+class LiftingSpec(_Strict):
+    """The observed lifting the ladder effects of support are conditioned on (deterrence/lifting.py):
+    a catalogue step, its coded support level σ_obs (an assumption), and whether to use it at all."""
+
+    step: str = "deep_strikes"
+    sigma: float = Field(default=0.3, gt=0, le=1)
+    observe: bool = True
+
+
 class Restraint(_Strict):
-    """The protégé-restraint sweep over support σ (models.md §3.2 extension; needs [escalation])."""
+    """The protégé-restraint sweep over support σ (models.md §3.2 extension; needs [escalation]).
+
+    ``effects``: a number fixes an effect of σ = 1; ``[lo, hi]`` (``tau_gain``, ``h_scale`` on a
+    fitted ladder) is a uniform prior, conditioned on ``lifting`` up to the scenario's date."""
 
     target: ISO3 = "UKR"
     sigmas: list[Annotated[float, Field(ge=0, le=1)]] = Field(
         default_factory=lambda: [round(0.1 * i, 1) for i in range(11)], min_length=1
     )
-    effects: dict[Literal["p_L_cut", "k_L_add", "tau_gain", "h_scale"], float] = Field(default_factory=dict)
+    effects: dict[
+        Literal["p_L_cut", "k_L_add", "tau_gain", "h_scale"],
+        float | Annotated[list[Annotated[float, Field(ge=0)]], Field(min_length=2, max_length=2)],
+    ] = Field(default_factory=dict)
+    lifting: LiftingSpec = Field(default_factory=LiftingSpec)
     nuclear_weight: float | None = Field(default=None, ge=0)
 
 
