@@ -79,3 +79,44 @@ def test_bad_year_range_is_an_error(bad):
 
     with pytest.raises(RedlineError, match="after"):
         code_panel(*bad)
+
+
+def test_backtest_table_prints_each_targets_value_and_whether_it_is_met(monkeypatch):
+    """The red team's A3: the terminal's ``targets`` table of ``redline backtest-deterrence`` printed only
+    the target names (the narrow view meant for ``redline deter``'s targets cut it to one column), so
+    the unmet "panel Brier below the base rate" showed no value and no 'not met'."""
+    from typer.testing import CliRunner
+
+    import redline.deterrence.backtest as bt
+    from redline.cli import app
+
+    fake = {
+        "panel": {"years": "2000-2025", "attacks": 3},
+        "forecasts": pd.DataFrame({"p": [0.1]}),
+        "targets": pd.DataFrame(
+            [
+                {"target": "panel Brier below the base rate", "value": "0.00275 vs 0.00269", "met": False},
+                {"target": "no > 90% forecast for a state that was not attacked", "value": "0.282", "met": True},
+            ]
+        ),
+    }
+    monkeypatch.setattr(bt, "backtest", lambda *a, **k: {k2: v for k2, v in fake.items()})
+    result = CliRunner().invoke(app, ["--columns", "all", "backtest-deterrence", "--no-checks"])
+    assert result.exit_code == 0, result.output
+    table = result.output.split("panel Brier")[1].split("note:")[0]
+    assert "0.00275 vs 0.00269" in table and "NOT MET" in table and "│ met" in table
+
+
+def test_dated_checks_say_what_they_check():
+    """A3: the dated check's ``pass`` marked as passed a 0.9% forecast for the invasion of 2022; it only
+    checks the regime of an attacked state. The column says what is checked (``check``) and ``met``."""
+    from redline.deterrence.backtest import CHECK_ATTACKED, CHECK_NOT_ATTACKED, dated_checks
+    from redline.deterrence.link import link_for
+
+    fit = link_for(2022)
+    out = dated_checks(fit["alpha"], fit["lam"])
+    assert "pass" not in out.columns and {"check", "met"} <= set(out.columns)
+    assert (out.loc[out["attacked"], "check"] == CHECK_ATTACKED).all()
+    assert (out.loc[~out["attacked"], "check"] == CHECK_NOT_ATTACKED).all()
+    ukr = out[(out["target"] == "UKR") & (out["date"] == "2021-12-31")].iloc[0]
+    assert ukr["met"] and ukr["p_attack"] < 0.05 and "not judged" in ukr["check"]

@@ -89,6 +89,8 @@ def _for_terminal(key: str, value):
             if c in value.columns
         ]
         return value[cols].round(4), "restraint (protégé support σ)"
+    if key in ("targets", "dated_checks") and "met" in value.columns:  # backtest-deterrence: say it in words
+        return value.assign(met=value["met"].map({True: "met", False: "NOT MET"})).round(6), key
     if key in ("levers", "targets"):
         out = value[
             [

@@ -319,10 +319,19 @@ def calibration(
     return pd.DataFrame(out)
 
 
+CHECK_ATTACKED = "attacked: the regime is a deterrence failure (P(attack) not judged)"
+"""What a dated check of a state that was attacked tests (column ``check``; ``met`` says whether it holds)."""
+CHECK_NOT_ATTACKED = "not attacked: P(attack) ≤ 90% (no certain failure)"
+"""What a dated check of a state that was not attacked tests."""
+
+
 def dated_checks(
     alpha: float, lam: float, params: Mapping[str, Any] | None = None, snapshot: str | None = None
 ) -> pd.DataFrame:
-    """The named dates coded from what was known that day: regime, κ, EU_C and P(attack within a year)."""
+    """The named dates coded from what was known that day: regime, κ, EU_C and P(attack within a year),
+    with what each row is checked for against the record (``check``) and whether it holds (``met``): an
+    attacked state only for the regime (its low annual P(attack) is not judged), a state not attacked
+    only for P(attack) ≤ 90%."""
     from redline.deterrence.coding import from_world
     from redline.world import World
 
@@ -342,8 +351,8 @@ def dated_checks(
                 "p_attack": p,
                 "attacked": hit,
                 "record": what,
-                # attacked: the model calls deterrence failure; not attacked: no certain (> 90%) failure
-                "pass": (str(d.regime_name) in ("deterrence_fails", "undeterrable")) if hit else (p <= 0.9),
+                "check": CHECK_ATTACKED if hit else CHECK_NOT_ATTACKED,
+                "met": (str(d.regime_name) in ("deterrence_fails", "undeterrable")) if hit else (p <= 0.9),
             }
         )
     return pd.DataFrame(rows)
