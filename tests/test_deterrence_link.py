@@ -98,7 +98,7 @@ def test_annual_and_share_texts():
     assert annual_text(0.0077470) == "0.77%" and annual_text(0.00004) == "< 0.01%" and annual_text(None) == "—"
     assert eu_text(-0.00097667) == "EU_C = −0.001"
     assert knife_edge(0.493) and not knife_edge(0.004) and not knife_edge(None)
-    assert source_text({"first": 2000, "last": 2023}) == "link fitted to the 2000–2023 record"
+    assert source_text({"first": 2000, "last": 2023}) == "link fitted to the 2000–2023 record; an order of magnitude: out of sample no better than the base rate"
     assert "starts in 2000" in source_text(None)
 
 

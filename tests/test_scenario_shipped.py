@@ -217,14 +217,14 @@ def test_deterrence_matches_the_model_called_directly(nato):
     assert worst.startswith(
         f"largest share of the assumption draws in which attack pays: GEO {share_text(geo['p_failure'])} "
         "(coalition of the willing; knife edge: EU_C = −0.001 at the coded values); highest annual P(attack): "
-        f"GEO {annual_text(geo['p_attack_year'])} (link fitted to the 2000–2023 record)"
+        f"GEO {annual_text(geo['p_attack_year'])} (link fitted to the 2000–2023 record; an order of magnitude: out of sample no better than the base rate)"
     )
     assert "P(deterrence failure)" not in worst and "lowest credibility κ: 0.02 (2 targets equally)" in worst
     line = heads["deter.base.GEO"]
     assert line["answer"] == (
         f"κ = 0.02 vs κ* = 0.02: deterred (EU_C = −0.001 at the coded values); attack pays in "
         f"{share_text(geo['p_failure'])} of the assumption draws (knife edge); annual P(attack) "
-        f"{annual_text(geo['p_attack_year'])} (link fitted to the 2000–2023 record)"
+        f"{annual_text(geo['p_attack_year'])} (link fitted to the 2000–2023 record; an order of magnitude: out of sample no better than the base rate)"
     )
     assert line["p_attack_year"] == geo["p_attack_year"] and 0 < geo["p_attack_year"] < 0.01
     assert "annual P(attack)" in heads["deter.allies"]["answer"]
@@ -277,7 +277,7 @@ def test_levers_are_paired_and_match_apply_levers(levers):
     assert not any("P(deterrence failure)" in h["question"] for h in heads.values())
     named = 0
     for name, h in heads.items():
-        m = re.search(r"annual P\(attack\) of ([A-Z]{3}) (\S+) → (\S+) \(link fitted to the 2000–2023 record\)", h["answer"])
+        m = re.search(r"annual P\(attack\) of ([A-Z]{3}) (\S+) → (\S+) \(link fitted to the 2000–2023 record; an order of magnitude", h["answer"])
         if m is None:
             continue
         named += 1

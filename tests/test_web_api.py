@@ -73,7 +73,7 @@ def test_the_deterrence_view_uses_the_link_wording(finished):
 
     view = finished["deterrence_view"]
     assert view["labels"]["share"] == SHARE_NAME and view["labels"]["annual"] == ANNUAL_NAME
-    assert view["source"] == "link fitted to the 2000–2023 record"  # a 2024 run reads the 2000-2023 fit
+    assert view["source"] == "link fitted to the 2000–2023 record; an order of magnitude: out of sample no better than the base rate"  # a 2024 run reads the 2000-2023 fit
     rows = {r["target"]: r for r in finished["summary"]["deterrence"]["table"] if r["lever"] == "base"}
     assert set(view["targets"]) == set(rows) == {"EST", "MDA", "GEO"}
     for target, text in view["targets"].items():

@@ -29,6 +29,7 @@ __all__ = [
     "COMMAND",
     "FIRST",
     "KNIFE_EDGE",
+    "LINK_CAVEAT",
     "LINK_FILE",
     "NO_LINK_GAME_FILE",
     "SHARE_COLUMN",
@@ -179,9 +180,16 @@ def eu_text(eu: float | None) -> str:
     return "EU_C = —" if eu is None or math.isnan(eu) else "EU_C = " + f"{eu:.3f}".replace("-", "−")
 
 
+LINK_CAVEAT = "an order of magnitude: out of sample no better than the base rate"
+"""Said with every annual P(attack): the retrodiction backtest's link scores no better than the base rate
+out of sample on all rows (Brier 0.00275 vs 0.00269, the difference's interval includes 0; docs/deterrence.md,
+'Targets'), so its figures are orders of magnitude, not point forecasts."""
+
+
 def source_text(link: dict[str, Any] | None) -> str:
-    """Where the annual P(attack) comes from, in a headline's words."""
+    """Where the annual P(attack) comes from, and how far to trust it (:data:`LINK_CAVEAT`), in a
+    headline's words."""
     if link is None:
         return f"no annual link: the retrodiction panel starts in {FIRST}"
     latest = ", the latest shipped" if link.get("carried") else ""
-    return f"link fitted to the {link['first']}–{link['last']} record{latest}"
+    return f"link fitted to the {link['first']}–{link['last']} record{latest}; {LINK_CAVEAT}"
