@@ -377,3 +377,38 @@ def test_beta_helpers_equal_scipy_stats_bit_for_bit() -> None:
     tails = np.concatenate([np.full(100, 0.025), np.full(100, 0.975), rng.uniform(0.0, 1.0, 4800)])
     ours = np.array([_beta_ppf(q, a, b) for q, (a, b) in zip(tails, shapes, strict=True)])
     assert np.array_equal(ours, stats.beta.ppf(tails, shapes[:, 0], shapes[:, 1]))
+
+
+def test_answered_counts_name_their_coding_and_the_other_count(tmp_path: Path) -> None:
+    """The red team's A7: "7 crossings of declared lines, 0 answered" (scenario, `escalation fit`, strict)
+    beside "2 answered" (`escalation check`, material) read as a contradiction and as "Russia did not
+    answer" next to the Oreshnik launch. Every count now names its coding and gives the other one, from
+    the data."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from redline.cli import app
+    from redline.escalation.catalogue import answered_text
+
+    cat = load_catalogue(SOURCE)
+    n, k_strict = len(crossings(cat, "strict")), int(crossings(cat, "strict")["retaliated"].sum())
+    k_material = int(crossings(cat, "material")["retaliated"].sum())
+    assert (n, k_strict, k_material) == (8, 0, 2)
+    strict = (
+        f"{k_strict} of {n} crossings of declared lines answered by turning on the West "
+        f"(strict coding; {k_material} answered with force in the material coding)"
+    )
+    material = (
+        f"{k_material} of {n} crossings of declared lines answered with force "
+        f"(material coding; {k_strict} answered by turning on the West in the strict coding)"
+    )
+    assert answered_text(cat, "strict") == strict and answered_text(cat, "material") == material
+    assert fit_escalation(cat).ladder.name == f"fitted to escalation_events: {strict}"
+    runner = CliRunner()
+    fit = runner.invoke(app, ["escalation", "fit", "--draws", "50"])
+    assert fit.exit_code == 0 and strict in " ".join(fit.output.split())
+    check = runner.invoke(app, ["escalation", "check"])
+    assert check.exit_code == 0 and material in " ".join(check.output.split())
+    data = json.loads(runner.invoke(app, ["escalation", "check", "--format", "json"]).output)
+    assert data["answered_text"] == material

@@ -629,3 +629,15 @@ def test_every_interval_says_what_it_is_of(nato, tmp_path):
     html = write_report(result.summary, tmp_path / "report.html", plan=plan).read_text(encoding="utf-8")
     assert "95% interval</th>" not in html.split("id='answers'")[1].split("id='issues'")[0]
     assert "<th>interval of</th>" in html and "90% credible" in html
+
+
+def test_escalation_headline_names_the_coding_of_its_answered_count(nato):
+    """A7: the scenario's "(7 crossings of declared lines, 0 answered)" names its coding and the other count."""
+    from redline.escalation.catalogue import answered_text, load_catalogue
+
+    scenario, _, result = nato
+    heads = {h["key"]: h for h in result.summary["headlines"]}
+    cat = load_catalogue(None)
+    cat = cat[cat["date"] <= "2024-12-31"]  # nato-2024 fits the record to its world year's end
+    assert answered_text(cat, "strict") in heads["escalation.nuclear"]["question"]
+    assert "(strict coding; 1 answered with force in the material coding)" in heads["escalation.nuclear"]["question"]

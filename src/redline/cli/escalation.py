@@ -138,8 +138,7 @@ def fit(
     rec = out["record"]
     console.print(
         f"[bold]Escalation fitted to the record[/bold] {rec['start']} → {rec['end']} ({rec['rows']} catalogue rows): "
-        f"{post['crossings']} crossings of declared red lines, {post['answered']} answered "
-        f"(retaliation = {post['retaliation']})"
+        f"{post['answered_text']}"
     )
     emit(out["crossings"], Format.table, title="crossings of declared red lines")
     rows = [
@@ -184,7 +183,7 @@ def _comment(out: dict[str, Any]) -> str:
     post = out["posterior"]
     lines = [
         f"Ladder fitted by `redline escalation fit` to {out['catalogue']} ({out['record']['start']} to {out['record']['end']}).",
-        f"{post['crossings']} crossings of declared red lines, {post['answered']} answered (retaliation = {post['retaliation']}).",
+        f"{post['answered_text']}.",
         "Posterior means with 90% credible intervals:",
     ]
     for name in ("credibility", "q_resolute", "q_bluffer", "p_next_retaliation"):
@@ -227,8 +226,7 @@ def check(
         emit(out["forecasts"], fmt)
         return
     console.print(
-        f"[bold]Check against the record ({mode})[/bold]: {out['crossings']} crossings, {out['answered']} answered "
-        f"(retaliation = {out['retaliation']}); scored on {len(out['scored_on'])}; log scores floor forecasts at {out['floor']}"
+        f"[bold]Check against the record ({mode})[/bold]: {out['answered_text']}; scored on {len(out['scored_on'])}; log scores floor forecasts at {out['floor']}"
     )
     table = out["forecasts"][["step_id", "response", "answered", "method", "p_answered", "p_actual_category"]]
     emit(table, Format.table, title="forecasts")

@@ -19,7 +19,7 @@ import pandas as pd
 
 from redline.errors import RedlineError
 
-__all__ = ["DECLARED", "RETALIATION", "crossings", "load_catalogue", "rung_timeline"]
+__all__ = ["ANSWERED", "DECLARED", "RETALIATION", "answered_text", "crossings", "load_catalogue", "rung_timeline"]
 
 DECLARED = ("explicit", "general")
 """Red-line codings that count as a declared line (a crossing is a test of Russia's credibility)."""
@@ -130,6 +130,28 @@ def crossings(
     out = rows[["step_id", "date", "step", "red_line", "response", "response_date"]].copy()
     out["retaliated"] = out["response"].isin(RETALIATION[retaliation]).astype(int)
     return out.reset_index(drop=True)
+
+
+ANSWERED = {
+    "strict": "answered by turning on the West",
+    "material": "answered with force",
+    "signal": "answered with force or a costly signal",
+}
+"""What an answered crossing is in each coding of :data:`RETALIATION`, in a headline's words."""
+
+
+def answered_text(catalogue: pd.DataFrame, retaliation: str, lines: tuple[str, ...] = DECLARED) -> str:
+    """How many crossings were answered, in the coding used and in the other main one, e.g.
+    ``0 of 7 crossings of declared lines answered by turning on the West (strict coding; 2 answered with
+    force in the material coding)``: "0 answered" alone read as "Russia did not answer" next to the
+    Oreshnik launch, and ``escalation fit`` (strict) and ``check`` (material) seemed to disagree."""
+    cross = crossings(catalogue, retaliation, lines)
+    other = "material" if retaliation != "material" else "strict"
+    k_other = int(crossings(catalogue, other, lines)["retaliated"].sum())
+    return (
+        f"{int(cross['retaliated'].sum())} of {len(cross)} crossings of declared lines {ANSWERED[retaliation]} "
+        f"({retaliation} coding; {k_other} {ANSWERED[other]} in the {other} coding)"
+    )
 
 
 MONTH_DAYS = 365.25 / 12

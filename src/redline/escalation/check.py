@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from redline.errors import RedlineError
-from redline.escalation.catalogue import DECLARED, crossings, load_catalogue
+from redline.escalation.catalogue import DECLARED, answered_text, crossings, load_catalogue
 from redline.escalation.fit import FitPrior, fit_escalation
 
 __all__ = ["FLOOR", "check_record"]
@@ -116,6 +116,7 @@ def check_record(
         "retaliation": retaliation,
         "crossings": len(cross),
         "answered": int(cross["retaliated"].sum()),
+        "answered_text": answered_text(catalogue, retaliation, DECLARED),
         "floor": FLOOR,
         "scored_on": sorted(set(common["step_id"]), key=list(cross["step_id"]).index),
         "forecasts": forecasts,

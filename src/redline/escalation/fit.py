@@ -30,7 +30,7 @@ import pandas as pd
 from scipy import special
 
 from redline.errors import RedlineError
-from redline.escalation.catalogue import DECLARED, crossings, load_catalogue, rung_timeline
+from redline.escalation.catalogue import DECLARED, answered_text, crossings, load_catalogue, rung_timeline
 from redline.escalation.ladder import DEFAULT_RUNGS, Ladder, LadderParams, RedLine
 from redline.rng import RNGLike, as_generator
 
@@ -317,6 +317,7 @@ class EscalationFit:
             "crossings": self.posterior.n,
             "answered": self.posterior.k,
             "retaliation": self.retaliation,
+            "answered_text": self.meta.get("answered_text", ""),
             **post,
             "h_per_month": self.h,
             "next_response": self.categories.to_dict(orient="records"),
@@ -392,6 +393,7 @@ def fit_escalation(
     if as_of is not None:
         kept = kept[kept["date"] <= pd.Timestamp(as_of)]
     cross = crossings(kept, retaliation, lines)
+    answered = answered_text(kept, retaliation, lines)
     post = grid_posterior(cross["retaliated"].to_numpy(), prior)
     timeline = rung_timeline(kept, end=as_of)
     k_rung = base.nuclear_rung
@@ -449,7 +451,7 @@ def fit_escalation(
         steps=base.steps if months is None else int(months),
         observations=(),
         time_step="month",
-        name=f"fitted to escalation_events ({post.n} crossings of declared lines, {post.k} answered)",
+        name=f"fitted to escalation_events: {answered}",
         illustrative=False,
         source=(
             f"posterior means from the record {timeline.attrs['start']} to {timeline.attrs['end']} "
@@ -464,6 +466,7 @@ def fit_escalation(
         "record_end": timeline.attrs["end"],
         "current_rung": current,
         "excluded": list(exclude),
+        "answered_text": answered,
         "assumptions": [
             "red-line thresholds tau the record does not bound (uniform between the revealed bounds otherwise)",
             "h at rungs never reached",
