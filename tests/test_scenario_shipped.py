@@ -641,3 +641,21 @@ def test_escalation_headline_names_the_coding_of_its_answered_count(nato):
     cat = cat[cat["date"] <= "2024-12-31"]  # nato-2024 fits the record to its world year's end
     assert answered_text(cat, "strict") in heads["escalation.nuclear"]["question"]
     assert "(strict coding; 1 answered with force in the material coding)" in heads["escalation.nuclear"]["question"]
+
+
+def test_article5_headline_says_why_the_others_have_no_opportunity(nato):
+    """The red team's B3: "3 of 32 deterred (the others: no opportunity)" hid that the verdict rests on the
+    assumed stakes sitting below the assumed cost of a limited war, not on Article 5."""
+    from redline.deterrence.coding import DEFAULTS
+
+    _, _, result = nato
+    heads = {h["key"]: h for h in result.summary["headlines"]}
+    rows = [
+        r
+        for r in result.summary["deterrence"]["table"]
+        if r["lever"] == "base" and r["basis"] == "Article 5" and r["regime"] == "no_opportunity"
+    ]
+    assert rows and all(r["p_L"] * r["V"] <= r["k_L"] for r in rows)  # A = p_L·V − k_L ≤ 0
+    answer = heads["deter.allies"]["answer"]
+    assert f"the assumed stakes V {min(r['V'] for r in rows):.2f}" in answer
+    assert f"the assumed cost of a limited war k_L {DEFAULTS['k_L']:.2f} (assumption)" in answer

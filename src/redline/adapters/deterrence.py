@@ -170,6 +170,7 @@ def _point(game: Any, link: dict[str, Any] | None) -> dict[str, Any]:
     """The game's point values, with the annual P(attack) of the retrodiction link at the coded EU_C."""
     s = game.summary()
     s["p_attack_year"] = _annual_of(game, link, s["eu_attack"])
+    s.update(V=float(game.V), p_L=float(game.p_L), k_L=float(game.k_L))  # A = p_L·V − k_L, said in words
     return s
 
 
@@ -251,6 +252,26 @@ def target_answer(r: dict[str, Any], source: str, at_war: str | None = None, dra
     return f"{answer}; {ANNUAL_NAME} {_annual(p)} ({source})"
 
 
+def _no_opportunity(rows: list[dict]) -> str:
+    """Why allies have no opportunity, from their coded values: ``no opportunity: the assumed stakes V
+    0.10 times the chance p_L that a limited war succeeds (…) stay at or below the assumed cost of a
+    limited war k_L 0.30 (assumption)`` (A = p_L·V − k_L ≤ 0: an attack would not pay even unanswered,
+    so the verdict rests on these assumptions, not on Article 5)."""
+    rows = [r for r in rows if r["regime"] == "no_opportunity" and r.get("V") is not None]
+    if not rows:
+        return "no opportunity"
+
+    def span(values: list[float]) -> str:
+        lo, hi = f"{min(values):.2f}", f"{max(values):.2f}"
+        return lo if lo == hi else f"{lo}–{hi}"
+
+    return (
+        f"no opportunity: the assumed stakes V {span([r['V'] for r in rows])} times the chance p_L that a "
+        f"limited war succeeds ({span([r['p_L'] for r in rows])}, from first-days forces) stay at or below "
+        f"the assumed cost of a limited war k_L {span([r['k_L'] for r in rows])} (assumption)"
+    )
+
+
 def _failure_range(
     rows: list[dict], safest: dict, riskiest: dict, shown: Callable[[dict], str] | None = None
 ) -> str:
@@ -302,6 +323,9 @@ def _summarise_deterrence(
                 "p_hi": s.get("hi"),
                 "eu_attack": point.get("eu_attack"),
                 "p_attack_year": point.get("p_attack_year"),
+                "V": point.get("V"),
+                "p_L": point.get("p_L"),
+                "k_L": point.get("k_L"),
             }
             diff = tallies.get(paired_key(f"deter.{name}.{target}.fail", base))
             if name != "base" and diff is not None:
@@ -323,6 +347,7 @@ def _summarise_deterrence(
             safest = min(members, key=lambda r: r["p_failure"] or 0.0)
             riskiest = max(members, key=lambda r: r["p_failure"] or 0.0)
             others = sorted({_plain(r["regime"]) for r in members if r["regime"] != "deterred"})
+            others = [_no_opportunity(members) if o == "no opportunity" else o for o in others]
             annual = ""
             if link is not None:
                 lowest = min(members, key=lambda r: r["p_attack_year"])
