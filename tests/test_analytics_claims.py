@@ -423,7 +423,7 @@ def threat_tables(burden_of):
 @pytest.mark.parametrize(
     ("burden_of", "verdict"),
     [
-        (lambda dist_rank, gdp_rank: 4.0 - 0.2 * dist_rank, Verdict.supported),
+        (lambda dist_rank, gdp_rank: 4.0 - 0.2 * dist_rank, Verdict.consistent),  # 'drives': causal
         (lambda dist_rank, gdp_rank: 1.0 + 0.2 * gdp_rank, Verdict.not_supported),
         (lambda dist_rank, gdp_rank: 2.0 + 0.1 * ((dist_rank * 7) % 5), Verdict.mixed),
     ],
@@ -517,3 +517,12 @@ def test_markdown_and_frame(shipped):
     frame = claims_frame(shipped)
     assert list(frame["id"]) == list(CLAIMS)
     assert frame["data"].str.len().gt(0).all()
+
+
+def test_us_share_names_its_denominator():
+    """The red team's B5: 65.6% is the US share of the allies' total national defence spending (the whole
+    US budget, worldwide), which the reason now names; the claim says "NATO's defence"."""
+    from redline.analytics import check_claims
+
+    (result,) = check_claims(claims=["us_share_of_nato_spending"], rng=0)
+    assert "total national defence spending" in result.reason and "outside Europe" in result.reason

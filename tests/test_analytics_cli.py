@@ -92,6 +92,7 @@ def test_claims_formats(fmt):
         claims = json.loads(result.stdout)
         assert {c["verdict"] for c in claims} <= {
             "supported",
+            "consistent with the data",
             "mixed",
             "not supported",
             "not testable with shipped data",

@@ -716,8 +716,9 @@ TABLE = {(): {'usage': 'Usage: redline [OPTIONS] COMMAND [ARGS]...',
                        '\n'
                        'Each claim: a testable statement, the data used (table, release, years), a verdict '
                        'by a written\n'
-                       'rule (supported, mixed, not supported, not testable with shipped data) and the '
-                       'evidence.\n'
+                       'rule (supported; consistent with the data, for a causal claim resting on a '
+                       'correlation; mixed; not\n'
+                       'supported; not testable with shipped data) and the evidence.\n'
                        '\n'
                        'Example: redline claims --format markdown > claims.md',
                'panels': [('Options',

@@ -331,7 +331,8 @@ def claims(
     """The article's claims checked against the shipped data, with verdicts and evidence.
 
     Each claim: a testable statement, the data used (table, release, years), a verdict by a written
-    rule (supported, mixed, not supported, not testable with shipped data) and the evidence.
+    rule (supported; consistent with the data, for a causal claim resting on a correlation; mixed; not
+    supported; not testable with shipped data) and the evidence.
 
     Example: redline claims --format markdown > claims.md
     """

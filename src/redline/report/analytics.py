@@ -84,6 +84,7 @@ def analytics_section(analytics: dict[str, Any]) -> str:
         ]
         cls = {
             "supported": "verdict-supported",
+            "consistent with the data": "verdict-supported",
             "not supported": "verdict-not",
             "mixed": "verdict-mixed",
             "not testable with shipped data": "verdict-untestable",

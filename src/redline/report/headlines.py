@@ -47,7 +47,8 @@ _HOW_TO_READ = {
     "claim": (
         "The article's claims",
         "Each claim is checked against the shipped data with a documented rule. 'mixed' means the data agree "
-        "in part; 'not testable' means the data needed are missing, which is reported, never filled in.",
+        "in part; 'consistent with the data' means a causal claim agrees with a correlation, which cannot "
+        "prove a cause; 'not testable' means the data needed are missing, which is reported, never filled in.",
     ),
 }
 """Plain-language 'how to read' boxes, one per kind of headline (key prefix → title, text)."""

@@ -11,8 +11,10 @@ restriction in November, Turkey's BRICS application in September) and calls the 
 dependable donor, which predates the stop of new US aid after January 2025. Pass
 ``article_year=`` to test another year.
 
-Verdicts: ``supported`` (every part of the rule holds), ``mixed`` (some parts hold), ``not supported``
-(none holds), ``not testable with shipped data`` (the data needed are absent; ``missing`` names them).
+Verdicts: ``supported`` (every part of the rule holds), ``consistent with the data`` (every part holds
+for a causal claim tested on a cross-sectional correlation, which cannot support a cause), ``mixed``
+(some parts hold), ``not supported`` (none holds), ``not testable with shipped data`` (the data needed
+are absent; ``missing`` names them).
 
 Modules (one concept each): ``records`` (verdict, data used, the claim record), ``tables`` (the data
 the claims read), ``spending``, ``aid``, ``votes`` (the claims, by subject), ``check`` (registry, running,

@@ -27,6 +27,9 @@ predates the stop of new US aid after January 2025). :func:`claims_vintages` com
 
 class Verdict(StrEnum):
     supported = "supported"
+    consistent = "consistent with the data"
+    """A causal claim ("X drives Y") whose rule holds on a cross-sectional correlation: the data agree
+    with it, but a correlation cannot support a cause."""
     mixed = "mixed"
     not_supported = "not supported"
     not_testable = "not testable with shipped data"

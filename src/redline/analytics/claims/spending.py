@@ -213,6 +213,14 @@ def nato_spending_rose_nine_percent(
     return ClaimResult(**base, value=real_value, verdict=verdict, reason=reason, evidence=series)
 
 
+US_SHARE_DENOMINATOR = (
+    "Share of the allies' total national defence spending (NATO: USA / NATO_TOTAL; SIPRI: USA / sum "
+    "over the allies), which counts the whole US defence budget, including its forces and commitments "
+    "outside Europe."
+)
+"""The denominator of ``us_share_of_nato_spending``, named in its reason: the claim says "NATO's defence"."""
+
+
 def us_share_of_nato_spending(
     tables: Tables, releases: Mapping[str, str], year: int, rng: RNGLike
 ) -> ClaimResult:
@@ -277,7 +285,8 @@ def us_share_of_nato_spending(
         "; ".join(f"{r.basis} {year}: {r.us_share_pct:.1f}%" for r in current.itertuples())
         + " (earliest: "
         + ", ".join(f"{r.basis} {r.year}: {r.us_share_pct:.1f}%" for r in start.itertuples())
-        + ")."
+        + "). "
+        + US_SHARE_DENOMINATOR
     )
     primary = current[current["basis"] == "NATO current USD"]
     value = float((primary if len(primary) else current)["us_share_pct"].iloc[0])
@@ -294,7 +303,8 @@ def threat_not_size(tables: Tables, releases: Mapping[str, str], year: int, rng:
         "statistic": "partial Spearman ρ(burden, distance to Moscow | GDP)",
         "rule": "Threat effect: partial Spearman ρ(burden, distance | GDP) < 0 with two-sided p < 0.05. Size "
         "effect: partial ρ(GDP, burden | distance) > 0 with p < 0.05. Supported if the threat effect holds and "
-        "the size effect does not; not supported if the size effect holds and the threat effect does not; "
+        "the size effect does not — worded 'consistent with the data', since one year's cross-sectional "
+        "correlation cannot support the claim's 'drives'; not supported if the size effect holds and the threat effect does not; "
         "mixed otherwise; not testable with fewer than 6 allies having GDP, burden and distance. GDP is "
         "World Bank current USD of the year; if more than 3 allies lack it, the previous year's (the "
         "reason names the GDP year and the allies left out).",
@@ -380,8 +390,8 @@ def threat_not_size(tables: Tables, releases: Mapping[str, str], year: int, rng:
     )
     threat = threat_r < 0 and threat_p < 0.05
     size = size_r > 0 and size_p < 0.05
-    if threat and not size:
-        verdict = Verdict.supported
+    if threat and not size:  # "drives" is causal; one year's cross-section can only agree with it
+        verdict = Verdict.consistent
     elif size and not threat:
         verdict = Verdict.not_supported
     else:
@@ -404,6 +414,8 @@ def threat_not_size(tables: Tables, releases: Mapping[str, str], year: int, rng:
     reason = (
         f"n = {n} of {len(members)} allies (missing GDP or % GDP: {', '.join(sorted(set(members) - set(complete['iso3']))) or 'none'}); partial ρ(burden, distance | GDP) = {threat_r:.3f} (p = {threat_p:.3f}); partial "
         f"ρ(GDP, burden | distance) = {size_r:.3f} (p = {size_p:.3f}); Olson–Zeckhauser ρ_S(GDP, burden) = "
-        f"{perm['value']:.3f}, one-sided p = {perm['p_value']:.3f} ({perm['method']}). GDP year {gdp_year}."
+        f"{perm['value']:.3f}, one-sided p = {perm['p_value']:.3f} ({perm['method']}). GDP year {gdp_year}. "
+        "A correlation across the allies in one year: it can agree with 'drives' or contradict it, not "
+        "establish it."
     )
     return ClaimResult(**base, value=float(threat_r), verdict=verdict, reason=reason, evidence=evidence)
