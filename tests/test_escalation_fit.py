@@ -412,3 +412,20 @@ def test_answered_counts_name_their_coding_and_the_other_count(tmp_path: Path) -
     assert check.exit_code == 0 and material in " ".join(check.output.split())
     data = json.loads(runner.invoke(app, ["escalation", "check", "--format", "json"]).output)
     assert data["answered_text"] == material
+
+
+def test_cli_fit_prints_plain_numbers() -> None:
+    """Minor finding of the red team: `escalation fit` printed 9.3e-11 and 4.5e-05 (README: numbers print
+    plainly); a value too small for its column now reads `< 0.0001`."""
+    import re
+
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from redline.cli import app
+    from redline.cli._output import _cell, _column_texts
+
+    out = CliRunner().invoke(app, ["escalation", "fit", "--draws", "50"]).output
+    assert not re.search(r"\d\.\d+e[-+]\d\d", out) and "< 0.0001" in out
+    assert _column_texts(pd.Series([0.5, 9.3e-11, -4.5e-05], name="x")) == ["0.5000", "< 0.0001", "> −0.0001"]
+    assert _cell(4.5e-05) == "< 0.0001"

@@ -659,3 +659,16 @@ def test_article5_headline_says_why_the_others_have_no_opportunity(nato):
     answer = heads["deter.allies"]["answer"]
     assert f"the assumed stakes V {min(r['V'] for r in rows):.2f}" in answer
     assert f"the assumed cost of a limited war k_L {DEFAULTS['k_L']:.2f} (assumption)" in answer
+
+
+def test_bargaining_at_the_round_cap_says_so_in_words(nato):
+    """Minor finding of the red team: "(max_rounds, 1000 rounds)" is jargon; the headline says the run
+    stopped at the cap and how much the mean position still moved in its last round."""
+    _, _, result = nato
+    issue = next(i for i in result.summary["issues"] if i["bargaining"]["status"] == "max_rounds")
+    means = [row["mean"] for row in issue["bargaining"]["trajectory"]]
+    move = abs(means[-1] - means[-2])
+    answer = next(h for h in result.summary["headlines"] if h["key"] == f"issue.{issue['id']}.forecast")["answer"]
+    assert "max_rounds" not in answer and "stopped at the 1,000-round cap" in answer
+    bound = float(answer.split("still moving by < ")[1].split(" ")[0])
+    assert move < bound <= 10 * move

@@ -132,7 +132,7 @@ class IssuesAdapter:
                 s = issue.get("mc_forecast", {})
                 answer = (
                     f"{_progress(bargain['forecast'], issue['status_quo'], issue['proposal'])}: "
-                    f"BDM forecast {bargain['forecast']:.1f} on 0-100 ({bargain['status']}, {bargain['rounds']} rounds); "
+                    f"BDM forecast {bargain['forecast']:.1f} on 0-100 ({_run_status(bargain)}); "
                     f"weighted median {b.get('weighted_median', math.nan):.1f}, weighted mean "
                     f"{b.get('weighted_mean', math.nan):.1f}, status quo {issue['status_quo']:g}, proposal {issue['proposal']:g}"
                 )
@@ -546,6 +546,23 @@ def _bargain_batch(issue, inputs: dict[str, np.ndarray]) -> np.ndarray:  # noqa:
 
     result = forecast_batch(inputs["position"], inputs["capability"], inputs["salience"])
     return np.asarray(getattr(result, "forecast", result), dtype=float)
+
+
+def _run_status(bargain: dict[str, Any]) -> str:
+    """How the bargaining run ended, in words: ``converged, 99 rounds``; at the round cap ``stopped at the
+    1,000-round cap, the mean position still moving by < 0.001 points a round`` (the last round's move of
+    the trajectory's mean, rounded up to a power of ten; left out without a trajectory); a cycle as coded."""
+    status, rounds = bargain["status"], int(bargain["rounds"])
+    if status != "max_rounds":
+        return f"{status}, {rounds:,} rounds"
+    text = f"stopped at the {rounds:,}-round cap"
+    means = [row.get("mean") for row in bargain.get("trajectory") or [] if row.get("mean") is not None]
+    if len(means) >= 2 and all(math.isfinite(m) for m in means[-2:]):
+        move = abs(means[-1] - means[-2])
+        if move > 0:
+            bound = 10.0 ** math.ceil(math.log10(move))
+            text += f", the mean position still moving by < {bound:.{max(0, -math.floor(math.log10(bound)))}f} points a round"
+    return text
 
 
 def _progress(forecast: float, status_quo: float, proposal: float) -> str:

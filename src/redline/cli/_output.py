@@ -121,10 +121,17 @@ def _column_texts(column: pd.Series) -> list[str]:
         if math.isnan(v):
             out.append("—")
         elif v != 0 and abs(v) < 0.5 * 10.0**-decimals:
-            out.append(f"{v:.1e}")  # too small for the column's decimals: say so instead of 0
+            out.append(_below(v, decimals))  # too small for the column's decimals: say so instead of 0
         else:
             out.append(f"{v:,.{decimals}f}")
     return out
+
+
+def _below(value: float, decimals: int) -> str:
+    """A non-zero value too small for ``decimals`` decimals, plainly: ``< 0.0001`` (``> −0.0001`` below
+    zero), neither a misleading ``0.0000`` nor an exponent such as ``9.3e-11`` (CSV and JSON keep it)."""
+    step = f"{10.0**-decimals:.{decimals}f}"
+    return f"< {step}" if value > 0 else f"> −{step}"
 
 
 def _probability_near_one(value: float) -> str:
@@ -157,7 +164,7 @@ def _cell(value: Any) -> str:
             return f"{value:,.2f}".rstrip("0").rstrip(".")
         if value == 0 or abs(value) >= 1e-4:
             return f"{value:.4f}".rstrip("0").rstrip(".")
-        return f"{value:.1e}"
+        return _below(value, 4)
     if value is None or value is pd.NA:
         return "—"
     text = str(value)
