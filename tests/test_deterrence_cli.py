@@ -94,13 +94,20 @@ def test_target_from_world_json_with_levers():
     out = json.loads(result.output)
     assert out["decision"]["basis"] == "Article 5" and out["decision"]["allies"] == 31
     assert out["decision"]["question"] == "deterrence"
-    assert {c["name"] for c in out["coefficients"]} >= {"v_former_soviet", "theatre_share", "force_ratio", "rho"}
+    assert {c["name"] for c in out["coefficients"]} >= {
+        "v_former_soviet",
+        "theatre_share",
+        "force_ratio",
+        "rho",
+    }
     assert {"w", "a", "w_basis", "personnel_k"} <= set(out["allies"][0])
     assert [r["lever"] for r in out["levers"]] == ["baseline", "us_withdrawal"]
     assert out["levers"][1]["kappa"] < out["levers"][0]["kappa"]
     # the tornado: every driving assumption swung, sorted by the spread of EU_C
     spreads = [abs(r["eu_high"] - r["eu_low"]) for r in out["tornado"]]
-    assert spreads == sorted(spreads, reverse=True) and {"rho", "k_W"} <= {r["assumption"] for r in out["tornado"]}
+    assert spreads == sorted(spreads, reverse=True) and {"rho", "k_W"} <= {
+        r["assumption"] for r in out["tornado"]
+    }
 
 
 @needs_world
@@ -153,6 +160,28 @@ def test_restraint_sweep_from_cli():
     rows = json.loads(result.output)["restraint"]
     assert [r["sigma"] for r in rows] == [0.0, 0.5, 1.0]
     assert math.isclose(rows[0]["p_nuclear"], 0.187311, abs_tol=1e-6)
+
+
+@needs_world
+def test_restraint_on_the_fitted_ladder_from_cli_is_the_scenario_model():
+    """``--restraint fitted``: the ladder fitted to the record up to the world's date, its effects
+    conditioned on the lifting (session 8), the same sweep as a scenario with ``fit = true``."""
+    from redline.deterrence.restraint import restraint_sweep
+    from redline.escalation.fit import fit_escalation
+
+    result = run(
+        "--year", "2025", "--target", "UKR", "--restraint", "fitted", "--sigma-steps", "3", "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    rows = out["restraint"]
+    assert [r["sigma"] for r in rows] == [0.0, 0.5, 1.0] and "p_nuclear_hi" in rows[0]
+    assert any("13 months to 2025-12-31 without escalation" in n for n in out["notes"])
+    from redline.adapters.deterrence import code_game, world_for
+
+    game = code_game(world_for(2025), "UKR", {})
+    direct = restraint_sweep(game, fit_escalation(as_of="2025-12-31", months=12), [0.0, 0.5, 1.0], rng=0)
+    assert [r["p_nuclear"] for r in rows] == pytest.approx(direct["p_nuclear"].tolist(), rel=1e-12)
 
 
 @needs_world
@@ -214,13 +243,28 @@ def test_target_gives_the_annual_p_attack_of_the_link_fitted_before_its_year():
 
 
 def test_target_with_draws_names_the_share_of_assumption_draws():
-    result = run("--year", "2024", "--target", "GEO", "--draws", "400", "--w-concentration", "20",
-                 "--lever", "us_withdrawal", "--format", "json")
+    result = run(
+        "--year",
+        "2024",
+        "--target",
+        "GEO",
+        "--draws",
+        "400",
+        "--w-concentration",
+        "20",
+        "--lever",
+        "us_withdrawal",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     share = out["montecarlo"]["p_failure"]  # the field keeps its name; the words say what it is
     assert f"attack pays in {share * 100:.1f}% of the assumption draws" in out["answer"]
-    assert any(n.startswith("p_failure: the share of the assumption draws in which attack pays") for n in out["notes"])
+    assert any(
+        n.startswith("p_failure: the share of the assumption draws in which attack pays")
+        for n in out["notes"]
+    )
     alpha, lam = _link_2023()
     base = out["levers"][0]
     assert base["lever"] == "baseline" and "p_failure" in base
@@ -245,5 +289,9 @@ def test_all_targets_carry_the_annual_p_attack():
     assert rows["UKR"]["p_attack_year"] is None  # at war: deterrence already failed
     for target in ("GEO", "MDA", "EST"):
         eu = rows[target]["eu_attack"]
-        assert rows[target]["p_attack_year"] == pytest.approx(1 / (1 + math.exp(-(alpha + lam * eu))), rel=1e-12)
-    assert any("annual P(attack) at the coded EU_C, link fitted to the 2000–2023 record" in n for n in out["notes"])
+        assert rows[target]["p_attack_year"] == pytest.approx(
+            1 / (1 + math.exp(-(alpha + lam * eu))), rel=1e-12
+        )
+    assert any(
+        "annual P(attack) at the coded EU_C, link fitted to the 2000–2023 record" in n for n in out["notes"]
+    )

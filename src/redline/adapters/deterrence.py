@@ -57,6 +57,9 @@ __all__ = [
     "world_for",
 ]
 
+FITTED = "fitted"
+"""``--restraint fitted``: the restraint sweep on the ladder fitted to the record (not a file)."""
+
 NON_MEMBERS = ("UKR", "MDA", "GEO")
 """Non-members shown by ``redline deter --all-targets`` (coalition of the willing, no Article 5)."""
 
@@ -342,7 +345,9 @@ def _summarise_deterrence(
         weakest = min(base_rows, key=lambda r: r["kappa"] if r["kappa"] is not None else 1.0)
         members = [r for r in base_rows if r["basis"] == "Article 5"]
         worst = max(base_rows, key=lambda r: r["p_failure"] or 0.0)
-        yearly = [r for r in base_rows if r["p_attack_year"] is not None and not math.isnan(r["p_attack_year"])]
+        yearly = [
+            r for r in base_rows if r["p_attack_year"] is not None and not math.isnan(r["p_attack_year"])
+        ]
         if members:
             safest = min(members, key=lambda r: r["p_failure"] or 0.0)
             riskiest = max(members, key=lambda r: r["p_failure"] or 0.0)
@@ -476,7 +481,13 @@ def report_game(
         out["decision"]["kappa_if_article5"] = float(counterfactual())
     if draws and game.at_war:  # deterrence already failed: no P(failure), and the output says why
         nan = float("nan")
-        out["montecarlo"] = {"target": game.target, "draws": 0, "p_failure": nan, "ci_low": nan, "ci_high": nan}
+        out["montecarlo"] = {
+            "target": game.target,
+            "draws": 0,
+            "p_failure": nan,
+            "ci_low": nan,
+            "ci_high": nan,
+        }
         out["montecarlo"]["at_war"] = game.at_war_note
         draws = 0  # levers: point values only
     elif draws:
@@ -501,7 +512,9 @@ def report_game(
     out["notes"] = list(game.notes)
     link = None if year is None else link_for(year)
     source = NO_LINK_GAME_FILE if year is None else _link_source(link)
-    out["decision"]["p_attack_year"] = None if year is None else _annual_of(game, link, out["decision"]["eu_attack"])
+    out["decision"]["p_attack_year"] = (
+        None if year is None else _annual_of(game, link, out["decision"]["eu_attack"])
+    )
     if year is not None:
         out["link"] = link
     mc = out.get("montecarlo", {})
@@ -509,12 +522,11 @@ def report_game(
     answer = target_answer(row, source, game.at_war_note if game.at_war else None, draws=bool(draws))
     if "levers" in out and year is not None:
         frame = out["levers"]
-        frame["p_attack_year"] = [
-            _annual_of(g, link) for g in _lever_games(game, levers, defined)
-        ]
+        frame["p_attack_year"] = [_annual_of(g, link) for g in _lever_games(game, levers, defined)]
     if draws:
         out["notes"].insert(
-            0, f"p_failure: the {SHARE_NAME}, not a probability of attack (docs/deterrence.md, 'In a scenario')"
+            0,
+            f"p_failure: the {SHARE_NAME}, not a probability of attack (docs/deterrence.md, 'In a scenario')",
         )
     return {"game": out.pop("game"), "answer": answer, **out}
 
@@ -581,7 +593,7 @@ def report_target(
     out["game"]["date"] = str(world.date)
     out["game"]["question"] = game.question
     out["notes"] = [*out["notes"], *world.notes]
-    add_restraint(out, game, restraint, sigma_steps, nuclear_weight, draws, seed, rule)
+    add_restraint(out, game, restraint, sigma_steps, nuclear_weight, draws, seed, rule, str(world.date))
     return out
 
 
@@ -642,7 +654,10 @@ def report_targets(
     p = resolve_params(params)
     named = [f"p_attack_year: the {ANNUAL_NAME} at the coded EU_C, {_link_source(link)}"]
     if draws:
-        named.insert(0, f"p_failure: the {SHARE_NAME}, not a probability of attack (docs/deterrence.md, 'In a scenario')")
+        named.insert(
+            0,
+            f"p_failure: the {SHARE_NAME}, not a probability of attack (docs/deterrence.md, 'In a scenario')",
+        )
     return {
         "date": str(world.date),
         "link": link,
@@ -667,8 +682,11 @@ def add_restraint(
     draws: int,
     seed: Any,
     rule: str | None = None,
+    as_of: str | None = None,
 ) -> None:
-    """Add the protégé-restraint sweep (models.md §3.2 extension) to ``out`` when a ladder file is given."""
+    """Add the protégé-restraint sweep (models.md §3.2 extension) to ``out`` when a ladder is given:
+    a ladder file, or ``fitted``: the ladder fitted to the record up to ``as_of`` (12 months), its
+    effects conditioned on the observed lifting, as in a scenario with ``[escalation] fit = true``."""
     if ladder_file is None:
         return
     from redline.deterrence.restraint import restraint_sweep
@@ -677,9 +695,15 @@ def add_restraint(
 
     if n_sigma < 2:
         raise RedlineError(f"--sigma-steps: expected at least 2 support levels, got {n_sigma}")
+    if str(ladder_file) == FITTED:
+        from redline.escalation.fit import fit_escalation
+
+        ladder: Any = fit_escalation(as_of=as_of, months=12)
+    else:
+        ladder = load_ladder(ladder_file)
     table = restraint_sweep(
         game,
-        load_ladder(ladder_file),
+        ladder,
         np.linspace(0, 1, n_sigma),
         draws=draws,
         rng=seed,
@@ -687,8 +711,5 @@ def add_restraint(
         rule=rule,
     )
     out["restraint"] = table
-    out["notes"] = [
-        *out["notes"],
-        f"restraint sweep: ladder {ladder_file}, effects at σ = 1 (assumptions): "
-        + ", ".join(f"{k}={v:g}" for k, v in table.attrs["effects"].items()),
-    ]
+    said = "; ".join(table.attrs["assumptions"])
+    out["notes"] = [*out["notes"], f"restraint sweep: ladder {ladder_file}; assumptions: {said}"]

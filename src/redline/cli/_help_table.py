@@ -327,7 +327,9 @@ TABLE = {(): {'usage': 'Usage: redline [OPTIONS] COMMAND [ARGS]...',
                       'europe_doubles --lever us_withdrawal\n'
                       '\n'
                       'redline deter --year 2021 --target UKR --param lambda_c=5 --restraint '
-                      'examples/ladders/kursk.toml',
+                      'examples/ladders/kursk.toml\n'
+                      '\n'
+                      'redline deter --year 2025 --target UKR --restraint fitted',
               'panels': [('Arguments',
                           [['',
                             'game_file',
@@ -416,7 +418,9 @@ TABLE = {(): {'usage': 'Usage: redline [OPTIONS] COMMAND [ARGS]...',
                             '',
                             '',
                             '<path>',
-                            ['Ladder TOML: sweep protégé support σ (P(failure) and P(nuclear)).']],
+                            ["Ladder TOML, or 'fitted' (the ladder fitted to the record up to the date, "
+                             'effects conditioned on the Nov 2024 lifting): sweep protégé support σ '
+                             '(P(failure) and P(nuclear)).']],
                            ['--sigma-steps',
                             '',
                             '',

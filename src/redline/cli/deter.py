@@ -73,11 +73,15 @@ def _for_terminal(key: str, value):
     from redline.deterrence.link import ANNUAL_NAME, annual_text
 
     if key == "allies":
-        cols = list(dict.fromkeys(c for c in ("ally", "w", "a", "personnel_k", "w_basis") if c in value.columns))
+        cols = list(
+            dict.fromkeys(c for c in ("ally", "w", "a", "personnel_k", "w_basis") if c in value.columns)
+        )
         return value[cols].round(4), key
     if key == "tornado":
         cols = ["assumption", "low", "high", "eu_low", "eu_high", "regime_low", "regime_high", "bar"]
-        return value[cols].round(3), "tornado (each assumption swung alone; EU_C = challenger's utility of attacking)"
+        return value[cols].round(
+            3
+        ), "tornado (each assumption swung alone; EU_C = challenger's utility of attacking)"
     if key == "forecasts":
         return value.round(4), key
     if key == "sensitivity" and len(value) > 12:
@@ -85,7 +89,18 @@ def _for_terminal(key: str, value):
     if key == "restraint":
         cols = [
             c
-            for c in ("sigma", "p_L", "kappa_star", "regime", "p_failure", "p_nuclear", "loss", "best")
+            for c in (
+                "sigma",
+                "p_L",
+                "kappa_star",
+                "regime",
+                "p_failure",
+                "p_nuclear",
+                "p_nuclear_lo",
+                "p_nuclear_hi",
+                "loss",
+                "best",
+            )
             if c in value.columns
         ]
         return value[cols].round(4), "restraint (protégé support σ)"
@@ -190,7 +205,10 @@ def deter(
     ),
     rule: str = typer.Option(None, "--rule", help="Decision rule for draws: pbe or logit (needs lambda)."),
     restraint: Path = typer.Option(
-        None, "--restraint", help="Ladder TOML: sweep protégé support σ (P(failure) and P(nuclear))."
+        None,
+        "--restraint",
+        help="Ladder TOML, or 'fitted' (the ladder fitted to the record up to the date, effects conditioned "
+        "on the Nov 2024 lifting): sweep protégé support σ (P(failure) and P(nuclear)).",
     ),
     sigma_steps: int = typer.Option(
         11, "--sigma-steps", help="Number of support levels σ in [0, 1] for --restraint."
@@ -215,6 +233,8 @@ def deter(
       redline deter --target POL --lever-file examples/deterrence_illustrative.toml --lever europe_doubles --lever us_withdrawal
 
       redline deter --year 2021 --target UKR --param lambda_c=5 --restraint examples/ladders/kursk.toml
+
+      redline deter --year 2025 --target UKR --restraint fitted
     """
     from redline.adapters.deterrence import (
         NON_MEMBERS,
