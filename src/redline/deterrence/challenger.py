@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -231,7 +232,16 @@ def _personnel(iso3: str, year: int, snapshot: str | None) -> tuple[float, str]:
     if rows is None or rows.empty:
         return math.nan, "missing"
     row = rows.sort_values("year").iloc[-1]
-    return float(row["personnel_k"]), f"{row['release']} {int(row['year'])}"
+    return float(row["personnel_k"]), source_label(str(row["release"]), int(row["year"]))
+
+
+def source_label(release: str, year: int) -> str:
+    """``release`` followed by the figure's year, unless the release already names that year.
+
+    "NATO Table 7" + 2023 -> "NATO Table 7 2023"; "Felgenhauer estimate 2008" + 2008 stays as it is
+    (was "... 2008 2008").
+    """
+    return release if re.search(rf"(?<!\d){year}(?!\d)", release) else f"{release} {year}"
 
 
 def forward_presence(
