@@ -114,7 +114,8 @@ def _reference_statements(spec, coding, position, salience, base_dir) -> None:
         coding.loc[st.actor, "position_statement"] = st.position
         coding.loc[st.actor, "salience_statement"] = st.salience
         coding.loc[st.actor, "statement_date"] = st.date.isoformat()
-        coding.loc[st.actor, "statement_source"] = f"{st.speaker}, {st.source_title} <{st.url}>"
+        flag = f" [{st.source_quality}]" if st.source_quality else ""
+        coding.loc[st.actor, "statement_source"] = f"{st.speaker}, {st.source_title} <{st.url}>{flag}"
         coding.loc[st.actor, "basis"] = f"statement {st.date.isoformat()}"
         coding.loc[st.actor, "disagreement"] = disagreement(
             float(position[st.actor]),

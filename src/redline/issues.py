@@ -306,7 +306,7 @@ def _apply_statements(
         cells["position_statement"][st.actor] = st.position
         cells["salience_statement"][st.actor] = st.salience
         cells["statement_date"][st.actor] = st.date.isoformat()
-        cells["statement_source"][st.actor] = f"{st.speaker}, {st.source_title} <{st.url}>"
+        cells["statement_source"][st.actor] = st.source
         cells["basis"][st.actor] = f"statement {st.date.isoformat()}"
         cells["disagreement"][st.actor] = disagreement(
             float(now["position"][st.actor]),

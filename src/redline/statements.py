@@ -18,6 +18,8 @@ The file (``scenarios/statements/*.csv``; lines starting with ``#`` are comments
 ``source_title``  title of the source (outlet or official page)
 ``url``           where it can be read (``http...``)
 ``summary``       what was said, in our words
+``source_quality`` optional last column: blank, or ``state-affiliated media`` / ``second-hand
+                  aggregator`` when no primary page was found (:mod:`redline.data.source_quality`)
 ================  ==========================================================================
 
 :func:`disagreement` flags an actor whose two codings disagree: they fall on different sides of
@@ -33,6 +35,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from redline.data.source_quality import QUALITY_LABELS
 from redline.errors import RedlineError
 
 __all__ = [
@@ -46,6 +49,9 @@ __all__ = [
 
 COLUMNS = ("issue", "actor", "position", "salience", "date", "speaker", "source_title", "url", "summary")
 """The statement file's columns, in order."""
+
+OPTIONAL = ("source_quality",)
+"""Columns a file may add after :data:`COLUMNS` (older files without them still load)."""
 
 POSITION_GAP = 25.0
 """Position points by which the statement and data codings must differ to be flagged."""
@@ -69,6 +75,14 @@ class Statement:
     summary: str
     line: int
     """Line of the file (for messages)."""
+    source_quality: str = ""
+    """Blank, or one of :data:`redline.data.source_quality.QUALITY_LABELS` (a flagged weak source)."""
+
+    @property
+    def source(self) -> str:
+        """Speaker, source title and address, with the source-quality flag when there is one."""
+        flag = f" [{self.source_quality}]" if self.source_quality else ""
+        return f"{self.speaker}, {self.source_title} <{self.url}>{flag}"
 
 
 def _fail(path: Path, line: int, field: str, expected: str, found: str) -> RedlineError:
@@ -108,14 +122,18 @@ def load_statements(
     numbers = [n for n, _ in rows]
     reader = csv.reader([line for _, line in rows])
     header = [h.strip() for h in next(reader)]
-    if tuple(header) != COLUMNS:
-        raise _fail(path, numbers[0], "header", ",".join(COLUMNS), ",".join(header))
+    columns = tuple(header)
+    if columns not in (COLUMNS, COLUMNS + OPTIONAL):
+        raise _fail(path, numbers[0], "header", ",".join(COLUMNS) + "[,source_quality]", ",".join(header))
     out: list[Statement] = []
     seen: dict[tuple[str, str], int] = {}
     for line, values in zip(numbers[1:], reader, strict=True):
-        if len(values) != len(COLUMNS):
-            raise _fail(path, line, "row", f"{len(COLUMNS)} comma-separated fields", f"{len(values)}")
-        row = dict(zip(COLUMNS, (v.strip() for v in values), strict=True))
+        if len(values) != len(columns):
+            raise _fail(path, line, "row", f"{len(columns)} comma-separated fields", f"{len(values)}")
+        row = dict(zip(columns, (v.strip() for v in values), strict=True))
+        quality = row.get("source_quality", "")
+        if quality and quality not in QUALITY_LABELS:
+            raise _fail(path, line, "source_quality", "blank or " + " / ".join(QUALITY_LABELS), repr(quality))
         if not re.fullmatch(r"[a-z0-9_]+", row["issue"]):
             raise _fail(path, line, "issue", "an issue id (a-z, 0-9, _)", repr(row["issue"]))
         if not re.fullmatch(r"[A-Z]{3}", row["actor"]):
@@ -152,6 +170,7 @@ def load_statements(
                 url=row["url"],
                 summary=row["summary"],
                 line=line,
+                source_quality=quality,
             )
         )
     return [s for s in out if issue is None or s.issue == issue]

@@ -95,7 +95,28 @@ def provenance_of(world: Any) -> dict[str, Any]:
     except Exception:  # noqa: BLE001
         records = {}
     notes = getattr(world, "notes", [])
-    return {"data_version": version, "world": records, **({"world_notes": notes} if notes else {})}
+    weak = _weak_sources()
+    return {
+        "data_version": version,
+        "world": records,
+        **({"world_notes": notes} if notes else {}),
+        **({"source_quality": weak} if weak else {}),
+    }
+
+
+def _weak_sources() -> dict[str, str]:
+    """Per table, the provenance line counting rows flagged in ``source_quality`` (state media, aggregators)."""
+    try:
+        from redline.data import provenance, table_names
+
+        out = {}
+        for name in table_names():
+            lines = [g for g in provenance(name).known_gaps if "column source_quality" in g]
+            if lines:
+                out[name] = lines[0]
+        return out
+    except Exception:  # noqa: BLE001
+        return {}
 
 
 def headline(

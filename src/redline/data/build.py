@@ -39,6 +39,7 @@ __all__ = [
     "DATED_FACTS",
     "PROJECT_CODED",
     "SOURCES_DIR",
+    "quality_gap",
 ]
 
 SOURCES_DIR = Path(__file__).resolve().parents[3] / "data" / "sources"
@@ -271,13 +272,37 @@ def build_tables(source: Path) -> dict[str, pd.DataFrame]:
     return tables
 
 
+def quality_gap(frame: pd.DataFrame) -> str | None:
+    """The known-gap line counting a table's rows flagged in ``source_quality``; None when none is."""
+    if "source_quality" not in frame.columns:
+        return None
+    flags = frame["source_quality"].fillna("").astype(str)
+    counts = flags[flags != ""].value_counts()
+    if counts.empty:
+        return None
+    kinds = ", ".join(f"{n} {label}" for label, n in sorted(counts.items()))
+    return (
+        f"{int(counts.sum())} of {len(frame)} rows cite state-affiliated media or a second-hand aggregator "
+        f"({kinds}; column source_quality, domains in redline.data.source_quality): no primary page stating "
+        "the same was found, or the weak page is cited beside one (the row's notes say which)"
+    )
+
+
+def _provenance(name: str, frame: pd.DataFrame) -> dict:
+    record = BASE_PROVENANCE[name].as_dict()
+    gap = quality_gap(frame)
+    if gap:
+        record["known_gaps"] = (*record["known_gaps"], gap)
+    return record
+
+
 def build(source: Path = SOURCES_DIR, out: Path = PACKAGE_SNAPSHOT) -> str:
     """Build the snapshot from ``source`` into ``out``; returns the snapshot version."""
     tables = build_tables(source)
     return write_snapshot(
         tables,
         out,
-        provenance={name: BASE_PROVENANCE[name].as_dict() for name in tables},
+        provenance={name: _provenance(name, frame) for name, frame in tables.items()},
         info={
             "built_from": "data/sources (see data/sources/SOURCES.md)",
             "builder": "python -m redline.data.build",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from redline.data.source_quality import QUALITY_LABELS
 from redline.errors import RedlineError
 
 __all__ = [
@@ -54,6 +55,7 @@ class Column:
     pattern: str | None = None  # regular expression every present value must match
     derived: bool = False  # computed by the build script, not in the public figures
     description: str = ""
+    optional: bool = False  # a file without the column reads it as blank (older files, refresh inputs)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,18 @@ DEFENCE_RELEASES: dict[str, dict[str, object]] = {
 RELEASE_ID_PATTERN = r"^nato-(\d{4}-\d{2}(-press)?|later-press)$"
 
 _PCT = {"min": 0.0, "max": 100.0}
+
+
+def _quality() -> Column:
+    """The ``source_quality`` flag of a row citing state media or an aggregator (redline.data.source_quality)."""
+    return Column(
+        "source_quality",
+        "str",
+        nullable=True,
+        allowed=QUALITY_LABELS,
+        description="blank, or why the cited source is weak: " + " / ".join(QUALITY_LABELS),
+        optional=True,
+    )
 _FLAG = "bool01"
 _VOTES = ("Y", "N", "A", "absent")
 
@@ -242,6 +256,7 @@ SCHEMAS: dict[str, TableSchema] = {
                 _c("vote", "str", nullable=True, allowed=_VOTES),
                 _c("note", "str", nullable=True),
                 _c("source", "str"),
+                _quality(),
             ),
             key=("iso3", "resolution"),
             description="UN General Assembly votes on Ukraine: 68/262 (2014), Crimea 2016-2019, ES-11/1 ... ES-11/8",
@@ -328,6 +343,7 @@ SCHEMAS: dict[str, TableSchema] = {
                 _c("eur_bn", "float", min=0.0),
                 _c("source_url", "str", pattern=r"^https?://"),
                 _c("source_note", "str"),
+                _quality(),
             ),
             key=("release", "donor_group", "measure", "aid_type"),
             description="Kiel Ukraine Support Tracker headline figures by release (Europe, US; EUR bn, cumulative)",
@@ -398,6 +414,7 @@ SCHEMAS["escalation_events"] = TableSchema(
         _c("response_source", "str", nullable=True, pattern=_URL),
         _c("step_source", "str", pattern=_URL),
         _c("notes", "str", nullable=True),
+        _quality(),
     ),
     key=("step_id",),
     description="Western and Ukrainian escalation steps since 2022, the red line Russia declared "
@@ -514,6 +531,9 @@ def validate(
     """
     sch = schema(name)
     label = origin or f"table {name}"
+    absent = [c.name for c in sch.columns if c.optional and c.name not in frame.columns]
+    if absent:
+        frame = frame.assign(**{c: "" for c in absent})
     missing_cols = [c for c in sch.column_names if c not in frame.columns]
     if missing_cols:
         raise RedlineError(

@@ -130,6 +130,15 @@ def provenance_section(summary: dict[str, Any]) -> str:
                 name="data-provenance",
             )
         )
+    weak = prov.get("source_quality") or {}
+    if isinstance(weak, dict) and weak:
+        out.append(
+            "<p class='meta'>Rows citing state-affiliated media or a second-hand aggregator (kept where no "
+            "primary page was found; flagged in column <code>source_quality</code>, docs/data.md):</p>"
+        )
+        out.append(
+            _table([{"table": k, "flagged rows": str(v)} for k, v in weak.items()], name="source-quality")
+        )
     out.append(
         f"<p class='meta'>Data snapshot version {_esc(prov.get('data_version', run.get('data_version')))}. "
         "Map outlines: Natural Earth 1:50m (public domain) via the npm package world-atlas@2 (ISC), redrawn "

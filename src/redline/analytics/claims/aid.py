@@ -26,6 +26,7 @@ from redline.analytics.claims.tables import (
     _rank_desc,
     _release_of,
     kiel_series,
+    weak_sources,
 )
 from redline.rng import RNGLike
 
@@ -252,6 +253,7 @@ def us_most_dependable_donor(
         f"{len(periods)} period(s) between releases; the US stalled in {int(periods['usa_stalls'].sum())}, "
         f"Europe in {int(periods['europe_stalls'].sum())}; US alone in {len(us_only)}, Europe alone in "
         f"{len(europe_only)}. {detail}. Europe as a bloc only; rounded headline figures (EUR bn)."
+        + weak_sources(series, both.index)
     )
     return ClaimResult(
         **base,
@@ -401,7 +403,7 @@ def _europe_vs_us_from_headlines(
         f"{by.loc['total_alloc_eur_bn', 'europe_over_usa']:.2f}); military "
         f"{by.loc['military_alloc_eur_bn', 'europe']:.1f} vs {by.loc['military_alloc_eur_bn', 'usa']:.1f} bn. "
         "Headline figures of Kiel's release (Europe as Kiel's bloc); no per-donor table of that release, so no "
-        "commitments or % of GDP."
+        "commitments or % of GDP." + weak_sources(series, [release])
     )
     data = (
         DataUsed(

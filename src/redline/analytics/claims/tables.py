@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -20,7 +20,15 @@ from redline.analytics.claims.records import (
 )
 from redline.data.releases import full_defence_release, release_prefix
 
-__all__ = ["TABLES", "NATO_FULL_RELEASE", "EUROPE_NON_EU", "load_claim_tables", "kiel_series", "tables_as_of"]
+__all__ = [
+    "TABLES",
+    "NATO_FULL_RELEASE",
+    "EUROPE_NON_EU",
+    "load_claim_tables",
+    "kiel_series",
+    "tables_as_of",
+    "weak_sources",
+]
 
 
 TABLES = (
@@ -114,14 +122,30 @@ def _day(value: Any) -> dt.date | None:
     return None if pd.isna(stamp) else stamp.date()
 
 
+def weak_sources(series: pd.DataFrame, releases: Iterable[str]) -> str:
+    """A sentence counting the figures of ``releases`` (rows of :func:`kiel_series`) that rest on a flagged
+    source (``kiel_releases.source_quality``); empty when none does."""
+    used = series[series["release"].isin(list(releases))]
+    flagged = used[used["source_quality"].fillna("") != ""]
+    if flagged.empty:
+        return ""
+    kinds = ", ".join(sorted(set(", ".join(flagged["source_quality"]).split(", "))))
+    which = ", ".join(f"{r.donor} {r.release}" for r in flagged.itertuples())
+    return (
+        f" {len(flagged)} of the {len(used)} release figures used rest on {kinds} pages quoting Kiel "
+        f"(kiel_releases.source_quality; no Kiel page with the same figure was found): {which}."
+    )
+
+
 def kiel_series(tables: Tables) -> pd.DataFrame:
     """The US's and Europe's cumulative aid allocations at every tracker release held (EUR bn).
 
     From the release headlines (``kiel_releases``: a total as quoted, else military + non-military,
     labelled derived) and from the per-donor release (``ukraine_support``: the US row; Europe = the sum
     over Kiel's Europe, labelled derived). Columns: ``release, published, data_through, donor,
-    total_alloc_eur_bn, military_alloc_eur_bn, basis``; ordered by data cut-off (the publication day
-    where the cut-off is not recorded).
+    total_alloc_eur_bn, military_alloc_eur_bn, basis, source_quality`` (the flags of the headline rows
+    used: blank, or state-affiliated media / second-hand aggregator); ordered by data cut-off (the
+    publication day where the cut-off is not recorded).
     """
     from redline.data.releases import RELEASE_DATES, available_from
 
@@ -136,6 +160,7 @@ def kiel_series(tables: Tables) -> pd.DataFrame:
             total, basis = float(by.get("total", np.nan)), "quoted in the release"
             if math.isnan(total) and {"military", "nonmilitary"} <= set(by.index):
                 total, basis = float(by["military"] + by["nonmilitary"]), "derived: military + non-military"
+            flags = group["source_quality"].fillna("").astype(str) if "source_quality" in group else pd.Series()
             rows.append(
                 {
                     "release": release,
@@ -145,6 +170,7 @@ def kiel_series(tables: Tables) -> pd.DataFrame:
                     "total_alloc_eur_bn": total,
                     "military_alloc_eur_bn": float(by.get("military", np.nan)),
                     "basis": basis,
+                    "source_quality": ", ".join(sorted({f for f in flags if f})),
                 }
             )
     kiel, countries = tables.get("ukraine_support"), tables.get("countries")
@@ -175,9 +201,13 @@ def kiel_series(tables: Tables) -> pd.DataFrame:
                     "total_alloc_eur_bn": float(total),
                     "military_alloc_eur_bn": float(military),
                     "basis": basis,
+                    "source_quality": "",
                 }
             )
-    columns = ["release", "published", "data_through", "donor", "total_alloc_eur_bn", "military_alloc_eur_bn", "basis"]
+    columns = [
+        "release", "published", "data_through", "donor", "total_alloc_eur_bn", "military_alloc_eur_bn", "basis",
+        "source_quality",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     if frame.empty:
         return frame
