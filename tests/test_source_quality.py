@@ -61,6 +61,8 @@ def test_known_flagged_rows() -> None:
     esc = load_table("escalation_events").set_index("step_id")
     assert esc.loc["spiderweb", "source_quality"] == STATE_MEDIA
     rows = {(s.issue, s.actor): s for p in STATEMENTS for s in load_statements(p)}
+    assert "politico.eu" in rows[("invite_ukraine", "SVK")].url  # replaced news-pravda.com
+    assert "businessinsider.com.pl" in rows[("invite_ukraine", "POL")].url  # replaced Sputnik Arabic
     assert rows[("lift_restrictions", "HUN")].source_quality == STATE_MEDIA
 
 
