@@ -672,3 +672,14 @@ def test_bargaining_at_the_round_cap_says_so_in_words(nato):
     assert "max_rounds" not in answer and "stopped at the 1,000-round cap" in answer
     bound = float(answer.split("still moving by < ")[1].split(" ")[0])
     assert move < bound <= 10 * move
+
+
+def test_escalation_how_to_read_fits_a_fitted_ladder(nato, tmp_path):
+    """A7: the report's box said "read the change before and after the observations, not the level" while
+    the fitted ladder's headline gives a level within 12 months."""
+    from redline.report import write_report
+
+    _, plan, result = nato
+    html = write_report(result.summary, tmp_path / "report.html", plan=plan).read_text(encoding="utf-8")
+    box = html.split("<h3>Escalation</h3>")[1].split("</div>")[0]
+    assert "ladder fitted to the record gives a level" in box and "90% credible interval" in box

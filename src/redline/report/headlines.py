@@ -35,9 +35,13 @@ _HOW_TO_READ = {
     ),
     "escalation": (
         "Escalation",
-        "The probability of reaching the nuclear rung of the escalation ladder within the steps shown. The "
-        "ladder's probabilities are analyst assumptions (labelled illustrative when invented), so read the "
-        "change before and after the observations, not the level.",
+        "The probability of reaching the nuclear rung of the escalation ladder within the horizon shown. A "
+        "ladder fitted to the record gives a level within its horizon (12 months in the shipped scenarios) "
+        "with a 90% credible interval: fitted to "
+        "the red lines crossed and the months without an involuntary move, but resting on assumptions the "
+        "record cannot test (thresholds, the rate at rungs never reached, priors), said in the answer. An "
+        "illustrative ladder's probabilities are invented: read only the change before and after its "
+        "observations, not the level.",
     ),
     "restraint": (
         "Deterrence versus restraint",
