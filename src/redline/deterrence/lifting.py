@@ -41,6 +41,7 @@ __all__ = [
     "effect_weights",
     "observed_lifting",
     "path_probability",
+    "select_draws",
     "tile_draws",
     "with_support",
 ]
@@ -125,13 +126,15 @@ def with_support(post: LadderParams, sigma: Any, tau_gain: Any, h_scale: Any) ->
     return LadderParams.build(post.nuclear_rung, post.draws, **values)
 
 
+def select_draws(post: LadderParams, index: np.ndarray) -> LadderParams:
+    """The ladder draws ``post[index]`` (with repeats), as kernel arrays."""
+    values = {name: getattr(post, name)[index] for name in LadderParams.FIELDS}
+    return LadderParams.build(post.nuclear_rung, int(np.size(index)), **values)
+
+
 def tile_draws(post: LadderParams, n: int) -> LadderParams:
     """``n`` copies of the ladder draws, copy-major (one block of ``D`` draws per copy)."""
-    values = {}
-    for name in LadderParams.FIELDS:
-        arr = getattr(post, name)
-        values[name] = np.tile(arr, (n,) + (1,) * (arr.ndim - 1))
-    return LadderParams.build(post.nuclear_rung, n * post.draws, **values)
+    return select_draws(post, np.tile(np.arange(post.draws), n))
 
 
 def path_probability(params: LadderParams, lifting: Lifting) -> np.ndarray:

@@ -38,7 +38,7 @@ from redline.deterrence.lifting import (
     effect_grid,
     effect_weights,
     observed_lifting,
-    tile_draws,
+    select_draws,
     with_support,
 )
 from redline.deterrence.montecarlo import failure_draws, wilson_interval
@@ -143,19 +143,23 @@ def restraint_sweep(
         if lifting == "record":
             lifting = observed_lifting(str(ladder.meta["record_end"]))
         grid = effect_grid(ranges, effect_points)
-        j = grid["tau_gain"].size
         w_dj = effect_weights(post, grid["tau_gain"], grid["h_scale"], lifting)  # (D, J), rows sum to 1
         evidence = _evidence(grid, w_dj.mean(axis=0), ranges, lifting)
         e.update({k: list(v) if v[0] != v[1] else v[0] for k, v in ranges.items()})
-        pairs = tile_draws(post, j)  # pair j*D + d: ladder draw d with effect point j
-        gain, scale = np.repeat(grid["tau_gain"], draws_e), np.repeat(grid["h_scale"], draws_e)
-        w = w_dj.T.ravel() / draws_e
+        # the pairs (ladder draw d, effect point j) with positive weight: the others add nothing
+        w_pairs = w_dj.T.ravel() / draws_e  # pair j*D + d
+        keep = np.flatnonzero(w_pairs > 0)
+        pairs = select_draws(post, keep % draws_e)
+        gain, scale, w = grid["tau_gain"][keep // draws_e], grid["h_scale"][keep // draws_e], w_pairs[keep]
         p_nuclear, p_lo, p_hi, p_res, p_bluff = (np.empty(n) for _ in range(5))
-        for i, sigma in enumerate(s):  # one support level at a time: D·J draws in memory, not n·D·J
-            esc = propagate(with_support(pairs, sigma, gain, scale), horizon)
-            p_nuclear[i] = esc.p_nuclear[:, -1] @ w
-            p_lo[i], p_hi[i] = interval(esc.p_nuclear[:, -1], w)
-            p_res[i], p_bluff[i] = esc.p_nuclear_resolute[:, -1] @ w, esc.p_nuclear_bluffer[:, -1] @ w
+        for i, sigma in enumerate(s):  # one support level at a time: the pairs in memory, not n times them
+            if sigma == 0:  # no effect to apply: the ladder draws themselves, each of weight 1/D
+                esc, wi = propagate(post, horizon), np.full(draws_e, 1.0 / draws_e)
+            else:
+                esc, wi = propagate(with_support(pairs, sigma, gain, scale), horizon), w
+            p_nuclear[i] = esc.p_nuclear[:, -1] @ wi
+            p_lo[i], p_hi[i] = interval(esc.p_nuclear[:, -1], wi)
+            p_res[i], p_bluff[i] = esc.p_nuclear_resolute[:, -1] @ wi, esc.p_nuclear_bluffer[:, -1] @ wi
     else:
         if any(lo != hi for lo, hi in ranges.values()):
             raise RedlineError(
