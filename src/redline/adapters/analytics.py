@@ -34,10 +34,12 @@ class AnalyticsAdapter:
         headlines: list[dict[str, Any]] = []
         if exact.get("analytics"):
             out["analytics"] = exact["analytics"]
+            from redline.analytics.claims.check import verdict_with_window
+
+            year = exact["analytics"].get("claims_year")
             for claim in exact["analytics"].get("claims", []):
-                headlines.append(
-                    headline(f"claim.{claim['id']}", f"Claim: {claim['claim']}", claim["verdict"], None)
-                )
+                answer = verdict_with_window(claim["verdict"], year) if year else claim["verdict"]
+                headlines.append(headline(f"claim.{claim['id']}", f"Claim: {claim['claim']}", answer, None))
         return out, headlines
 
 
@@ -66,6 +68,7 @@ def _analytics(scenario: Scenario, world: Any, seed: int) -> dict[str, Any]:
         from redline.analytics.claims import check_claims
 
         out["claims"] = [c.to_dict() for c in check_claims(article_year=year, rng=seed)]
+        out["claims_year"] = int(year)  # the claims read data dated to the end of this year
     nato = list(world.members("NATO"))
     actors = world.actors
     if "burden" in spec.plots:  # the same computation as `redline burden` (members = NATO of the year)

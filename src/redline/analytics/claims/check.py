@@ -4,6 +4,7 @@ each data vintage.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
@@ -19,6 +20,7 @@ from redline.analytics.claims.records import (
     ARTICLE_AS_OF,
     ARTICLE_YEAR,
     ClaimResult,
+    Verdict,
 )
 from redline.analytics.claims.spending import (
     frontline_spend_most,
@@ -30,12 +32,13 @@ from redline.analytics.claims.tables import (
     Tables,
     load_claim_tables,
     tables_as_of,
+    tables_to_year,
 )
 from redline.analytics.claims.votes import illiberal_less_aligned
 from redline.errors import RedlineError
 from redline.rng import RNGLike
 
-__all__ = ["CLAIMS", "check_claims", "claims_frame", "claims_vintages"]
+__all__ = ["CLAIMS", "CLAIM_TABLES", "check_claims", "claims_frame", "claims_vintages", "verdict_with_window"]
 
 
 CLAIMS: dict[str, Callable[[Tables, Mapping[str, str], int, RNGLike], ClaimResult]] = {
@@ -52,6 +55,51 @@ CLAIMS: dict[str, Callable[[Tables, Mapping[str, str], int, RNGLike], ClaimResul
 """Every checked claim by id, in the order of the article."""
 
 
+CLAIM_TABLES: dict[str, tuple[str, ...]] = {
+    "frontline_spend_most": ("defence_expenditure", "milex"),
+    "us_largest_donor_absolute": ("ukraine_support",),
+    "us_largest_donor_relative": ("ukraine_support",),
+    "us_most_dependable_donor": ("kiel_releases", "ukraine_support"),
+    "nato_spending_rose_nine_percent": ("milex", "defence_expenditure"),
+    "illiberal_less_aligned": ("unga_votes", "ukraine_support", "democracy"),
+    "europe_aid_vs_us": ("ukraine_support", "kiel_releases"),
+    "us_share_of_nato_spending": ("defence_expenditure", "milex"),
+    "threat_not_size": ("defence_expenditure", "gdp"),
+}
+"""The dated tables each claim reads (its reason names what of them was left out as later than the year)."""
+
+
+def _with_window(result: ClaimResult, year: int, notes: Mapping[str, list[str]]) -> ClaimResult:
+    """``result`` with its data window in the reason: data to 31 Dec ``year``, what was left out as
+    later or is undated; a not-testable claim says "not testable with data to <date>"."""
+    end = dt.date(year, 12, 31)
+    said = [f"{table}: {text}" for table in CLAIM_TABLES.get(result.id, ()) for text in notes.get(table, ())]
+    window = f"Data to {end} (article year {year})" + (f"; {'; '.join(said)}" if said else "") + "."
+    reason = result.reason.rstrip()
+    reason = reason if reason.endswith((".", "…")) else f"{reason}."
+    if result.verdict is Verdict.not_testable:
+        reason = f"not testable with data to {end}: {reason}"
+    missing = result.missing
+    if result.verdict is Verdict.not_testable and said:
+        missing = (*missing, f"data dated to {end} in place of those left out ({'; '.join(said)})")
+    return dataclasses.replace(result, reason=f"{reason} {window}", missing=missing)
+
+
+def _drop_unused(result: ClaimResult, cut: Tables) -> ClaimResult:
+    """``result`` without the data records of tables the year's cut left empty (nothing of them was used)."""
+    used = tuple(d for d in result.data if d.table not in cut or cut[d.table] is None or not cut[d.table].empty)
+    return result if used == result.data else dataclasses.replace(result, data=used)
+
+
+def verdict_with_window(verdict: str, year: int) -> str:
+    """A claim's verdict as a headline answer, with its data window ("mixed (data to 2024-12-31)";
+    not testable: "not testable with data to 2024-12-31")."""
+    end = dt.date(int(year), 12, 31)
+    if verdict == str(Verdict.not_testable):
+        return f"not testable with data to {end}"
+    return f"{verdict} (data to {end})"
+
+
 def check_claims(
     tables: Tables | None = None,
     *,
@@ -61,6 +109,9 @@ def check_claims(
     rng: RNGLike = 0,
 ) -> list[ClaimResult]:
     """Check the article's claims; returns one :class:`ClaimResult` per claim, in article order.
+
+    Each claim reads only the data dated up to 31 Dec ``article_year`` (:func:`tables_to_year`: no
+    hindsight; the same votes ``redline factions --year`` reads) and names that window in its reason.
 
     Parameters
     ----------
@@ -79,7 +130,9 @@ def check_claims(
     unknown = [c for c in chosen if c not in CLAIMS]
     if unknown:
         raise RedlineError(f"unknown claim id(s) {', '.join(unknown)}; known: {', '.join(CLAIMS)}")
-    return [CLAIMS[c](tables, releases, int(article_year), rng) for c in chosen]
+    year = int(article_year)
+    cut, notes = tables_to_year(tables, year)
+    return [_with_window(_drop_unused(CLAIMS[c](cut, releases, year, rng), cut), year, notes) for c in chosen]
 
 
 def claims_frame(results: Sequence[ClaimResult]) -> pd.DataFrame:
@@ -104,7 +157,7 @@ def claims_vintages(
     on: dt.date = ARTICLE_AS_OF, *, article_year: int = ARTICLE_YEAR, rng: RNGLike = 0
 ) -> pd.DataFrame:
     """Each claim judged twice: with the releases public on ``on`` ("as of the article") and with every
-    release held ("now"). Columns: id, verdict_as_of, value_as_of, missing_as_of, verdict_now,
+    release held ("now"); both read only data dated to the end of ``article_year``. Columns: id, verdict_as_of, value_as_of, missing_as_of, verdict_now,
     value_now, changed (the verdict differs)."""
     tables, releases = load_claim_tables()
     then = check_claims(tables_as_of(tables, on), releases=releases, article_year=article_year, rng=rng)

@@ -28,6 +28,7 @@ __all__ = [
     "kiel_series",
     "tables_as_of",
     "weak_sources",
+    "tables_to_year",
 ]
 
 
@@ -270,3 +271,74 @@ def tables_as_of(tables: Tables, on: dt.date) -> dict[str, pd.DataFrame]:
             public = frame[column].map(lambda r, n=name: release_available(n, str(r), on))
             out[name] = frame[public.astype(bool)].reset_index(drop=True)
     return out
+
+
+def _release_day(table: str, release: str) -> dt.date | None:
+    """The publication day recorded for ``release`` of ``table`` (:mod:`redline.data.releases`), if any."""
+    from redline.data.releases import RELEASE_DATES, available_from
+
+    for key, (when, _why) in RELEASE_DATES.get(table, {}).items():
+        if str(release).startswith(key):
+            return available_from(when)
+    return None
+
+
+def tables_to_year(tables: Tables, year: int) -> tuple[dict[str, pd.DataFrame], dict[str, list[str]]]:
+    """The claim tables with only the data dated up to 31 Dec ``year``, and what was left out or is undated.
+
+    Why: a claim about the article's year must not rest on later data (hindsight), and must read the
+    votes ``redline factions --year`` reads. The date of a row: its ``year`` (NATO, SIPRI, GDP, V-Dem),
+    its vote ``date`` (UN votes), a tracker release's data cut-off (``data_through``), else its
+    publication day, an upper bound of the cut-off: a release whose cut-off is not recorded and that was
+    published after the year may hold later aid and is left out. A release with neither date is kept
+    and named as undated. Returns the tables and, per table, the notes on rows left out or undated.
+    """
+    end = dt.date(year, 12, 31)
+    out = dict(tables)
+    notes: dict[str, list[str]] = {}
+
+    def note(name: str, text: str) -> None:
+        notes.setdefault(name, []).append(text)
+
+    for name in ("defence_expenditure", "milex", "gdp", "democracy"):
+        frame = tables.get(name)
+        if frame is None or frame.empty or "year" not in frame.columns:
+            continue
+        years = pd.to_numeric(frame["year"], errors="coerce")
+        later = years > year
+        if later.any():
+            span = f"{int(years[later].min())}" + (
+                f"-{int(years[later].max())}" if years[later].max() > years[later].min() else ""
+            )
+            note(name, f"left out: figures for {span} ({int(later.sum())} rows)")
+            out[name] = frame[~later].reset_index(drop=True)
+    votes = tables.get("unga_votes")
+    if votes is not None and not votes.empty:
+        day = pd.to_datetime(votes["date"].astype(str), errors="coerce").dt.date
+        later = day.map(lambda d: d is not None and not pd.isna(d) and d > end)
+        if later.any():
+            dropped = votes[later].drop_duplicates("resolution")
+            listed = ", ".join(f"{r.resolution} of {r.date}" for r in dropped.itertuples())
+            note("unga_votes", f"left out: votes after {end} ({listed})")
+            out["unga_votes"] = votes[~later].reset_index(drop=True)
+    for name in ("kiel_releases", "ukraine_support"):
+        frame = tables.get(name)
+        if frame is None or frame.empty or "release" not in frame.columns:
+            continue
+        keep = pd.Series(True, index=frame.index)
+        for release, rows in frame.groupby("release", sort=False):
+            through = _day(rows["data_through"].iloc[0]) if "data_through" in rows.columns else None
+            published = _day(rows["published"].iloc[0]) if "published" in rows.columns else None
+            published = published or _release_day(name, str(release))
+            if through is not None:
+                if through > end:
+                    note(name, f"left out: {release} (data to {through})")
+                    keep[rows.index] = False
+            elif published is not None:
+                if published > end:
+                    note(name, f"left out: {release} (data cut-off not recorded, published {published})")
+                    keep[rows.index] = False
+            else:
+                note(name, f"undated, kept: {release} (no data cut-off or publication day recorded)")
+        out[name] = frame[keep].reset_index(drop=True)
+    return out, notes
