@@ -181,3 +181,21 @@ def test_tornado_swings_each_assumption_alone(world_2024):
     row = t.set_index("assumption").loc["k_L"]
     g = from_world(world_2024, "GEO", {"k_L": 0.6})
     assert math.isclose(row["eu_high"], float(g.decide().eu_attack))
+
+
+def test_old_force_figures_are_listed_with_their_age():
+    """Review A6: a figure dated before the game's year (RUS personnel of Feb 2022, the 617k committed
+    of Dec 2023, GEO personnel of 2008) is listed in ``carried`` and in the notes with its age."""
+    g = code_game("GEO", "2024-12-31", ["USA", "GBR", "POL"])
+    carried = {(c["iso3"], c["indicator"]): c for c in g.carried}
+    assert carried[("RUS", "personnel_k")]["year_used"] == 2022
+    assert carried[("RUS", "personnel_k")]["year_wanted"] == 2024
+    assert carried[("RUS", "committed_k (UKR)")]["year_used"] == 2023
+    assert carried[("GEO", "personnel_k")]["year_used"] == 2008
+    text = "\n".join(g.notes)
+    assert "RUS personnel: figure of 2022 (Statista for The Independent, Feb 2022), 2 years old for 2024" in text
+    assert "GEO personnel: figure of 2008 (Felgenhauer estimate 2008), 16 years old for 2024" in text
+    assert "Feb 2022 2022" not in text  # the year is not printed twice
+    # a figure of the game's own year is not carried
+    fresh = code_game("LVA", "2022-12-31", ["USA", "GBR", "POL"])
+    assert not [c for c in fresh.carried if c["iso3"] in ("RUS", "LVA")]

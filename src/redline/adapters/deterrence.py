@@ -129,6 +129,7 @@ def _deterrence_questions(scenario: Scenario, world: Any) -> tuple[dict[str, Any
                 "allies": len(game.allies),
                 "point": rows,
                 "notes": list(game.notes),
+                "carried": list(game.carried),
                 "at_war": game.at_war_note,
             }
         )
@@ -294,6 +295,26 @@ def _failure_range(
     return f"from {end(safest)} to {end(riskiest)}"
 
 
+def _old_challenger_figures(targets: list[dict[str, Any]], who: str | None = None) -> str:
+    """"; old force figures: RUS personnel of 2022 (…), 3 years old; …" — the challenger's figures
+    dated before the year, which every land-border target's θ and fait-accompli test rest on (``who``:
+    a target's own figures instead)."""
+    from redline.deterrence.challenger import CHALLENGER
+
+    seen: dict[tuple, str] = {}
+    for entry in targets:
+        if who is not None and entry["target"] != who:
+            continue
+        for c in entry.get("carried", []):
+            if c["iso3"] == (who or CHALLENGER):
+                age = c["year_wanted"] - c["year_used"]
+                what = c["indicator"].replace("_k", "")
+                seen[(c["indicator"], c["year_used"])] = (
+                    f"{c['iso3']} {what} of {c['year_used']} ({c['source']}), {age} year{'s' if age != 1 else ''} old"
+                )
+    return f"; old force figures: {'; '.join(seen.values())}" if seen else ""
+
+
 def _summarise_deterrence(
     result: dict[str, Any], stats: dict[str, Any], tallies: Any, headlines: list
 ) -> dict[str, Any]:
@@ -359,6 +380,7 @@ def _summarise_deterrence(
                 highest = max(members, key=lambda r: r["p_attack_year"])
                 shown = lambda r: _annual(r["p_attack_year"])  # noqa: E731
                 annual = f"; annual P(attack) {_failure_range(members, lowest, highest, shown)} ({source})"
+            stale = _old_challenger_figures(result["targets"])
             headlines.append(
                 headline(
                     "deter.allies",
@@ -367,7 +389,7 @@ def _summarise_deterrence(
                     f"{max(r['kappa'] for r in members):.2f}; share of the assumption draws in which attack pays "
                     f"{_failure_range(members, safest, riskiest)}{annual}; "
                     f"{sum(r['regime'] == 'deterred' for r in members)} of {len(members)} deterred at the coded "
-                    "values" + (f" (the others: {', '.join(others)})" if others else ""),
+                    "values" + (f" (the others: {', '.join(others)})" if others else "") + stale,
                     riskiest["p_failure"],
                     riskiest["p_lo"],
                     riskiest["p_hi"],
@@ -385,6 +407,7 @@ def _summarise_deterrence(
             top = max(yearly, key=lambda r: r["p_attack_year"])
             who = _who(yearly, top, lambda r: _annual(r["p_attack_year"]), "targets equally")
             answer += f"; highest annual P(attack): {who} {_annual(top['p_attack_year'])} ({source})"
+        answer += _old_challenger_figures(result["targets"], worst["target"]) if about else ""
         kwho = _who(base_rows, weakest, lambda r: f"{r['kappa']:.2f}", "targets equally")
         headlines.append(
             headline(
@@ -509,6 +532,12 @@ def report_game(
         ]
     if game.gaps:
         out["gaps"] = list(game.gaps)
+    if game.carried:  # figures dated before the year, with their age (as World.carried)
+        out["carried"] = [  # years as text: a table prints 2022, not 2,022
+            {**c, "year_used": str(c["year_used"]), "year_wanted": str(c["year_wanted"]),
+             "age_years": c["year_wanted"] - c["year_used"]}
+            for c in game.carried
+        ]
     out["notes"] = list(game.notes)
     link = None if year is None else link_for(year)
     source = NO_LINK_GAME_FILE if year is None else _link_source(link)

@@ -61,6 +61,8 @@ __all__ = [
     "stakes",
     "balance",
     "personnel",
+    "personnel_year",
+    "age_note",
     "willingness",
     "attack_dates",
 ]
@@ -222,17 +224,31 @@ def personnel(iso3: str, date: Any, snapshot: str | None = None) -> tuple[float,
 
     NaN with ``"missing"`` when no figure exists by then: a gap, never zero.
     """
-    return _personnel(iso3, as_date(date).year, snapshot)
+    value, source, _year = _personnel(iso3, as_date(date).year, snapshot)
+    return value, source
+
+
+def personnel_year(iso3: str, date: Any, snapshot: str | None = None) -> int | None:
+    """The year of the figure :func:`personnel` uses (None when there is none): older than the
+    date's year means a figure carried forward, which the coding reports with its age."""
+    return _personnel(iso3, as_date(date).year, snapshot)[2]
+
+
+def age_note(what: str, year_used: int, year: int, source: str) -> str:
+    """"RUS personnel: figure of 2022 (Statista …, Feb 2022), 3 years old for 2025"."""
+    years = year - year_used
+    return f"{what}: figure of {year_used} ({source}), {years} year{'s' if years != 1 else ''} old for {year}"
 
 
 @lru_cache(maxsize=8192)
-def _personnel(iso3: str, year: int, snapshot: str | None) -> tuple[float, str]:
+def _personnel(iso3: str, year: int, snapshot: str | None) -> tuple[float, str, int | None]:
     t = _by_iso3(snapshot, "military_personnel", "iso3").get(iso3)
     rows = None if t is None else t[t["year"] <= year]
     if rows is None or rows.empty:
-        return math.nan, "missing"
+        return math.nan, "missing", None
     row = rows.sort_values("year").iloc[-1]
-    return float(row["personnel_k"]), source_label(str(row["release"]), int(row["year"]))
+    used = int(row["year"])
+    return float(row["personnel_k"]), source_label(str(row["release"]), used), used
 
 
 def source_label(release: str, year: int) -> str:
@@ -282,6 +298,13 @@ def committed(date: Any, snapshot: str | None = None, exclude: str | None = None
     return float(t["personnel_k"].sum()), "; ".join(f"{r.theatre}: {r.fact}" for r in t.itertuples())
 
 
+@lru_cache(maxsize=512)
+def committed_since(date: Any, snapshot: str | None = None) -> tuple[tuple[str, dt.date], ...]:
+    """The theatre and start date of each commitment counted on ``date`` (its figure dates from then)."""
+    t = _active(tables(snapshot)["challenger_commitments"], as_date(date))
+    return tuple((str(r.theatre), as_date(r.start_date)) for r in t.itertuples())
+
+
 @dataclass(frozen=True)
 class Balance:
     """The local balance in the first days (thousands of personnel) and how it was reached."""
@@ -296,6 +319,9 @@ class Balance:
     fait_accompli: bool
     notes: tuple[str, ...] = field(default=())
     gaps: tuple[str, ...] = field(default=())
+    dated: tuple[dict[str, Any], ...] = field(default=())
+    """Figures dated before the year they are used for (carried forward): iso3, indicator, table,
+    year_used, year_wanted, source."""
 
     @property
     def ratio(self) -> float:
@@ -319,7 +345,17 @@ def balance(
             f"{CHALLENGER} {date.year}: no military personnel figure by then (table military_personnel, "
             "data/sources/deterrence/military_personnel.csv)"
         )
+    dated: list[dict[str, Any]] = []
+    used = personnel_year(CHALLENGER, date, snapshot)
+    if used is not None and used < date.year:
+        dated.append(_dated(CHALLENGER, "personnel_k", "military_personnel", used, date.year, rus_src))
     busy, busy_src = committed(date, snapshot)
+    for theatre, since in committed_since(date, snapshot):
+        if since.year < date.year:
+            dated.append(
+                _dated(CHALLENGER, f"committed_k ({theatre})", "challenger_commitments", since.year, date.year,
+                       f"dated {since}")
+            )
     here, _ = committed(date, snapshot)
     here -= committed(date, snapshot, exclude=target)[0]  # forces already fighting in T's own theatre
     available = max(rus - busy, 0.0) * p["theatre_share"]
@@ -359,6 +395,9 @@ def balance(
         t_local = fwd
     else:
         t_local = t_own + fwd
+        used = personnel_year(target, date, snapshot)
+        if used is not None and used < date.year:
+            dated.append(_dated(target, "personnel_k", "military_personnel", used, date.year, t_src))
         notes.append(
             f"{target} personnel {t_own:,.1f}k ({t_src})"
             + (f" + forward {fwd:g}k ({', '.join(leads)})" if fwd else "")
@@ -370,7 +409,18 @@ def balance(
             f"fait accompli possible: local ratio {ratio:.1f} ≥ fa_ratio {p['fa_ratio']:g}; the response must "
             f"retake ground (force_ratio_retake {p['force_ratio_retake']:g})"
         )
-    return Balance(c_local, t_local, t_own, fwd, available, border, str(route), fa, tuple(notes), tuple(gaps))
+    for row in dated:
+        what = f"{row['iso3']} {row['indicator'].replace('_k', '')}"
+        notes.append("old figure: " + age_note(what, row["year_used"], row["year_wanted"], row["source"]))
+    return Balance(
+        c_local, t_local, t_own, fwd, available, border, str(route), fa, tuple(notes), tuple(gaps), tuple(dated)
+    )
+
+
+def _dated(iso3: str, indicator: str, table: str, used: int, wanted: int, source: str) -> dict[str, Any]:
+    """One figure carried forward: the row of :attr:`Balance.dated`."""
+    return {"iso3": iso3, "indicator": indicator, "table": table, "year_used": used, "year_wanted": wanted,
+            "source": source}
 
 
 def _land_border(target: str, row: Mapping[str, Any] | None) -> bool:

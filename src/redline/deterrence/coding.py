@@ -268,6 +268,14 @@ def code_game(
     will = ch.willingness(target, allies, date, member, p, snapshot)
     spend = np.array([np.nan if spending is None else float(spending.get(a, np.nan)) for a in allies])
     pers = np.array([ch.personnel(a, date, snapshot)[0] for a in allies])
+    carried = list(bal.dated)
+    for a in allies:
+        used = ch.personnel_year(a, date, snapshot)
+        if used is not None and used < date.year:
+            carried.append(
+                {"iso3": a, "indicator": "personnel_k", "table": "military_personnel", "year_used": used,
+                 "year_wanted": date.year, "source": ch.personnel(a, date, snapshot)[1]}
+            )
     comp = composite_shares(pers, spend, p["personnel_weight"])
     kept = np.isfinite(comp)
     gaps: list[dict[str, Any]] = []
@@ -336,6 +344,10 @@ def code_game(
     overridden = [k for k in ("theta", "p_L", "p_W") if not math.isnan(p[k])]
     if overridden:
         notes.append(f"given directly (not derived): {', '.join(overridden)}")
+    for used in sorted({c["year_used"] for c in carried[len(bal.dated):]}):
+        who = [c["iso3"] for c in carried[len(bal.dated):] if c["year_used"] == used]
+        names = ", ".join(who) if len(who) <= 4 else f"{len(who)} responding allies"
+        notes.append("old figure: " + ch.age_note(f"personnel of {names}", used, date.year, "military_personnel"))
     notes.append("assumptions (no data): " + ", ".join(f"{k}={p[k]:g}" for k in ASSUMED))
     return DeterrenceGame(
         target=target,
@@ -364,6 +376,7 @@ def code_game(
         question=question,
         stakes=st.value,
         fait_accompli=bal.fait_accompli,
+        carried=tuple(carried),
     )
 
 

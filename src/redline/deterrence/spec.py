@@ -168,6 +168,9 @@ class DeterrenceGame:
     gaps : tuple of dict
         Every missing datum behind a data-driven game (``ally``, ``field``, ``effect``): nothing is
         filled in, each gap says what was left out instead.
+    carried : tuple of dict
+        Every figure dated before the game's year that it uses (``iso3``, ``indicator``, ``table``,
+        ``year_used``, ``year_wanted``, ``source``), as ``World.carried`` lists carried-forward cells.
     """
 
     target: str
@@ -196,6 +199,7 @@ class DeterrenceGame:
     question: str = "deterrence"
     stakes: float = math.nan
     fait_accompli: bool = False
+    carried: tuple[Mapping[str, Any], ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "allies", tuple(str(x) for x in self.allies))
@@ -208,6 +212,7 @@ class DeterrenceGame:
         )
         object.__setattr__(self, "notes", tuple(self.notes))
         object.__setattr__(self, "gaps", tuple(dict(g) for g in self.gaps))
+        object.__setattr__(self, "carried", tuple(dict(c) for c in self.carried))
         object.__setattr__(self, "assumptions", dict(self.assumptions))
         m = len(self.allies)
         if len(set(self.allies)) != m:
