@@ -85,3 +85,29 @@ def test_nato_2025_issue_codes_positions_from_the_table():
     }.items():
         assert positions[iso3] == pytest.approx(expected), iso3
     assert set(world.members("EU")) | {"GBR", "CAN", "TUR", "USA"} == set(positions)
+
+
+def test_unsearched_states_are_flagged_as_assumed_not_found():
+    """Review A4: a state nobody searched keeps position 0 (the decision model needs one) but is flagged
+    as an ASSUMPTION in the World, the coding and the headlines, never shown as a finding."""
+    from redline.adapters.issues import _assumed_words, _issue_questions
+    from redline.issues import build_issue, indicator_frame
+    from redline.questions import world_of
+    from redline.scenario import load_scenario
+
+    scenario = load_scenario(ROOT / "scenarios" / "nato-2025.toml")
+    spec = next(i for i in scenario.issues if i.id == "arms_exports_israel")
+    world = world_of(scenario)
+    assert world.actor("IRL").israel_arms_searched == 0 and world.actor("ESP").israel_arms_searched == 1
+    indicators = indicator_frame(world, scenario.world)
+    issue = build_issue(spec, indicators, world.members("EU"), ROOT / "scenarios")
+    coding = issue.coding.set_index("actor")
+    assert "ASSUMPTION" in coding.loc["IRL", "assumption"] and coding.loc["IRL", "israel_arms_restriction"] == 0
+    assert coding.loc["ESP", "assumption"] == "" and coding.loc["NLD", "assumption"] == ""
+    out, _ = _issue_questions(issue, decisions=False, bargaining=False)
+    searched = {"BEL", "DEU", "ESP", "FRA", "ITA", "NLD"}
+    assert sorted(out["assumed"]["members"]) == sorted(set(world.members("EU")) - searched)
+    assert out["assumed"]["others"] == ["USA"]
+    words = _assumed_words({**out, "rule": "eu-unanimity"})
+    n = len(out["assumed"]["members"])
+    assert words == f" (positions of {n} EU members and USA not searched: assumed no restriction, an assumption)"

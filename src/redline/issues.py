@@ -77,6 +77,11 @@ INDICATOR_DOCS: dict[str, str] = {
 }
 assert set(INDICATOR_DOCS) == set(INDICATORS)
 
+ASSUMED_WHERE_UNSEARCHED: dict[str, str] = {"israel_arms_restriction": "israel_arms_searched"}
+"""Indicators whose 0 is an ASSUMPTION where a flag column of the World is 0 (the state was not
+searched): the coding keeps the 0 (the models need a position) and names each such actor in
+``Issue.coding["assumption"]``; the headlines count them."""
+
 
 @dataclass(frozen=True)
 class Issue:
@@ -198,6 +203,9 @@ def build_issue(
         ";".join(p for p in (f"position: {a}" if a else "", f"salience: {b}" if b else "") if p)
         for a, b in zip(pos_missing, sal_missing, strict=True)
     ]
+    assumed = _assumed_unsearched(frame, spec)
+    if any(assumed):  # only on issues coded from an indicator with unsearched states
+        coding["assumption"] = assumed
     coding["override"] = ""
     if spec.statements is not None:
         _apply_statements(spec, coding, position, salience, base_dir)
@@ -262,6 +270,21 @@ def build_issue(
         pass_threshold=spec.pass_threshold,
         venue=spec.venue,
     )
+
+
+def _assumed_unsearched(frame: pd.DataFrame, spec: IssueSpec) -> list[str]:
+    """Per actor, the indicators of the position/salience coding whose value is assumed (not searched)."""
+    assert spec.coding is not None
+    used = [*spec.coding.position.weights, *spec.coding.salience.weights]
+    out = []
+    for iso3 in frame.index:
+        found = [
+            f"{name} = {frame.loc[iso3, name]:g} assumed (not searched: ASSUMPTION)"
+            for name, flag in ASSUMED_WHERE_UNSEARCHED.items()
+            if name in used and flag in frame and frame.loc[iso3, flag] == 0
+        ]
+        out.append("; ".join(dict.fromkeys(found)))
+    return out
 
 
 def _apply_statements(
@@ -438,6 +461,7 @@ def indicator_frame(world, spec: WorldSpec | None = None) -> pd.DataFrame:  # no
     out["gdp_usd"] = col("gdp_usd", "gdp_current_usd")
     out["population"] = col("population")
     out["israel_arms_restriction"] = col("israel_arms_restriction")
+    out["israel_arms_searched"] = col("israel_arms_searched")  # a flag, not an indicator to code with
     if spec is not None:
         out = apply_world_spec(out, spec)
     return out

@@ -141,6 +141,7 @@ class Actor:
     eu_qmv_population: float
     eu_qmv_population_derived: int
     israel_arms_restriction: int
+    israel_arms_searched: int
     unga_yes_share: float
     unga_votes_recorded: int
     unga_votes: Mapping[str, str | None] = field(default_factory=dict)
@@ -395,9 +396,12 @@ class World:
         )
 
         # arms-export restrictions on Israel in force on `date` (strongest recorded measure)
-        actors["israel_arms_restriction"] = israel_restriction_level(
-            load_table("israel_arms_restrictions", snapshot), date
-        ).reindex(actors.index, fill_value=0).astype(int)
+        israel = load_table("israel_arms_restrictions", snapshot)
+        actors["israel_arms_restriction"] = israel_restriction_level(israel, date).reindex(
+            actors.index, fill_value=0
+        ).astype(int)
+        # only the states with a row were searched: the 0 of any other state is an ASSUMPTION
+        actors["israel_arms_searched"] = actors.index.isin(set(israel["iso3"])).astype(int)
 
         # UN General Assembly votes on the Ukraine resolutions adopted by `date`
         votes = load_table("unga_votes", snapshot)
@@ -671,7 +675,8 @@ def _provenance(
             "release": rel("israel_arms_restrictions"),
             "note": "strongest measure dated on or before the date: 0 none recorded (only some states were "
             "searched), 1 call to halt, 2 partial, 3 no new licences, 4 embargo / all trade halted "
-            "(ordering: assumption)",
+            "(ordering: assumption); israel_arms_searched = 0 marks a state nobody searched, whose 0 is an "
+            "ASSUMPTION (no restriction), not a finding",
         },
         "unga_votes": {
             "table": "unga_votes",

@@ -112,6 +112,7 @@ class IssuesAdapter:
                             else f"{len(tied)} members bind equally, none pivotal"
                         )
                         answer += f"; largest passable proposal {largest:.0f} ({who})"
+                answer += _assumed_words(issue)
                 source = issue.get("source", {})
                 if source.get("kind") == "case":
                     answer += f" (actors from case {source['case_id']}, coded {source['coding_date']})"
@@ -138,6 +139,7 @@ class IssuesAdapter:
                 )
                 if s:
                     answer += f"; Monte Carlo mean {s['mean']:.1f} over {s['n']} draws"
+                answer += _assumed_words(issue)
                 headlines.append(
                     headline(
                         f"issue.{iid}.forecast",
@@ -151,6 +153,20 @@ class IssuesAdapter:
                     )
                 )
         return {"issues": issues}, headlines
+
+
+def _assumed_words(issue: dict[str, Any]) -> str:
+    """" (positions of 19 EU members not searched: assumed no restriction, an assumption)" or ""."""
+    assumed = issue.get("assumed") or {}
+    members, others = assumed.get("members", []), assumed.get("others", [])
+    if not members and not others:
+        return ""
+    body = issue.get("rule", "").split("-")[0].upper() if "-" in issue.get("rule", "") else ""
+    who = f"{len(members)} {body + ' ' if body in ('EU', 'NATO') else ''}members" if members else ""
+    if others:
+        who += f"{' and ' if who else ''}{', '.join(others)}"
+    state = issue.get("scale_0") or "0"
+    return f" (positions of {who} not searched: assumed {state}, an assumption)"
 
 
 def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
@@ -210,6 +226,7 @@ def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
             names = list(st["disagreements"])
             more = f" and {len(names) - 4} more" if len(names) > 4 else ""
             answer += f"; {len(names)} disagree with the data coding ({', '.join(names[:4])}{more})"
+    answer += _assumed_words(issue)
     return headline(
         f"issue.{iid}.adopted",
         f"{issue['title']}: what is decided, and where?",
@@ -261,6 +278,13 @@ def _issue_questions(
     }
     if issue.source.get("note"):
         out["note"] = issue.source["note"]
+    if "assumption" in issue.coding:  # actors whose coded value is assumed (not searched), if any
+        flagged = issue.coding[issue.coding["assumption"] != ""]
+        members = dict(zip(issue.actors.actor, issue.actors.member, strict=True))
+        out["assumed"] = {
+            "members": [str(a) for a in flagged["actor"] if members.get(a)],
+            "others": [str(a) for a in flagged["actor"] if not members.get(a)],
+        }
     tasks: list[Task] = []
     threshold = issue.pass_threshold
     if threshold is None:
