@@ -105,7 +105,8 @@ def test_unsearched_states_are_flagged_as_assumed_not_found():
     assert "ASSUMPTION" in coding.loc["IRL", "assumption"] and coding.loc["IRL", "israel_arms_restriction"] == 0
     assert coding.loc["ESP", "assumption"] == "" and coding.loc["NLD", "assumption"] == ""
     out, _ = _issue_questions(issue, decisions=False, bargaining=False)
-    searched = {"BEL", "DEU", "ESP", "FRA", "ITA", "NLD"}
+    searched = {"BEL", "DEU", "ESP", "FRA", "ITA", "NLD", "SVN"}
+    assert world.actor("SVN").israel_arms_restriction == 4  # ban of 31 Jul 2025 (AFP)
     assert sorted(out["assumed"]["members"]) == sorted(set(world.members("EU")) - searched)
     assert out["assumed"]["others"] == ["USA"]
     words = _assumed_words({**out, "rule": "eu-unanimity"})
