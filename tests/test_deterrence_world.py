@@ -57,6 +57,39 @@ def test_stakes_ukraine_end_2021_by_hand():
     assert math.isclose(g.value, 0.5 + 0.3)  # Intensified Dialogue (Sep 2006) within two years
 
 
+def test_alignment_read_both_ways_georgia_2024():
+    # B1 (session 8): the EU candidacy of 14 Dec 2023 counted, the moves away of 2024 did not
+    before = ch.stakes("GEO", "2024-05-01", DEFAULTS)  # candidacy the latest move: +v_align
+    assert math.isclose(before.value, 0.5 + 0.3 - 0.4)
+    g = ch.stakes("GEO", "2024-12-31", DEFAULTS)  # foreign agents law, EU halt, talks suspended
+    assert math.isclose(g.value, 0.5 - 0.4)
+    assert [k for k in g.terms if "undone" in k] and any("alignment_away" in f for f in g.facts)
+    # only moves dated by the day count: the suspension of 28 Nov 2024 is not read on 27 Nov
+    nov = ch.stakes("GEO", "2024-11-27", DEFAULTS)
+    assert not any("2024-11-28" in f for f in nov.facts) and math.isclose(nov.value, 0.1)
+
+
+@pytest.mark.parametrize(
+    ("kinds", "toward"),
+    [
+        ((), None),
+        ((("alignment_move", "2024-01-01"),), True),
+        ((("alignment_away", "2024-01-01"),), False),
+        ((("alignment_move", "2024-01-01"), ("alignment_away", "2024-06-01")), False),
+        ((("alignment_away", "2024-01-01"), ("alignment_move", "2024-06-01")), True),
+        ((("alignment_move", "2024-06-01"), ("alignment_away", "2024-06-01")), None),
+    ],
+)
+def test_latest_alignment_move_decides(kinds, toward):
+    import pandas as pd
+
+    rows = pd.DataFrame(
+        [{"kind": k, "start_date": dt.date.fromisoformat(d)} for k, d in kinds]
+        or {"kind": [], "start_date": []}
+    )
+    assert ch._alignment(rows) is toward
+
+
 def test_moldova_first_days_balance_by_hand():
     p = DEFAULTS
     available = (personnel("RUS", 2022) - 190.0) * p["theatre_share"]  # 190k committed from 24 Feb 2022

@@ -216,14 +216,14 @@ def test_deterrence_matches_the_model_called_directly(nato):
     geo = base.loc["GEO"]
     assert worst.startswith(
         f"largest share of the assumption draws in which attack pays: GEO {share_text(geo['p_failure'])} "
-        "(coalition of the willing; knife edge: EU_C = −0.001 at the coded values); highest annual P(attack): "
+        "(coalition of the willing; EU_C = −0.243 at the coded values); highest annual P(attack): "
         f"GEO {annual_text(geo['p_attack_year'])} (link fitted to the 2000–2023 record; an order of magnitude: out of sample no better than the base rate)"
     )
     assert "P(deterrence failure)" not in worst and "lowest credibility κ: 0.02 (2 targets equally)" in worst
     line = heads["deter.base.GEO"]
     assert line["answer"] == (
-        f"κ = 0.02 vs κ* = 0.02: deterred (EU_C = −0.001 at the coded values); attack pays in "
-        f"{share_text(geo['p_failure'])} of the assumption draws (knife edge); annual P(attack) "
+        f"κ = 0.02 vs κ* = —: no opportunity (EU_C = −0.243 at the coded values); attack pays in "
+        f"{share_text(geo['p_failure'])} of the assumption draws; annual P(attack) "
         f"{annual_text(geo['p_attack_year'])} (link fitted to the 2000–2023 record; an order of magnitude: out of sample no better than the base rate)"
     )
     assert line["p_attack_year"] == geo["p_attack_year"] and 0 < geo["p_attack_year"] < 0.01

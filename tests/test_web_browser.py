@@ -91,7 +91,7 @@ def test_change_a_lever_run_see_the_number_change(browser, server):
     source = page.locator("#deterrence-source").inner_text()
     assert "annual P(attack) per target: EST " in source and "(link fitted to the 2000–2023 record; an order of magnitude: out of sample no better than the base rate)" in source
     answer = page.locator("#country [data-answer='GEO']").inner_text()
-    assert "of the assumption draws" in answer and "annual P(attack) 0.77% (link fitted to the 2000–2023 record; an order of magnitude: out of sample no better than the base rate)" in answer
+    assert "of the assumption draws" in answer and "annual P(attack) 0.34% (link fitted to the 2000–2023 record; an order of magnitude: out of sample no better than the base rate)" in answer
     assert "P(deterrence failure)" not in page.locator("#results").inner_text()
     assert "attack pays (share of assumption draws)" in page.locator("#country").inner_text()
 

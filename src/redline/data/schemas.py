@@ -614,6 +614,7 @@ STAKE_KINDS = (
     "russian_ally",
     "government_turned",
     "alignment_move",
+    "alignment_away",
     "claim",
     "stationed_troops",
     "occupied_territory",

@@ -12,7 +12,7 @@ with the rows it rests on, so every number printed can be traced.
     V_T = v_former_soviet | v_other | v_ally      (base: a former-Soviet state outside Russia's
                                                     alliances / any other state / Russia's own ally)
         + v_turned  · [a pro-Western change of government within window_years]
-        + v_align   · [an alignment move toward NATO or the EU within window_years]
+        + v_align   · [the latest alignment move within window_years is toward NATO or the EU]
         + v_claim   · [a stated Russian claim within window_years]
         − v_held    · [territory already held: the status quo gives part of the prize]     (≥ 0)
 
@@ -203,20 +203,38 @@ def stakes(target: str, date: Any, p: Mapping[str, float], snapshot: str | None 
         terms["base (former-Soviet state)"] = p["v_former_soviet"]
     else:
         terms["base (other state)"] = p["v_other"]
-    for kind, coef in (
-        ("government_turned", "v_turned"),
-        ("alignment_move", "v_align"),
-        ("claim", "v_claim"),
-    ):
+    window = f"within {p['window_years']:g} y"
+    for kind, coef in (("government_turned", "v_turned"), ("claim", "v_claim")):
         if kind in set(recent["kind"]):
-            terms[f"{kind} within {p['window_years']:g} y"] = p[coef]
+            terms[f"{kind} {window}"] = p[coef]
+    toward = _alignment(recent)
+    if toward is True:
+        terms[f"alignment_move {window}"] = p["v_align"]
+    elif toward is False and "alignment_move" in set(recent["kind"]):
+        terms[f"alignment_move {window}, undone by a later alignment_away"] = 0.0
     if "occupied_territory" in kinds:
         terms["territory already held"] = -p["v_held"]
     value = max(sum(terms.values()), 0.0)
     used = facts[facts["kind"].isin(["former_soviet", "russian_ally", "occupied_territory"])]
-    shown = pd.concat([used, recent[recent["kind"].isin(["government_turned", "alignment_move", "claim"])]])
+    moves = ["government_turned", "alignment_move", "alignment_away", "claim"]
+    shown = pd.concat([used, recent[recent["kind"].isin(moves)]])
     text = tuple(f"{r.start_date} {r.kind}: {r.fact}" for r in shown.itertuples(index=False))
     return Stakes(value, terms, text, ally)
+
+
+def _alignment(recent: pd.DataFrame) -> bool | None:
+    """Direction of the latest alignment move in ``recent``: True toward NATO/EU, False away, None none.
+
+    Moves are read both ways (session 8): a move toward the West (``alignment_move``) raises the
+    stakes only if no later move away from it (``alignment_away``: a government suspending accession,
+    the EU halting it) falls in the window. Moves on the same latest day cancel (None).
+    """
+    moves = recent[recent["kind"].isin(["alignment_move", "alignment_away"])]
+    if moves.empty:
+        return None
+    last = moves[moves["start_date"] == max(moves["start_date"])]
+    kinds = set(last["kind"])
+    return None if len(kinds) > 1 else kinds == {"alignment_move"}
 
 
 def personnel(iso3: str, date: Any, snapshot: str | None = None) -> tuple[float, str]:

@@ -89,7 +89,7 @@ DESCRIPTIONS: dict[str, str] = {
     "v_other": "value of any other state (assumption)",
     "v_ally": "value of Russia's own ally: the status quo already gives the prize (assumption)",
     "v_turned": "added for a pro-Western change of government within window_years (assumption)",
-    "v_align": "added for an alignment move toward NATO/EU within window_years (assumption)",
+    "v_align": "added when the latest alignment move within window_years is toward NATO/EU (assumption)",
     "v_claim": "added for a stated Russian claim within window_years (assumption)",
     "v_held": "subtracted when Russia already holds territory of the target (assumption)",
     "window_years": "how long a move or claim raises the stakes (assumption)",
