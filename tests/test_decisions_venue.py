@@ -275,3 +275,67 @@ def test_headline_says_all_actors_when_every_position_is_from_statements():
     assert "positions of all 32 actors from dated statements" in _headline_for(32, 32)
     assert "the rest from the data" not in _headline_for(32, 32)
     assert "positions of 5 of 32 actors from dated statements, the rest from the data" in _headline_for(5, 32)
+
+
+# ------------------------------------------------------------------- the data coding against the statements
+def test_data_gap_and_its_words():
+    from redline.statements import data_gap, gap_text
+
+    assert data_gap([], [], 5) is None and gap_text(None) == ""
+    gap = data_gap([80, 65, 10], [30, 25, 20], 17)  # +50, +40, -10
+    assert (gap["n"], gap["min"], gap["max"], gap["above"], gap["data_only"]) == (3, -10, 50, 2, 17)
+    assert gap["mean"] == pytest.approx(80 / 3)
+    words = gap_text(gap)
+    assert "sit on average 27 points above the data coding (range -10 to +50) for the 3 actors" in words
+    assert words.endswith("the 17 actors coded from data alone may be coded too low")
+    low = gap_text(data_gap([10, 20, 15], [40, 40, 40], 4))
+    assert "25 points below" in low and low.endswith("may be coded too high")
+    # a small average bias is stated, with no warning; none when no actor is data-only, or from one statement
+    assert "too" not in gap_text(data_gap([50, 30, 40], [40, 35, 40], 9))
+    assert "too" not in gap_text(data_gap([80], [30], 0))
+    one = gap_text(data_gap([15], [40.4], 32))
+    assert "too" not in one and one.endswith("(range -25 to -25) for the 1 actor that has both")
+    assert "(range +0 to +52)" in gap_text(data_gap([79.6, 80], [80, 28], 1))  # never "-0"
+
+
+def test_headline_and_report_say_the_data_coding_sits_below_the_statements():
+    from redline.adapters.issues import _venue_headline
+    from redline.report.issues import _venue_block
+    from redline.statements import data_gap
+
+    gap = data_gap([80, 75, 70], [30, 40, 35], 12)
+    issue = {
+        "id": "arm",
+        "title": "Arm Ukraine",
+        "status_quo": 40,
+        "proposal": 80,
+        "rule": "nato-consensus",
+        "pass_threshold": 0.5,
+        "mc_adopted": {"mean": 0.9, "lo": 0.85, "hi": 0.95, "n": 64},
+        "mc_outcome": {
+            "adopted_with_opt_outs": {"mean": 0.9, "lo": 0.85, "hi": 0.95, "n": 64},
+            "blocked": {"mean": 0.1, "lo": 0.05, "hi": 0.15, "n": 64},
+        },
+        "venue": {
+            "kind": "national",
+            "words": "national decisions",
+            "given": True,
+            "coded_outcome": "adopted_with_opt_outs",
+            "coded_actions": {"opt_out": ["SWE"]},
+            "statements": {"coded": 3, "actors": 15, "disagreements": {"DEU": "side"}, "data_gap": gap},
+        },
+    }
+    said = "the 12 actors coded from data alone may be coded too low"
+    assert said in _venue_headline(issue)["answer"]
+    assert said in "".join(_venue_block(issue))
+
+
+def test_nato_2024_arm_ukraine_states_the_bias_of_the_data_coding():
+    from redline.adapters.base import world_of
+    from redline.scenario.runnable import coded_issues
+
+    scenario = load_scenario(ROOT / "scenarios" / "nato-2024.toml")
+    _, issues = coded_issues(scenario, world_of(scenario), ROOT / "scenarios")
+    coding = next(i for i in issues if i.id == "arm_ukraine").coding.set_index("actor")
+    # Sweden: a dated statement (Kristersson, 29 May 2024), no longer the data coding's 52.55
+    assert coding.loc["SWE", "basis"].startswith("statement") and coding.loc["SWE", "position"] == 80

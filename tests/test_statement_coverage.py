@@ -21,7 +21,7 @@ CODED = {
     "nato-2024": {
         "arm_ukraine": {
             "USA", "HUN", "SVK", "GBR", "DEU", "FRA", "ROU", "ESP", "ITA", "CAN", "BEL", "CZE",
-            "NLD", "NOR", "DNK", "POL",
+            "NLD", "NOR", "DNK", "POL", "SWE",
         },
         "lift_restrictions": {
             "USA", "FRA", "DEU", "ITA", "FIN", "CAN", "GBR", "SWE", "CZE", "EST", "LVA", "LTU",

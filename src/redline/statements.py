@@ -25,6 +25,12 @@ The file (``scenarios/statements/*.csv``; lines starting with ``#`` are comments
 :func:`disagreement` flags an actor whose two codings disagree: they fall on different sides of
 the decision (one prefers the proposal to the status quo, the other not), or differ by at least
 :data:`POSITION_GAP` points or :data:`SALIENCE_GAP` in salience.
+
+:func:`data_gap` measures the data coding against the statements where both exist (statement minus
+data, in points), and :func:`gap_text` says it: when at least :data:`MIN_GAP_STATEMENTS` statements sit
+on average :data:`POSITION_GAP` points or more to one side, the actors coded from data alone may be
+coded too low (or too high). The
+data coding is not refitted to the statements (they are few, and chosen by who spoke); it is said.
 """
 
 from __future__ import annotations
@@ -41,9 +47,12 @@ from redline.errors import RedlineError
 __all__ = [
     "COLUMNS",
     "POSITION_GAP",
+    "MIN_GAP_STATEMENTS",
     "SALIENCE_GAP",
     "Statement",
+    "data_gap",
     "disagreement",
+    "gap_text",
     "load_statements",
 ]
 
@@ -203,3 +212,46 @@ def disagreement(
     if abs(sgap) >= SALIENCE_GAP:
         flags.append(f"salience {sgap:+.2f}")
     return "; ".join(flags)
+
+
+def data_gap(position_statement: list[float], position_data: list[float], data_only: int) -> dict | None:
+    """Statement minus data coding for the actors that have both: n, mean, min, max, and ``data_only``.
+
+    ``None`` when no actor has a statement. ``data_only`` is the number of actors coded from data alone.
+    """
+    gaps = [s - d for s, d in zip(position_statement, position_data, strict=True)]
+    if not gaps:
+        return None
+    return {
+        "n": len(gaps),
+        "mean": sum(gaps) / len(gaps),
+        "min": min(gaps),
+        "max": max(gaps),
+        "above": sum(g > 0 for g in gaps),
+        "data_only": int(data_only),
+    }
+
+
+MIN_GAP_STATEMENTS = 3
+"""Fewest statements from which :func:`gap_text` calls the data coding biased (one is an anecdote)."""
+
+
+def gap_text(gap: dict | None) -> str:
+    """The data coding's bias against the statements, in words ("" when there is nothing to compare)."""
+    if not gap:
+        return ""
+    n = gap["n"]
+    mean = gap["mean"]
+    side = "above" if mean >= 0 else "below"
+    low, high = (f"{round(v) + 0:+d}" for v in (gap["min"], gap["max"]))
+    text = (
+        f"dated statements sit on average {abs(mean):.0f} points {side} the data coding "
+        f"(range {low} to {high}) for the {n} actor{'s that have' if n != 1 else ' that has'} both"
+    )
+    m = gap["data_only"]
+    if m and n >= MIN_GAP_STATEMENTS and abs(mean) >= POSITION_GAP:
+        text += (
+            f": the {m} actor{'s' if m != 1 else ''} coded from data alone may be coded too "
+            f"{'low' if mean > 0 else 'high'}"
+        )
+    return text

@@ -171,6 +171,8 @@ def _assumed_words(issue: dict[str, Any]) -> str:
 
 def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
     """"What is decided, and where?": the outcome-type probabilities in the issue's venue."""
+    from redline.statements import gap_text
+
     iid, venue, s = issue["id"], issue["venue"], issue["mc_adopted"]
     p = {name: stat["mean"] for name, stat in issue.get("mc_outcome", {}).items()}
     verdict = "No" if s["hi"] < 0.05 else "Yes" if s["lo"] > 0.95 else "Uncertain"
@@ -226,6 +228,8 @@ def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
             names = list(st["disagreements"])
             more = f" and {len(names) - 4} more" if len(names) > 4 else ""
             answer += f"; {len(names)} disagree with the data coding ({', '.join(names[:4])}{more})"
+        if st.get("data_gap"):
+            answer += f"; {gap_text(st['data_gap'])}"
     answer += _assumed_words(issue)
     return headline(
         f"issue.{iid}.adopted",
@@ -432,7 +436,7 @@ VENUE_FLAGS = (
 def _venue_exact(issue, venue, threshold: float) -> dict[str, Any]:  # noqa: ANN001
     """Where it is decided, and the outcome at the coded inputs: who stays out, concedes or blocks."""
     from redline.decisions.venue import VENUE_WORDS, actions_by_actor
-    from redline.statements import POSITION_GAP, SALIENCE_GAP
+    from redline.statements import POSITION_GAP, SALIENCE_GAP, data_gap
 
     table = issue.actors
     coded = {
@@ -472,6 +476,11 @@ def _venue_exact(issue, venue, threshold: float) -> dict[str, Any]:  # noqa: ANN
                 str(r.actor): str(r.disagreement) for r in flagged.itertuples(index=False)
             },
             "thresholds": {"position": POSITION_GAP, "salience": SALIENCE_GAP},
+            "data_gap": data_gap(
+                [float(v) for v in coding.loc[by_statement, "position"]],
+                [float(v) for v in coding.loc[by_statement, "position_data"]],
+                int((~by_statement).sum()),
+            ),
         }
     return out
 

@@ -247,4 +247,14 @@ def _venue_block(issue: dict[str, Any]) -> list[str]:
     ]
     if who:
         out.append(f"<p class='meta'>{'; '.join(who)}.</p>")
+    statements = venue.statements or {}
+    if statements.get("data_gap"):
+        from redline.statements import gap_text
+
+        disagree = statements.get("disagreements") or {}
+        out.append(
+            f"<p class='meta'>Positions of {statements['coded']} of {statements['actors']} actors from dated "
+            f"statements, {len(disagree)} disagreeing with the data coding; "
+            f"{_esc(gap_text(statements['data_gap']))}.</p>"
+        )
     return out
