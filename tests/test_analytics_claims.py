@@ -257,6 +257,14 @@ def test_europe_vs_us_falls_back_to_the_newest_release_headline():
     assert "R0" in result.reason and result.data[0].table == "kiel_releases"
 
 
+def test_europe_vs_us_says_when_the_publication_day_is_not_recorded():
+    heads = releases_table((67.0,), (89.9,), military=[(43.1, 42.0)])
+    heads["published"] = None  # the shipped table has releases whose publication day is unknown
+    result = run("europe_aid_vs_us", {"countries": countries(), "ukraine_support": kiel({}), "kiel_releases": heads})
+    assert "publication day not recorded" in result.reason
+    assert "None" not in result.reason
+
+
 @pytest.mark.parametrize(
     ("europe_total", "europe_mil", "verdict"),
     [(50.0, 30.0, Verdict.supported), (50.0, 80.0, Verdict.mixed), (200.0, 80.0, Verdict.not_supported)],

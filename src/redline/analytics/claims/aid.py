@@ -396,8 +396,10 @@ def _europe_vs_us_from_headlines(
     less_total = by.loc["total_alloc_eur_bn", "europe"] < by.loc["total_alloc_eur_bn", "usa"]
     less_mil = by.loc["military_alloc_eur_bn", "europe"] < by.loc["military_alloc_eur_bn", "usa"]
     verdict = [Verdict.not_supported, Verdict.mixed, Verdict.supported][int(less_total) + int(less_mil)]
+    published = meta["published"]
+    public = "publication day not recorded" if published is None or pd.isna(published) else f"public {published}"
     reason = (
-        f"Tracker update {release} (data to {meta['data_through']}, public {meta['published']}; the newest held "
+        f"Tracker update {release} (data to {meta['data_through']}, {public}; the newest held "
         f"release with both figures): Europe EUR {by.loc['total_alloc_eur_bn', 'europe']:.1f} bn vs US "
         f"{by.loc['total_alloc_eur_bn', 'usa']:.1f} bn in total allocations (ratio "
         f"{by.loc['total_alloc_eur_bn', 'europe_over_usa']:.2f}); military "
