@@ -132,6 +132,19 @@ def _reader_keys() -> tuple[set, set, set]:
 CORPUS_WINDOW = (dt.date(2008, 1, 1), dt.date(2022, 12, 31))
 
 
+_CITING = ("justification", "source", "capability_basis", "isolation_cost_justification")
+"""The actor fields whose citations a position rests on."""
+
+
+def _quality(*texts: object) -> str | None:
+    """The ``source_quality`` flag the cited texts call for (redline.data.source_quality's list), or None."""
+    try:
+        from redline.data.source_quality import expected_quality
+    except ImportError:
+        return None
+    return expected_quality(texts) or None
+
+
 def build(case: dict, extended: str = "auto", window: tuple[dt.date, dt.date] = CORPUS_WINDOW) -> tuple[str, str]:
     """The file name and TOML text of one case (its decision must fall inside ``window``: the corpus
     by default; ``make_heldout_cases.py`` passes the held-out years)."""
@@ -177,6 +190,8 @@ def build(case: dict, extended: str = "auto", window: tuple[dt.date, dt.date] = 
             ctx[field] = flag
             ctx[f"{field}_justification"] = why
             ctx[f"{field}_source"] = src
+            if "source_quality" in actor_keys:
+                ctx[f"{field}_source_quality"] = _quality(why, src)
         out.append(_table("context", ctx))
 
     actors = dict(case.get("actors", {}))
@@ -206,6 +221,8 @@ def build(case: dict, extended: str = "auto", window: tuple[dt.date, dt.date] = 
             "isolation_cost": coded.get("isolation_cost") if iso_ok else None,
             "isolation_cost_justification": coded.get("iso_why") if iso_ok else None,
         }
+        if "source_quality" in actor_keys:  # positions resting on state media / the "Pravda" network
+            row["source_quality"] = _quality(*(row[k] for k in _CITING if row.get(k)))
         out.append(_table(f"actors.{key}", row))
     leftovers = {**actors, **case.get("actors_extra", {})}
     for key, coded in leftovers.items():  # non-members, institutions, internal actors
@@ -225,6 +242,8 @@ def build(case: dict, extended: str = "auto", window: tuple[dt.date, dt.date] = 
             "isolation_cost": coded.get("isolation_cost") if iso_ok else None,
             "isolation_cost_justification": coded.get("iso_why") if iso_ok else None,
         }
+        if "source_quality" in actor_keys:  # positions resting on state media / the "Pravda" network
+            row["source_quality"] = _quality(*(row[k] for k in _CITING if row.get(k)))
         out.append(_table(f"actors.{key}", row))
 
     o = case["outcome"]
@@ -237,6 +256,8 @@ def build(case: dict, extended: str = "auto", window: tuple[dt.date, dt.date] = 
             outcome["side_payments"] = o["side_payments"]
     outcome["summary"] = o["summary"]
     outcome["sources"] = o["sources"]
+    if "source_quality" in outcome_keys:
+        outcome["source_quality"] = _quality(o["summary"], o.get("side_payments"), *o["sources"])
     out.append(_table("outcome", outcome))
     out.append(_table("notes", case["notes"]))
     return f"{case['id']}.toml", "\n".join(out)

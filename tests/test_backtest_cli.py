@@ -150,3 +150,19 @@ def test_cli_errors_exit_2(tmp_path):
     assert result.exit_code == 2 and "no *.toml case files" in result.output
     result = runner.invoke(app, ["forecast", str(tmp_path / "nope.toml")])
     assert result.exit_code == 2 and "case file not found" in result.output
+
+
+def test_forecast_and_backtest_say_how_many_positions_rest_on_flagged_sources(cases_dir):
+    """A line, not a score: the count of coded positions whose source is flagged (source_quality)."""
+    from pathlib import Path
+
+    flagged = Path(__file__).resolve().parents[1] / "backtest" / "cases" / "eu_seventeenth_sanctions_package_may2025.toml"
+    result = runner.invoke(app, ["forecast", str(flagged), "--draws", "8"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.replace("│", " ").split())
+    assert "source quality 26 of 27 coded positions rest on sources flagged second-hand aggregator" in text
+    clean = runner.invoke(app, ["forecast", str(cases_dir / "swe_nato_accession_2024.toml"), "--draws", "8"])
+    assert "no coded position rests on a flagged source" in " ".join(clean.output.replace("│", " ").split())
+    folder = runner.invoke(app, ["backtest", str(cases_dir), "--draws", "8"])
+    assert folder.exit_code == 0, folder.output
+    assert "source quality: " in folder.output

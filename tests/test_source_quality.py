@@ -111,3 +111,75 @@ def test_run_provenance_and_report_list_the_flagged_tables() -> None:
     assert set(prov["source_quality"]) == {"kiel_releases", "escalation_events", "unga_votes"}
     html = provenance_section({"run": {}, "provenance": prov})
     assert "source_quality" in html and "kiel_releases" in html and AGGREGATOR in html
+
+
+# ------------------------------------------------------------------------------------ backtest cases
+CASES = sorted((ROOT / "backtest" / "cases").glob("*.toml"))
+
+
+def _case_citations(path: Path) -> tuple[list[tuple[str, list[object], str]], ...]:
+    """(where, the texts cited there, the flag found) for every actor, context flag and the outcome."""
+    import tomllib
+
+    from redline.backtest.cases import CONTEXT_FIELDS
+
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    rows = []
+    for key, actor in data.get("actors", {}).items():
+        texts = [actor.get(k) for k in ("source", "justification", "capability_basis", "isolation_cost_justification")]
+        rows.append((f"actors.{key}", texts, actor.get("source_quality", "")))
+    context = data.get("context", {})
+    for flag in CONTEXT_FIELDS:
+        if flag in context:
+            texts = [context.get(f"{flag}_source"), context.get(f"{flag}_justification")]
+            rows.append((f"context.{flag}", texts, context.get(f"{flag}_source_quality", "")))
+    outcome = data.get("outcome", {})
+    texts = [outcome.get("summary"), outcome.get("side_payments"), *outcome.get("sources", [])]
+    rows.append(("outcome", texts, outcome.get("source_quality", "")))
+    return tuple(rows)
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_every_backtest_case_citing_state_media_is_flagged(path: Path) -> None:
+    """Every source in a case file (actor, [context] flag, [outcome]) citing a listed domain is flagged."""
+    wrong = [(where, expected_quality(texts), found) for where, texts, found in _case_citations(path)]
+    wrong = [w for w in wrong if w[1] != w[2]]
+    assert not wrong, f"{path.name}: (field, expected flag, found): {wrong}"
+
+
+def test_a_case_citing_state_media_without_the_flag_fails_the_check(tmp_path: Path) -> None:
+    """A case whose actor cites tass.com unflagged fails the check; flagged it passes; a bad label is refused."""
+    from redline.backtest.cases import read_case
+    from redline.errors import RedlineError
+
+    text = (ROOT / "backtest" / "cases" / "nato_no_fly_zone_2022.toml").read_text(encoding="utf-8")
+    head, sep, rest = text.partition("\nsource = ")
+    url, _, tail = rest.partition("\n")
+    unflagged = head + sep + '"https://tass.com/world/1471973"\n' + tail
+    case = tmp_path / "case.toml"
+
+    def mismatches(body: str) -> list[str]:
+        case.write_text(body, encoding="utf-8")
+        return [w for w, t, f in _case_citations(case) if expected_quality(t) != f]
+
+    assert mismatches(text) == []
+    assert len(mismatches(unflagged)) == 1
+    flagged = unflagged.replace("/1471973\"\n", '/1471973"\nsource_quality = "state-affiliated media"\n', 1)
+    assert mismatches(flagged) == []
+    assert len(read_case(case).flagged_positions) == 1
+    case.write_text(flagged.replace('"state-affiliated media"', '"dubious"'), encoding="utf-8")
+    with pytest.raises(RedlineError, match="source_quality"):
+        read_case(case)
+
+
+def test_flagged_positions_are_counted_not_scored() -> None:
+    """The count line names the flagged positions; a case without flags prints none."""
+    from redline.backtest.cases import flagged_sources_line, read_case
+
+    kallas = read_case(ROOT / "backtest" / "cases" / "eu_seventeenth_sanctions_package_may2025.toml")
+    assert kallas.source_quality_line().startswith(f"{len(kallas.flagged_positions)} of {len(kallas.actors)} ")
+    assert len(kallas.flagged_positions) == 26 and {a.source_quality for a in kallas.flagged_positions} == {AGGREGATOR}
+    clean = read_case(ROOT / "backtest" / "cases" / "nato_no_fly_zone_2022.toml")
+    assert clean.source_quality_line() == "" and "none of the" in flagged_sources_line([clean])
+    line = flagged_sources_line([kallas, clean])
+    assert line.startswith(f"source quality: 26 of {len(kallas.actors) + len(clean.actors)} coded positions in 1 of 2 cases")

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from redline.actors import ActorTable
+from redline.data.source_quality import QUALITY_LABELS
 from redline.errors import RedlineError
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "CaseIssue",
     "Outcome",
     "find_cases",
+    "flagged_sources_line",
     "read_case",
     "read_outcome",
 ]
@@ -99,6 +101,7 @@ _ACTOR_KEYS = {
     "justification",
     "source",
     "source_after_coding_date",
+    "source_quality",
     # optional columns of the shared actors table
     "population",
     "member",
@@ -107,7 +110,11 @@ _ACTOR_KEYS = {
     "isolation_cost",
     "isolation_cost_justification",
 }
-_CONTEXT_KEYS = {f"{flag}{suffix}" for flag in CONTEXT_FIELDS for suffix in ("", "_justification", "_source")}
+_CONTEXT_KEYS = {
+    f"{flag}{suffix}"
+    for flag in CONTEXT_FIELDS
+    for suffix in ("", "_justification", "_source", "_source_quality")
+}
 _OUTCOME_KEYS = {
     "adopted",
     "outcome_value",
@@ -116,6 +123,7 @@ _OUTCOME_KEYS = {
     "outcome_type",
     "opt_outs",
     "side_payments",
+    "source_quality",
 }
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _SCALE_KEY = re.compile(r"^scale_(\d{1,3})$")
@@ -159,6 +167,9 @@ class CaseActor:
     isolation_cost: float | None = None
     """What standing alone costs this actor (0-1, a judgement); None when not coded."""
     isolation_cost_justification: str = ""
+    source_quality: str = ""
+    """A :data:`~redline.data.source_quality.QUALITY_LABELS` flag when the position rests on a page of
+    Russian state media or the "Pravda" aggregator network (no better source found); "" otherwise."""
 
     @property
     def judgement(self) -> bool:
@@ -188,6 +199,8 @@ class CaseContext:
     """A summit, expiry or crisis date pressed for a decision."""
     justification: Mapping[str, str] = field(default_factory=dict)
     source: Mapping[str, str] = field(default_factory=dict)
+    source_quality: Mapping[str, str] = field(default_factory=dict)
+    """Per coded flag, its ``<flag>_source_quality`` (see :attr:`CaseActor.source_quality`) where given."""
 
     def coded(self) -> dict[str, bool]:
         """The flags that were coded (name -> value)."""
@@ -286,6 +299,23 @@ class Case:
             )
         return replace(self, actors=kept)
 
+    @property
+    def flagged_positions(self) -> tuple[CaseActor, ...]:
+        """The actors whose coded position rests on a flagged source (``source_quality`` set)."""
+        return tuple(a for a in self.actors if a.source_quality)
+
+    def source_quality_line(self) -> str:
+        """One line saying how many coded positions rest on flagged sources ("" when none do)."""
+        flagged = self.flagged_positions
+        if not flagged:
+            return ""
+        labels = sorted({a.source_quality for a in flagged})
+        keys = ", ".join(a.key for a in flagged)
+        return (
+            f"{len(flagged)} of {len(self.actors)} coded positions rest on sources flagged "
+            f"{' / '.join(labels)} (no better source found): {keys}"
+        )
+
     def dropped_by_strict(self) -> tuple[str, ...]:
         """Keys of the actors :meth:`strict` would drop."""
         return tuple(a.key for a in self.actors if a.source_after_coding_date)
@@ -349,6 +379,8 @@ class Outcome:
     """Actors exempted / carved out / footnoted (``adopted_with_opt_outs``)."""
     side_payments: str = ""
     """What was paid to a holdout, in words."""
+    source_quality: str = ""
+    """A :data:`~redline.data.source_quality.QUALITY_LABELS` flag when an outcome source is flagged."""
 
 
 # ----------------------------------------------------------------------------------------- reading
@@ -425,6 +457,13 @@ class _Fields:
             return default
         if not isinstance(value, bool):
             raise self.fail(key, "true or false", value)
+        return value
+
+    def quality(self, key: str) -> str:
+        """An optional ``source_quality`` flag: one of QUALITY_LABELS, "" when absent."""
+        value = self.text(key, required=False)
+        if value and value not in QUALITY_LABELS:
+            raise self.fail(key, "one of " + ", ".join(repr(q) for q in QUALITY_LABELS), value)
         return value
 
     def date(self, key: str) -> dt.date:
@@ -541,8 +580,9 @@ def _parse_context(f: _Fields) -> CaseContext:
     values: dict[str, Any] = {}
     why: dict[str, str] = {}
     where: dict[str, str] = {}
+    quality: dict[str, str] = {}
     for flag in CONTEXT_FIELDS:
-        extra = [k for k in (f"{flag}_justification", f"{flag}_source") if k in f.table]
+        extra = [k for k in (f"{flag}_justification", f"{flag}_source", f"{flag}_source_quality") if k in f.table]
         if flag not in f.table:
             if extra:
                 raise f.fail(flag, f"true or false (its {extra[0]} is given)", missing=True)
@@ -550,7 +590,9 @@ def _parse_context(f: _Fields) -> CaseContext:
         values[flag] = f.flag(flag)
         why[flag] = f.text(f"{flag}_justification")
         where[flag] = f.text(f"{flag}_source")
-    return CaseContext(**values, justification=why, source=where)
+        if f"{flag}_source_quality" in f.table:
+            quality[flag] = f.quality(f"{flag}_source_quality")
+    return CaseContext(**values, justification=why, source=where, source_quality=quality)
 
 
 def _parse_issue(f: _Fields) -> CaseIssue:
@@ -615,6 +657,7 @@ def _parse_actor(key: str, f: _Fields) -> CaseActor:
         resources=f.number("resources", 0, None, required=False),
         isolation_cost=f.number("isolation_cost", 0, 1, required=False),
         isolation_cost_justification=isolation_why,
+        source_quality=f.quality("source_quality"),
     )
 
 
@@ -653,6 +696,7 @@ def read_outcome(path: str | Path) -> Outcome:
         outcome_type=outcome_type,
         opt_outs=tuple(opt_outs),
         side_payments=f.text("side_payments", required=False),
+        source_quality=f.quality("source_quality"),
     )
 
 
@@ -669,3 +713,21 @@ def find_cases(folder: str | Path) -> list[Path]:
     if not files:
         raise RedlineError(f"{folder}: no *.toml case files found")
     return files
+
+
+def flagged_sources_line(cases: list[Case]) -> str:
+    """One line: how many coded positions of ``cases`` rest on flagged sources, and in which cases.
+
+    Said next to the scores, never used in them (a flag changes no position, outcome or score).
+    """
+    flagged = {c.id: c.flagged_positions for c in cases if c.flagged_positions}
+    total = sum(len(c.actors) for c in cases)
+    if not flagged:
+        return f"source quality: none of the {total} coded positions rests on a flagged source"
+    n = sum(len(v) for v in flagged.values())
+    labels = sorted({a.source_quality for v in flagged.values() for a in v})
+    where = ", ".join(f"{cid} {len(v)}" for cid, v in flagged.items())
+    return (
+        f"source quality: {n} of {total} coded positions in {len(flagged)} of {len(cases)} cases rest on "
+        f"sources flagged {' / '.join(labels)} (no better source found; scores unchanged): {where}"
+    )

@@ -67,6 +67,7 @@ def forecast(
     }
     if result.dropped:
         head["dropped by --strict"] = ", ".join(result.dropped)
+    head["source quality"] = case.source_quality_line() or "no coded position rests on a flagged source"
     emit(head, fmt, title=case.title)
     emit(result.methods.round(3), fmt, title="P(adopted) and forecast value, Redline and baselines")
     emit(
@@ -130,6 +131,7 @@ def backtest(
     emit(result.calibration["redline"].round(3), fmt, title="Calibration of Redline's P(adopted)")
     for cid, reason in result.skipped.items():
         console.print(f"skipped {cid}: {reason}")
+    console.print(_source_quality(folder))
     if plot is not None:
         console.print(f"reliability diagram written to {plot}")
 
@@ -250,6 +252,7 @@ def _cross_validate(folder: Path, draws: int, seed: int, fmt: Format) -> None:
             f"shipped: {'yes' if SPLIT_SUPPLY_BY_KIND else 'no'} (venue defaults: national "
             f"{DEFAULT_SUPPLY.label}, coalition {DEFAULT_OPERATION.label})"
         )
+    console.print(_source_quality(folder))
     t = result.target()
     console.print(
         f"default variant (the redline rows): {t['default_variant']}; lowest leave-one-out Brier in this run: "
@@ -260,6 +263,13 @@ def _cross_validate(folder: Path, draws: int, seed: int, fmt: Format) -> None:
         f"target: cross-validated Brier <= {t['target_brier']:.2f} and below the best baseline — {verdict}: "
         f"LOO Brier {t['loo_brier']:.3f} vs best baseline {t['best_baseline']} {t['best_baseline_brier']:.3f}"
     )
+
+
+def _source_quality(folder: Path) -> str:
+    """The line counting the coded positions that rest on flagged sources (docs/backtest.md)."""
+    from redline.backtest.cases import find_cases, flagged_sources_line, read_case
+
+    return flagged_sources_line([read_case(p) for p in find_cases(folder)])
 
 
 def _groups(by_group: pd.DataFrame, split: str, intervals: bool = False) -> pd.DataFrame:
