@@ -339,3 +339,38 @@ def test_nato_2024_arm_ukraine_states_the_bias_of_the_data_coding():
     coding = next(i for i in issues if i.id == "arm_ukraine").coding.set_index("actor")
     # Sweden: a dated statement (Kristersson, 29 May 2024), no longer the data coding's 52.55
     assert coding.loc["SWE", "basis"].startswith("statement") and coding.loc["SWE", "position"] == 80
+
+
+def test_not_among_the_willing_reads_as_not_backing_the_proposal():
+    """Red team B2: "stay out" on a national (arming) decision read as "does not arm Ukraine"; the model
+    means only that the member is no nearer the proposal than the status quo. A veto venue's opt-out
+    (the holdout model's choice not to block) still reads "stay out"."""
+    from redline.adapters.issues import _venue_headline
+    from redline.decisions.venue import opt_out_words
+    from redline.report.issues import _venue_block
+
+    issue = {
+        "id": "arm",
+        "title": "Arm Ukraine",
+        "status_quo": 40,
+        "proposal": 80,
+        "rule": "nato-consensus",
+        "pass_threshold": 0.5,
+        "mc_adopted": {"mean": 0.9, "lo": 0.85, "hi": 0.95, "n": 64},
+        "mc_outcome": {
+            "adopted_with_opt_outs": {"mean": 0.9, "lo": 0.85, "hi": 0.95, "n": 64},
+            "blocked": {"mean": 0.1, "lo": 0.05, "hi": 0.15, "n": 64},
+        },
+        "venue": {
+            "kind": "national",
+            "words": "national decisions",
+            "given": True,
+            "coded_outcome": "adopted_with_opt_outs",
+            "coded_actions": {"opt_out": ["SWE"]},
+        },
+    }
+    said = "would not back the proposal (80 on 0–100; coded no nearer it than the status quo 40): SWE"
+    assert said in _venue_headline(issue)["answer"]
+    assert said in "".join(_venue_block(issue))
+    assert "stay out" not in _venue_headline(issue)["answer"] + "".join(_venue_block(issue))
+    assert opt_out_words("nato-consensus", 40, 80) == "stay out"

@@ -120,3 +120,21 @@ def test_dated_checks_say_what_they_check():
     assert (out.loc[~out["attacked"], "check"] == CHECK_NOT_ATTACKED).all()
     ukr = out[(out["target"] == "UKR") & (out["date"] == "2021-12-31")].iloc[0]
     assert ukr["met"] and ukr["p_attack"] < 0.05 and "not judged" in ukr["check"]
+
+
+def test_dated_check_labels_agree_with_the_alignment_coding():
+    """A dated check's label must not rest on a premise the coding no longer reads: "EU candidate" only
+    where the latest alignment row on or before the date is a move toward the West (GEO on 1 Jun 2024
+    read "Georgia, EU candidate" after the foreign agents law of 28 May 2024, an ``alignment_away``)."""
+    from redline.data import load_table
+    from redline.deterrence.backtest import DATED_CHECKS
+
+    stakes = load_table("challenger_stakes")
+    rows = stakes[stakes["kind"].isin(["alignment_move", "alignment_away"])]
+    for target, day, _hit, what in DATED_CHECKS:
+        mine = rows[(rows["iso3"] == target) & (pd.to_datetime(rows["start_date"]) <= pd.Timestamp(day))]
+        latest = mine.sort_values("start_date").iloc[-1]["kind"] if len(mine) else None
+        if "EU candidate" in what:
+            assert latest == "alignment_move", (target, day, what)
+        if latest == "alignment_away":
+            assert "away" in what, (target, day, what)

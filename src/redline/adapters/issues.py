@@ -195,8 +195,10 @@ def _venue_headline(issue: dict[str, Any]) -> dict[str, Any]:
     if not venue.get("given"):
         answer += " (venue not stated: the formal rule's body)"
     actions = venue.get("coded_actions", {})
+    from redline.decisions.venue import opt_out_words
+
     words = {
-        "opt_out": "stay out",
+        "opt_out": opt_out_words(venue["kind"], issue.get("status_quo"), issue.get("proposal")),
         "reserve": "sign with a reservation",
         "concede": "concede",
         "delay": "delay",

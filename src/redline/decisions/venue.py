@@ -68,6 +68,7 @@ __all__ = [
     "VETO_VENUES",
     "VenueOutcome",
     "actions_by_actor",
+    "opt_out_words",
     "decide_in_venue",
     "venue_of_rule",
     "willing_outcome",
@@ -82,6 +83,19 @@ VENUE_WORDS = {
 """How each venue kind reads in a headline."""
 
 VETO_VENUES = ("nato-consensus", "eu-unanimity")
+
+
+def opt_out_words(kind: str, status_quo: float | None, proposal: float | None) -> str:
+    """How ``opt_out`` reads for a venue ``kind``.
+
+    In a veto venue it is the holdout model's choice to stay out instead of blocking. In national
+    decisions or a coalition nobody opts out of anything: a member is simply not among the willing,
+    because its position is no nearer the proposal than the status quo (:func:`willing_outcome`), which
+    says nothing of what it does outside the issue's scale (e.g. whether it arms Ukraine at all).
+    """
+    if kind not in ("national", "coalition") or status_quo is None or proposal is None:
+        return "stay out"
+    return f"would not back the proposal ({proposal:g} on 0–100; coded no nearer it than the status quo {status_quo:g})"
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ DATED_CHECKS: tuple[tuple[str, str, bool, str], ...] = (
     ("MDA", "2024-06-01", False, "Moldova; not attacked"),
     ("GEO", "2022-06-01", False, "Georgia during the war in Ukraine; not attacked"),
     ("GEO", "2023-06-01", False, "Georgia; not attacked"),
-    ("GEO", "2024-06-01", False, "Georgia, EU candidate; not attacked"),
+    ("GEO", "2024-06-01", False, "Georgia after the foreign agents law (28 May 2024), a move away from the EU; not attacked"),
     ("UKR", "2014-01-01", True, "Ukraine before Crimea (attacked 27 Feb 2014)"),
     ("UKR", "2021-12-31", True, "Ukraine before the full-scale invasion (24 Feb 2022)"),
 )

@@ -30,7 +30,7 @@ _OUTCOME_WORDS = {
 }
 _ACTION_WORDS = {
     "reserve": "sign with a national reservation",
-    "opt_out": "stay out / opt out",
+    "opt_out": "stay out / opt out",  # a veto venue's; national/coalition: venue.opt_out_words
     "concede": "concede",
     "delay": "delay",
     "block": "block",
@@ -240,8 +240,11 @@ def _venue_block(issue: dict[str, Any]) -> list[str]:
         f"{_esc(_OUTCOME_WORDS.get(venue.coded_outcome, venue.coded_outcome))}.</p>",
         _table(pd.DataFrame(rows), pct=("P",), max_rows=10, name=f"venue-{issue['id']}"),
     ]
+    from redline.decisions.venue import opt_out_words
+
+    labels = {**_ACTION_WORDS, "opt_out": opt_out_words(venue.kind, issue.get("status_quo"), issue.get("proposal"))}
     who = [
-        f"{_esc(_ACTION_WORDS.get(action, action))}: {_esc(', '.join(names))}"
+        f"{_esc(labels.get(action, action))}: {_esc(', '.join(names))}"
         for action, names in venue.coded_actions.items()
         if names
     ]
