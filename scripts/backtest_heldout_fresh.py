@@ -260,7 +260,7 @@ FRESH.append(dict(
 ))
 
 # ============================================================================ single government (arming decisions)
-POL_0314 = "https://tass.com/world/1588413"
+POL_0314 = "https://babel.ua/en/news/91556-poland-can-transfer-mig-29-fighters-to-ukraine-within-four-to-six-weeks"  # was TASS (1588413), same statement, same day
 FRESH.append(dict(
     id="pol_mig29_ukraine_mar2023",
     title="Poland decides to give Ukraine its MiG-29 fighters (March 2023)",
@@ -285,7 +285,7 @@ FRESH.append(dict(
                judgement="The positions are judgements from the statements; a year earlier (supply_pol_mig29_ramstein_mar2022) the transfer via Ramstein did not happen. Slovakia's parallel decision is svk_mig29_ukraine_mar2023."),
 ))
 
-F16_MAY = "https://tass.com/world/1620417"
+F16_MAY = "https://www.politico.com/news/2023/05/19/fighter-jets-ukraine-biden-00097846"  # was TASS (1620417), same fact
 F16_NYT = "https://www.mccourier.com/a-strengthened-zelensky-heads-to-g7-meeting-in-japan/"
 F16_AUG = "https://eurointegration.com.ua/eng/news/2023/08/18/7167783/index.amp"
 FRESH.append(dict(

@@ -183,3 +183,31 @@ def test_flagged_positions_are_counted_not_scored() -> None:
     assert clean.source_quality_line() == "" and "none of the" in flagged_sources_line([clean])
     line = flagged_sources_line([kallas, clean])
     assert line.startswith(f"source quality: 26 of {len(kallas.actors) + len(clean.actors)} coded positions in 1 of 2 cases")
+
+
+def test_re_sourced_case_positions() -> None:
+    """Three case positions re-sourced from a page stating the same thing (their flags cleared)."""
+    from redline.backtest.cases import read_case
+
+    def actor(case: str, key: str):  # noqa: ANN202
+        return {a.key: a for a in read_case(ROOT / "backtest" / "cases" / f"{case}.toml").actors}[key]
+
+    assert "interfax.ru" in actor("eu_sanctions_patriarch_kirill_2022", "EU_HR_COMMISSION").source  # Borrell's blog
+    assert "babel.ua" in actor("pol_mig29_ukraine_mar2023", "POL_GOV").source  # Morawiecki, 14 Mar 2023
+    assert "politico.com" in actor("usa_f16_transfer_aug2023", "USA").source  # Biden to the G7, 19 May 2023
+    for case, key in (("eu_sanctions_patriarch_kirill_2022", "EU_HR_COMMISSION"), ("pol_mig29_ukraine_mar2023", "POL_GOV")):
+        assert actor(case, key).source_quality == ""
+
+
+def test_the_flagged_count_quoted_in_the_docs() -> None:
+    """README and docs/backtest.md quote the folder's count; it must match the case files."""
+    from redline.backtest.cases import find_cases, read_case
+
+    cases = [read_case(p) for p in find_cases(ROOT / "backtest" / "cases")]
+    n = sum(len(c.flagged_positions) for c in cases)
+    total = sum(len(c.actors) for c in cases)
+    k = sum(1 for c in cases if c.flagged_positions)
+    quoted = f"{n} of {total:,} coded positions in\n{k} of {len(cases)} cases"
+    assert quoted in (ROOT / "README.md").read_text(encoding="utf-8")
+    docs = " ".join((ROOT / "docs" / "backtest.md").read_text(encoding="utf-8").split())
+    assert f"{n} of the {total:,} coded positions in {k} of the {len(cases)} shipped cases" in docs
