@@ -138,3 +138,31 @@ def test_dated_check_labels_agree_with_the_alignment_coding():
             assert latest == "alignment_move", (target, day, what)
         if latest == "alignment_away":
             assert "away" in what, (target, day, what)
+
+
+def test_columns_apply_to_each_table_that_has_them(monkeypatch):
+    """Red team A3: ``redline --columns target,value,met backtest-deterrence`` failed with "unknown
+    column(s)" at the first table without them. The list applies to each table that has some of its
+    columns, the others print as usual (named on stderr), and only a list no table has is an error."""
+    from typer.testing import CliRunner
+
+    import redline.deterrence.backtest as bt
+    from redline.cli import app
+
+    fake = {
+        "panel": {"years": "2000-2025", "attacks": 3},
+        "forecasts": pd.DataFrame({"p": [0.1]}),
+        "scores": pd.DataFrame({"forecast": ["model"], "brier": [0.00275]}),
+        "targets": pd.DataFrame(
+            [{"target": "panel Brier below the base rate", "value": "0.00275 vs 0.00269", "met": False}]
+        ),
+    }
+    monkeypatch.setattr(bt, "backtest", lambda *a, **k: {k2: v for k2, v in fake.items()})
+    result = CliRunner().invoke(app, ["--columns", "target,value,met", "backtest-deterrence", "--no-checks"])
+    assert result.exit_code == 0, result.output
+    assert "NOT MET" in result.stdout and "0.00275 vs 0.00269" in result.stdout
+    assert "brier" in result.stdout  # the scores table, which has none of the columns, still prints
+    assert "not applied to the table 'scores'" in result.stderr
+    bad = CliRunner().invoke(app, ["--columns", "zzz", "backtest-deterrence", "--no-checks"])
+    assert bad.exit_code == 2 and "unknown column(s) zzz in every table" in bad.stderr
+    assert "NOT MET" not in bad.stdout  # nothing printed before the error

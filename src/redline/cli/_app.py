@@ -34,7 +34,11 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx):  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            from redline.cli import _output
+
+            _output.finish_columns()  # a --columns list no table had is an error
+            return result
         except Exception as exc:
             error = as_user_error(exc)
             if error is None or (ctx.obj or {}).get("debug"):
@@ -100,7 +104,7 @@ def _root(
 ) -> None:
     from redline.cli import _output
 
-    _output.COLUMNS = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+    _output.reset_columns([c.strip() for c in columns.split(",") if c.strip()] if columns else None)
     ctx.obj = {"debug": debug}
 
 

@@ -46,9 +46,32 @@ def emit(
     if fmt is Format.csv:
         typer.echo(data.to_csv(index=False).rstrip("\n"))
         return
-    data = _chosen_columns(data)
+    if COLUMNS and COLUMNS != ["all"]:
+        chosen = [c for c in COLUMNS if c in data.columns]
+        if not chosen and not _APPLIED:  # held back until a later table takes the list (or none does)
+            _PENDING.append((data, title))
+            return
+        _flush_pending()
+        if not chosen:
+            _not_applied(data, title)
+            _print_table(data, title)
+            return
+        _APPLIED.append(title or "table")
+        missing = [c for c in COLUMNS if c not in chosen]
+        if missing:
+            where = f"the table {title!r}" if title else "this table"
+            typer.echo(f"--columns: {where} has no column(s) {', '.join(missing)}", err=True)
+        _print_table(data[chosen], title, whole=True)
+        return
+    _print_table(data, title)
+
+
+def _print_table(data: pd.DataFrame, title: str | None, whole: bool = False) -> None:
+    """A rich table of ``data``: every column if ``whole`` (chosen with ``--columns``), else those that fit."""
+    import pandas as pd
+
     texts = {str(c): _column_texts(data[c]) for c in data.columns}
-    shown, hidden = fit_columns(texts, console.width)
+    shown, hidden = (list(texts), []) if whole else fit_columns(texts, console.width)
     table = Table(title=escape(title) if title else None, show_lines=False)
     for column in shown:
         numeric = pd.api.types.is_numeric_dtype(data[column]) and not pd.api.types.is_bool_dtype(data[column])
@@ -68,17 +91,51 @@ COLUMNS: list[str] | None = None
 """Columns chosen with ``redline --columns a,b,...`` (``['all']``: every column, even past the width)."""
 
 
-def _chosen_columns(data: pd.DataFrame) -> pd.DataFrame:
-    if not COLUMNS or COLUMNS == ["all"]:
-        return data
-    unknown = [c for c in COLUMNS if c not in data.columns]
-    if unknown:
+_PENDING: list[tuple[pd.DataFrame, str | None]] = []
+"""Tables printed before any table had a column of ``--columns`` (held back: the list may fit none)."""
+_APPLIED: list[str] = []
+"""Titles of the tables ``--columns`` applied to in this command."""
+
+
+def reset_columns(columns: list[str] | None) -> None:
+    """Start a command: the ``--columns`` list and no table printed yet."""
+    global COLUMNS
+    COLUMNS = columns
+    _PENDING.clear()
+    _APPLIED.clear()
+
+
+def _not_applied(data: pd.DataFrame, title: str | None) -> None:
+    typer.echo(
+        f"--columns: not applied to {f'the table {title!r}' if title else 'a table'} (none of "
+        f"{', '.join(COLUMNS or [])}; it has {', '.join(map(str, data.columns))}): printed as usual",
+        err=True,
+    )
+
+
+def _flush_pending() -> None:
+    while _PENDING:
+        data, title = _PENDING.pop(0)
+        _not_applied(data, title)
+        _print_table(data, title)
+
+
+def finish_columns() -> None:
+    """End a command: a ``--columns`` list that no printed table has is an error (nothing was printed).
+
+    A command with several tables applies the list to each table that has some of its columns and
+    prints the others whole (said on stderr).
+    """
+    pending = list(_PENDING)
+    _PENDING.clear()
+    if pending and not _APPLIED:
         from redline.errors import RedlineError
 
+        available = sorted({str(c) for data, _ in pending for c in data.columns})
         raise RedlineError(
-            f"--columns: unknown column(s) {', '.join(unknown)}; available: {', '.join(map(str, data.columns))}"
+            f"--columns: unknown column(s) {', '.join(COLUMNS or [])}"
+            f"{' in every table' if len(pending) > 1 else ''}; available: {', '.join(available)}"
         )
-    return data[COLUMNS]
 
 
 def fit_columns(texts: dict[str, list[str]], width: int) -> tuple[list[str], list[str]]:
@@ -86,9 +143,10 @@ def fit_columns(texts: dict[str, list[str]], width: int) -> tuple[list[str], lis
 
     A column needs at least its longest word (identifiers and numbers are never broken; free text
     wraps at spaces) plus 3 characters of border and padding. The first column is always shown.
-    ``redline --columns all`` shows every column whatever the width.
+    ``redline --columns all`` shows every column whatever the width (a table ``--columns a,b`` applies to
+    shows those columns whatever the width).
     """
-    if COLUMNS == ["all"] or COLUMNS:
+    if COLUMNS == ["all"]:
         return list(texts), []
     shown, used = [], 1
     for name, cells in texts.items():
