@@ -155,3 +155,36 @@ def test_lever_headline_names_the_largest_change_only_when_it_is_unique_and_not_
     assert _largest_change(one, one[1]) == "largest change -7.3 pp for GEO"
     two = rows(EST=0.012, LVA=-0.012, ALB=0.0)
     assert _largest_change(two, two[0]) == "largest change +1.2 pp for 2 targets equally"
+
+
+def test_article5_headline_says_why_the_lowest_kappa_is_lowest():
+    """Red team B3: NOR has the lowest κ of the 32 allies (0.76 in nato-2024) and no reason was printed.
+    The reason comes from the terms that set κ: θ ranked among the allies, and who leads forward forces
+    on it (w_tripwire) — none for NOR, while the three allies with a higher θ all have forward forces."""
+    import pandas as pd
+
+    from redline.adapters.deterrence import _lowest_kappa
+
+    def coding(leads: list[str]) -> pd.DataFrame:
+        allies = ["CAN", "DEU", "USA"]
+        return pd.DataFrame(
+            {
+                "ally": allies,
+                "w": [0.9 if a in leads else 0.4 for a in allies],
+                "w_basis": [f"Pew 2019 median{'; leads forward forces on X: w_tripwire' if a in leads else ''}" for a in allies],
+            }
+        )
+
+    members = [
+        {"target": "NOR", "kappa": 0.756, "theta": 0.061},
+        {"target": "LVA", "kappa": 0.785, "theta": 0.065},
+        {"target": "BEL", "kappa": 1.0, "theta": 0.0},
+    ]
+    text = _lowest_kappa(members, {"NOR": coding([]), "LVA": coding(["CAN"]), "BEL": coding([])})
+    assert text.startswith(" (lowest: NOR 0.76: the responding allies must bring θ = 0.061")
+    assert "the 2nd highest of the 3 (the higher, LVA, have allied forward forces)" in text
+    assert "no ally leads forward forces on it (no w_tripwire), the other allies' w 0.40–0.40 (Pew surveys)" in text
+    assert _lowest_kappa([{**m, "kappa": 1.0} for m in members], {}) == ""  # the same κ for all: nothing to say
+    golden = json.loads((Path(__file__).parent / "golden" / "nato-2024.json").read_text(encoding="utf-8"))
+    allies = next(h for h in golden["headlines"] if h["key"] == "deter.allies")
+    assert "(lowest: NOR 0.76: " in allies["answer"]

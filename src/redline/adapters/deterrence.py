@@ -276,6 +276,52 @@ def _no_opportunity(rows: list[dict]) -> str:
     )
 
 
+def _lowest_kappa(members: list[dict], codings: dict[str, Any]) -> str:
+    """`` (lowest: NOR 0.76: θ 0.061, …)``: why the ally with the lowest κ has it, from the terms that set
+    κ = P(the resolute allies reach θ): its θ (the share of the allies' capability that must respond,
+    from the challenger's first-days forces) ranked among the allies, which allies lead forward forces
+    on it (their w raised to w_tripwire), and the others' w. Empty when κ is the same for all."""
+    rows = [r for r in members if r.get("kappa") is not None and r.get("theta") is not None]
+    if len(rows) < 2:
+        return ""
+    low = min(rows, key=lambda r: r["kappa"])
+    if f"{low['kappa']:.2f}" == f"{max(r['kappa'] for r in rows):.2f}":
+        return ""
+    if sum(f"{r['kappa']:.2f}" == f"{low['kappa']:.2f}" for r in rows) > 1:  # no tie-break artefact
+        return ""
+    def leads_of(target: str) -> list[str] | None:
+        coding = codings.get(target)
+        if coding is None or "w_basis" not in coding:
+            return None
+        return sorted(coding.loc[coding["w_basis"].astype(str).str.contains("w_tripwire"), "ally"])
+
+    higher = sorted(r["target"] for r in rows if r["theta"] > low["theta"])
+    where = "the highest" if not higher else f"the {_ordinal(len(higher) + 1)} highest"
+    text = (
+        f" (lowest: {low['target']} {low['kappa']:.2f}: the responding allies must bring θ = {low['theta']:.3f} "
+        f"of their capability against the challenger's first-days forces, {where} of the {len(rows)}"
+    )
+    if higher and len(higher) <= 4 and all(leads_of(t) for t in higher):
+        text += f" (the higher, {', '.join(higher)}, have allied forward forces)"
+    coding = codings.get(low["target"])
+    if coding is not None and "w_basis" in coding:
+        tripwire = coding["w_basis"].astype(str).str.contains("w_tripwire")
+        leads = leads_of(low["target"]) or []
+        others = coding.loc[~tripwire, "w"]
+        if leads:
+            text += f"; {', '.join(leads)} lead{'s' if len(leads) == 1 else ''} forward forces on it (w_tripwire)"
+        else:
+            text += "; no ally leads forward forces on it (no w_tripwire)"
+        if len(others):
+            pew = coding.loc[~tripwire, "w_basis"].astype(str).str.startswith("Pew").all()
+            text += f", the other allies' w {others.min():.2f}–{others.max():.2f}{' (Pew surveys)' if pew else ''}"
+    return text + ")"
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
 def _failure_range(
     rows: list[dict], safest: dict, riskiest: dict, shown: Callable[[dict], str] | None = None
 ) -> str:
@@ -350,6 +396,7 @@ def _summarise_deterrence(
                 "V": point.get("V"),
                 "p_L": point.get("p_L"),
                 "k_L": point.get("k_L"),
+                "theta": point.get("theta"),
             }
             diff = tallies.get(paired_key(f"deter.{name}.{target}.fail", base))
             if name != "base" and diff is not None:
@@ -381,12 +428,13 @@ def _summarise_deterrence(
                 shown = lambda r: _annual(r["p_attack_year"])  # noqa: E731
                 annual = f"; annual P(attack) {_failure_range(members, lowest, highest, shown)} ({source})"
             stale = _old_challenger_figures(result["targets"])
+            lowest_kappa = _lowest_kappa(members, result.get("codings", {}))
             headlines.append(
                 headline(
                     "deter.allies",
                     f"Article 5: how credible is it for the {len(members)} allies?",
                     f"credibility κ from {min(r['kappa'] for r in members):.2f} to "
-                    f"{max(r['kappa'] for r in members):.2f}; share of the assumption draws in which attack pays "
+                    f"{max(r['kappa'] for r in members):.2f}{lowest_kappa}; share of the assumption draws in which attack pays "
                     f"{_failure_range(members, safest, riskiest)}{annual}; "
                     f"{sum(r['regime'] == 'deterred' for r in members)} of {len(members)} deterred at the coded "
                     "values" + (f" (the others: {', '.join(others)})" if others else "") + stale,
