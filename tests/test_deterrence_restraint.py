@@ -125,3 +125,29 @@ def test_sigma_zero_on_a_fitted_ladder_is_the_fitted_forecast():
     assert sweep["p_nuclear"].iloc[0] == pytest.approx(direct.mean(), rel=1e-12, abs=1e-15)
     # the interval is the weighted one over (ladder draw, effect size) pairs (session 8): the same draws
     assert sweep["p_nuclear_lo"].iloc[0] == pytest.approx(np.quantile(direct, 0.05), abs=2e-3)
+
+
+def test_each_p_nuclear_names_its_window_and_draws():
+    """Red team (minor): P(nuclear rung within 12 months) read 2.9% in `escalation fit`, 2.7% in the
+    nato-2025 headline and 2.9% at σ = 0 in the restraint sweep. The fit runs to the catalogue's last row
+    (the scenario to its date), and the sweep propagates 400 posterior draws against the headline's 2,000:
+    each place says its window and its draws."""
+    import json
+    from pathlib import Path
+
+    from redline.adapters.escalation import FIT_DRAWS
+    from redline.cli.escalation import fit_report
+    from redline.deterrence.restraint import LADDER_DRAWS
+
+    golden = json.loads((Path(__file__).parent / "golden" / "nato-2024.json").read_text(encoding="utf-8"))
+    answers = {h["key"]: h["answer"] for h in golden["headlines"]}
+    assert f"over {FIT_DRAWS:,} posterior draws), ladder fitted to the record 2022-02-24 to 2024-12-31" in (
+        answers["escalation.nuclear"]
+    )
+    assert (
+        f"ladder fitted to the record 2022-02-24 to 2024-12-31, each σ over {LADDER_DRAWS:,} posterior draws"
+        in answers["restraint"]
+    )
+    out = fit_report(draws=50)
+    record = out["record"]
+    assert out["forecast"]["window"].startswith(f"record {record['start']} to {record['end']}, the catalogue's last row")

@@ -46,7 +46,8 @@ class EscalationAdapter:
                 answer = (
                     f"{esc['p_nuclear_after'] * 100:.1f}% [{esc['p_nuclear_lo'] * 100:.1f}%, "
                     f"{esc['p_nuclear_hi'] * 100:.1f}%] "
-                    f"(90% credible interval), ladder fitted to the record {esc['record']['start']} to "
+                    f"(90% credible interval over {FIT_DRAWS:,} posterior draws), ladder fitted to the record "
+                    f"{esc['record']['start']} to "
                     f"{esc['record']['end']}: red-line credibility "
                     f"{esc['posterior']['credibility']['mean'] * 100:.0f}% "
                     "(assumption: thresholds τ, h at rungs never reached, priors)"

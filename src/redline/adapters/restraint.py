@@ -9,7 +9,7 @@ import pandas as pd
 
 from redline.adapters.base import BuildContext, Part, headline
 from redline.adapters.deterrence import scenario_game
-from redline.adapters.escalation import as_of
+from redline.adapters.escalation import FIT_DRAWS, as_of
 from redline.deterrence.link import SHARE_NAME
 from redline.scenario import Scenario, escalation_fit_of, ladder_of
 
@@ -52,8 +52,15 @@ class RestraintAdapter:
                 return text
 
             unit = "months" if sweep.get("time_step") == "month" else "steps"
+            from redline.deterrence.restraint import LADDER_DRAWS
+
+            record = sweep.get("record")
             basis = (
-                "ladder fitted to the record"
+                f"ladder fitted to the record {record['start']} to {record['end']}, each σ over {LADDER_DRAWS:,} "
+                f"posterior draws of it (the escalation headline: {FIT_DRAWS:,} draws, hence its σ = 0 differs "
+                "by Monte Carlo noise)"
+                if sweep.get("fitted") and record
+                else "ladder fitted to the record"
                 if sweep.get("fitted")
                 else ("illustrative ladder" if sweep.get("illustrative") else "ladder inputs")
             )
@@ -136,4 +143,5 @@ def _restraint(scenario: Scenario, world: Any, base_dir: Any, draws: int, seed: 
         "illustrative": bool(getattr(ladder, "illustrative", False)),
         "at_war": frame.attrs.get("at_war"),
         "assumptions": frame.attrs.get("assumptions", []),
+        "record": None if fitted is None else {"start": fitted.meta["record_start"], "end": fitted.meta["record_end"]},
     }

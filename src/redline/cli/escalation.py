@@ -90,6 +90,8 @@ def fit_report(
             "seed": seed,
             "p_nuclear_point": float(point.final[0]),
             "p_nuclear": {"mean": float(final.mean()), "lo": lo, "hi": hi},
+            "window": f"record {fit.meta['record_start']} to {fit.meta['record_end']}"
+            + (", the catalogue's last row; a scenario fits to its own date" if catalogue is None else ""),
             "p_rung3_or_above": {"mean": float(np.mean(clash)), "lo": clo, "hi": chi},
             "label": "assumption: h at rungs never reached, thresholds tau between their revealed bounds, "
             "priors; fitted: credibility, q_R, q_B, h at the rungs the record stood on",
@@ -169,7 +171,8 @@ def fit(
     fc = out["forecast"]
     console.print(
         f"P(nuclear rung within {fc['months']} months): {fc['p_nuclear']['mean'] * 100:.1f}% "
-        f"[{fc['p_nuclear']['lo'] * 100:.1f}%, {fc['p_nuclear']['hi'] * 100:.1f}%]; "
+        f"[{fc['p_nuclear']['lo'] * 100:.1f}%, {fc['p_nuclear']['hi'] * 100:.1f}%] "
+        f"({fc['window']}; 90% credible interval over {fc['draws']:,} posterior draws, seed {fc['seed']}); "
         f"P(rung ≥ 3, direct NATO–Russia clash): {fc['p_rung3_or_above']['mean'] * 100:.1f}% "
         f"[{fc['p_rung3_or_above']['lo'] * 100:.1f}%, {fc['p_rung3_or_above']['hi'] * 100:.1f}%] "
         f"([yellow]{fc['label']}[/yellow])"

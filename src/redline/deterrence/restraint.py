@@ -47,7 +47,11 @@ from redline.errors import RedlineError
 from redline.escalation.fit import interval
 from redline.rng import RNGLike
 
-__all__ = ["RESTRAINT_DEFAULTS", "restraint_sweep"]
+__all__ = ["LADDER_DRAWS", "RESTRAINT_DEFAULTS", "restraint_sweep"]
+
+LADDER_DRAWS = 400
+"""Posterior draws of a fitted ladder each σ is propagated over (the escalation headline uses its own
+2,000: :data:`redline.adapters.escalation.FIT_DRAWS`, so σ = 0 differs from it by Monte Carlo noise)."""
 
 RESTRAINT_DEFAULTS = {"p_L_cut": 0.3, "k_L_add": 0.2, "tau_gain": 0.2, "h_scale": 1.0}
 """Default effect sizes of support σ = 1 (assumptions; override by name)."""
@@ -68,7 +72,7 @@ def restraint_sweep(
     nuclear_weight: float | None = None,
     use_observations: bool = True,
     rule: str | None = None,
-    escalation_draws: int = 400,
+    escalation_draws: int = LADDER_DRAWS,
     lifting: Lifting | None | Literal["record"] = "record",
     effect_points: tuple[int, int] = GRID,
     **effects: float | tuple[float, float],
