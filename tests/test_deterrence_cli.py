@@ -177,6 +177,12 @@ def test_restraint_on_the_fitted_ladder_from_cli_is_the_scenario_model():
     rows = out["restraint"]
     assert [r["sigma"] for r in rows] == [0.0, 0.5, 1.0] and "p_nuclear_hi" in rows[0]
     assert any("13 months to 2025-12-31 without escalation" in n for n in out["notes"])
+    # its window and draws, so its σ = 0 row can be set beside `escalation fit` (to the catalogue's last row)
+    assert any(
+        "restraint sweep: ladder fitted (record 2022-02-24 to 2025-12-31, each σ over 400 posterior draws, seed 0)"
+        in n
+        for n in out["notes"]
+    )
     from redline.adapters.deterrence import code_game, world_for
 
     game = code_game(world_for(2025), "UKR", {})

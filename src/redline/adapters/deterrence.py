@@ -789,4 +789,12 @@ def add_restraint(
     )
     out["restraint"] = table
     said = "; ".join(table.attrs["assumptions"])
-    out["notes"] = [*out["notes"], f"restraint sweep: ladder {ladder_file}; assumptions: {said}"]
+    which = str(ladder_file)
+    if str(ladder_file) == FITTED:  # the window and draws, so its σ = 0 can be set beside escalation fit's
+        from redline.deterrence.restraint import LADDER_DRAWS
+
+        which += (
+            f" (record {ladder.meta['record_start']} to {ladder.meta['record_end']}, each σ over "
+            f"{LADDER_DRAWS:,} posterior draws, seed {seed})"
+        )
+    out["notes"] = [*out["notes"], f"restraint sweep: ladder {which}; assumptions: {said}"]
