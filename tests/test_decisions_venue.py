@@ -298,13 +298,9 @@ def test_data_gap_and_its_words():
     assert "(range +0 to +52)" in gap_text(data_gap([79.6, 80], [80, 28], 1))  # never "-0"
 
 
-def test_headline_and_report_say_the_data_coding_sits_below_the_statements():
-    from redline.adapters.issues import _venue_headline
-    from redline.report.issues import _venue_block
-    from redline.statements import data_gap
-
-    gap = data_gap([80, 75, 70], [30, 40, 35], 12)
-    issue = {
+def _arm_ukraine_national(**venue: object) -> dict:
+    """A summarised arming issue decided nationally, SWE coded as not among the willing (``venue``: extra keys)."""
+    return {
         "id": "arm",
         "title": "Arm Ukraine",
         "status_quo": 40,
@@ -322,9 +318,20 @@ def test_headline_and_report_say_the_data_coding_sits_below_the_statements():
             "given": True,
             "coded_outcome": "adopted_with_opt_outs",
             "coded_actions": {"opt_out": ["SWE"]},
-            "statements": {"coded": 3, "actors": 15, "disagreements": {"DEU": "side"}, "data_gap": gap},
+            **venue,
         },
     }
+
+
+def test_headline_and_report_say_the_data_coding_sits_below_the_statements():
+    from redline.adapters.issues import _venue_headline
+    from redline.report.issues import _venue_block
+    from redline.statements import data_gap
+
+    gap = data_gap([80, 75, 70], [30, 40, 35], 12)
+    issue = _arm_ukraine_national(
+        statements={"coded": 3, "actors": 15, "disagreements": {"DEU": "side"}, "data_gap": gap}
+    )
     said = "the 12 actors coded from data alone may be coded too low"
     assert said in _venue_headline(issue)["answer"]
     assert said in "".join(_venue_block(issue))
@@ -349,26 +356,7 @@ def test_not_among_the_willing_reads_as_not_backing_the_proposal():
     from redline.decisions.venue import opt_out_words
     from redline.report.issues import _venue_block
 
-    issue = {
-        "id": "arm",
-        "title": "Arm Ukraine",
-        "status_quo": 40,
-        "proposal": 80,
-        "rule": "nato-consensus",
-        "pass_threshold": 0.5,
-        "mc_adopted": {"mean": 0.9, "lo": 0.85, "hi": 0.95, "n": 64},
-        "mc_outcome": {
-            "adopted_with_opt_outs": {"mean": 0.9, "lo": 0.85, "hi": 0.95, "n": 64},
-            "blocked": {"mean": 0.1, "lo": 0.05, "hi": 0.15, "n": 64},
-        },
-        "venue": {
-            "kind": "national",
-            "words": "national decisions",
-            "given": True,
-            "coded_outcome": "adopted_with_opt_outs",
-            "coded_actions": {"opt_out": ["SWE"]},
-        },
-    }
+    issue = _arm_ukraine_national()
     said = "would not back the proposal (80 on 0–100; coded no nearer it than the status quo 40): SWE"
     assert said in _venue_headline(issue)["answer"]
     assert said in "".join(_venue_block(issue))

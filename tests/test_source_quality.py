@@ -73,24 +73,25 @@ def test_provenance_counts_the_flagged_rows() -> None:
     assert quality_gap(pd.DataFrame({"x": [1]})) is None
 
 
-def test_statement_file_without_the_column_still_loads(tmp_path: Path) -> None:
+def _statement_file(tmp_path: Path, quality: str | None = None) -> Path:
+    """A one-row statement file, with a ``source_quality`` column only when ``quality`` is given."""
+    header = "issue,actor,position,salience,date,speaker,source_title,url,summary"
+    row = "x,DEU,10,0.5,2024-01-01,Someone,Title,https://example.org,Said it."
+    if quality is not None:
+        header, row = f"{header},source_quality", f"{row},{quality}"
     path = tmp_path / "s.csv"
-    path.write_text(
-        "issue,actor,position,salience,date,speaker,source_title,url,summary\n"
-        "x,DEU,10,0.5,2024-01-01,Someone,Title,https://example.org,Said it.\n",
-        encoding="utf-8",
-    )
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    return path
+
+
+def test_statement_file_without_the_column_still_loads(tmp_path: Path) -> None:
+    path = _statement_file(tmp_path)
     (st,) = load_statements(path, decided=dt.date(2025, 1, 1))
     assert st.source_quality == "" and st.source == "Someone, Title <https://example.org>"
 
 
 def test_a_bad_quality_label_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "s.csv"
-    path.write_text(
-        "issue,actor,position,salience,date,speaker,source_title,url,summary,source_quality\n"
-        "x,DEU,10,0.5,2024-01-01,Someone,Title,https://example.org,Said it.,dubious\n",
-        encoding="utf-8",
-    )
+    path = _statement_file(tmp_path, quality="dubious")
     with pytest.raises(Exception, match="source_quality"):
         load_statements(path)
 

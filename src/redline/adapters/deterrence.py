@@ -285,15 +285,19 @@ def _lowest_kappa(members: list[dict], codings: dict[str, Any]) -> str:
     if len(rows) < 2:
         return ""
     low = min(rows, key=lambda r: r["kappa"])
-    if f"{low['kappa']:.2f}" == f"{max(r['kappa'] for r in rows):.2f}":
+    if _who(rows, low, lambda r: f"{r['kappa']:.2f}", "") != low["target"]:  # a tie, or κ the same for all
         return ""
-    if sum(f"{r['kappa']:.2f}" == f"{low['kappa']:.2f}" for r in rows) > 1:  # no tie-break artefact
-        return ""
-    def leads_of(target: str) -> list[str] | None:
+
+    def tripwire(target: str) -> Any:
+        """The target's coding and which of its rows lead forward forces (w raised to w_tripwire)."""
         coding = codings.get(target)
         if coding is None or "w_basis" not in coding:
-            return None
-        return sorted(coding.loc[coding["w_basis"].astype(str).str.contains("w_tripwire"), "ally"])
+            return None, None
+        return coding, coding["w_basis"].astype(str).str.contains("w_tripwire")
+
+    def leads_of(target: str) -> list[str]:
+        coding, leads = tripwire(target)
+        return [] if coding is None else sorted(coding.loc[leads, "ally"])
 
     higher = sorted(r["target"] for r in rows if r["theta"] > low["theta"])
     where = "the highest" if not higher else f"the {_ordinal(len(higher) + 1)} highest"
@@ -303,18 +307,17 @@ def _lowest_kappa(members: list[dict], codings: dict[str, Any]) -> str:
     )
     if higher and len(higher) <= 4 and all(leads_of(t) for t in higher):
         text += f" (the higher, {', '.join(higher)}, have allied forward forces)"
-    coding = codings.get(low["target"])
-    if coding is not None and "w_basis" in coding:
-        tripwire = coding["w_basis"].astype(str).str.contains("w_tripwire")
-        leads = leads_of(low["target"]) or []
-        others = coding.loc[~tripwire, "w"]
-        if leads:
-            text += f"; {', '.join(leads)} lead{'s' if len(leads) == 1 else ''} forward forces on it (w_tripwire)"
+    coding, leads = tripwire(low["target"])
+    if coding is not None:
+        allies = sorted(coding.loc[leads, "ally"])
+        if allies:
+            text += f"; {', '.join(allies)} lead{'s' if len(allies) == 1 else ''} forward forces on it (w_tripwire)"
         else:
             text += "; no ally leads forward forces on it (no w_tripwire)"
+        others = coding.loc[~leads]
         if len(others):
-            pew = coding.loc[~tripwire, "w_basis"].astype(str).str.startswith("Pew").all()
-            text += f", the other allies' w {others.min():.2f}–{others.max():.2f}{' (Pew surveys)' if pew else ''}"
+            pew = others["w_basis"].astype(str).str.startswith("Pew").all()
+            text += f", the other allies' w {others['w'].min():.2f}–{others['w'].max():.2f}{' (Pew surveys)' if pew else ''}"
     return text + ")"
 
 

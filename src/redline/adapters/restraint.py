@@ -55,15 +55,16 @@ class RestraintAdapter:
             from redline.deterrence.restraint import LADDER_DRAWS
 
             record = sweep.get("record")
-            basis = (
-                f"ladder fitted to the record {record['start']} to {record['end']}, each σ over {LADDER_DRAWS:,} "
-                f"posterior draws of it (the escalation headline: {FIT_DRAWS:,} draws, hence its σ = 0 differs "
-                "by Monte Carlo noise)"
-                if sweep.get("fitted") and record
-                else "ladder fitted to the record"
-                if sweep.get("fitted")
-                else ("illustrative ladder" if sweep.get("illustrative") else "ladder inputs")
-            )
+            if sweep.get("fitted") and record:
+                basis = (
+                    f"ladder fitted to the record {record['start']} to {record['end']}, each σ over "
+                    f"{LADDER_DRAWS:,} posterior draws of it (the escalation headline: {FIT_DRAWS:,} draws, hence "
+                    "its σ = 0 differs by Monte Carlo noise)"
+                )
+            elif sweep.get("fitted"):
+                basis = "ladder fitted to the record"
+            else:
+                basis = "illustrative ladder" if sweep.get("illustrative") else "ladder inputs"
             at_war = sweep.get("at_war")
             failure = (
                 f"no P(deterrence failure): {at_war}"

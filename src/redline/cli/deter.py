@@ -79,9 +79,8 @@ def _for_terminal(key: str, value):
         return value[cols].round(4), key
     if key == "tornado":
         cols = ["assumption", "low", "high", "eu_low", "eu_high", "regime_low", "regime_high", "bar"]
-        return value[cols].round(
-            3
-        ), "tornado (each assumption swung alone; EU_C = challenger's utility of attacking)"
+        title = "tornado (each assumption swung alone; EU_C = challenger's utility of attacking)"
+        return value[cols].round(3), title
     if key == "forecasts":
         return value.round(4), key
     if key == "sensitivity" and len(value) > 12:

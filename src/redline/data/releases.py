@@ -65,13 +65,18 @@ def available_from(text: str | None) -> dt.date | None:
     return dt.date(*parts)
 
 
-def release_available(table: str, release: str, on: dt.date) -> bool:
-    """Whether ``release`` of ``table`` was public on ``on`` (unknown releases and dates: False)."""
+def release_day(table: str, release: str) -> dt.date | None:
+    """The day ``release`` of ``table`` became public (:data:`RELEASE_DATES`), or None if not recorded."""
     for key, (when, _why) in RELEASE_DATES.get(table, {}).items():
         if str(release).startswith(key):
-            day = available_from(when)
-            return day is not None and day <= on
-    return False
+            return available_from(when)
+    return None
+
+
+def release_available(table: str, release: str, on: dt.date) -> bool:
+    """Whether ``release`` of ``table`` was public on ``on`` (unknown releases and dates: False)."""
+    day = release_day(table, release)
+    return day is not None and day <= on
 
 
 def full_defence_release() -> str:

@@ -61,8 +61,8 @@ __all__ = [
     "stakes",
     "balance",
     "personnel",
-    "personnel_year",
     "age_note",
+    "carried_personnel",
     "willingness",
     "attack_dates",
 ]
@@ -246,10 +246,14 @@ def personnel(iso3: str, date: Any, snapshot: str | None = None) -> tuple[float,
     return value, source
 
 
-def personnel_year(iso3: str, date: Any, snapshot: str | None = None) -> int | None:
-    """The year of the figure :func:`personnel` uses (None when there is none): older than the
-    date's year means a figure carried forward, which the coding reports with its age."""
-    return _personnel(iso3, as_date(date).year, snapshot)[2]
+def carried_personnel(iso3: str, date: Any, snapshot: str | None = None) -> list[dict[str, Any]]:
+    """``[row]`` when the personnel figure :func:`personnel` uses for ``date`` is of an earlier year (carried
+    forward; a row of :attr:`Balance.dated`), else ``[]``."""
+    year = as_date(date).year
+    _value, source, used = _personnel(iso3, year, snapshot)
+    if used is None or used >= year:
+        return []
+    return [_dated(iso3, "personnel_k", "military_personnel", used, year, source)]
 
 
 def age_note(what: str, year_used: int, year: int, source: str) -> str:
@@ -363,10 +367,7 @@ def balance(
             f"{CHALLENGER} {date.year}: no military personnel figure by then (table military_personnel, "
             "data/sources/deterrence/military_personnel.csv)"
         )
-    dated: list[dict[str, Any]] = []
-    used = personnel_year(CHALLENGER, date, snapshot)
-    if used is not None and used < date.year:
-        dated.append(_dated(CHALLENGER, "personnel_k", "military_personnel", used, date.year, rus_src))
+    dated: list[dict[str, Any]] = [*carried_personnel(CHALLENGER, date, snapshot)]
     busy, busy_src = committed(date, snapshot)
     for theatre, since in committed_since(date, snapshot):
         if since.year < date.year:
@@ -413,9 +414,7 @@ def balance(
         t_local = fwd
     else:
         t_local = t_own + fwd
-        used = personnel_year(target, date, snapshot)
-        if used is not None and used < date.year:
-            dated.append(_dated(target, "personnel_k", "military_personnel", used, date.year, t_src))
+        dated.extend(carried_personnel(target, date, snapshot))
         notes.append(
             f"{target} personnel {t_own:,.1f}k ({t_src})"
             + (f" + forward {fwd:g}k ({', '.join(leads)})" if fwd else "")

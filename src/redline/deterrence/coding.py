@@ -268,14 +268,7 @@ def code_game(
     will = ch.willingness(target, allies, date, member, p, snapshot)
     spend = np.array([np.nan if spending is None else float(spending.get(a, np.nan)) for a in allies])
     pers = np.array([ch.personnel(a, date, snapshot)[0] for a in allies])
-    carried = list(bal.dated)
-    for a in allies:
-        used = ch.personnel_year(a, date, snapshot)
-        if used is not None and used < date.year:
-            carried.append(
-                {"iso3": a, "indicator": "personnel_k", "table": "military_personnel", "year_used": used,
-                 "year_wanted": date.year, "source": ch.personnel(a, date, snapshot)[1]}
-            )
+    carried = [*bal.dated, *(row for a in allies for row in ch.carried_personnel(a, date, snapshot))]
     comp = composite_shares(pers, spend, p["personnel_weight"])
     kept = np.isfinite(comp)
     gaps: list[dict[str, Any]] = []

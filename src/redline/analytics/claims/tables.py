@@ -18,7 +18,7 @@ from redline.analytics.burden import (
 from redline.analytics.claims.records import (
     DataUsed,
 )
-from redline.data.releases import full_defence_release, release_prefix
+from redline.data.releases import full_defence_release, release_day, release_prefix
 
 __all__ = [
     "TABLES",
@@ -148,7 +148,6 @@ def kiel_series(tables: Tables) -> pd.DataFrame:
     used: blank, or state-affiliated media / second-hand aggregator); ordered by data cut-off (the
     publication day where the cut-off is not recorded).
     """
-    from redline.data.releases import RELEASE_DATES, available_from
 
     rows: list[dict[str, Any]] = []
     heads = tables.get("kiel_releases")
@@ -177,11 +176,7 @@ def kiel_series(tables: Tables) -> pd.DataFrame:
     kiel, countries = tables.get("ukraine_support"), tables.get("countries")
     if kiel is not None and not kiel.empty and countries is not None and "USA" in set(kiel["iso3"]):
         release = _release_of(kiel, {}, "ukraine_support")
-        published = next(
-            (available_from(when) for key, (when, _) in RELEASE_DATES.get("ukraine_support", {}).items()
-             if release.startswith(key)),
-            None,
-        )
+        published = release_day("ukraine_support", release)
         eur = kiel[kiel["iso3"].isin(_europe_codes(countries))]
         us = kiel[kiel["iso3"] == "USA"].iloc[0]
         for donor, total, military, basis in (
@@ -273,16 +268,6 @@ def tables_as_of(tables: Tables, on: dt.date) -> dict[str, pd.DataFrame]:
     return out
 
 
-def _release_day(table: str, release: str) -> dt.date | None:
-    """The publication day recorded for ``release`` of ``table`` (:mod:`redline.data.releases`), if any."""
-    from redline.data.releases import RELEASE_DATES, available_from
-
-    for key, (when, _why) in RELEASE_DATES.get(table, {}).items():
-        if str(release).startswith(key):
-            return available_from(when)
-    return None
-
-
 def tables_to_year(tables: Tables, year: int) -> tuple[dict[str, pd.DataFrame], dict[str, list[str]]]:
     """The claim tables with only the data dated up to 31 Dec ``year``, and what was left out or is undated.
 
@@ -329,7 +314,7 @@ def tables_to_year(tables: Tables, year: int) -> tuple[dict[str, pd.DataFrame], 
         for release, rows in frame.groupby("release", sort=False):
             through = _day(rows["data_through"].iloc[0]) if "data_through" in rows.columns else None
             published = _day(rows["published"].iloc[0]) if "published" in rows.columns else None
-            published = published or _release_day(name, str(release))
+            published = published or release_day(name, str(release))
             if through is not None:
                 if through > end:
                     note(name, f"left out: {release} (data to {through})")
